@@ -1,0 +1,55 @@
+"""discourse: comparative, cross-language discourse analysis.
+
+The pipeline: files → :class:`Corpus` (aligned segments with ``doc_id``, ``lang``,
+``align_id``) → tokens with character offsets → tidy tables and views → plots.
+
+>>> import discourse
+>>> corpus = discourse.load_corpus()          # the bundled corpus
+>>> corpus.summary()[["doc_id", "lang", "body"]].shape
+(4, 3)
+
+Importing the package does no work: submodules (and jieba, NLTK, matplotlib) load on
+first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> submodule that defines it (loaded on first access)
+_EXPORTS = {
+    "Corpus": "corpus",
+    "load_corpus": "corpus",
+    "BUNDLED": "corpus",
+    "read": "importers",
+    "read_mixed": "importers",
+    "read_versions": "importers",
+    "read_parallel": "importers",
+    "read_table": "importers",
+    "read_udhr": "importers",
+    "Tokens": "tokens",
+    "tokenize": "tokens",
+    "align_paragraphs": "align",
+    "get_tokenizer": "languages",
+    "identify": "languages",
+    "data_path": "_data",
+    "DiscourseError": "errors",
+    "DiscourseWarning": "errors",
+    "InputError": "errors",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'discourse' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

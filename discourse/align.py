@@ -1,0 +1,164 @@
+"""Paragraph alignment across language versions (Gale & Church length-based, with anchors).
+
+The aligner pairs the paragraphs of two language versions of one text. It follows
+Gale & Church (1993): a dynamic programme over "beads" (1–1, 1–0, 0–1, 2–1, 1–2, 2–2),
+each bead costed by how well the lengths of its two sides agree plus the prior
+probability of its kind. Two changes make it work across scripts and on short texts:
+
+* lengths are compared after scaling by the ratio of the two versions' total lengths,
+  so a Chinese paragraph of 200 characters is expected to meet a French one of about
+  200 × (French total / Chinese total) characters;
+* numbers written with digits (years, counts such as 2015 or 22) are anchors: a bead
+  whose two sides share numbers is made cheaper, one whose sides disagree dearer.
+
+References
+----------
+Gale, W. A., & Church, K. W. (1993). A program for aligning sentences in bilingual
+corpora. *Computational Linguistics*, 19(1), 75–102.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["Link", "align_paragraphs", "numbers_in"]
+
+#: Prior probability of each bead kind (Gale & Church 1993, table 5), split evenly
+#: between the two directions of the asymmetric kinds.
+PRIORS = {
+    (1, 1): 0.89,
+    (1, 0): 0.0099 / 2,
+    (0, 1): 0.0099 / 2,
+    (2, 1): 0.089 / 2,
+    (1, 2): 0.089 / 2,
+    (2, 2): 0.011,
+}
+#: Variance of the target length per source character (Gale & Church's s²).
+VARIANCE = 6.8
+#: How much (in nats) a perfect agreement of numbers lowers a bead's cost.
+ANCHOR_WEIGHT = 3.0
+
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One bead of an alignment: source paragraphs ``src`` link to target paragraphs ``tgt``.
+
+    Attributes
+    ----------
+    src, tgt : tuple of int
+        Indices into the source and target sequences (empty for 0–1 / 1–0 beads).
+    kind : str
+        ``"1-1"``, ``"2-1"``, ``"1-2"``, ``"2-2"``, ``"1-0"`` or ``"0-1"``.
+    score : float
+        How well the two sides' lengths agree, ``erfc(|δ| / √2)`` = 2(1 − Φ(|δ|)), in
+        [0, 1]: 1 when the target length is exactly the expected one. Beads with an
+        empty side score 0.
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    kind: str
+    score: float
+
+
+def numbers_in(text: str) -> Counter:
+    """Numbers written with digits in ``text``, as a multiset of strings.
+
+    >>> sorted(numbers_in("2015年6月18日, 22个").elements())
+    ['18', '2015', '22', '6']
+    """
+    return Counter(_NUMBER.findall(text))
+
+
+def _length_fit(l1: float, l2: float) -> float:
+    """Gale–Church probability that lengths ``l1`` and ``l2`` (same units) translate."""
+    mean = (l1 + l2) / 2
+    if mean <= 0:
+        return 1.0
+    delta = (l2 - l1) / math.sqrt(VARIANCE * mean)
+    return math.erfc(abs(delta) / math.sqrt(2))
+
+
+def _anchor_cost(a: Counter, b: Counter) -> float:
+    if not a and not b:
+        return 0.0
+    if not a or not b:
+        return ANCHOR_WEIGHT / 4  # numbers on one side only: mildly suspicious
+    shared = sum((a & b).values())
+    dice = 2 * shared / (sum(a.values()) + sum(b.values()))
+    return ANCHOR_WEIGHT * (0.5 - dice)
+
+
+def align_paragraphs(src: list[str], tgt: list[str], *, anchors: bool = True) -> list[Link]:
+    """Align two sequences of paragraphs (or sentences) by length and shared numbers.
+
+    Parameters
+    ----------
+    src, tgt : list of str
+        The paragraphs of the two versions, in order.
+    anchors : bool, default True
+        Use digit numbers shared by both sides as anchors.
+
+    Returns
+    -------
+    list of Link
+        Beads covering every paragraph of both sides exactly once, in order.
+
+    Examples
+    --------
+    >>> links = align_paragraphs(["2015年, 短。", "很长的一段话" * 10],
+    ...                          ["En 2015, court.", "Un très long paragraphe " * 8])
+    >>> [(l.src, l.tgt, l.kind) for l in links]
+    [((0,), (0,), '1-1'), ((1,), (1,), '1-1')]
+    """
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Link((i,), (), "1-0", 0.0) for i in range(n)] + [
+            Link((), (j,), "0-1", 0.0) for j in range(m)
+        ]  # nothing to align against
+    len_src = [len("".join(p.split())) for p in src]
+    len_tgt = [len("".join(p.split())) for p in tgt]
+    ratio = (sum(len_tgt) / sum(len_src)) if sum(len_src) and sum(len_tgt) else 1.0
+    nums_src = [numbers_in(p) for p in src] if anchors else [Counter()] * n
+    nums_tgt = [numbers_in(p) for p in tgt] if anchors else [Counter()] * m
+
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            for (di, dj), prior in PRIORS.items():
+                if di > i or dj > j or cost[i - di][j - dj] == inf:
+                    continue
+                l1 = sum(len_src[i - di : i])
+                l2 = sum(len_tgt[j - dj : j]) / ratio
+                c = -math.log(prior) - math.log(max(_length_fit(l1, l2), 1e-300))
+                if anchors and di and dj:
+                    c += _anchor_cost(
+                        sum((nums_src[k] for k in range(i - di, i)), Counter()),
+                        sum((nums_tgt[k] for k in range(j - dj, j)), Counter()),
+                    )
+                total = cost[i - di][j - dj] + c
+                if total < cost[i][j]:
+                    cost[i][j] = total
+                    back[i][j] = (di, dj)
+    links: list[Link] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        l1 = sum(len_src[i - di : i])
+        l2 = sum(len_tgt[j - dj : j]) / ratio
+        score = _length_fit(l1, l2)
+        links.append(
+            Link(tuple(range(i - di, i)), tuple(range(j - dj, j)), f"{di}-{dj}", round(score, 4))
+        )
+        i, j = i - di, j - dj
+    return links[::-1]

@@ -1,0 +1,179 @@
+"""The ``discourse`` command.
+
+Every command takes corpus paths as positional arguments (mixed-language files, folders,
+tables, or a corpus saved by ``discourse import -o``) and reads the bundled corpus when
+none is given; every command prints a table with ``--format table|csv|json``.
+
+Exit status: 0 on success, 1 when the input cannot be used (the message names the file
+and says what to do), 2 when the command line itself is wrong. No traceback is shown
+unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+import sys
+import warnings
+
+__all__ = ["main"]
+
+_TEXT_WIDTH = 60
+
+
+def _corpus_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("corpus", nargs="*", metavar="CORPUS",
+                        help="files or folders to read (default: the bundled corpus)")
+    group = parser.add_argument_group("reading")
+    group.add_argument("--lang", help="keep only this language (and, for a one-language file or table "
+                                      "without a language column, the language of its text)")
+    group.add_argument("--text-col", default="text", help="table column holding the text (default: text)")
+    group.add_argument("--id-col", default="doc_id", help="table column holding the document id (default: doc_id)")
+    group.add_argument("--lang-col", default="lang", help="table column holding the language code (default: lang)")
+    group.add_argument("--encoding", help="encoding of the input files (default: detected)")
+    group.add_argument("--align", choices=("length", "order"), default="length",
+                       help="align versions by paragraph length (default) or pair them by position")
+
+
+def _output_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                        help="output format (default: table)")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+    parser = argparse.ArgumentParser(
+        prog="discourse", parents=[common],
+        description="Comparative, cross-language discourse analysis (zh, vi, fr, en).",
+        epilog="Run `discourse COMMAND --help` for a command's options.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("info", parents=[common], help="documents × languages: segments and tokens")
+    _corpus_args(p)
+    _output_args(p)
+
+    p = sub.add_parser("segments", parents=[common], help="one row per segment (paragraph)")
+    _corpus_args(p)
+    _output_args(p)
+    p.add_argument("--role", choices=("title", "body", "meta"), help="keep only segments of this role")
+
+    p = sub.add_parser("tokens", parents=[common], help="one row per token, with offsets")
+    _corpus_args(p)
+    _output_args(p)
+    p.add_argument("--no-punct", action="store_true", help="leave out punctuation")
+
+    p = sub.add_parser("repairs", parents=[common], help="text repairs made while tokenizing (glued words)")
+    _corpus_args(p)
+    _output_args(p)
+
+    p = sub.add_parser("import", parents=[common], help="read files into a corpus, show it and save it")
+    _corpus_args(p)
+    _output_args(p)
+    p.add_argument("-o", "--output", help="save the corpus to this .jsonl file")
+    p.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    return parser
+
+
+def _load(args):
+    from .corpus import load_corpus
+
+    options = dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
+                   encoding=args.encoding, align=args.align)
+    if args.corpus:
+        corpus = load_corpus(list(args.corpus), lang=args.lang, **options)
+    else:
+        corpus = load_corpus()
+    if args.lang:
+        corpus = corpus.filter(lang=args.lang)
+        if len(corpus) == 0:
+            from .errors import InputError
+
+            raise InputError(f"the corpus has no text in language {args.lang!r}; leave --lang out or pick "
+                             "another language")
+    return corpus
+
+
+def _emit(df, fmt: str, out) -> None:
+    import pandas as pd
+
+    if fmt == "csv":
+        df.to_csv(out, index=False, lineterminator="\n")
+    elif fmt == "json":
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        shown = df.copy()
+        for col in shown.columns:
+            if not pd.api.types.is_numeric_dtype(shown[col]):
+                shown[col] = shown[col].map(_shorten)
+        out.write(shown.to_string(index=False) + "\n" if len(shown) else "(no rows)\n")
+
+
+def _shorten(value):
+    if isinstance(value, str) and len(value) > _TEXT_WIDTH:
+        return value[: _TEXT_WIDTH - 1] + "…"
+    return value
+
+
+def _run(args, out) -> None:
+    corpus = _load(args)
+    if args.command == "info":
+        _emit(corpus.summary(), args.format, out)
+    elif args.command == "segments":
+        if args.role:
+            corpus = corpus.filter(role=args.role)
+        _emit(corpus.to_frame(), args.format, out)
+    elif args.command == "tokens":
+        _emit(corpus.tokens().to_frame(punct=not args.no_punct), args.format, out)
+    elif args.command == "repairs":
+        _emit(corpus.repairs(), args.format, out)
+    elif args.command == "import":
+        if args.output:
+            corpus.name = corpus.name or Path(args.output).stem
+            path = corpus.save(args.output, force=args.force)
+            print(f"discourse: saved {len(corpus.doc_ids)} documents, {len(corpus)} segments to {path}",
+                  file=sys.stderr)
+        _emit(corpus.summary(), args.format, out)
+        repairs = corpus.repairs()
+        if len(repairs):
+            print(f"discourse: {len(repairs)} text repairs (list them with `discourse repairs`)", file=sys.stderr)
+
+
+def main(argv=None) -> int:
+    """Run the command line; returns the exit status."""
+    from .errors import DiscourseError
+
+    parser = _build_parser()
+    args = parser.parse_args(argv)  # exits with status 2 on a usage error
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        print(f"discourse: warning: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        try:
+            _run(args, sys.stdout)
+        except DiscourseError as err:
+            if args.debug:
+                raise
+            print(f"discourse: error: {err}", file=sys.stderr)
+            return 1
+        except BrokenPipeError:
+            return 0
+        except KeyboardInterrupt:
+            return 130
+        except Exception as err:  # a bug of ours: say so plainly
+            if args.debug:
+                raise
+            print(f"discourse: internal error: {type(err).__name__}: {err}\n"
+                  "Please report it; run again with --debug for the traceback.", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

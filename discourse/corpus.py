@@ -1,0 +1,376 @@
+"""The :class:`Corpus`: documents in several language versions, as aligned segments.
+
+A corpus is two tidy tables and nothing else:
+
+``segments``
+    one row per paragraph (or sentence) with ``doc_id, lang, seg_id, align_id, role,
+    text, path, start, end, line, align_score``. ``seg_id`` numbers a document's
+    segments in source order; segments that translate each other share ``align_id``
+    within their document (numbered 1, 2 … in reading order); ``role`` is ``title``,
+    ``body`` or ``meta``
+    (header lines such as the series name and the ``date | source`` line);
+    ``path[start:end]`` — in the decoded file, or the table cell for tables — is
+    exactly ``text``, and ``line`` is its 1-based line (row for tables).
+``documents``
+    one row per document with ``doc_id`` and its metadata (``title``, ``series``,
+    ``date``, ``source``, ``langs``, ``path``, ``encoding`` and any table columns).
+
+Corpora are never changed in place: :meth:`Corpus.filter` returns a new one.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = ["Corpus", "load_corpus", "BUNDLED"]
+
+FORMAT = "discourse-corpus"
+FORMAT_VERSION = 1
+#: Bundled corpora, by name (files under ``data/corpora/``). The first is the default.
+BUNDLED = {"poverty_alleviation": "poverty_alleviation.jsonl"}
+ROLES = ("title", "body", "meta")
+
+
+class Corpus:
+    """Aligned multilingual segments with document metadata.
+
+    Build one with :func:`discourse.read` (files), :func:`load_corpus` (the bundled
+    corpus or a saved one) or directly from a segments table.
+
+    Parameters
+    ----------
+    segments : DataFrame
+        At least ``doc_id, lang, text``; ``seg_id``, ``align_id``, ``role`` and the
+        offset columns are filled in when missing.
+    documents : DataFrame, optional
+        One row per document with ``doc_id`` and metadata columns.
+    name : str, optional
+
+    Examples
+    --------
+    >>> import discourse
+    >>> corpus = discourse.load_corpus()
+    >>> corpus.langs
+    ['fr', 'vi', 'zh']
+    >>> corpus.filter(lang="zh", role="body").segments.shape[0]
+    4
+    """
+
+    def __init__(self, segments: pd.DataFrame, documents: pd.DataFrame | None = None, *, name: str | None = None):
+        missing = {"doc_id", "lang", "text"} - set(segments.columns)
+        if missing:
+            raise InputError(f"a corpus needs the columns doc_id, lang and text; missing: {', '.join(sorted(missing))}")
+        seg = segments.reset_index(drop=True).copy()
+        seg["doc_id"] = seg["doc_id"].astype(str)
+        if "seg_id" not in seg:
+            seg["seg_id"] = seg.groupby("doc_id", sort=False).cumcount()
+        if "align_id" not in seg:
+            seg["align_id"] = pd.NA
+        if "role" not in seg:
+            seg["role"] = "body"
+        for col, default in (("path", ""), ("start", 0), ("line", 0), ("align_score", np.nan)):
+            if col not in seg:
+                seg[col] = default
+        if "end" not in seg:
+            seg["end"] = seg["start"] + seg["text"].str.len()
+        seg["seg_id"] = seg["seg_id"].astype("int64")
+        seg["align_id"] = pd.array(seg["align_id"], dtype="Int64")
+        for col in ("start", "end", "line"):
+            seg[col] = seg[col].astype("int64")
+        bad = sorted(set(seg["role"]) - set(ROLES))
+        if bad:
+            raise InputError(f"unknown segment role(s) {bad}; use one of {', '.join(ROLES)}")
+        first = ["doc_id", "lang", "seg_id", "align_id", "role", "text", "path", "start", "end", "line", "align_score"]
+        self._segments = seg[first + [c for c in seg.columns if c not in first]]
+        docs = documents.copy() if documents is not None else pd.DataFrame({"doc_id": []})
+        if "doc_id" not in docs:
+            raise InputError("the documents table needs a doc_id column")
+        docs["doc_id"] = docs["doc_id"].astype(str)
+        present = pd.DataFrame({"doc_id": pd.unique(seg["doc_id"])})
+        docs = present.merge(docs.drop_duplicates("doc_id"), on="doc_id", how="left")
+        self._documents = docs
+        self.name = name
+        self._tokens = None
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def concat(cls, corpora: Iterable[Corpus], *, name: str | None = None) -> Corpus:
+        """Join corpora; their document ids must differ."""
+        corpora = list(corpora)
+        ids = [d for c in corpora for d in c.doc_ids]
+        dup = sorted({d for d in ids if ids.count(d) > 1})
+        if dup:
+            raise InputError(f"document id(s) {', '.join(dup)} occur in more than one input; rename the files")
+        return cls(
+            pd.concat([c._segments for c in corpora], ignore_index=True),
+            pd.concat([c._documents for c in corpora], ignore_index=True),
+            name=name,
+        )
+
+    # ------------------------------------------------------------------ views
+    @property
+    def segments(self) -> pd.DataFrame:
+        """The segments table (a copy: changing it does not change the corpus)."""
+        return self._segments.copy()
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """The documents table (a copy)."""
+        return self._documents.copy()
+
+    @property
+    def langs(self) -> list[str]:
+        """Language codes present, sorted."""
+        return sorted(self._segments["lang"].unique())
+
+    @property
+    def doc_ids(self) -> list[str]:
+        """Document ids in corpus order."""
+        return list(pd.unique(self._segments["doc_id"]))
+
+    def __len__(self) -> int:
+        return len(self._segments)
+
+    def __repr__(self) -> str:
+        name = f" {self.name!r}" if self.name else ""
+        return (f"<Corpus{name}: {len(self.doc_ids)} documents, {len(self)} segments, "
+                f"languages {', '.join(self.langs)}>")
+
+    def to_frame(self, *, metadata: bool = False) -> pd.DataFrame:
+        """The segments as a DataFrame; with ``metadata=True`` the document metadata
+        columns are joined on (prefixed ``doc_`` where a name clashes)."""
+        if not metadata:
+            return self.segments
+        return self._segments.merge(self._documents, on="doc_id", how="left", suffixes=("", "_doc"))
+
+    def filter(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> Corpus:
+        """Segments matching every condition, as a new corpus (this one is unchanged).
+
+        Each condition is a value or a list of values. Other keywords select documents
+        by a metadata column, e.g. ``corpus.filter(date="2021-01-14")``.
+
+        >>> import discourse
+        >>> discourse.load_corpus().filter(lang=["vi", "fr"], role="body").langs
+        ['fr', 'vi']
+        """
+        seg = self._segments
+        keep = np.ones(len(seg), dtype=bool)
+        for col, value in (("lang", lang), ("doc_id", doc_id), ("role", role), ("align_id", align_id)):
+            if value is not None:
+                keep &= seg[col].isin(_as_list(value)).to_numpy(dtype=bool)
+        if metadata:
+            docs = self._documents
+            chosen = np.ones(len(docs), dtype=bool)
+            for col, value in metadata.items():
+                if col in seg.columns:
+                    keep &= seg[col].isin(_as_list(value)).to_numpy(dtype=bool)
+                    continue
+                if col not in docs.columns:
+                    raise InputError(f"no metadata column {col!r}; the columns are "
+                                     f"{', '.join(c for c in docs.columns)}")
+                chosen &= docs[col].astype(str).isin([str(v) for v in _as_list(value)]).to_numpy()
+            keep &= seg["doc_id"].isin(docs.loc[chosen, "doc_id"]).to_numpy()
+        sub = Corpus.__new__(Corpus)
+        sub._segments = seg[keep].reset_index(drop=True)
+        sub._documents = self._documents[self._documents["doc_id"].isin(sub._segments["doc_id"])].reset_index(drop=True)
+        sub.name = self.name
+        sub._tokens = None
+        return sub
+
+    # ------------------------------------------------------------------ tokens
+    def tokens(self):
+        """The corpus's tokens (:class:`discourse.tokens.Tokens`), computed once per corpus.
+
+        >>> import discourse
+        >>> toks = discourse.load_corpus().filter(lang="vi").tokens()
+        >>> "trách nhiệm" in set(toks.to_frame()["norm"])
+        True
+        """
+        if self._tokens is None:
+            from .tokens import tokenize
+
+            self._tokens = tokenize(self)
+        return self._tokens
+
+    def repairs(self) -> pd.DataFrame:
+        """Text repairs the tokenizers make (e.g. Vietnamese words glued together by
+        extraction, "mụctiêu" → "mục tiêu"): ``doc_id, lang, seg_id, line, start, end,
+        original, repaired`` with ``start, end`` offsets into the segment's text."""
+        from .languages import get_tokenizer
+
+        rows = []
+        for seg in self._segments.itertuples(index=False):
+            for start, end, original, repaired in get_tokenizer(seg.lang).repairs(seg.text):
+                rows.append((seg.doc_id, seg.lang, seg.seg_id, seg.line, start, end, original, repaired))
+        return pd.DataFrame(rows, columns=["doc_id", "lang", "seg_id", "line", "start", "end", "original", "repaired"])
+
+    # ------------------------------------------------------------------ summaries
+    def summary(self) -> pd.DataFrame:
+        """Documents × languages: title, segments by role, tokens and characters.
+
+        Columns: ``doc_id, lang, title, segments, title_segments, body, meta, tokens,
+        words, characters`` (``tokens`` counts every token, ``words`` leaves out
+        punctuation).
+        """
+        seg = self._segments
+        keys = ["doc_id", "lang"]
+        out = seg.groupby(keys, sort=False).size().rename("segments").reset_index()
+        roles = pd.crosstab([seg["doc_id"], seg["lang"]], seg["role"]).reindex(columns=list(ROLES), fill_value=0)
+        roles = roles.rename(columns={"title": "title_segments"}).reset_index()
+        titles = seg[seg["role"] == "title"].groupby(keys, sort=False)["text"].first().rename("title").reset_index()
+        chars = seg.assign(characters=seg["text"].str.len()).groupby(keys, sort=False)["characters"].sum().reset_index()
+        toks = self.tokens().to_frame(columns=["doc_id", "lang", "is_punct"])
+        counts = toks.groupby(keys, sort=False).agg(tokens=("is_punct", "size"), punct=("is_punct", "sum")).reset_index()
+        counts["words"] = counts["tokens"] - counts["punct"]
+        out = (out.merge(titles, on=keys, how="left").merge(roles, on=keys).merge(counts.drop(columns="punct"), on=keys, how="left")
+               .merge(chars, on=keys))
+        out[["tokens", "words"]] = out[["tokens", "words"]].fillna(0).astype("int64")
+        out["title"] = out["title"].fillna("")
+        return out[["doc_id", "lang", "title", "segments", "title_segments", "body", "meta", "tokens", "words", "characters"]]
+
+    def alignment(self, *, role=("title", "body")) -> pd.DataFrame:
+        """Aligned units side by side: one row per ``(doc_id, align_id)``, one text column
+        per language (``text_zh``, ``text_fr`` …; several segments of a unit joined by a
+        space, a missing translation empty)."""
+        seg = self._segments[self._segments["role"].isin(_as_list(role)) & self._segments["align_id"].notna()]
+        wide = (seg.groupby(["doc_id", "align_id", "lang"], sort=False)["text"].agg(" ".join)
+                .unstack("lang", fill_value="").reset_index())
+        wide.columns = [c if c in ("doc_id", "align_id") else f"text_{c}" for c in wide.columns]
+        wide.columns.name = None
+        return wide.sort_values(["doc_id", "align_id"], kind="stable").reset_index(drop=True)
+
+    def _repr_html_(self) -> str:
+        name = f" <b>{html.escape(self.name)}</b>" if self.name else ""
+        head = (f"<p>Corpus{name}: {len(self.doc_ids)} documents, {len(self)} segments, "
+                f"languages {html.escape(', '.join(self.langs))}</p>")
+        return head + self.summary().to_html(index=False, escape=True)
+
+    # ------------------------------------------------------------------ saving
+    def save(self, path, *, force: bool = False) -> Path:
+        """Write the corpus as UTF-8 JSON Lines (a header line, one line per document,
+        one per segment): plain, diff-friendly, read back by :func:`load_corpus`.
+
+        The file is written atomically; an existing file is replaced only with
+        ``force=True``.
+        """
+        path = Path(path)
+        if path.exists() and not force:
+            raise InputError("exists already; choose another name or pass force=True (--force)", path=path)
+        lines = [json.dumps({"format": FORMAT, "version": FORMAT_VERSION, "name": self.name}, ensure_ascii=False)]
+        for record in self._documents.to_dict("records"):
+            lines.append(json.dumps({"document": _plain(record)}, ensure_ascii=False))
+        for record in self._segments.to_dict("records"):
+            lines.append(json.dumps({"segment": _plain(record)}, ensure_ascii=False))
+        _atomic_write(path, "\n".join(lines) + "\n")
+        return path
+
+    @staticmethod
+    def _is_saved(path) -> bool:
+        try:
+            with open(path, encoding="utf-8-sig") as fh:
+                first = fh.readline(4096)
+        except (OSError, UnicodeDecodeError):
+            return False
+        return f'"format": "{FORMAT}"' in first
+
+    @classmethod
+    def load(cls, path) -> Corpus:
+        """Read a corpus written by :meth:`save`."""
+        path = Path(path)
+        docs, segs, name = [], [], None
+        with open(path, encoding="utf-8-sig") as fh:
+            for number, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise InputError(f"is not a valid saved corpus ({err.msg}); re-create it with "
+                                     "`discourse import … -o FILE`", path=path, line=number) from None
+                if number == 1:
+                    if record.get("format") != FORMAT or record.get("version", 0) > FORMAT_VERSION:
+                        raise InputError("is not a discourse corpus of a version this package reads", path=path, line=1)
+                    name = record.get("name")
+                elif "segment" in record:
+                    segs.append(record["segment"])
+                elif "document" in record:
+                    docs.append(record["document"])
+        if not segs:
+            raise InputError("holds no segments", path=path)
+        return cls(pd.DataFrame(segs), pd.DataFrame(docs), name=name)
+
+
+def load_corpus(source=None, **options) -> Corpus:
+    """The one way to pick a corpus: bundled by default, a name, or your own files.
+
+    Parameters
+    ----------
+    source : str, Path, list of them, or None
+        ``None`` gives the default bundled corpus (the poverty-alleviation explainers);
+        a name from :data:`BUNDLED` gives that bundled corpus; a path (or list of paths)
+        is read with :func:`discourse.read`.
+    **options
+        Passed to :func:`discourse.read` (``text_col``, ``lang`` …).
+
+    Examples
+    --------
+    >>> corpus = load_corpus()
+    >>> corpus.name
+    'poverty_alleviation'
+    >>> len(corpus.doc_ids)
+    2
+    """
+    from ._data import data_path
+    from .importers import read
+
+    if source is None:
+        source = next(iter(BUNDLED))
+    if isinstance(source, (list, tuple)):
+        return read(*source, **options)
+    if isinstance(source, str) and source in BUNDLED and not Path(source).exists():
+        corpus = Corpus.load(data_path("corpora", BUNDLED[source]))
+        corpus.name = source
+        return corpus
+    if isinstance(source, (str, os.PathLike)) and not Path(source).exists():
+        raise InputError(f"is neither a file nor a bundled corpus ({', '.join(BUNDLED)})", path=source)
+    return read(source, **options)
+
+
+# ---------------------------------------------------------------------- helpers
+def _as_list(value) -> list:
+    if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
+        return list(value)
+    return [value]
+
+
+def _plain(record: dict) -> dict:
+    out = {}
+    for key, value in record.items():
+        if value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+            value = None
+        elif isinstance(value, np.generic):
+            value = value.item()
+        out[key] = value
+    return out
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,707 @@
+"""Reading files into a :class:`~discourse.corpus.Corpus`.
+
+Four layouts are read, each keeping character offsets back to the original text:
+
+* **mixed-language files** like the seeds (:func:`read_mixed`): one file holds several
+  language versions of one document, one paragraph a line; paragraphs are identified by
+  language, titles and the header block (title, bracketed series name, ``date | source``
+  line, repeated title) are recognised, and the versions' paragraphs are aligned;
+* **a folder of versions** ``NAME.zh.txt``, ``NAME.fr.txt``… (:func:`read_versions`);
+* **line-aligned parallel files**, one sentence a line in each language
+  (:func:`read_parallel`);
+* **a table** (CSV, TSV, JSON Lines, or a DataFrame) with ``doc_id, lang, text`` and
+  optional ``align_id`` and metadata columns (:func:`read_table`).
+
+:func:`read` picks the reader from what it is given. Nothing is dropped: lines that are
+not body text become ``title`` or ``meta`` segments, paragraphs of no language we know
+are kept with language ``und``, and the whitespace between segments is the only text no
+segment covers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from .align import align_paragraphs
+from .errors import DiscourseWarning, InputError
+
+__all__ = [
+    "decode",
+    "read",
+    "read_file",
+    "read_mixed",
+    "read_parallel",
+    "read_table",
+    "read_udhr",
+    "read_versions",
+    "split_lines",
+]
+
+SEGMENT_COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "role", "text", "path", "start", "end", "line"]
+_TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".jsonl", ".ndjson"}
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_VERSION_NAME = re.compile(r"^(?P<name>.+)\.(?P<lang>[a-z]{2,3})\.txt$", re.IGNORECASE)
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+# ----------------------------------------------------------------------------- decoding
+def decode(data: bytes, *, path="<bytes>", encoding: str | None = None) -> tuple[str, str]:
+    """Decode a file's bytes, detecting the encoding when none is given.
+
+    A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then
+    ``charset-normalizer``'s best guess (GB18030/GBK, Big5, Windows-125x …). Bytes that
+    cannot be decoded are an error naming the byte offset, never silently replaced.
+
+    Parameters
+    ----------
+    data : bytes
+    path : str or Path
+        Named in error messages.
+    encoding : str, optional
+        Use this encoding instead of detecting one.
+
+    Returns
+    -------
+    (text, encoding) : tuple of str
+
+    Examples
+    --------
+    >>> decode("脱贫".encode("gb18030"), encoding="gb18030")
+    ('脱贫', 'gb18030')
+    >>> decode(codecs.BOM_UTF8 + "l’État".encode())
+    ('l’État', 'utf-8-sig')
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}; give a Python codec name such as utf-8 or gb18030", path=path) from None
+        except UnicodeDecodeError as err:
+            raise InputError(
+                f"cannot be decoded as {encoding}: byte offset {err.start} ({data[err.start:err.start + 4]!r}); "
+                "check the encoding, or leave --encoding out to detect it",
+                path=path,
+            ) from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return decode(data, path=path, encoding=name)
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise InputError("looks like a binary file (it contains NUL bytes), not text; give a text file", path=path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    from charset_normalizer import from_bytes  # imported only when UTF-8 fails
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(
+            f"is not UTF-8 (byte offset {utf8_error.start}) and no other text encoding fits; "
+            "if it is text, give its encoding with --encoding (e.g. gb18030, big5, cp1252)",
+            path=path,
+        )
+    return decode(data, path=path, encoding=best.encoding)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) / 4 or sample[0::2].count(0) > len(sample) / 4)
+
+
+def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot be read ({err.strerror}); check the path", path=path) from None
+    if not data.strip():
+        raise InputError("is empty; give a file with text in it", path=path)
+    text, used = decode(data, path=path, encoding=encoding)
+    if not text.strip():
+        raise InputError("holds only whitespace; give a file with text in it", path=path)
+    return text, used
+
+
+# ----------------------------------------------------------------------------- lines
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def split_lines(text: str) -> list[tuple[int, int, int]]:
+    """Non-blank lines of ``text`` as ``(start, end, line_number)``, whitespace trimmed.
+
+    Any line ending (LF, CRLF, CR) is accepted; ``text[start:end]`` is the line without
+    its surrounding whitespace.
+
+    >>> split_lines("a\\r\\n\\n  b \\n")
+    [(0, 1, 1), (6, 7, 3)]
+    """
+    out = []
+    for number, match in enumerate(_LINE.finditer(text), start=1):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        out.append((start, start + len(stripped), number))
+        if match.end() == len(text):
+            break
+    return out
+
+
+# ----------------------------------------------------------------------------- mixed files
+_SENTENCE_END = re.compile(r"[。．.!！?？…;；:：]['\"’”»」』）)]*$")
+_BRACKETED = re.compile(r"^[(（\[【〔].+[)）\]】〕]$")
+_DATELINE = re.compile(
+    r"^(?P<date>\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?)\s*[|｜]\s*(?P<source>.+)$"
+)
+
+
+def _iso_date(raw: str) -> str:
+    parts = [int(p) for p in re.findall(r"\d+", raw)]
+    if len(parts) != 3:
+        return raw
+    if parts[0] > 31:  # year first
+        year, month, day = parts
+    else:
+        day, month, year = parts
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return raw
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _is_title_like(text: str) -> bool:
+    return len(text) <= 200 and not _SENTENCE_END.search(text)
+
+
+def read_mixed(path, *, doc_id: str | None = None, encoding: str | None = None, align: str = "length"):
+    """Read one file that mixes language versions of one document (the seeds' layout).
+
+    Each non-blank line is a paragraph. Its language is identified
+    (:func:`discourse.languages.identify`); consecutive paragraphs of one language form a
+    version. At the start of each version a short line without final punctuation is a
+    ``title``; right after it a bracketed line (series name), a ``date | source`` line and
+    a repetition of the title are ``meta`` segments and fill the document's metadata.
+    Body paragraphs of each version are aligned to the pivot version (Chinese when
+    present, else the first) with :func:`discourse.align.align_paragraphs`.
+
+    Parameters
+    ----------
+    path : str or Path
+    doc_id : str, optional
+        Defaults to the file name without its suffix.
+    encoding : str, optional
+        Detected when not given (see :func:`decode`).
+    align : {"length", "order"}
+        Gale–Church alignment by length (default) or pairing paragraphs by position.
+
+    Returns
+    -------
+    Corpus
+
+    Examples
+    --------
+    >>> import discourse
+    >>> c = read_mixed(discourse.data_path("raw", "seeds", "003_90d6e10e09142168.txt"))
+    >>> sorted(c.langs)
+    ['fr', 'zh']
+    """
+    from .languages import identify
+
+    path = Path(path)
+    text, used = _read_text(path, encoding)
+    doc_id = doc_id or path.stem
+    lines = split_lines(text)
+    langs = [identify(text[s:e]) for s, e, _ in lines]
+    rows, meta = [], {"doc_id": doc_id, "path": str(path), "encoding": used}
+    run_lang, in_header, title = None, False, None
+    for (start, end, number), lang in zip(lines, langs):
+        para = text[start:end]
+        role = "body"
+        if lang != "und" and lang != run_lang:  # a new language version starts
+            run_lang, in_header, title = lang, False, None
+            if _is_title_like(para):
+                role, in_header, title = "title", True, para
+        elif in_header:
+            date = _DATELINE.match(para)
+            if date:
+                role = "meta"
+                meta.setdefault("date", _iso_date(date["date"]))
+                meta.setdefault("source", date["source"].strip())
+            elif _BRACKETED.match(para):
+                role = "meta"
+                meta.setdefault("series", para[1:-1].strip())
+            elif " ".join(para.split()) == " ".join(title.split()):
+                role = "meta"  # the title repeated after the header block
+            else:
+                in_header = False
+        if role == "title":
+            meta.setdefault("title", para)
+        rows.append(dict(doc_id=doc_id, lang=lang, role=role, text=para, path=str(path),
+                         start=start, end=end, line=number))
+    _warn_und(rows, path)
+    segments = pd.DataFrame(rows, columns=[c for c in SEGMENT_COLUMNS if c not in ("seg_id", "align_id")])
+    segments = _align_document(segments, how=align)
+    meta["langs"] = ",".join(sorted(set(segments["lang"]) - {"und"}))
+    return _corpus(segments, [meta])
+
+
+def _warn_und(rows: list[dict], path) -> None:
+    und = [r for r in rows if r["lang"] == "und" and r["role"] == "body"]
+    if und:
+        where = ", ".join(str(r["line"]) for r in und[:5]) + (" …" if len(und) > 5 else "")
+        warnings.warn(
+            f"{path}: {len(und)} paragraph(s) of unknown language kept as 'und' (line {where}); "
+            "they are tokenized by a generic rule — give a table with a lang column to set it",
+            DiscourseWarning,
+            stacklevel=3,
+        )
+
+
+# ----------------------------------------------------------------------------- alignment
+def _align_document(segments: pd.DataFrame, *, how: str = "length") -> pd.DataFrame:
+    """Number segments and give translations of each other one ``align_id``.
+
+    The *k*-th title of every version links to the pivot's *k*-th title; body paragraphs
+    of every version are aligned to the pivot version (zh when present, else the first)
+    by length (or by position with ``how="order"``). Linked segments of all versions form
+    units (connected components), numbered 1, 2 … in reading order. ``meta`` segments and
+    ``und`` paragraphs get no ``align_id``.
+    """
+    if how not in ("length", "order"):
+        raise InputError(f"align must be 'length' or 'order', not {how!r}")
+    segments = segments.reset_index(drop=True).copy()
+    segments.insert(2, "seg_id", range(len(segments)))
+    align = pd.array([pd.NA] * len(segments), dtype="Int64")
+    scores = [float("nan")] * len(segments)
+    langs = [lang for lang in dict.fromkeys(segments["lang"]) if lang != "und"]
+    if langs:
+        pivot = "zh" if "zh" in langs else langs[0]
+        ids = {(lang, role): segments.index[(segments["lang"] == lang) & (segments["role"] == role)].tolist()
+               for lang in langs for role in ("title", "body")}
+        parent = {i: i for key, members in ids.items() for i in members}
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for lang in langs:
+            if lang == pivot:
+                continue
+            for role in ("title", "body"):
+                src, tgt = ids[(pivot, role)], ids[(lang, role)]
+                if not src or not tgt:
+                    continue
+                if how == "order" or role == "title":
+                    pairs = [((k,), (k,), 1.0) for k in range(min(len(src), len(tgt)))]
+                else:
+                    links = align_paragraphs(segments.loc[src, "text"].tolist(), segments.loc[tgt, "text"].tolist())
+                    pairs = [(link.src, link.tgt, link.score) for link in links]
+                for s_idx, t_idx, score in pairs:
+                    members = [src[k] for k in s_idx] + [tgt[k] for k in t_idx]
+                    for k in t_idx:
+                        scores[tgt[k]] = score
+                    for other in members[1:]:
+                        parent[find(other)] = find(members[0])
+        # order units by their first pivot segment; a unit without one (an untranslated
+        # paragraph) goes right after the unit that precedes it in its own version
+        order: dict[int, float] = {}
+        for i in sorted(parent):
+            if segments.at[i, "lang"] == pivot:
+                order.setdefault(find(i), i)
+        for lang in langs:
+            last = -1.0
+            for i in sorted(j for j in parent if segments.at[j, "lang"] == lang):
+                root = find(i)
+                if root not in order:
+                    order[root] = last + 0.5
+                last = order[root]
+        numbers = {root: n for n, root in enumerate(sorted(order, key=order.get), start=1)}
+        for i in parent:
+            align[i] = numbers[find(i)]
+    segments.insert(3, "align_id", align)
+    segments["align_score"] = scores
+    return segments
+
+
+# ----------------------------------------------------------------------------- other layouts
+def read_versions(folder, *, encoding: str | None = None, align: str = "length"):
+    """Read a folder of one-file-per-language versions: ``NAME.zh.txt``, ``NAME.fr.txt`` ….
+
+    Files that share ``NAME`` are the versions of document ``NAME``; each non-blank line
+    is a paragraph, aligned across versions as in :func:`read_mixed` (``align="order"``
+    pairs lines by position, for line-aligned files). A file's first line is a title when
+    it is short and has no final punctuation.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.zh.txt").write_text("脱贫。\\n攻坚。", encoding="utf-8")
+    >>> _ = (d / "a.fr.txt").write_text("Pauvreté.\\nBataille.", encoding="utf-8")
+    >>> read_versions(d).segments[["lang", "align_id", "text"]].values.tolist()
+    [['fr', 1, 'Pauvreté.'], ['fr', 2, 'Bataille.'], ['zh', 1, '脱贫。'], ['zh', 2, '攻坚。']]
+    """
+    folder = Path(folder)
+    groups: dict[str, dict[str, Path]] = {}
+    for path in sorted(folder.iterdir()):
+        match = _VERSION_NAME.match(path.name)
+        if match and path.is_file():
+            groups.setdefault(match["name"], {})[match["lang"].lower()] = path
+    if not groups:
+        raise InputError("has no files named NAME.LANG.txt (e.g. report.zh.txt, report.fr.txt)", path=folder)
+    return concat([read_parallel(files, doc_id=name, encoding=encoding, align=align) for name, files in groups.items()])
+
+
+def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None, encoding: str | None = None,
+                  align: str = "order"):
+    """Read the language versions of one document from one file per language.
+
+    Parameters
+    ----------
+    files : mapping of language code to path
+        e.g. ``{"zh": "speech.zh.txt", "fr": "speech.fr.txt"}``.
+    doc_id : str, optional
+        Defaults to the common file-name stem.
+    align : {"order", "length"}
+        ``"order"`` (default) pairs line *k* of every file (line-aligned parallel files);
+        ``"length"`` aligns paragraphs by length (Gale–Church).
+
+    Returns
+    -------
+    Corpus
+    """
+    rows, meta = [], {}
+    paths = {lang: Path(p) for lang, p in files.items()}
+    doc_id = doc_id or next(iter(paths.values())).name.split(".")[0]
+    for lang, path in paths.items():
+        _check_lang(lang, path=path)
+        text, used = _read_text(path, encoding)
+        meta.setdefault("encoding", used)
+        for k, (start, end, number) in enumerate(split_lines(text)):
+            para = text[start:end]
+            role = "title" if k == 0 and align == "length" and _is_title_like(para) else "body"
+            rows.append(dict(doc_id=doc_id, lang=lang, role=role, text=para, path=str(path),
+                             start=start, end=end, line=number))
+    segments = _align_document(pd.DataFrame(rows), how=align)
+    meta.update(doc_id=doc_id, path=",".join(str(p) for p in paths.values()),
+                langs=",".join(sorted(paths)))
+    return _corpus(segments, [meta])
+
+
+def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_col: str = "lang",
+               lang: str | None = None, encoding: str | None = None):
+    """Read a table of texts: CSV, TSV, JSON Lines file, or a pandas DataFrame.
+
+    Each row is a text of one document in one language. Multi-line texts are split into
+    one segment per non-blank line, with offsets into the row's text. Rows that share
+    ``doc_id`` and ``align_id`` (if that column exists) are translations of each other;
+    without ``align_id`` the versions of a document are aligned by length. Other columns
+    become document metadata (their first value per document).
+
+    Parameters
+    ----------
+    source : str, Path or DataFrame
+    text_col, id_col, lang_col : str
+        Column names of the text, the document id and the language code. Without an id
+        column, the row number is the document id.
+    lang : str, optional
+        The language of every row, for a one-language table without a language column.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"doc_id": ["a", "a"], "lang": ["fr", "en"],
+    ...                    "text": ["La pauvreté.", "Poverty."]})
+    >>> read_table(df).segments[["doc_id", "lang", "align_id"]].values.tolist()
+    [['a', 'fr', 1], ['a', 'en', 1]]
+    """
+    path = "<DataFrame>"
+    if isinstance(source, pd.DataFrame):
+        df = source
+    else:
+        path = Path(source)
+        df = _load_table(path, encoding)
+    for col, option in ((text_col, "--text-col"), (id_col, "--id-col")):
+        if col not in df.columns and not (col == id_col and id_col == "doc_id"):
+            raise InputError(f"has no column {col!r} (columns: {', '.join(map(str, df.columns))}); "
+                             f"name the right one with {option}", path=path)
+    if lang is None and lang_col not in df.columns:
+        raise InputError(f"has no column {lang_col!r}; name it with --lang-col, or give the language "
+                         "of every row with --lang", path=path)
+    if lang is not None:
+        _check_lang(lang, path=path)
+    has_align = "align_id" in df.columns
+    rows, metas = [], {}
+    extra = [c for c in df.columns if c not in {text_col, id_col, lang_col, "align_id", "role", "seg_id"}]
+    for number, record in enumerate(df.to_dict("records"), start=1):
+        doc = str(record[id_col]) if id_col in df.columns else str(number)
+        row_lang = lang or str(record[lang_col]).strip().lower()
+        _check_lang(row_lang, path=path, line=number)
+        text = record[text_col]
+        if not isinstance(text, str):
+            if text is None or (isinstance(text, float) and pd.isna(text)):
+                continue  # an empty cell holds no text to lose
+            text = str(text)
+        meta = metas.setdefault(doc, {"doc_id": doc, "path": str(path)})
+        for col in extra:
+            value = record[col]
+            if col not in meta and not (isinstance(value, float) and pd.isna(value)):
+                meta[col] = value
+        for start, end, _ in split_lines(text):
+            rows.append(dict(doc_id=doc, lang=row_lang, role=str(record.get("role", "body") or "body"),
+                             text=text[start:end], path=str(path), start=start, end=end, line=number,
+                             align_id=record.get("align_id") if has_align else None))
+    if not rows:
+        raise InputError("has no text in it", path=path)
+    segments = pd.DataFrame(rows)
+    if has_align:
+        segments.insert(2, "seg_id", segments.groupby("doc_id").cumcount())
+        segments["align_id"] = pd.to_numeric(segments["align_id"], errors="coerce").astype("Int64")
+        segments = segments[[c for c in SEGMENT_COLUMNS]]
+    else:
+        segments = pd.concat(
+            [_align_document(group.drop(columns="align_id"), how="length") for _, group in segments.groupby("doc_id", sort=False)],
+            ignore_index=True,
+        )
+    for doc, meta in metas.items():
+        meta["langs"] = ",".join(sorted(set(segments.loc[segments["doc_id"] == doc, "lang"])))
+    return _corpus(segments, list(metas.values()))
+
+
+def _load_table(path: Path, encoding: str | None) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    text, _ = _read_text(path, encoding)
+    if suffix in (".jsonl", ".ndjson"):
+        records = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"is not valid JSON ({err.msg} at column {err.colno}); each line must be one "
+                                 "JSON object", path=path, line=number) from None
+            if not isinstance(record, dict):
+                raise InputError("is not a JSON object; each line must be one object such as "
+                                 '{"doc_id": …, "lang": …, "text": …}', path=path, line=number)
+            records.append(record)
+        return pd.DataFrame.from_records(records)
+    import io
+
+    sep = "," if suffix == ".csv" else "\t"
+    try:
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as err:
+        line = re.search(r"line (\d+)", str(err))
+        raise InputError(f"is not a valid {'CSV' if sep == ',' else 'TSV'} table ({err}); check quoting "
+                         "and the number of fields", path=path, line=int(line[1]) if line else None) from None
+
+
+def _check_lang(lang: str, *, path=None, line=None) -> None:
+    from .languages import LANGS
+
+    if lang not in LANGS:
+        raise InputError(f"language {lang!r} is not one of {', '.join(LANGS)} (ISO 639-1 codes; "
+                         "'und' for unknown)", path=path, line=line)
+
+
+# ----------------------------------------------------------------------------- dispatch
+def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, align="length"):
+    """Read one file, choosing the reader by its name: a table (``.csv .tsv .jsonl``), a
+    saved corpus (``.jsonl`` written by :meth:`Corpus.save`), or a mixed-language text file."""
+    from .corpus import Corpus
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson") and Corpus._is_saved(path):
+        return Corpus.load(path)
+    if suffix in _TABLE_SUFFIXES:
+        return read_table(path, text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding)
+    if lang is not None:  # a one-language plain text file: every line a body paragraph
+        _check_lang(lang, path=path)
+        text, used = _read_text(path, encoding)
+        rows = [dict(doc_id=path.stem, lang=lang, role="body", text=text[s:e], path=str(path), start=s, end=e, line=n)
+                for s, e, n in split_lines(text)]
+        meta = dict(doc_id=path.stem, path=str(path), encoding=used, langs=lang)
+        return _corpus(_align_document(pd.DataFrame(rows)), [meta])
+    return read_mixed(path, encoding=encoding, align=align)
+
+
+def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, align="length"):
+    """Read files and folders into one corpus.
+
+    Parameters
+    ----------
+    *paths : str, Path or DataFrame
+        Mixed-language text files, tables, saved corpora, or folders. A folder of
+        ``NAME.LANG.txt`` files is read as versions (:func:`read_versions`); any other
+        folder is read file by file, skipping (with a warning naming it) a file that
+        cannot be read.
+    text_col, id_col, lang_col, lang, encoding :
+        See :func:`read_table` and :func:`decode`.
+    align : {"length", "order"}
+        How versions are aligned (see :func:`read_mixed`).
+
+    Returns
+    -------
+    Corpus
+
+    Examples
+    --------
+    >>> import discourse
+    >>> corpus = read(discourse.data_path("raw", "seeds"))
+    >>> corpus.summary()[["doc_id", "lang", "body"]].values.tolist()[:2]
+    [['000_6faf780c4d1388a2', 'vi', 2], ['000_6faf780c4d1388a2', 'zh', 2]]
+    """
+    if not paths:
+        raise InputError("no corpus given; name files or folders to read")
+    options = dict(text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding)
+    parts = []
+    for item in paths:
+        if isinstance(item, pd.DataFrame):
+            parts.append(read_table(item, **options))
+            continue
+        path = Path(item)
+        if path.is_dir():
+            parts.append(_read_folder(path, align=align, **options))
+        elif path.exists():
+            parts.append(read_file(path, align=align, **options))
+        else:
+            raise InputError("does not exist; check the path", path=path)
+    return concat(parts)
+
+
+def _read_folder(folder: Path, *, align, **options):
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    if any(_VERSION_NAME.match(p.name) for p in files):
+        return read_versions(folder, encoding=options["encoding"], align=align)
+    parts = []
+    for path in files:
+        if path.suffix.lower() not in _TEXT_SUFFIXES | _TABLE_SUFFIXES:
+            continue
+        try:
+            parts.append(read_file(path, align=align, **options))
+        except InputError as err:
+            warnings.warn(f"skipped {err}", DiscourseWarning, stacklevel=3)
+    if not parts:
+        raise InputError("has no readable text files (.txt, .csv, .tsv, .jsonl)", path=folder)
+    return concat(parts)
+
+
+def concat(corpora: Iterable):
+    """Join corpora into one (document ids must not repeat)."""
+    from .corpus import Corpus
+
+    corpora = list(corpora)
+    if len(corpora) == 1:
+        return corpora[0]
+    return Corpus.concat(corpora)
+
+
+def _corpus(segments: pd.DataFrame, documents: list[dict]):
+    from .corpus import Corpus
+
+    return Corpus(segments, pd.DataFrame(documents))
+
+
+# ----------------------------------------------------------------------------- UDHR XML
+_UDHR_NS = "{http://efele.net/udhr}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def read_udhr(*paths, doc_id: str = "udhr"):
+    """Read Universal Declaration of Human Rights XML files (Unicode's UDHR in XML, one
+    file per language) as one document with a version per language.
+
+    Titles and article headings are ``title`` segments, paragraphs ``body``, notes
+    ``meta``. Articles and their paragraphs align one to one by position (every
+    translation keeps the articles' paragraph counts); the preamble, whose paragraphing
+    differs between translations, is aligned by length. ``start``/``end`` are offsets into
+    each element's text and ``line`` is 0 (XML keeps no line of its text here).
+
+    Parameters
+    ----------
+    *paths : str or Path
+        ``udhr_cmn_hans.xml``, ``udhr_fra.xml`` … Language codes are taken from the
+        files' ``xml:lang`` / ``iso639-3`` attributes and mapped to ISO 639-1.
+    """
+    import xml.etree.ElementTree as ET
+
+    from .languages import LANGS
+
+    iso3 = {"cmn": "zh", "zho": "zh", "vie": "vi", "fra": "fr", "eng": "en"}
+    versions = {}
+    for path in map(Path, paths):
+        try:
+            root = ET.parse(path).getroot()
+        except (ET.ParseError, OSError) as err:
+            raise InputError(f"is not readable UDHR XML ({err})", path=path) from None
+        code = iso3.get(root.get("iso639-3", ""), (root.get(_XML_LANG) or "und").split("-")[0])
+        lang = code if code in LANGS else "und"
+        units = []  # (unit key, role, text); unit key None = align by length within "preamble"
+
+        def add(key, role, element):
+            text = " ".join((element.text or "").split()) if element is not None else ""
+            if text:
+                units.append((key, role, text))
+
+        add(("title",), "title", root.find(f"{_UDHR_NS}title"))
+        for note in root.findall(f"{_UDHR_NS}note"):
+            for para in note.iter(f"{_UDHR_NS}para"):
+                add(None, "meta", para)
+        preamble = root.find(f"{_UDHR_NS}preamble")
+        if preamble is not None:
+            add(("preamble",), "title", preamble.find(f"{_UDHR_NS}title"))
+            for para in preamble.iter(f"{_UDHR_NS}para"):
+                add(("preamble-body",), "body", para)
+        for article in root.findall(f"{_UDHR_NS}article"):
+            number = article.get("number")
+            add(("article", number), "title", article.find(f"{_UDHR_NS}title"))
+            for k, para in enumerate(article.iter(f"{_UDHR_NS}para")):
+                add(("article", number, k), "body", para)
+        versions[lang] = (path, units)
+    if not versions:
+        raise InputError("no UDHR files given")
+    pivot = "zh" if "zh" in versions else next(iter(versions))
+    keys = list(dict.fromkeys(k for _, units in versions.values() for k, _, _ in units if k is not None))
+    unit_of = {key: n for n, key in enumerate(keys, start=1)}
+    rows = []
+    for lang, (path, units) in versions.items():
+        for key, role, text in units:
+            rows.append(dict(doc_id=doc_id, lang=lang, role=role, text=text, path=str(path),
+                             start=0, end=len(text), line=0, align_id=unit_of.get(key)))
+    segments = pd.DataFrame(rows)
+    # the preamble's paragraphs: align each version to the pivot by length, numbering
+    # the resulting units after the articles'
+    pre = segments["align_id"] == unit_of.get(("preamble-body",), -1)
+    if pre.any():
+        src = segments.index[pre & (segments["lang"] == pivot)].tolist()
+        next_id = len(keys) + 1
+        unit_ids = {i: next_id + n for n, i in enumerate(src)}
+        for lang in versions:
+            tgt = segments.index[pre & (segments["lang"] == lang)].tolist()
+            if lang == pivot or not tgt:
+                continue
+            for link in align_paragraphs(segments.loc[src, "text"].tolist(), segments.loc[tgt, "text"].tolist()):
+                unit = unit_ids[src[link.src[0]]] if link.src else pd.NA
+                for k in link.tgt:
+                    segments.at[tgt[k], "align_id"] = unit
+        for i, unit in unit_ids.items():
+            segments.at[i, "align_id"] = unit
+    segments.insert(2, "seg_id", range(len(segments)))
+    meta = dict(doc_id=doc_id, title=segments.loc[segments["lang"] == pivot, "text"].iloc[0],
+                langs=",".join(sorted(versions)), path=",".join(str(p) for p, _ in versions.values()))
+    return _corpus(segments, [meta])

@@ -1,0 +1,337 @@
+"""Shared machinery of the tokenizers: interface, registry, punctuation, fallback, evaluation.
+
+Nothing here is specific to one language. A token is a ``(start, end, norm)`` triple:
+``text[start:end]`` is its surface in the (NFC) input and ``norm`` the form used for counting.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from discourse._data import data_path
+from discourse.errors import InputError
+
+__all__ = [
+    "LANGS",
+    "TOKENIZER_VERSION",
+    "Tokenizer",
+    "get_tokenizer",
+    "is_punct",
+    "generic_spans",
+    "read_terms",
+    "user_cache_dir",
+    "span_prf",
+    "read_conllu",
+    "RegexTokenizer",
+]
+
+#: Bump when a change to any tokenizer changes its output (part of every fingerprint).
+TOKENIZER_VERSION = "1"
+
+LANGS = ("zh", "vi", "fr", "en", "und")
+
+Token = tuple[int, int, str]
+
+#: Han ideographs (CJK unified, extension A-H, compatibility) and 〇, as a character-class body.
+HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+# Characters that separate tokens without being tokens: whitespace, C0/C1 controls,
+# soft hyphen, zero-width and bidi marks, BOM.
+INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+
+# Unicode-word fallback: one token per Han character, numbers with inner separators
+# ("3.5", "1,000"), other word-character runs, runs of one repeated mark ("...", "——").
+_GENERIC = re.compile(
+    rf"[{HAN}]|\d+(?:[.,]\d+)+|[^\W{HAN}]+|([^\w{INVISIBLE}])\1*"
+)
+
+
+def is_punct(norm: str) -> bool:
+    """Return True if `norm` is non-empty and every character is punctuation or a symbol.
+
+    Examples
+    --------
+    >>> is_punct("，"), is_punct("«"), is_punct("..."), is_punct("a."), is_punct("")
+    (True, True, True, False, False)
+    """
+    return bool(norm) and all(unicodedata.category(c)[0] in "PS" for c in norm)
+
+
+def generic_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into Unicode-word tokens, as ``(start, end)`` in `text`.
+
+    Runs of word characters are tokens, except that each Han character stands alone;
+    every other visible character is a token, a run of one repeated mark being one token.
+    Whitespace and invisible characters (controls, zero-width marks) are skipped.
+
+    Examples
+    --------
+    >>> t = "Hello, 世界... 3.5%"
+    >>> [t[s:e] for s, e in generic_spans(t)]
+    ['Hello', ',', '世', '界', '...', '3.5', '%']
+    """
+    end = len(text) if end is None else end
+    return [m.span() for m in _GENERIC.finditer(text, start, end)]
+
+
+def user_cache_dir() -> Path:
+    """Return the user cache directory of the package (not created here).
+
+    ``$DISCOURSE_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/discourse``, else
+    ``~/.cache/discourse``.
+
+    Examples
+    --------
+    >>> user_cache_dir().name != ""
+    True
+    """
+    if os.environ.get("DISCOURSE_CACHE_DIR"):
+        return Path(os.environ["DISCOURSE_CACHE_DIR"])
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "discourse"
+
+
+def read_terms(path: str | os.PathLike) -> list[str]:
+    """Read a term list: one entry per line, ``#`` comments and blank lines skipped.
+
+    Examples
+    --------
+    >>> "the" in read_terms(data_path("stopwords", "en.txt"))
+    True
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError("file not found; give the path of a UTF-8 term list", path=path) from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise InputError("not UTF-8 text; save the file as UTF-8", path=path, line=line) from None
+    terms = (unicodedata.normalize("NFC", line.strip()) for line in lines)
+    return [t for t in terms if t and not t.startswith("#")]
+
+
+class Tokenizer:
+    """One language's tokenizer; get instances with :func:`get_tokenizer`.
+
+    Subclasses set `lang`, `version`, `data_files` and `libraries`, and implement
+    :meth:`tokenize` and :meth:`normalize`. Instances pickle as the :func:`get_tokenizer`
+    call that made them, so worker processes rebuild (and cache) their own.
+
+    Parameters
+    ----------
+    user_terms : tuple of str
+        Extra dictionary entries (language-specific format; only zh and vi use them).
+    stopwords : frozenset of str, optional
+        Replaces the shipped stopword list; entries are normalised with :meth:`normalize`.
+
+    Examples
+    --------
+    >>> tok = get_tokenizer("fr")
+    >>> tok.lang, tok.tokenize("L’État"), "le" in tok.stopwords, tok.repairs("L’État")
+    ('fr', [(0, 2, "l'"), (2, 6, 'état')], True, [])
+    """
+
+    lang = "und"
+    #: Bump when this language's code changes its output.
+    version = "1"
+    #: Data files (relative to ``data/``) whose contents change the output.
+    data_files: tuple[tuple[str, ...], ...] = ()
+    #: Distributions whose version changes the output.
+    libraries: tuple[str, ...] = ()
+
+    def __init__(self, *, user_terms: tuple[str, ...] = (), stopwords: frozenset | None = None):
+        self.user_terms = user_terms
+        self._custom_stopwords = stopwords
+
+    def __reduce__(self):
+        # pickled (e.g. for worker processes) as the get_tokenizer call that makes it
+        options = {"user_dict": self.user_terms or None, "stopwords": self._custom_stopwords}
+        return functools.partial(get_tokenizer, self.lang, **options), ()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} lang={self.lang!r} fingerprint={self.fingerprint}>"
+
+    def tokenize(self, text: str) -> list[Token]:
+        """Return the ``(start, end, norm)`` tokens of `text`, in order."""
+        raise NotImplementedError
+
+    def tokenize_many(self, texts: Iterable[str]) -> list[list[Token]]:
+        """Tokenize several texts; same result as calling :meth:`tokenize` on each."""
+        return [self.tokenize(text) for text in texts]
+
+    def normalize(self, word: str) -> str:
+        """Return the norm form of a word written out (used for stopword lists)."""
+        return word.lower()
+
+    def repairs(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Return the ``(start, end, original, repaired)`` text repairs made while tokenizing."""
+        return []
+
+    @functools.cached_property
+    def stopwords(self) -> frozenset[str]:
+        """Norm forms of the stopwords: the shipped ``data/stopwords/<lang>.txt`` unless replaced."""
+        words = self._custom_stopwords
+        if words is None:
+            path = data_path("stopwords", f"{self.lang}.txt")
+            words = read_terms(path) if path.exists() else ()
+        return frozenset(self.normalize(w) for w in words)
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Hash of everything that changes the output: code versions, data, options."""
+        from importlib.metadata import version  # costs 40 ms: not at import time
+
+        h = hashlib.sha256()
+        parts = [TOKENIZER_VERSION, self.lang, self.version]
+        parts += [f"{lib}={version(lib)}" for lib in self.libraries]
+        parts += ["terms", *self.user_terms, "stopwords", *sorted(self.stopwords)]
+        for rel in self.data_files:
+            h.update(data_path(*rel).read_bytes())
+        h.update("\0".join(parts).encode("utf-8"))
+        return h.hexdigest()[:16]
+
+
+class RegexTokenizer(Tokenizer):
+    """A tokenizer made of one regular expression, run by NLTK's ``RegexpTokenizer``.
+
+    NLTK is imported on first use (importing it takes 1-2 s); no NLTK data is needed.
+    Subclasses set `pattern` (every match is a token) and :meth:`normalize`.
+    """
+
+    pattern = ""
+    libraries = ("nltk",)
+
+    @functools.cached_property
+    def _spans(self):
+        from nltk.tokenize import RegexpTokenizer
+
+        return RegexpTokenizer(self.pattern).span_tokenize
+
+    def tokenize(self, text: str) -> list[Token]:
+        return [(s, e, self.normalize(text[s:e])) for s, e in self._spans(text)]
+
+
+_CACHE: dict[tuple, Tokenizer] = {}
+
+
+def get_tokenizer(lang: str, *, user_dict=None, stopwords=None) -> Tokenizer:
+    """Return the (cached) tokenizer of a language.
+
+    Parameters
+    ----------
+    lang : {"zh", "vi", "fr", "en", "und"}
+    user_dict : str, Path or iterable of str, optional
+        Terms to keep whole, added to the shipped domain dictionary: a file (one term per
+        line; zh lines may add a jieba frequency, ``word 5000``) or the terms themselves.
+        Supported for zh and vi only.
+    stopwords : iterable of str, optional
+        Replaces the shipped stopword list.
+
+    Returns
+    -------
+    Tokenizer
+        The same object for the same language and options.
+
+    Examples
+    --------
+    >>> tok = get_tokenizer("en")
+    >>> tok.tokenize("It's done.")
+    [(0, 2, 'it'), (2, 4, "'s"), (5, 9, 'done'), (9, 10, '.')]
+    >>> get_tokenizer("en") is tok
+    True
+    """
+    if lang not in LANGS:
+        raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
+    if user_dict is None:
+        terms: tuple[str, ...] = ()
+    elif isinstance(user_dict, (str, os.PathLike)):
+        terms = tuple(read_terms(user_dict))
+    else:
+        terms = tuple(unicodedata.normalize("NFC", str(t).strip()) for t in user_dict)
+        terms = tuple(t for t in terms if t)
+    if terms and lang not in ("zh", "vi"):
+        raise InputError(f"user_dict is supported for zh and vi only, not {lang!r}")
+    if isinstance(stopwords, str):
+        raise InputError("stopwords must be an iterable of words, not one string")
+    stops = None if stopwords is None else frozenset(stopwords)
+    key = (lang, terms, stops)
+    if key not in _CACHE:
+        module = importlib.import_module(f"discourse.languages.{lang}")
+        _CACHE[key] = module.TOKENIZER(user_terms=terms, stopwords=stops)
+    return _CACHE[key]
+
+
+# ---------------------------------------------------------------- evaluation on gold data
+
+
+def span_prf(gold_spans: Iterable, pred_spans: Iterable) -> tuple[float, float, float]:
+    """Precision, recall and F1 of predicted word spans against gold spans.
+
+    Spans are any hashable items, usually ``(start, end)`` or, over a corpus,
+    ``(sentence, start, end)``; a span counts as right only if it is exactly in the gold set.
+
+    Examples
+    --------
+    >>> span_prf([(0, 2), (2, 3)], [(0, 2), (2, 3)])
+    (1.0, 1.0, 1.0)
+    >>> span_prf([(0, 2), (2, 3)], [(0, 1), (1, 2), (2, 3)])
+    (0.3333333333333333, 0.5, 0.4)
+    """
+    gold, pred = set(gold_spans), set(pred_spans)
+    hits = len(gold & pred)
+    p = hits / len(pred) if pred else 0.0
+    r = hits / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if hits else 0.0)
+
+
+def read_conllu(path: str | os.PathLike) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Read a CoNLL-U file as ``(text, gold word spans)`` per sentence.
+
+    The text is the sentence's ``# text =`` line (with or without a space after ``=``);
+    each surface token (multiword-token ranges rather than their parts) is found in it in
+    order, skipping whitespace, and becomes a ``(start, end)`` span. A FORM may contain
+    spaces (Vietnamese multi-syllable words).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.conllu"
+    >>> _ = p.write_text("# text =Hà Nội đẹp .\\n1\\tHà Nội\\n2\\tđẹp\\n3\\t.\\n\\n", encoding="utf-8")
+    >>> read_conllu(p)
+    [('Hà Nội đẹp .', [(0, 6), (7, 10), (11, 12)])]
+    """
+    sentences: list[tuple[str, list[tuple[int, int]]]] = []
+    text, spans, pos, skip_to = None, [], 0, 0
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if line.startswith("# text") and line[6:].lstrip().startswith("="):
+                text, spans, pos, skip_to = line.split("=", 1)[1].strip(), [], 0, 0
+            elif not line.strip():
+                if text is not None:
+                    sentences.append((text, spans))
+                text = None
+            elif not line.startswith("#") and text is not None:
+                cols = line.split("\t")
+                first, _, last = cols[0].partition("-")
+                if "." in first or int(first) <= skip_to:
+                    continue  # empty node, or a word inside a multiword token
+                skip_to = int(last) if last else 0
+                start = len(text) - len(text[pos:].lstrip())
+                if not text.startswith(cols[1], start):
+                    raise InputError(
+                        f"token {cols[1]!r} not found in the # text line at {start}", path=path, line=lineno
+                    )
+                pos = start + len(cols[1])
+                spans.append((start, pos))
+    if text is not None:
+        sentences.append((text, spans))
+    return sentences

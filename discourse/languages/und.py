@@ -1,0 +1,25 @@
+"""Fallback tokenizer for text in an unknown language: Unicode words and marks."""
+
+from __future__ import annotations
+
+from discourse.languages.base import Token, Tokenizer, generic_spans
+
+__all__ = ["UndTokenizer"]
+
+
+class UndTokenizer(Tokenizer):
+    """Unicode-word tokenizer: word-character runs (one token per Han character) and marks.
+
+    Examples
+    --------
+    >>> UndTokenizer().tokenize("Xin chào, 世界!")
+    [(0, 3, 'xin'), (4, 8, 'chào'), (8, 9, ','), (10, 11, '世'), (11, 12, '界'), (12, 13, '!')]
+    """
+
+    lang = "und"
+
+    def tokenize(self, text: str) -> list[Token]:
+        return [(s, e, text[s:e].lower()) for s, e in generic_spans(text)]
+
+
+TOKENIZER = UndTokenizer

@@ -1,0 +1,245 @@
+"""Vietnamese tokenizer: pyvi word segmentation, a domain dictionary, glued-word repair.
+
+Vietnamese writes one syllable per space-separated unit; a word is one or more
+syllables ("trách nhiệm"). The text is first cut into syllables and other pieces
+(numbers, abbreviations, web addresses, marks), repairing syllables glued together by
+text extraction ("mụctiêu" → "mục" + "tiêu"); pyvi's CRF model then says which
+syllables form words, and the domain dictionary ``data/dictionaries/vi_domain.txt``
+overrides it where a listed term occurs.
+
+Norm forms are lowercase syllables joined by one space, with the tone mark of a final
+"oa", "oe" or "uy" on its second vowel ("xoá", "khoẻ", "uỷ": the style of the seed
+texts), so that "xóa"/"xoá", "ủy"/"uỷ", "hòa"/"hoà" count as one word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cached_property, lru_cache
+from typing import NamedTuple
+
+from discourse._data import data_path
+from discourse.languages.base import HAN, INVISIBLE, Token, Tokenizer, read_terms
+
+__all__ = ["VietnameseTokenizer", "is_syllable", "split_glued", "normalize_syllable"]
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+_TONE_RE = re.compile(f"[{_TONES}]")
+# A tone mark on the first vowel of a final oa / oe / uy moves to the second (NFD text).
+_OLD_TONE = re.compile(f"(o)([{_TONES}])([ae])$|(u)([{_TONES}])(y)$")
+
+_ONSET = "ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|k(?=[ieêy])|c(?![ieêy])|[bdđghlmnprstvx]"
+_NUCLEUS = "iê|yê|ia|ya|uô|ua|ươ|ưa|uơ|[aăâeêioôơuưy]"
+_CODA = "ch|ng|nh|[cmnptiyou]"
+_SYLLABLE = re.compile(f"(?:{_ONSET})?[ou]?(?:{_NUCLEUS})(?:{_CODA})?")
+
+# Letters that occur in Vietnamese but not in French or English spelling.
+VI_ONLY_LETTERS = frozenset(
+    "áảãạăằắẳẵặấầẩẫậđẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộơờớởỡợúủũụưừứửữựýỳỷỹỵ"
+)
+
+# Pieces of text, in order of preference. Only "word" pieces are syllables.
+_PIECES = re.compile(
+    "|".join([
+        r"(?P<num>\d+(?:[.,]\d+)*)",                         # 2015  1.000  3,5
+        r"(?P<abbr>(?:[^\W\d_]\.){2,})",                     # v.v.
+        r"(?P<web>\w+://\S+|[A-Za-z0-9]+(?:\.[a-z0-9]+)+(?!\w))",  # China.org.cn, not "trọng.Đảng"
+        rf"(?P<han>[{HAN}])",
+        rf"(?P<word>[^\W\d_{HAN}]+)",
+        r"(?P<other>\w+)",
+        rf"(?P<mark>[^\w{INVISIBLE}])(?P=mark)*",
+    ])
+)
+
+
+class _Piece(NamedTuple):
+    start: int
+    end: int
+    norm: str
+    syllable: bool  # a Vietnamese-script syllable that may join its neighbours into a word
+    glued: bool  # directly follows the previous piece inside one glued letter run
+
+
+@lru_cache(maxsize=1 << 16)
+def is_syllable(letters: str) -> bool:
+    """Return True if `letters` has the shape of a Vietnamese syllable (onset + rhyme).
+
+    Tone marks and case are ignored. The check over-generates a little (it accepts some
+    combinations the language does not use) but rejects glued words and most foreign words.
+
+    Examples
+    --------
+    >>> is_syllable("Nguyễn"), is_syllable("khuỷu"), is_syllable("mụctiêu"), is_syllable("China")
+    (True, True, False, False)
+    """
+    bare = unicodedata.normalize("NFC", _TONE_RE.sub("", unicodedata.normalize("NFD", letters.lower())))
+    return _SYLLABLE.fullmatch(bare) is not None
+
+
+def split_glued(letters: str) -> list[str]:
+    """Split a run of letters into the fewest Vietnamese syllables, if it is glued.
+
+    A run that is a syllable itself, that has no letter found only in Vietnamese (so
+    foreign words stay alone), or that cannot be split into syllables is returned whole.
+    Among the splits with fewest syllables, the one cutting most often before a capital
+    letter that follows a small one wins.
+
+    Examples
+    --------
+    >>> split_glued("đạođượcphân"), split_glued("QuốcvàQuốc"), split_glued("Paris")
+    (['đạo', 'được', 'phân'], ['Quốc', 'và', 'Quốc'], ['Paris'])
+    """
+    n = len(letters)
+    if is_syllable(letters) or not VI_ONLY_LETTERS.intersection(letters.lower()):
+        return [letters]
+    # best[i] = (syllables, -case cuts) of the best split of letters[:i], and its last cut
+    best: list[tuple[int, int, int] | None] = [(0, 0, 0)] + [None] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 8), i):
+            if best[j] is None or not is_syllable(letters[j:i]):
+                continue
+            case_cut = j > 0 and letters[j - 1].islower() and letters[j].isupper()
+            cand = (best[j][0] + 1, best[j][1] - case_cut, j)
+            if best[i] is None or cand[:2] < best[i][:2]:
+                best[i] = cand
+    if best[n] is None:
+        return [letters]
+    parts, i = [], n
+    while i > 0:
+        j = best[i][2]
+        parts.append(letters[j:i])
+        i = j
+    return parts[::-1]
+
+
+def normalize_syllable(syllable: str) -> str:
+    """Lowercase a syllable and put the tone of a final oa/oe/uy on the second vowel.
+
+    Examples
+    --------
+    >>> normalize_syllable("Xóa"), normalize_syllable("ủy"), normalize_syllable("hoàng")
+    ('xoá', 'uỷ', 'hoàng')
+    """
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    moved = _OLD_TONE.sub(lambda m: m[1] + m[3] + m[2] if m[1] else m[4] + m[6] + m[5], decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+class VietnameseTokenizer(Tokenizer):
+    """Vietnamese words: pyvi's segmentation with domain terms forced and glued words repaired.
+
+    A multi-syllable token spans its syllables and the single spaces between them
+    (``text[start:end] == "trách nhiệm"``); syllables separated by anything else (two
+    spaces, a line break, a mark) never form one word. pyvi's model is used directly on
+    the syllables (``ViTokenizer.sent2features`` and ``ViTokenizer.model``), with the
+    joining rules of ``ViTokenizer.tokenize``.
+
+    Examples
+    --------
+    >>> tok = VietnameseTokenizer()
+    >>> [n for _, _, n in tok.tokenize("Trận chiến công kiên thoát nghèo, xác định mụctiêu.")]
+    ['trận chiến', 'công kiên', 'thoát nghèo', ',', 'xác định', 'mục tiêu', '.']
+    >>> tok.repairs("xác định mụctiêu")
+    [(9, 16, 'mụctiêu', 'mục tiêu')]
+    """
+
+    lang = "vi"
+    data_files = (("dictionaries", "vi_domain.txt"),)
+    libraries = ("pyvi",)
+
+    def normalize(self, word: str) -> str:
+        return " ".join(normalize_syllable(s) for s in word.split())
+
+    @cached_property
+    def _terms(self) -> dict[int, frozenset[tuple[str, ...]]]:
+        """Domain terms as tuples of syllable norms, grouped by length (longest first)."""
+        terms = read_terms(data_path(*self.data_files[0])) + list(self.user_terms)
+        by_length: dict[int, set[tuple[str, ...]]] = {}
+        for term in terms:
+            key = tuple(self.normalize(term).split())
+            by_length.setdefault(len(key), set()).add(key)
+        return {n: frozenset(by_length[n]) for n in sorted(by_length, reverse=True) if n > 1}
+
+    @cached_property
+    def _pyvi(self):
+        from pyvi.ViTokenizer import ViTokenizer
+
+        return ViTokenizer
+
+    def _pieces(self, text: str) -> list[_Piece]:
+        pieces = []
+        for m in _PIECES.finditer(text):
+            if m.lastgroup != "word":
+                pieces.append(_Piece(m.start(), m.end(), text[m.start() : m.end()].lower(), False, False))
+                continue
+            start = m.start()
+            for k, part in enumerate(split_glued(m.group())):
+                ok = is_syllable(part)
+                norm = normalize_syllable(part) if ok else part.lower()
+                pieces.append(_Piece(start, start + len(part), norm, ok, k > 0))
+                start += len(part)
+        return pieces
+
+    def repairs(self, text: str) -> list[tuple[int, int, str, str]]:
+        out = []
+        for m in _PIECES.finditer(text):
+            parts = split_glued(m.group()) if m.lastgroup == "word" else []
+            if len(parts) > 1:
+                out.append((m.start(), m.end(), m.group(), " ".join(parts)))
+        return out
+
+    def tokenize(self, text: str) -> list[Token]:
+        return self.tokenize_many([text])[0]
+
+    def tokenize_many(self, texts) -> list[list[Token]]:
+        texts = list(texts)
+        all_pieces = [self._pieces(text) for text in texts]
+        vi = self._pyvi
+        sequences = [[text[p.start : p.end] for p in pieces] for text, pieces in zip(texts, all_pieces)]
+        features = [vi.sent2features(seq, False) for seq in sequences if seq]
+        predicted = iter(vi.model.predict(features) if features else [])  # one batch
+        labels = [next(predicted) if seq else [] for seq in sequences]
+        return [self._words(*args) for args in zip(texts, all_pieces, labels)]
+
+    def _words(self, text: str, pieces: list[_Piece], labels: list[str]) -> list[Token]:
+        n = len(pieces)
+        # may piece i be in one word with piece i - 1?
+        joinable = [
+            i > 0
+            and pieces[i].syllable
+            and pieces[i - 1].syllable
+            and (pieces[i].glued or text[pieces[i - 1].end : pieces[i].start] == " ")
+            for i in range(n)
+        ]
+        # pyvi's choice, with ViTokenizer.tokenize's rule: no capital joins a small letter
+        upper = [text[p.start].isupper() for p in pieces]
+        starts = [not joinable[i] or labels[i] != "I_W" or (upper[i] and not upper[i - 1]) for i in range(n)]
+        for i, j in self._term_matches(pieces, joinable):
+            starts[i:j] = [True] + [False] * (j - i - 1)
+            if j < n:
+                starts[j] = True
+        tokens: list[Token] = []
+        for i, piece in enumerate(pieces):
+            if starts[i]:
+                tokens.append((piece.start, piece.end, piece.norm))
+            else:
+                s, _, norm = tokens[-1]
+                tokens[-1] = (s, piece.end, norm + " " + piece.norm)
+        return tokens
+
+    def _term_matches(self, pieces: list[_Piece], joinable: list[bool]):
+        """Yield the (first, last + 1) pieces of domain terms: longest leftmost, not overlapping."""
+        i, n = 0, len(pieces)
+        while i < n:
+            for length, terms in self._terms.items():
+                j = i + length
+                if j <= n and all(joinable[i + 1 : j]) and tuple(p.norm for p in pieces[i:j]) in terms:
+                    yield i, j
+                    i = j
+                    break
+            else:
+                i += 1
+
+
+TOKENIZER = VietnameseTokenizer

@@ -1,0 +1,636 @@
+"""The plot base of the package: colours, fonts, style, figure creation and export.
+
+Every plot of the package is drawn inside :func:`style`, which sets a font family list
+able to draw Chinese, Vietnamese, French and English in one label without boxes:
+
+* ``DejaVu Sans`` (matplotlib's own font) first, so Latin, Vietnamese (ư, ỡ, ặ, Đ ...)
+  and French letters come from it: CJK fonts often lack Vietnamese letters or draw them
+  with ill-fitting diacritics;
+* then the font shipped with the package, ``Noto Sans CJK SC Discourse`` (a subset of
+  Noto Sans CJK SC: all of GB2312, every hanzi of the bundled Chinese corpora, CJK
+  punctuation and full-width forms; SIL Open Font License 1.1; see ``data/fonts/``);
+* then, for the rare hanzi outside that subset, whichever common CJK system fonts are
+  installed (``Noto Sans CJK SC``, ``Source Han Sans SC``, ``WenQuanYi Micro Hei`` ...).
+
+Matplotlib picks a font per character along that list, so ``"脱贫 — thoát nghèo"`` is
+drawn from two fonts in one label.
+
+Importing this module changes no global matplotlib state: it does not even import
+matplotlib.  The only global effect of the module is :func:`ensure_font`, run on first
+use, which adds the shipped font to matplotlib's font list
+(``matplotlib.font_manager.fontManager.addfont``); it never changes ``rcParams``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from discourse import plot
+>>> df = pd.DataFrame({"term": ["脱贫攻坚", "thoát nghèo", "responsabilité"],
+...                    "n": [12, 7, 5], "lang": ["zh", "vi", "fr"]})
+>>> ax = plot.bar_terms(df, term_col="term", value_col="n", lang_col="lang")
+>>> len(ax.patches)
+3
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "terms"
+>>> [p.name for p in plot.savefig(ax.figure, out, formats=["png", "pdf"])]
+['terms.png', 'terms.pdf']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from discourse._data import data_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "CJK_FAMILY",
+    "DEFAULT_FIGSIZE",
+    "FONT_FAMILY",
+    "FONT_FILE",
+    "LANG_COLORS",
+    "bar_terms",
+    "ensure_font",
+    "font_family",
+    "font_path",
+    "lang_color",
+    "rc_params",
+    "savefig",
+    "style",
+    "subplots",
+]
+
+# --------------------------------------------------------------------------- colours
+
+#: One fixed colour per language code, from the Okabe–Ito palette (distinguishable with
+#: the common colour-vision deficiencies and in greyscale by lightness).  Every plot of
+#: the package colours a language with this colour.
+LANG_COLORS: Mapping[str, str] = MappingProxyType(
+    {
+        "zh": "#D55E00",  # vermillion
+        "vi": "#009E73",  # bluish green
+        "fr": "#0072B2",  # blue
+        "en": "#E69F00",  # orange
+        "und": "#999999",  # grey: undetermined language
+    }
+)
+
+#: The rest of the Okabe–Ito palette, in the order used for series that are not languages.
+_CYCLE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+_LANG_ALIASES = {
+    "zho": "zh", "chi": "zh", "cmn": "zh",
+    "vie": "vi",
+    "fra": "fr", "fre": "fr",
+    "eng": "en",
+}
+
+
+def lang_color(lang: str | None) -> str:
+    """Return the colour of a language code, as a ``#RRGGBB`` string.
+
+    Parameters
+    ----------
+    lang : str or None
+        A language code: ``"zh"``, ``"vi"``, ``"fr"``, ``"en"`` or ``"und"``.  Case, a
+        region or script suffix (``"zh-Hans"``, ``"fr_FR"``) and the three-letter
+        ISO 639-2 codes (``"vie"``, ``"fra"``) are accepted.
+
+    Returns
+    -------
+    str
+        The language's colour from :data:`LANG_COLORS`; the ``"und"`` grey for ``None``
+        or an unknown code.
+
+    Examples
+    --------
+    >>> lang_color("zh")
+    '#D55E00'
+    >>> lang_color("fr_FR") == lang_color("fra") == LANG_COLORS["fr"]
+    True
+    >>> lang_color("xx") == LANG_COLORS["und"]
+    True
+    """
+    if not isinstance(lang, str):
+        return LANG_COLORS["und"]
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    code = _LANG_ALIASES.get(code, code)
+    return LANG_COLORS.get(code, LANG_COLORS["und"])
+
+
+# --------------------------------------------------------------------------- fonts
+
+#: Family name of the font shipped in ``data/fonts/`` (renamed from Noto Sans CJK SC so
+#: that the subset never shadows a full Noto Sans CJK SC installed on the system).
+CJK_FAMILY = "Noto Sans CJK SC Discourse"
+
+#: File name of the shipped font, under the package's ``data/fonts/``.
+FONT_FILE = "NotoSansCJKsc-Discourse-Regular.ttf"
+
+#: The font family list, in order of preference per character.  :func:`font_family`
+#: gives the part of it that is installed, which is what :func:`style` uses.
+FONT_FAMILY: tuple[str, ...] = (
+    "DejaVu Sans",  # Latin, Vietnamese, French: shipped with matplotlib
+    CJK_FAMILY,  # hanzi and CJK punctuation: shipped with this package
+    # System fallbacks for hanzi outside the shipped subset, used only when installed:
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "Noto Sans CJK TC",
+    "Source Han Sans TC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "SimHei",
+    "Droid Sans Fallback",
+)
+
+_font_lock = threading.Lock()
+
+
+def font_path() -> Path:
+    """Return the path of the shipped CJK font file.
+
+    Examples
+    --------
+    >>> font_path().name
+    'NotoSansCJKsc-Discourse-Regular.ttf'
+    """
+    return data_path("fonts", FONT_FILE)
+
+
+def ensure_font() -> Path:
+    """Register the shipped CJK font with matplotlib, once.
+
+    Calls ``matplotlib.font_manager.fontManager.addfont`` with the shipped font unless
+    the font manager already lists that file, so it is idempotent and cheap to call
+    before every plot (:func:`style` does).  This is the module's only global effect:
+    it adds one font to matplotlib's list of known fonts (for this process only; no
+    file is written and ``rcParams`` are not changed).
+
+    Returns
+    -------
+    pathlib.Path
+        The path of the registered font file.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the font file is missing from the installation.
+
+    Examples
+    --------
+    >>> path = ensure_font()
+    >>> from matplotlib import font_manager
+    >>> any(f.name == CJK_FAMILY for f in font_manager.fontManager.ttflist)
+    True
+    >>> ensure_font() == path  # a second call registers nothing more
+    True
+    """
+    path = font_path()
+    from matplotlib import font_manager
+
+    with _font_lock:
+        manager = font_manager.fontManager
+        fname = os.fsdecode(path)
+        if not any(entry.fname == fname for entry in manager.ttflist):
+            if not path.is_file():
+                raise FileNotFoundError(
+                    f"the font shipped with discourse is missing: {path}; "
+                    "reinstall the package (`pip install -e .` in a checkout)"
+                )
+            manager.addfont(fname)
+    return path
+
+
+def font_family() -> list[str]:
+    """Return the installed part of :data:`FONT_FAMILY`, in order.
+
+    Registers the shipped font first (:func:`ensure_font`).  Families that are not
+    installed are left out, so that matplotlib does not log "font family not found"
+    for each of them.
+
+    Returns
+    -------
+    list of str
+        Always starts with ``"DejaVu Sans"`` and :data:`CJK_FAMILY`.
+
+    Examples
+    --------
+    >>> font_family()[:2]
+    ['DejaVu Sans', 'Noto Sans CJK SC Discourse']
+    """
+    ensure_font()
+    from matplotlib import font_manager
+
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return [family for family in FONT_FAMILY if family in installed or family == "DejaVu Sans"]
+
+
+# --------------------------------------------------------------------------- style
+
+#: Default figure size in inches: 16:9, for slides; at 14-point text it is also
+#: legible as a full-width figure in a paper.  For a one-column figure pass e.g.
+#: ``figsize=(3.5, 2.6)`` and expect smaller text.
+DEFAULT_FIGSIZE = (8.0, 4.5)
+
+_BASE_RC: Mapping[str, Any] = MappingProxyType(
+    {
+        # Text readable on a projector.
+        "font.size": 14,
+        "axes.titlesize": 16,
+        "axes.labelsize": 14,
+        "xtick.labelsize": 12,
+        "ytick.labelsize": 12,
+        "legend.fontsize": 12,
+        "legend.title_fontsize": 12,
+        "figure.titlesize": 18,
+        # The shipped CJK font has one weight only: a bold title would mix bold Latin
+        # with regular hanzi, so titles stay regular.
+        "axes.titleweight": "normal",
+        "figure.titleweight": "normal",
+        "text.usetex": False,
+        # Figures.
+        "figure.figsize": DEFAULT_FIGSIZE,
+        "figure.dpi": 100,
+        "figure.constrained_layout.use": True,  # room for long tick labels
+        "figure.facecolor": "white",
+        "axes.facecolor": "white",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.axisbelow": True,
+        "axes.grid": False,
+        "grid.color": "#DDDDDD",
+        "grid.linewidth": 0.8,
+        "axes.linewidth": 0.8,
+        "lines.linewidth": 2.0,
+        "legend.frameon": False,
+        "image.cmap": "viridis",
+        # Export for papers: fonts embedded as TrueType (Type 42), never Type 3 bitmaps;
+        # SVG text as paths so the file needs no font on the reader's machine.
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+        "pdf.use14corefonts": False,
+        "svg.fonttype": "path",
+        "svg.hashsalt": "discourse",  # stable element ids: identical SVGs on each run
+        "savefig.dpi": 300,
+        "savefig.bbox": "tight",
+        "savefig.pad_inches": 0.05,
+        "savefig.facecolor": "white",
+        "savefig.transparent": False,
+    }
+)
+
+
+def rc_params() -> dict[str, Any]:
+    """Return the ``rcParams`` that :func:`style` puts in force.
+
+    Registers the shipped font first (:func:`ensure_font`), since the family list names it.
+
+    Returns
+    -------
+    dict
+        A fresh dict: changing it changes nothing else.
+
+    Examples
+    --------
+    >>> rc = rc_params()
+    >>> rc["pdf.fonttype"], rc["svg.fonttype"], rc["font.family"][:2]
+    (42, 'path', ['DejaVu Sans', 'Noto Sans CJK SC Discourse'])
+    """
+    from cycler import cycler
+
+    families = font_family()
+    rc = dict(_BASE_RC)
+    rc["font.family"] = families
+    rc["font.sans-serif"] = families
+    rc["axes.prop_cycle"] = cycler(color=list(_CYCLE))
+    return rc
+
+
+@contextlib.contextmanager
+def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """Context manager (or decorator) putting the package's plot style in force.
+
+    Inside it, matplotlib uses the multilingual font family list (:func:`font_family`),
+    text sizes readable on a projector, fonts embedded as TrueType in PDF and PostScript
+    (``pdf.fonttype = ps.fonttype = 42``), SVG text as paths, 300-dpi tight-bounding-box
+    saving and the Okabe–Ito colour cycle.  It is ``matplotlib.rc_context``: every
+    ``rcParams`` value is restored on exit.
+
+    Draw *and save* inside it: matplotlib reads fonts when a text is created and the
+    ``pdf.fonttype`` when a figure is saved.  Every plotting function of the package
+    wraps its drawing in it; :func:`savefig` wraps the saving.
+
+    Parameters
+    ----------
+    rc : mapping, optional
+        ``rcParams`` to set on top of the package's (e.g. ``{"font.size": 10}``).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> with style():
+    ...     matplotlib.rcParams["pdf.fonttype"]
+    42
+    >>> with style({"font.size": 10}):
+    ...     matplotlib.rcParams["font.size"]
+    10.0
+    """
+    import matplotlib
+
+    params = rc_params()
+    if rc:
+        params.update(rc)
+    with matplotlib.rc_context(params):
+        yield
+
+
+def _set_label_fonts(ax: Axes) -> None:
+    """Pin the tick labels of *ax* to the family list, so that tick labels created later,
+    at draw time outside :func:`style` (e.g. by a notebook's inline display), still find
+    hanzi."""
+    try:
+        ax.tick_params(labelfontfamily=font_family())
+    except (TypeError, ValueError, AttributeError):  # matplotlib < 3.8
+        pass
+
+
+def subplots(*args: Any, **kwargs: Any) -> tuple[Figure, Any]:
+    """Create a figure and axes like ``matplotlib.pyplot.subplots``, in the package style.
+
+    The figure is created inside :func:`style`, so its default size is
+    :data:`DEFAULT_FIGSIZE` (8 × 4.5 inches, 16:9) with constrained layout, and its tick
+    labels draw hanzi even when the figure is displayed later, outside :func:`style`.
+    Titles and labels added later should be added inside ``with style():``.
+
+    Parameters
+    ----------
+    *args, **kwargs
+        Passed to ``matplotlib.pyplot.subplots`` (``nrows``, ``ncols``, ``figsize``,
+        ``sharex`` ...).
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes or numpy.ndarray of Axes
+        As returned by ``matplotlib.pyplot.subplots``.
+
+    Examples
+    --------
+    >>> fig, ax = subplots()
+    >>> fig.get_size_inches().tolist()
+    [8.0, 4.5]
+    >>> with style():
+    ...     _ = ax.set_title("脱贫攻坚 · thoát nghèo · responsabilité")
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    with style():
+        fig, axes = plt.subplots(*args, **kwargs)
+        for ax in np.atleast_1d(axes).ravel():
+            _set_label_fonts(ax)
+    return fig, axes
+
+
+# --------------------------------------------------------------------------- export
+
+_SAVE_METADATA = {
+    # Leave out the creation date so that the same figure gives the same bytes.
+    "pdf": {"CreationDate": None},
+    "svg": {"Date": None},
+}
+
+
+def _file_mode(target: Path) -> int:
+    """Permissions for a new file: the old file's if it exists, else 0o666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _supported_formats(fig: Figure) -> set[str]:
+    return {fmt.lower() for fmt in fig.canvas.get_supported_filetypes()}
+
+
+def savefig(
+    fig: Figure | Axes,
+    path: str | os.PathLike[str],
+    *,
+    dpi: int = 300,
+    formats: Sequence[str] | None = None,
+) -> list[Path]:
+    """Save a figure for a paper: PNG at *dpi*, PDF and SVG with fonts embedded.
+
+    The figure is saved inside :func:`style`, so PDF and PostScript embed their fonts as
+    TrueType (Type 42: selectable, searchable text; the shipped font's name appears in
+    the PDF) and SVG draws text as paths.  Each file is written to a temporary file in
+    the target folder and then renamed, so a reader never sees a half-written figure.
+    The PDF and SVG carry no creation date: saving the same figure twice gives the same
+    bytes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The figure (or an Axes of it).
+    path : str or path-like
+        The file to write.  With *formats*, a suffix naming a format (``.png``) is
+        replaced by each format's suffix; another suffix is kept (``fig.v2`` gives
+        ``fig.v2.png``).  Missing parent folders are created.
+    dpi : int, default 300
+        Resolution of raster output (PNG, and rasterized parts of PDF/SVG).
+    formats : sequence of str, optional
+        Formats to write, e.g. ``["png", "pdf", "svg"]``.  By default the format named by
+        *path*'s suffix, or all three if *path* has no known format suffix.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in the order of *formats*.
+
+    Raises
+    ------
+    discourse.errors.InputError
+        If a format is not one matplotlib can write.
+
+    Examples
+    --------
+    >>> fig, ax = subplots()
+    >>> with style():
+    ...     _ = ax.set_title("中央统筹、省负总责 — Quốc vụ viện")
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "title.png"
+    >>> [p.name for p in savefig(fig, out)]
+    ['title.png']
+    >>> [p.name for p in savefig(fig, out, formats=["pdf", "svg"])]
+    ['title.pdf', 'title.svg']
+    """
+    from discourse.errors import InputError
+
+    figure = fig if hasattr(fig, "savefig") else fig.figure  # an Axes: save its figure
+    path = Path(path)
+    supported = _supported_formats(figure)
+    suffix = path.suffix.lower().lstrip(".")
+    if formats is None:
+        fmts = [suffix] if suffix in supported else ["png", "pdf", "svg"]
+    else:
+        if isinstance(formats, str):
+            formats = [formats]
+        fmts = [str(f).lower().lstrip(".") for f in formats]
+    unknown = [f for f in fmts if f not in supported]
+    if unknown:
+        raise InputError(
+            f"cannot save a figure as {', '.join(unknown)}; "
+            f"use one of: {', '.join(sorted(supported))}",
+            path=path,
+        )
+    base = path.with_suffix("") if suffix in supported else path
+
+    written: list[Path] = []
+    base.parent.mkdir(parents=True, exist_ok=True)
+    with style():
+        for fmt in fmts:
+            target = base.with_name(f"{base.name}.{fmt}")
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    figure.savefig(fh, format=fmt, dpi=dpi, metadata=_SAVE_METADATA.get(fmt))
+                os.chmod(tmp_name, _file_mode(target))  # mkstemp makes it 0o600
+                os.replace(tmp_name, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+                raise
+            written.append(target)
+    return written
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def bar_terms(
+    df: Any,
+    *,
+    term_col: str,
+    value_col: str,
+    lang_col: str | None = None,
+    ax: Axes | None = None,
+    top: int | None = 20,
+    title: str | None = None,
+    color: str | None = None,
+) -> Axes:
+    """Horizontal bar chart of terms by value, largest at the top.
+
+    The generic chart behind the package's frequency plots.  Labels may be in any mix of
+    Chinese, Vietnamese, French and English.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per bar.
+    term_col : str
+        Column of the bar labels (converted to text; drawn literally, ``$`` included).
+    value_col : str
+        Column of the bar lengths (numbers; rows without a value are left out).
+    lang_col : str, optional
+        Column of language codes: each bar gets its language's colour
+        (:func:`lang_color`) and a legend names the languages.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; by default a new figure from :func:`subplots`, as tall as the
+        number of bars needs.
+    top : int or None, default 20
+        Draw only the *top* rows with the largest values (all rows if None).  Ties keep
+        the order of *df*.
+    title : str, optional
+        Axes title.
+    color : str, optional
+        Colour of all bars when *lang_col* is not given (default: Okabe–Ito blue).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on; its ``patches`` are the bars.
+
+    Raises
+    ------
+    discourse.errors.InputError
+        If a column is missing or *top* is not a positive integer.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"term": ["脱贫攻坚战", "trách nhiệm", "« acte d’engagement »"],
+    ...                    "n": [30, 20, 10], "lang": ["zh", "vi", "fr"]})
+    >>> ax = bar_terms(df, term_col="term", value_col="n", lang_col="lang", top=2)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['脱贫攻坚战', 'trách nhiệm']
+    """
+    import pandas as pd
+
+    from discourse.errors import InputError
+
+    needed = [term_col, value_col] + ([lang_col] if lang_col is not None else [])
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise InputError(
+            f"bar_terms: no column {', '.join(map(repr, missing))}; "
+            f"the table has {', '.join(map(repr, map(str, df.columns)))}"
+        )
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise InputError(f"bar_terms: top must be a positive integer or None, not {top!r}")
+
+    data = df.loc[:, needed].copy()
+    data[value_col] = pd.to_numeric(data[value_col], errors="coerce")
+    data = data.dropna(subset=[value_col])
+    data = data.sort_values(value_col, ascending=False, kind="stable")
+    if top is not None:
+        data = data.head(top)
+    terms = ["" if pd.isna(t) else str(t) for t in data[term_col]]
+    values = data[value_col].to_numpy(dtype=float)
+    if lang_col is not None:
+        langs = ["und" if pd.isna(v) else str(v) for v in data[lang_col]]
+        colors = [lang_color(v) for v in langs]
+    else:
+        langs = []
+        colors = [color or _CYCLE[0]] * len(terms)
+
+    with style():
+        if ax is None:
+            height = max(3.0, 0.32 * len(terms) + 1.4)
+            _, ax = subplots(figsize=(DEFAULT_FIGSIZE[0], height))
+        positions = list(range(len(terms)))
+        ax.barh(positions, values, color=colors, height=0.7)
+        ax.set_yticks(positions, labels=terms)
+        for label in ax.get_yticklabels():
+            label.set_parse_math(False)  # "$" in a term is text, not mathtext
+        if terms:
+            ax.set_ylim(len(terms) - 0.5, -0.5)  # first (largest) bar at the top
+        ax.tick_params(axis="y", length=0)
+        ax.xaxis.grid(True)
+        ax.set_xlabel(value_col)
+        _set_label_fonts(ax)
+        if title is not None:
+            ax.set_title(title)
+        if langs:
+            from matplotlib.patches import Patch
+
+            seen = list(dict.fromkeys(langs))
+            handles = [Patch(facecolor=lang_color(v), label=v) for v in seen]
+            ax.legend(handles=handles, loc="lower right")
+    return ax

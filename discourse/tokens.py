@@ -1,0 +1,196 @@
+"""Tokens of a corpus, stored compactly: integer ids into a vocabulary and offset arrays.
+
+:func:`tokenize` runs each language's tokenizer (:mod:`discourse.languages`) over the
+corpus's segments and keeps, for every token, four integers — the segment's row, the
+start and end offsets in the segment's text, and the id of its normalised form — in
+NumPy arrays. No Python object is kept per token; strings are made only when a table is
+asked for (:meth:`Tokens.to_frame`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["Tokens", "tokenize", "nfc_with_map"]
+
+
+def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
+    """NFC-normalise ``text`` and map each offset of the result back to ``text``.
+
+    Returns ``(nfc_text, mapping)`` where ``mapping[i]`` is the offset in ``text`` of
+    offset ``i`` in ``nfc_text`` (``len(mapping) == len(nfc_text) + 1``), or ``None`` when
+    ``text`` is already NFC (the usual case, and free).
+
+    >>> nfc, mapping = nfc_with_map("xoa\\u0301 đói")
+    >>> nfc, mapping.tolist()
+    ('xoá đói', [0, 1, 2, 4, 5, 6, 7, 8])
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces, mapping = [], []
+    start = 0
+    # Normalise cluster by cluster (a starter plus its combining marks), so every output
+    # character maps to the start of the cluster it came from.
+    for i in range(1, len(text) + 1):
+        if i == len(text) or unicodedata.combining(text[i]) == 0:
+            chunk = unicodedata.normalize("NFC", text[start:i])
+            pieces.append(chunk)
+            mapping.extend([start] + [i] * (len(chunk) - 1) if len(chunk) > 1 else [start])
+            start = i
+    mapping.append(len(text))
+    return "".join(pieces), np.asarray(mapping, dtype=np.int64)
+
+
+class Tokens:
+    """The tokens of a :class:`~discourse.corpus.Corpus`.
+
+    Attributes
+    ----------
+    corpus : Corpus
+        The corpus the tokens belong to (offsets refer to its segments' text).
+    vocab : list of str
+        Normalised forms; ``type_id`` indexes it.
+    seg_row, start, end, type_id : numpy.ndarray of int32
+        Per token: row of its segment in ``corpus.segments``, its character offsets in
+        that segment's text, and its type.
+    is_punct : numpy.ndarray of bool
+        Per type: made only of punctuation or symbols.
+    is_stop : numpy.ndarray of bool
+        Per token: its normalised form is in its language's stopword list.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> toks = discourse.load_corpus().filter(lang="fr").tokens()
+    >>> df = toks.to_frame()
+    >>> df.loc[df["token"] == "d’", "norm"].iloc[0]
+    "d'"
+    """
+
+    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop):
+        self.corpus = corpus
+        self.seg_row = seg_row
+        self.start = start
+        self.end = end
+        self.type_id = type_id
+        self.vocab = vocab
+        self.is_stop = is_stop
+        from .languages import is_punct
+
+        self.is_punct = np.fromiter((is_punct(v) for v in vocab), dtype=bool, count=len(vocab))
+
+    def __len__(self) -> int:
+        return len(self.type_id)
+
+    def __repr__(self) -> str:
+        return f"<Tokens: {len(self)} tokens, {len(self.vocab)} types>"
+
+    def mask(self, *, punct: bool = True, stopwords: bool = True) -> np.ndarray:
+        """Boolean mask over tokens: ``False`` for punctuation (``punct=False``) and for
+        stopwords (``stopwords=False``)."""
+        keep = np.ones(len(self), dtype=bool)
+        if not punct:
+            keep &= ~self.is_punct[self.type_id]
+        if not stopwords:
+            keep &= ~self.is_stop
+        return keep
+
+    def to_frame(self, *, columns=None, punct: bool = True, stopwords: bool = True) -> pd.DataFrame:
+        """One row per token: ``doc_id, lang, seg_id, align_id, role, position, start, end,
+        token, norm, is_punct, is_stop``.
+
+        ``position`` is the token's index within its segment; ``start, end`` are offsets
+        into the segment's text, so ``text[start:end] == token``. Pass ``columns`` to
+        build only some columns (faster on large corpora).
+        """
+        keep = self.mask(punct=punct, stopwords=stopwords)
+        rows = self.seg_row[keep]
+        seg = self.corpus._segments
+        columns = columns or ["doc_id", "lang", "seg_id", "align_id", "role", "position", "start", "end",
+                              "token", "norm", "is_punct", "is_stop"]
+        out = {}
+        for col in columns:
+            if col in ("doc_id", "lang", "seg_id", "align_id", "role"):
+                out[col] = seg[col].to_numpy()[rows]
+            elif col == "position":
+                out[col] = _positions(self.seg_row)[keep]
+            elif col in ("start", "end"):
+                out[col] = getattr(self, col)[keep]
+            elif col == "token":
+                texts = seg["text"].to_numpy()
+                out[col] = [texts[r][s:e] for r, s, e in zip(rows, self.start[keep], self.end[keep])]
+            elif col == "norm":
+                vocab = np.asarray(self.vocab, dtype=object)
+                out[col] = vocab[self.type_id[keep]]
+            elif col == "is_punct":
+                out[col] = self.is_punct[self.type_id[keep]]
+            elif col == "is_stop":
+                out[col] = self.is_stop[keep]
+            else:
+                raise ValueError(f"unknown column {col!r}")
+        frame = pd.DataFrame(out, columns=columns)
+        if "align_id" in frame:
+            frame["align_id"] = pd.array(frame["align_id"], dtype="Int64")
+        return frame
+
+
+def _positions(seg_row: np.ndarray) -> np.ndarray:
+    """Index of each token within its segment (tokens are grouped by segment)."""
+    if len(seg_row) == 0:
+        return np.zeros(0, dtype=np.int32)
+    starts = np.flatnonzero(np.r_[True, seg_row[1:] != seg_row[:-1]])
+    lengths = np.diff(np.r_[starts, len(seg_row)])
+    return (np.arange(len(seg_row)) - np.repeat(starts, lengths)).astype(np.int32)
+
+
+def tokenize(corpus) -> Tokens:
+    """Tokenize every segment of ``corpus`` with its language's tokenizer.
+
+    Text that is not NFC is normalised for the tokenizer and the offsets mapped back,
+    so offsets always point into the original text.
+
+    Parameters
+    ----------
+    corpus : Corpus
+
+    Returns
+    -------
+    Tokens
+    """
+    from .languages import get_tokenizer
+
+    seg = corpus._segments
+    texts = seg["text"].tolist()
+    langs = seg["lang"].to_numpy()
+    vocab: dict[str, int] = {}
+    per_row: list = [None] * len(texts)
+    stop_ids: dict[str, set[int]] = {}
+    for lang in pd.unique(langs):
+        tokenizer = get_tokenizer(lang)
+        rows = np.flatnonzero(langs == lang)
+        prepared = [nfc_with_map(texts[r]) for r in rows]
+        results = tokenizer.tokenize_many([p[0] for p in prepared])
+        for r, (_, mapping), toks in zip(rows, prepared, results):
+            starts = np.fromiter((t[0] for t in toks), dtype=np.int64, count=len(toks))
+            ends = np.fromiter((t[1] for t in toks), dtype=np.int64, count=len(toks))
+            if mapping is not None:
+                starts, ends = mapping[starts], mapping[ends]
+            ids = np.fromiter((vocab.setdefault(t[2], len(vocab)) for t in toks), dtype=np.int32, count=len(toks))
+            per_row[r] = (starts, ends, ids)
+        stop_ids[lang] = {vocab[w] for w in tokenizer.stopwords if w in vocab}
+    counts = np.array([len(p[2]) for p in per_row], dtype=np.int64)
+    seg_row = np.repeat(np.arange(len(texts), dtype=np.int32), counts)
+    def cat(k, dtype):
+        return np.concatenate([p[k] for p in per_row]).astype(dtype) if len(per_row) else np.zeros(0, dtype)
+    start, end, type_id = cat(0, np.int32), cat(1, np.int32), cat(2, np.int32)
+    is_stop = np.zeros(len(type_id), dtype=bool)
+    token_langs = langs[seg_row] if len(seg_row) else np.array([], dtype=object)
+    for lang, ids in stop_ids.items():
+        if ids:
+            sel = token_langs == lang
+            is_stop[sel] = np.isin(type_id[sel], np.fromiter(ids, dtype=np.int32))
+    return Tokens(corpus, seg_row=seg_row, start=start, end=end, type_id=type_id,
+                  vocab=list(vocab), is_stop=is_stop)

@@ -1,0 +1,91 @@
+"""The Corpus: filtering, summaries, HTML view, saving and the bundled corpus."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import discourse
+from discourse.corpus import Corpus, load_corpus
+from discourse.errors import InputError
+
+from .conftest import ROOT
+
+
+def test_bundled_corpus_is_the_seeds_rebuilt(seeds):
+    bundled = load_corpus()
+    assert bundled.name == "poverty_alleviation"
+    cols = ["doc_id", "lang", "seg_id", "align_id", "role", "text", "start", "end", "line"]
+    pd.testing.assert_frame_equal(bundled.segments[cols], seeds.segments[cols])
+    assert bundled.documents.set_index("doc_id")["date"].dropna().to_dict() == {"000_6faf780c4d1388a2": "2021-01-14"}
+
+
+def test_filter_returns_a_new_corpus_and_leaves_the_original(seeds):
+    before = seeds.segments.copy()
+    zh = seeds.filter(lang="zh")
+    assert zh.langs == ["zh"] and len(zh) == 6
+    assert seeds.filter(lang="zh", role="body", doc_id="003_90d6e10e09142168").segments.shape[0] == 2
+    assert seeds.filter(date="2021-01-14").doc_ids == ["000_6faf780c4d1388a2"]
+    pd.testing.assert_frame_equal(seeds.segments, before)
+    with pytest.raises(InputError, match="no metadata column 'year'"):
+        seeds.filter(year=2020)
+
+
+def test_segments_property_is_a_copy(seeds):
+    seg = seeds.segments
+    seg.loc[0, "text"] = "changed"
+    assert seeds.segments.loc[0, "text"] != "changed"
+
+
+def test_summary_counts(seeds):
+    summary = seeds.summary()
+    assert list(summary.columns) == ["doc_id", "lang", "title", "segments", "title_segments", "body", "meta",
+                                     "tokens", "words", "characters"]
+    row = summary.set_index(["doc_id", "lang"]).loc[("003_90d6e10e09142168", "zh")]
+    assert row["title"] == "脱贫攻坚责任书" and row["body"] == 2 and row["title_segments"] == 1
+    tokens = seeds.tokens().to_frame()
+    assert summary["tokens"].sum() == len(tokens)
+    assert summary["words"].sum() == int((~tokens["is_punct"]).sum())
+
+
+def test_html_summary_escapes_text():
+    df = pd.DataFrame({"doc_id": ["<b>x</b>"], "lang": ["en"], "role": ["title"],
+                       "text": ["<script>alert('x')</script> Poverty"]})
+    html = Corpus(df)._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<table" in html
+
+
+def test_alignment_table(seeds):
+    wide = seeds.filter(doc_id="003_90d6e10e09142168").alignment()
+    assert list(wide.columns) == ["doc_id", "align_id", "text_fr", "text_zh"]
+    assert wide["text_zh"].iloc[0] == "脱贫攻坚责任书" and wide["text_fr"].iloc[0] == ""  # no French title
+    assert wide["text_fr"].iloc[1].startswith("La mise en place")
+
+
+def test_save_and_load_round_trip(seeds, tmp_path):
+    path = seeds.save(tmp_path / "c.jsonl")
+    back = Corpus.load(path)
+    pd.testing.assert_frame_equal(back.segments, seeds.segments, check_dtype=False)
+    assert back.documents.fillna("").to_dict("records") == seeds.documents.fillna("").to_dict("records")
+    with pytest.raises(InputError, match="exists already"):
+        seeds.save(path)
+    seeds.save(path, force=True)
+    assert discourse.read(path).doc_ids == seeds.doc_ids  # read() recognises a saved corpus
+
+
+def test_saved_bundled_corpus_is_plain_utf8_jsonl():
+    path = ROOT / "data" / "corpora" / "poverty_alleviation.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert '"format": "discourse-corpus"' in lines[0]
+    assert any("脱贫攻坚责任书" in line for line in lines)  # not \u-escaped
+
+
+def test_load_corpus_errors():
+    with pytest.raises(InputError, match="neither a file nor a bundled corpus"):
+        load_corpus("no_such_corpus")
+
+
+def test_corpus_needs_columns():
+    with pytest.raises(InputError, match="missing: lang"):
+        Corpus(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}))

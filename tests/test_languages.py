@@ -1,0 +1,362 @@
+"""Tests of discourse.languages: tokenizers (zh, vi, fr, en, und), identify, stopwords."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import os
+import pickle
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from discourse._data import data_path
+from discourse.errors import InputError
+from discourse.languages import LANGS, get_tokenizer, identify, is_punct
+from discourse.languages.base import read_terms, user_cache_dir
+from discourse.languages.vi import is_syllable, normalize_syllable, split_glued
+
+HERE = Path(__file__).resolve().parent
+GOLDEN = HERE / "data" / "languages"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"shared data not found at {SHARED}")
+
+
+@pytest.fixture(scope="module")
+def tok():
+    """All tokenizers, created once (jieba's dictionary takes about 1 s to load)."""
+    return {lang: get_tokenizer(lang) for lang in LANGS}
+
+
+def surfaces(text, tokens):
+    return [text[s:e] for s, e, _ in tokens]
+
+
+def golden(name):
+    lines = (GOLDEN / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+# ------------------------------------------------------------------ Chinese
+
+
+@pytest.mark.parametrize("sentence, expected", golden("zh_golden.tsv"))
+def test_zh_golden_segmentation(tok, sentence, expected):
+    assert " ".join(surfaces(sentence, tok["zh"].tokenize(sentence))) == expected
+
+
+REQUIRED_ZH = (
+    "脱贫攻坚 脱贫攻坚战 精准扶贫 中央统筹 省负总责 市县抓落实 军令状 责任书 责任制 小康社会 扶贫开发 攻坚战 "
+    "考核机制 党中央 中共中央 国务院 一把手"
+).split()
+
+
+def test_zh_every_domain_term_is_whole_in_the_golden_sentences():
+    words = {w for _, expected in golden("zh_golden.tsv") for w in expected.split()}
+    entries = [line.split()[0] for line in read_terms(data_path("dictionaries", "zh_domain.txt"))]
+    assert sorted(set(REQUIRED_ZH + entries) - words) == []
+
+
+def test_zh_norm_maps_ascii_punctuation_and_lowercases(tok):
+    text = "精准扶贫,(试点):好!China?"
+    assert [n for _, _, n in tok["zh"].tokenize(text)] == [
+        "精准扶贫", "，", "（", "试点", "）", "：", "好", "！", "china", "？"
+    ]
+
+
+def test_zh_other_scripts_and_spaces(tok):
+    text = "在 2015年 访问 China.org.cn 和 café 😀"
+    assert surfaces(text, tok["zh"].tokenize(text)) == [
+        "在", "2015", "年", "访问", "China", ".", "org", ".", "cn", "和", "café", "😀"
+    ]
+
+
+def test_zh_user_dict_terms_and_file(tmp_path):
+    text = "派驻驻村工作队。"
+    assert surfaces(text, get_tokenizer("zh").tokenize(text)) == ["派驻", "驻", "村", "工作队", "。"]
+    zh = get_tokenizer("zh", user_dict=["驻村工作队"])
+    assert surfaces(text, zh.tokenize(text)) == ["派驻", "驻村工作队", "。"]
+    f = tmp_path / "terms.txt"
+    f.write_text("# my terms\n驻村工作队 50000 n\n", encoding="utf-8")
+    zh2 = get_tokenizer("zh", user_dict=f)
+    assert zh2.tokenize(text) == zh.tokenize(text)
+    assert len({zh.fingerprint, zh2.fingerprint, get_tokenizer("zh").fingerprint}) == 3
+
+
+def test_zh_private_jieba_with_user_cache_dir(tok):
+    tk = tok["zh"]._jieba
+    assert tk.tmp_dir == str(user_cache_dir())
+    import jieba
+
+    assert tk is not jieba.dt
+
+
+def test_import_is_lazy_and_jieba_global_state_untouched(tmp_path):
+    code = """
+import sys, logging
+import discourse.languages as L
+heavy = [m for m in ("jieba", "pyvi", "nltk") if m in sys.modules]
+assert not heavy, heavy
+L.get_tokenizer("zh").tokenize("脱贫攻坚战")
+import jieba
+assert not jieba.dt.initialized and "脱贫攻坚" not in jieba.dt.FREQ
+assert logging.getLogger("jieba").level == logging.DEBUG
+print("ok")
+"""
+    env = {**os.environ, "DISCOURSE_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=HERE.parent)
+    assert out.stdout.strip() == "ok", out.stderr
+    assert "prefix dict" not in out.stderr  # jieba's start-up messages are silenced
+    assert any(tmp_path.iterdir())  # jieba's cache went to DISCOURSE_CACHE_DIR
+
+
+def test_user_cache_dir_follows_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path / "c"))
+    assert user_cache_dir() == tmp_path / "c"
+    monkeypatch.delenv("DISCOURSE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert user_cache_dir() == tmp_path / "x" / "discourse"
+
+
+# ------------------------------------------------------------------ Vietnamese
+
+
+def check_golden(tokenizer, sentence, expected):
+    got = " | ".join(
+        sentence[s:e] if sentence[s:e] == n else f"{sentence[s:e]}={n}" for s, e, n in tokenizer.tokenize(sentence)
+    )
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence, expected", golden("vi_golden.tsv"))
+def test_vi_golden(tok, sentence, expected):
+    check_golden(tok["vi"], sentence, expected)
+
+
+def test_vi_domain_terms_whole(tok):
+    text = "Trung ương Đảng Cộng sản Trung Quốc và Quốc vụ viện về trận chiến công kiên thoát nghèo, xoá đói giảm nghèo, trách nhiệm."
+    norms = [n for _, _, n in tok["vi"].tokenize(text)]
+    for term in ["trách nhiệm", "thoát nghèo", "quốc vụ viện", "xoá đói giảm nghèo", "công kiên", "trận chiến", "trung ương", "đảng cộng sản"]:
+        assert term in norms
+    for line in read_terms(data_path("dictionaries", "vi_domain.txt")):
+        assert [n for _, _, n in tok["vi"].tokenize(f"về {line} .")] == ["về", tok["vi"].normalize(line), "."]
+
+
+def test_vi_pyvi_boundaries_overridden_by_dictionary(tok):
+    # pyvi alone gives "trận | chiến_công | kiên"
+    text = "trận chiến công kiên"
+    assert surfaces(text, tok["vi"].tokenize(text)) == ["trận chiến", "công kiên"]
+
+
+def test_vi_glued_words_repaired(tok):
+    text = "lãnh đạođượcphân công, Trung QuốcvàQuốc vụ viện, xác định mụctiêu, quan trọng.Đảng uỷ, China.org.cn, v.v."
+    vi = tok["vi"]
+    glued = {"đạođượcphân": "đạo được phân", "QuốcvàQuốc": "Quốc và Quốc", "mụctiêu": "mục tiêu"}
+    assert vi.repairs(text) == [(text.index(g), text.index(g) + len(g), g, r) for g, r in glued.items()]
+    tokens = vi.tokenize(text)
+    assert surfaces(text, tokens) == [
+        "lãnh đạo", "được", "phân công", ",", "Trung Quốc", "và", "Quốc vụ viện", ",", "xác định", "mụctiêu",
+        ",", "quan trọng", ".", "Đảng uỷ", ",", "China.org.cn", ",", "v.v.",
+    ]
+    assert [n for _, _, n in tokens][9] == "mục tiêu"
+    for s, e, original, _ in vi.repairs(text):
+        assert text[s:e] == original
+
+
+@needs_shared
+def test_vi_seed_repairs_exactly():
+    text = (SHARED / "seeds" / "000_6faf780c4d1388a2.txt").read_text(encoding="utf-8")
+    assert [r[2:] for r in get_tokenizer("vi").repairs(text)] == [
+        ("đạođượcphân", "đạo được phân"), ("QuốcvàQuốc", "Quốc và Quốc"), ("mụctiêu", "mục tiêu")
+    ]
+
+
+def test_vi_syllables_and_glue_splitting():
+    for s in ["nghiêng", "Nguyễn", "khuỷu", "quốc", "giữ", "gìn", "khuya", "người", "xoong", "uỷ"]:
+        assert is_syllable(s), s
+    for s in ["mụctiêu", "China", "Kơtu", "đạođượcphân", "trọng.Đảng"]:
+        assert not is_syllable(s), s
+    assert split_glued("mụctiêu") == ["mục", "tiêu"]
+    assert split_glued("café") == ["café"]  # no letter found only in Vietnamese
+    assert split_glued("Kơtu") == ["Kơtu"]  # "kơ" is not Vietnamese spelling
+
+
+def test_vi_tone_placement_norm(tok):
+    pairs = {"xóa": "xoá", "Xoá": "xoá", "hòa": "hoà", "ủy": "uỷ", "thủy": "thuỷ", "khỏe": "khoẻ", "họa": "hoạ",
+             "hoàng": "hoàng", "của": "của", "quý": "quý", "thuở": "thuở"}
+    for written, norm in pairs.items():
+        assert normalize_syllable(written) == norm
+    assert tok["vi"].normalize("Xóa đói  giảm nghèo") == "xoá đói giảm nghèo"
+
+
+def test_vi_words_never_cross_line_breaks(tok):
+    text = "trách\nnhiệm trách  nhiệm trách nhiệm"
+    assert surfaces(text, tok["vi"].tokenize(text)) == ["trách", "nhiệm", "trách", "nhiệm", "trách nhiệm"]
+
+
+def test_vi_user_dict():
+    vi = get_tokenizer("vi", user_dict=["đánh thắng"])
+    text = "đánh thắng trận chiến"
+    assert surfaces(text, vi.tokenize(text)) == ["đánh thắng", "trận chiến"]
+    assert surfaces(text, get_tokenizer("vi").tokenize(text)) == ["đánh", "thắng", "trận chiến"]
+
+
+# ------------------------------------------------------------------ French, English, und
+
+
+@pytest.mark.parametrize("sentence, expected", golden("fr_golden.tsv"))
+def test_fr_golden(tok, sentence, expected):
+    check_golden(tok["fr"], sentence, expected)
+
+
+def test_fr_elisions(tok):
+    text = "d’un l’autorité qu’il jusqu’à lorsqu'on puisqu’elle j’ai m’a n’est s’améliorer t’a c’est aujourd’hui"
+    assert [n for _, _, n in tok["fr"].tokenize(text)] == [
+        "d'", "un", "l'", "autorité", "qu'", "il", "jusqu'", "à", "lorsqu'", "on", "puisqu'", "elle", "j'", "ai",
+        "m'", "a", "n'", "est", "s'", "améliorer", "t'", "a", "c'", "est", "aujourd'hui",
+    ]
+
+
+def test_en_tokens(tok):
+    text = "The State’s “duty” isn't over: 1,000 well-being U.S. rights..."
+    assert [n for _, _, n in tok["en"].tokenize(text)] == [
+        "the", "state", "'s", "“", "duty", "”", "is", "n't", "over", ":", "1,000", "well-being", "u.s.", "rights",
+        "...",
+    ]
+
+
+def test_und_tokens(tok):
+    text = "Привет, мир! 你好 x_y 3.5"
+    assert [n for _, _, n in tok["und"].tokenize(text)] == ["привет", ",", "мир", "!", "你", "好", "x_y", "3.5"]
+
+
+# ------------------------------------------------------------------ every tokenizer
+
+_ALPHABET = list(
+    "脱贫攻坚战责任书中央统筹的了是，。、《》“”（）"
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐ"
+    "ÀÉÈÇçœ’'«»-.,;:!?()[]\"…—0123456789 \n\t\u00a0\u3000\u200b\x00😀👍🏽"
+)
+texts = st.text(alphabet=st.sampled_from(_ALPHABET) | st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_token_spans_are_valid_for_any_text(tok, text):
+    for lang, tokenizer in tok.items():
+        tokens = tokenizer.tokenize(text)
+        end = 0
+        for s, e, norm in tokens:
+            assert end <= s < e <= len(text), (lang, tokens)
+            surface = text[s:e]
+            assert surface.strip() and norm, (lang, surface)
+            if lang == "vi":
+                assert re.fullmatch(r"\S+(?: \S+)*", surface), surface
+            else:
+                assert not any(c.isspace() for c in surface), (lang, surface)
+            end = e
+    assert tok["vi"].tokenize_many([text, "", text]) == [tok["vi"].tokenize(text), [], tok["vi"].tokenize(text)]
+
+
+def test_tokenize_many_matches_tokenize(tok):
+    texts = ["Xin chào thế giới.", "", "脱贫攻坚", "L’État"]
+    for tokenizer in tok.values():
+        assert tokenizer.tokenize_many(texts) == [tokenizer.tokenize(t) for t in texts]
+
+
+def test_get_tokenizer_caches_and_validates(tok):
+    assert get_tokenizer("fr") is tok["fr"]
+    assert get_tokenizer("fr", stopwords=["le"]) is not tok["fr"]
+    assert get_tokenizer("fr", stopwords=["Le"]).stopwords == frozenset({"le"})
+    assert tok["zh"].lang == "zh" and tok["und"].repairs("abc") == []
+    with pytest.raises(InputError, match="unknown language"):
+        get_tokenizer("de")
+    with pytest.raises(InputError, match="zh and vi only"):
+        get_tokenizer("fr", user_dict=["mise en place"])
+    with pytest.raises(InputError, match="file not found"):
+        get_tokenizer("vi", user_dict=Path("/nonexistent/terms.txt"))
+
+
+def test_tokenizers_pickle_as_their_get_tokenizer_call(tok):
+    tok["zh"].tokenize("脱贫")  # a loaded jieba instance is not picklable itself
+    for lang, tokenizer in tok.items():
+        assert pickle.loads(pickle.dumps(tokenizer)) is tokenizer
+    custom = get_tokenizer("vi", user_dict=["đánh thắng"], stopwords=["và"])
+    assert pickle.loads(pickle.dumps(custom)) is custom
+
+
+def test_fingerprints_are_stable_and_distinct(tok):
+    prints = {lang: t.fingerprint for lang, t in tok.items()}
+    assert len(set(prints.values())) == len(LANGS)
+    assert all(re.fullmatch("[0-9a-f]{16}", p) for p in prints.values())
+    assert get_tokenizer("en", stopwords=["x"]).fingerprint != prints["en"]
+
+
+def test_is_punct():
+    assert all(is_punct(p) for p in ["，", "。", "«", "»", "...", "“", "%", "😀", "-"])
+    assert not any(is_punct(p) for p in ["", "a", "2", "l'", "中"])
+
+
+# ------------------------------------------------------------------ stopwords
+
+
+def test_stopword_lists(tok):
+    expected = {"zh": ["的", "了", "和"], "vi": ["của", "và", "các", "bởi vì"], "fr": ["le", "de", "l'", "d'"],
+                "en": ["the", "of", "n't", "'s"]}
+    excluded = {"zh": ["发展", "工作", "责任"], "vi": ["thực hiện", "cụ thể", "quan trọng", "phát triển", "trách nhiệm"],
+                "fr": ["pauvreté", "responsabilité"], "en": ["work", "right"]}
+    for lang in expected:
+        stops = tok[lang].stopwords
+        assert len(stops) > 300
+        assert set(expected[lang]) <= stops and not set(excluded[lang]) & stops
+        assert not any(is_punct(w) for w in stops)
+    assert tok["und"].stopwords == frozenset()
+
+
+# ------------------------------------------------------------------ identify
+
+
+def test_identify_basic():
+    assert identify("") == identify("2021") == identify("...") == "und"
+    assert identify("脱贫攻坚责任书") == "zh"
+    assert identify("Đảng uỷ") == "vi"
+    assert identify("Le 18 juin 2015") == "fr"
+    assert identify("The right to work") == "en"
+    assert identify("ひらがなと漢字") == "und"
+
+
+@needs_shared
+def test_identify_seed_paragraphs():
+    expected = {
+        "000_6faf780c4d1388a2.txt": ["vi", "vi", "und", "vi", "vi", "vi", "zh", "zh", "zh"],
+        "003_90d6e10e09142168.txt": ["fr", "fr", "zh", "zh", "zh"],
+    }
+    for name, langs in expected.items():
+        lines = [line for line in (SHARED / "seeds" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert [identify(line) for line in lines] == langs
+    assert identify("(Thoát nghèo chuẩn xác)") == "vi"
+    assert identify("14-01-2021 | China.org.cn") == "und"
+
+
+@needs_shared
+@pytest.mark.parametrize("lang, code", [("zh", "cmn_hans"), ("vi", "vie"), ("fr", "fra"), ("en", "eng")])
+def test_identify_udhr(lang, code):
+    root = ET.parse(SHARED / "eval" / "udhr" / f"udhr_{code}.xml").getroot()
+    paras = ["".join(p.itertext()) for p in root.iter("{http://efele.net/udhr}para")]
+    right = sum(identify(p) == lang for p in paras)
+    assert right / len(paras) >= 0.98
+
+
+# ------------------------------------------------------------------ docstring examples
+
+
+@pytest.mark.parametrize("module", ["base", "identify", "vi", "zh", "fr", "en", "und"])
+def test_docstring_examples(module):
+    result = doctest.testmod(importlib.import_module(f"discourse.languages.{module}"))
+    assert result.failed == 0

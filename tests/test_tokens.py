@@ -1,0 +1,61 @@
+"""Tokens: compact storage, offsets into the original text, NFC/NFD invariance."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from discourse.corpus import Corpus
+from discourse.tokens import nfc_with_map
+
+
+def test_tokens_are_stored_as_integer_arrays(seeds):
+    toks = seeds.tokens()
+    for name in ("seg_row", "start", "end", "type_id"):
+        assert getattr(toks, name).dtype == np.int32
+    assert len(toks.vocab) < len(toks)
+    assert seeds.tokens() is toks  # computed once per corpus
+
+
+def test_token_offsets_match_the_segment_text(seeds):
+    frame = seeds.tokens().to_frame()
+    texts = seeds.segments.set_index(["doc_id", "seg_id"])["text"]
+    for row in frame.itertuples():
+        assert texts[(row.doc_id, row.seg_id)][row.start:row.end] == row.token
+    assert (frame.groupby(["doc_id", "seg_id"])["start"].apply(lambda s: s.is_monotonic_increasing)).all()
+
+
+def test_domain_words_are_whole(seeds):
+    norms = Counter(seeds.tokens().to_frame()["norm"])
+    for word in ("脱贫攻坚", "军令状", "责任书", "精准扶贫", "trách nhiệm", "thoát nghèo"):
+        assert norms[word] > 0, word
+    assert norms["l'"] > 0 and norms["d'"] > 0  # French elisions split
+
+
+def test_nfd_input_counts_like_nfc():
+    text = "Đảng uỷ và chính quyền xoá đói giảm nghèo, trách nhiệm chủ thể."
+    nfc = Corpus(pd.DataFrame({"doc_id": ["a"], "lang": ["vi"], "text": [unicodedata.normalize("NFC", text)]}))
+    nfd_text = unicodedata.normalize("NFD", text)
+    nfd = Corpus(pd.DataFrame({"doc_id": ["a"], "lang": ["vi"], "text": [nfd_text]}))
+    a, b = nfc.tokens().to_frame(), nfd.tokens().to_frame()
+    assert a["norm"].tolist() == b["norm"].tolist()
+    assert all(nfd_text[s:e] == t for s, e, t in zip(b["start"], b["end"], b["token"]))
+
+
+def test_nfc_map_round_trip():
+    text = "e\u0301te\u0301 \u1ea1"
+    nfc, mapping = nfc_with_map(text)
+    assert nfc == unicodedata.normalize("NFC", text)
+    assert mapping[0] == 0 and mapping[-1] == len(text)
+    assert nfc_with_map("déjà")[1] is None
+
+
+def test_stopword_and_punct_masks(seeds):
+    frame = seeds.tokens().to_frame(punct=False, stopwords=False)
+    assert not frame["is_punct"].any() and not frame["is_stop"].any()
+    full = seeds.tokens().to_frame()
+    assert full["is_stop"].any() and full["is_punct"].any()
+    assert "，" in set(full["norm"])  # the seed's ASCII commas in Chinese count as full-width
