@@ -31,6 +31,7 @@ _EXPORTS = {
     "read_udhr": "importers",
     "Tokens": "tokens",
     "tokenize": "tokens",
+    "find": "query",
     "align_paragraphs": "align",
     "get_tokenizer": "languages",
     "identify": "languages",

@@ -74,6 +74,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _output_args(p)
     p.add_argument("-o", "--output", help="save the corpus to this .jsonl file")
     p.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+
+    # -- more commands: add their parsers above this line (one block each) --
     return parser
 
 
@@ -141,6 +143,7 @@ def _run(args, out) -> None:
         repairs = corpus.repairs()
         if len(repairs):
             print(f"discourse: {len(repairs)} text repairs (list them with `discourse repairs`)", file=sys.stderr)
+    # -- more commands: add their branches above this line (one elif each) --
 
 
 def main(argv=None) -> int:

@@ -88,6 +88,31 @@ class Tokens:
     def __repr__(self) -> str:
         return f"<Tokens: {len(self)} tokens, {len(self.vocab)} types>"
 
+    # -- look-up structures, built once on first use -------------------------------
+    def _vocab_index(self) -> dict[str, int]:
+        """Normalised form -> type id."""
+        if getattr(self, "_index", None) is None:
+            self._index = {form: i for i, form in enumerate(self.vocab)}
+        return self._index
+
+    def _positions_of(self, type_ids) -> np.ndarray:
+        """Sorted token indices whose type is one of ``type_ids`` (an inverted index)."""
+        if getattr(self, "_postings", None) is None:
+            order = np.argsort(self.type_id, kind="stable")
+            offsets = np.zeros(len(self.vocab) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.type_id, minlength=len(self.vocab)), out=offsets[1:])
+            self._postings = (order, offsets)
+        order, offsets = self._postings
+        parts = [order[offsets[t]:offsets[t + 1]] for t in np.asarray(type_ids, dtype=np.int64)]
+        return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+    def _segment_bounds(self) -> np.ndarray:
+        """``bounds[r]:bounds[r + 1]`` are the token indices of segment row ``r``."""
+        if getattr(self, "_bounds", None) is None:
+            counts = np.bincount(self.seg_row, minlength=len(self.corpus._segments))
+            self._bounds = np.r_[0, np.cumsum(counts)]
+        return self._bounds
+
     def mask(self, *, punct: bool = True, stopwords: bool = True) -> np.ndarray:
         """Boolean mask over tokens: ``False`` for punctuation (``punct=False``) and for
         stopwords (``stopwords=False``)."""

@@ -140,6 +140,9 @@ class Tokenizer:
     """
 
     lang = "und"
+    #: Whether the language separates words with spaces (False for Chinese): a query
+    #: "中央 统筹" then also matches the single token 中央统筹.
+    spaces_between_words = True
     #: Bump when this language's code changes its output.
     version = "1"
     #: Data files (relative to ``data/``) whose contents change the output.

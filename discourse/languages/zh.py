@@ -52,6 +52,7 @@ class ChineseTokenizer(Tokenizer):
     """
 
     lang = "zh"
+    spaces_between_words = False
     data_files = (("dictionaries", "zh_domain.txt"),)
     libraries = ("jieba",)
 

@@ -1,0 +1,218 @@
+"""Finding words and phrases in a corpus's tokens: the search behind concordances and frames.
+
+A query is matched on **tokens**, in every language of the corpus (or the ones asked for):
+
+* a word or phrase — ``"责任"``, ``"trách nhiệm"``, ``"recours en responsabilité"``,
+  ``"中央 统筹"`` — is tokenized by each language's own tokenizer, and matches where the
+  corpus has that sequence of tokens (so a Vietnamese multi-syllable word is one token
+  on both sides, and a French ``d’un`` is ``d’`` + ``un`` on both sides);
+* a whitespace-separated word with ``*`` or ``?`` is a wildcard on one token's form
+  (``"respons*"``; ``"trách*"`` also matches the token ``trách nhiệm``);
+* ``regex=True`` makes the query one regular expression, matched against each token's
+  whole form;
+* a list of queries finds any of them.
+
+Matching uses the normalised forms (``norm``: lowercase, unified apostrophes and
+Vietnamese tone placement) unless ``case=True``; ``diacritics=False`` also ignores accents
+and tone marks (``"xoa"`` finds ``xoá`` and ``xóa``). ``chars=True`` searches the raw
+characters instead of tokens, so ``"攻坚"`` is found inside ``脱贫攻坚战``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = ["find", "fold_diacritics"]
+
+HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove accents and tone marks (and map đ to d), keeping the letters.
+
+    >>> fold_diacritics("Xoá đói, responsabilité")
+    'Xoa doi, responsabilite'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).replace("đ", "d").replace("Đ", "D")
+
+
+def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, diacritics: bool = True,
+         chars: bool = False) -> pd.DataFrame:
+    """Find a query in a corpus's tokens.
+
+    Parameters
+    ----------
+    tokens : Tokens
+        From ``corpus.tokens()``.
+    query : str or list of str
+        A word, a phrase, a wildcard pattern, a regular expression (``regex=True``), or a
+        list of these (any of them).
+    lang : str or list of str, optional
+        Search only these languages.
+    regex : bool
+        The query is a regular expression on one token's form (whole-form match).
+    case : bool
+        Match case (surface forms) instead of normalised forms.
+    diacritics : bool
+        ``False`` ignores accents and tone marks.
+    chars : bool
+        Match the raw characters of the text, also inside words (a plain string or, with
+        ``regex=True``, a regular expression).
+
+    Returns
+    -------
+    DataFrame
+        One row per hit, in corpus order: ``seg_row`` (row of the segment in
+        ``corpus.segments``), ``first``/``last`` (index of the first and one past the last
+        token of the hit in the tokens arrays), ``start``/``end`` (character offsets of
+        the hit in the segment's text).
+
+    Examples
+    --------
+    >>> import discourse
+    >>> toks = discourse.load_corpus().tokens()
+    >>> len(find(toks, "trách nhiệm", lang="vi")) > 5
+    True
+    >>> hits = find(toks, "攻坚", lang="zh", chars=True)
+    >>> seg = toks.corpus.segments
+    >>> {seg.text[r][s:e] for r, s, e in zip(hits.seg_row, hits.start, hits.end)}
+    {'攻坚'}
+    """
+    queries = [query] if isinstance(query, str) else list(query)
+    if not queries or any(not isinstance(q, str) or not q.strip() for q in queries):
+        raise InputError("the query is empty; give a word, a phrase or a pattern")
+    seg = tokens.corpus._segments
+    langs = sorted(pd.unique(seg["lang"])) if lang is None else ([lang] if isinstance(lang, str) else list(lang))
+    parts = []
+    for q in queries:
+        for code in langs:
+            rows = np.flatnonzero(seg["lang"].to_numpy() == code)
+            if len(rows) == 0:
+                continue
+            if chars:
+                parts.append(_find_chars(tokens, q, rows, regex=regex, case=case, diacritics=diacritics))
+            else:
+                parts.append(_find_tokens(tokens, q, code, rows, regex=regex, case=case, diacritics=diacritics))
+    hits = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=HIT_COLUMNS)
+    hits = hits.drop_duplicates(["seg_row", "start", "end"]).sort_values(["seg_row", "start", "end"])
+    return hits.reset_index(drop=True).astype("int64")
+
+
+# ---------------------------------------------------------------------------- tokens
+def _elements(query: str, lang: str, *, regex: bool, join: str = " ") -> list[tuple[str, str]]:
+    """The query as a sequence of ``(kind, pattern)``: kind ``"literal"`` (a norm form),
+    ``"glob"`` or ``"regex"``. Words of a literal run are joined with ``join`` before
+    they are tokenized."""
+    from .languages import get_tokenizer
+
+    if regex:
+        try:
+            re.compile(query)
+        except re.error as err:
+            raise InputError(f"the regular expression {query!r} is not valid: {err}") from None
+        return [("regex", query)]
+    tokenizer = get_tokenizer(lang)
+    out: list[tuple[str, str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            text = join.join(run)
+            out.extend(("literal", norm) for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", text)))
+            run.clear()
+
+    for word in query.split():
+        if "*" in word or "?" in word:
+            flush()
+            out.append(("glob", tokenizer.normalize(word) if hasattr(tokenizer, "normalize") else word.lower()))
+        else:
+            run.append(word)
+    flush()
+    return out
+
+
+def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarray:
+    """Type ids whose normalised form matches one element (case-insensitively)."""
+    if kind == "literal" and diacritics:
+        type_id = tokens._vocab_index().get(pattern)
+        return np.array([] if type_id is None else [type_id], dtype=np.int64)
+    fold = (lambda s: s) if diacritics else fold_diacritics
+    if kind == "literal":
+        target = fold(pattern)
+        return np.array([i for i, v in enumerate(tokens.vocab) if fold(v) == target], dtype=np.int64)
+    rx = re.compile(fnmatch.translate(fold(pattern)) if kind == "glob" else pattern, re.IGNORECASE)
+    return np.array([i for i, v in enumerate(tokens.vocab) if rx.fullmatch(fold(v))], dtype=np.int64)
+
+
+def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> pd.DataFrame:
+    from .languages import get_tokenizer
+
+    hits = _find_sequence(tokens, query, _elements(query, lang, regex=regex), rows,
+                          regex=regex, case=case, diacritics=diacritics)
+    if not regex and len(query.split()) > 1 and not get_tokenizer(lang).spaces_between_words:
+        # "中央 统筹": the spaces are the user's, not the language's: 中央统筹 counts too
+        joined = _find_sequence(tokens, query, _elements(query, lang, regex=False, join=""), rows,
+                                regex=False, case=case, diacritics=diacritics)
+        hits = pd.concat([hits, joined], ignore_index=True)
+    return hits
+
+
+def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) -> pd.DataFrame:
+    sets = [_type_set(tokens, kind, pattern, diacritics=diacritics) for kind, pattern in elements]
+    if not sets or any(len(s) == 0 for s in sets):
+        return pd.DataFrame(columns=HIT_COLUMNS)
+    cand = tokens._positions_of(sets[0])
+    cand = cand[np.isin(tokens.seg_row[cand], rows)]
+    for k in range(1, len(sets)):
+        nxt = cand + k
+        ok = nxt < len(tokens)
+        cand, nxt = cand[ok], nxt[ok]
+        cand = cand[(tokens.seg_row[nxt] == tokens.seg_row[cand]) & np.isin(tokens.type_id[nxt], sets[k])]
+    hits = pd.DataFrame({"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
+                         "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]})
+    if case:  # the norms matched case-insensitively; now the surface must match as written
+        texts = tokens.corpus._segments["text"].to_numpy()
+        surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]
+        if regex or len(elements) == 1 and elements[0][0] == "glob":
+            pattern = query if regex else fnmatch.translate(query.strip())
+            rx = re.compile(pattern)
+            keep = [bool(rx.fullmatch(s if diacritics else fold_diacritics(s))) for s in surfaces]
+        else:
+            fold = (lambda s: s) if diacritics else fold_diacritics
+            wanted = fold("".join(unicodedata.normalize("NFC", query).split()))
+            keep = [fold("".join(unicodedata.normalize("NFC", s).split())) == wanted for s in surfaces]
+        hits = hits[np.array(keep, dtype=bool)]
+    return hits
+
+
+# ---------------------------------------------------------------------------- characters
+def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame:
+    texts = tokens.corpus._segments["text"].to_numpy()
+    flags = 0 if case else re.IGNORECASE
+    if not diacritics:
+        raise InputError("diacritic-insensitive matching works on tokens; leave out --chars or keep diacritics")
+    try:
+        rx = re.compile(query if regex else re.escape(query), flags)
+    except re.error as err:
+        raise InputError(f"the regular expression {query!r} is not valid: {err}") from None
+    out = []
+    bounds = tokens._segment_bounds()
+    for r in rows:
+        lo, hi = bounds[r], bounds[r + 1]
+        starts, ends = tokens.start[lo:hi], tokens.end[lo:hi]
+        for m in rx.finditer(texts[r]):
+            if m.end() == m.start():
+                continue
+            first = lo + int(np.searchsorted(ends, m.start(), side="right"))
+            last = lo + int(np.searchsorted(starts, m.end(), side="left"))
+            out.append((r, first, max(last, first + 1), m.start(), m.end()))
+    return pd.DataFrame(out, columns=HIT_COLUMNS)

@@ -1,0 +1,88 @@
+"""Finding words, phrases and patterns in tokens (the search behind KWIC and frames)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import discourse
+from discourse.errors import InputError
+from discourse.query import find, fold_diacritics
+
+
+@pytest.fixture(scope="module")
+def toks():
+    return discourse.load_corpus().tokens()
+
+
+def surfaces(toks, hits):
+    texts = toks.corpus.segments["text"]
+    return [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]
+
+
+def test_word_hits_equal_a_count_over_tokens(toks):
+    norms = Counter(toks.to_frame().query("lang == 'zh'")["norm"])
+    assert len(find(toks, "责任", lang="zh")) == norms["责任"] > 0
+
+
+def test_chars_finds_inside_compounds(toks):
+    words = find(toks, "责任", lang="zh")
+    chars = find(toks, "责任", lang="zh", chars=True)
+    assert len(chars) > len(words)
+    texts = toks.corpus.segments.loc[toks.corpus.segments["lang"] == "zh", "text"]
+    assert len(chars) == sum(t.count("责任") for t in texts)
+
+
+def test_multiword_wildcard_regex_alternatives(toks):
+    assert set(surfaces(toks, find(toks, "trách nhiệm", lang="vi"))) == {"trách nhiệm"}
+    assert set(surfaces(toks, find(toks, "respons*", lang="fr"))) == {"responsabilité", "responsabilités", "responsables"}
+    assert surfaces(toks, find(toks, "recours en responsabilité")) == ["recours en responsabilité"]
+    assert set(surfaces(toks, find(toks, r"respons\w+s", regex=True))) == {"responsabilités", "responsables"}
+    assert set(surfaces(toks, find(toks, ["军令状", "责任书"]))) == {"军令状", "责任书"}
+    assert len(find(toks, "中央 统筹")) == len(find(toks, "中央统筹")) > 0  # spaces in a zh query are the user's
+
+
+def test_case_and_diacritics_options(toks):
+    assert len(find(toks, "parti")) > len(find(toks, "parti", case=True)) == 0
+    assert set(surfaces(toks, find(toks, "xoa*", diacritics=False))) == {"xoá đói giảm nghèo"}
+    assert fold_diacritics("Đảng uỷ") == "Dang uy"
+
+
+def test_bad_queries():
+    toks = discourse.load_corpus().tokens()
+    with pytest.raises(InputError, match="empty"):
+        find(toks, "  ")
+    with pytest.raises(InputError, match="not valid"):
+        find(toks, "(", regex=True)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_hits_point_at_the_right_characters(toks, data):
+    """Property: for random queries cut from the text, in every language, each hit's
+    offsets are those of its tokens and text[start:end] is what was asked for."""
+    n = len(toks)
+    first = data.draw(st.integers(0, n - 1))
+    last = data.draw(st.integers(first + 1, min(first + 3, n)))
+    while toks.seg_row[last - 1] != toks.seg_row[first]:
+        last -= 1
+    row = int(toks.seg_row[first])
+    seg = toks.corpus.segments
+    text, lang = seg["text"][row], seg["lang"][row]
+    query = text[toks.start[first]:toks.end[last - 1]]
+    if query.strip(" *?") != query or "*" in query or "?" in query:
+        return
+    chars = data.draw(st.booleans())
+    hits = find(toks, query, lang=lang, chars=chars)
+    texts = seg["text"]
+    for r, f, l, s, e in hits.itertuples(index=False):
+        assert 0 <= s < e <= len(texts[r]) and toks.seg_row[f] == r
+        if chars:
+            assert texts[r][s:e].lower() == query.lower()
+        else:
+            assert (s, e) == (toks.start[f], toks.end[l - 1])
+    if chars:
+        assert ((hits["seg_row"] == row) & (hits["start"] == toks.start[first])).any()
