@@ -191,31 +191,46 @@ def tokenize(corpus) -> Tokens:
     texts = seg["text"].tolist()
     langs = seg["lang"].to_numpy()
     vocab: dict[str, int] = {}
-    per_row: list = [None] * len(texts)
+    intern = vocab.setdefault
+    counts = np.zeros(len(texts), dtype=np.int64)
+    starts: list[np.ndarray] = []
+    ends: list[np.ndarray] = []
+    ids: list[np.ndarray] = []
+    order: list[np.ndarray] = []
     stop_ids: dict[str, set[int]] = {}
     for lang in pd.unique(langs):
         tokenizer = get_tokenizer(lang)
         rows = np.flatnonzero(langs == lang)
         prepared = [nfc_with_map(texts[r]) for r in rows]
         results = tokenizer.tokenize_many([p[0] for p in prepared])
+        flat_start, flat_end, flat_ids = [], [], []
         for r, (_, mapping), toks in zip(rows, prepared, results):
-            starts = np.fromiter((t[0] for t in toks), dtype=np.int64, count=len(toks))
-            ends = np.fromiter((t[1] for t in toks), dtype=np.int64, count=len(toks))
-            if mapping is not None:
-                starts, ends = mapping[starts], mapping[ends]
-            ids = np.fromiter((vocab.setdefault(t[2], len(vocab)) for t in toks), dtype=np.int32, count=len(toks))
-            per_row[r] = (starts, ends, ids)
+            counts[r] = len(toks)
+            if mapping is None:
+                flat_start += [t[0] for t in toks]
+                flat_end += [t[1] for t in toks]
+            else:  # offsets into the NFC text, mapped back to the original
+                flat_start += mapping[[t[0] for t in toks]].tolist()
+                flat_end += mapping[[t[1] for t in toks]].tolist()
+            flat_ids += [intern(t[2], len(vocab)) for t in toks]
+        starts.append(np.array(flat_start, dtype=np.int32))
+        ends.append(np.array(flat_end, dtype=np.int32))
+        ids.append(np.array(flat_ids, dtype=np.int32))
+        order.append(np.repeat(rows, counts[rows]))
         stop_ids[lang] = {vocab[w] for w in tokenizer.stopwords if w in vocab}
-    counts = np.array([len(p[2]) for p in per_row], dtype=np.int64)
-    seg_row = np.repeat(np.arange(len(texts), dtype=np.int32), counts)
-    def cat(k, dtype):
-        return np.concatenate([p[k] for p in per_row]).astype(dtype) if len(per_row) else np.zeros(0, dtype)
-    start, end, type_id = cat(0, np.int32), cat(1, np.int32), cat(2, np.int32)
+    if order:
+        # tokens were gathered language by language; put them in segment order
+        seg_of = np.concatenate(order)
+        perm = np.argsort(seg_of, kind="stable")
+        seg_row = seg_of[perm].astype(np.int32)
+        start, end, type_id = (np.concatenate(a)[perm] for a in (starts, ends, ids))
+    else:
+        seg_row = start = end = type_id = np.zeros(0, dtype=np.int32)
     is_stop = np.zeros(len(type_id), dtype=bool)
-    token_langs = langs[seg_row] if len(seg_row) else np.array([], dtype=object)
-    for lang, ids in stop_ids.items():
-        if ids:
+    token_langs = langs[seg_row]
+    for lang, stops in stop_ids.items():
+        if stops:
             sel = token_langs == lang
-            is_stop[sel] = np.isin(type_id[sel], np.fromiter(ids, dtype=np.int32))
+            is_stop[sel] = np.isin(type_id[sel], np.fromiter(stops, dtype=np.int32))
     return Tokens(corpus, seg_row=seg_row, start=start, end=end, type_id=type_id,
                   vocab=list(vocab), is_stop=is_stop)

@@ -22,7 +22,7 @@ HMM = False
 #: and of the longer dictionary words it overlaps in our texts (see zh_domain.txt).
 USER_TERM_FREQ = 20000
 
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _FULL_WIDTH = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？"})
 
 
@@ -86,17 +86,23 @@ class ChineseTokenizer(Tokenizer):
         return word.translate(_FULL_WIDTH).lower()
 
     def tokenize(self, text: str) -> list[Token]:
-        cut = self._jieba.cut
+        # One jieba call per text (jieba's per-call cost dominates on short runs); its
+        # words tile the text, so offsets follow from their lengths. Words with hanzi are
+        # tokens as jieba cut them; everything between them (Latin, digits, punctuation,
+        # spaces) is re-split by the generic rule, so other scripts behave as elsewhere.
         tokens: list[Token] = []
-        pos = 0
-        for run in _HAN_RUN.finditer(text):
-            tokens += [(s, e, self.normalize(text[s:e])) for s, e in generic_spans(text, pos, run.start())]
-            start = run.start()
-            for word in cut(run.group(), HMM=HMM):
-                tokens.append((start, start + len(word), word))
-                start += len(word)
-            pos = run.end()
-        tokens += [(s, e, self.normalize(text[s:e])) for s, e in generic_spans(text, pos)]
+        normalize = self.normalize
+        pos = other = 0
+        for word in self._jieba.cut(text, HMM=HMM):
+            end = pos + len(word)
+            if _HAN_CHAR.search(word):
+                if other < pos:
+                    tokens += [(s, e, normalize(text[s:e])) for s, e in generic_spans(text, other, pos)]
+                tokens.append((pos, end, word))
+                other = end
+            pos = end
+        if other < pos:
+            tokens += [(s, e, normalize(text[s:e])) for s, e in generic_spans(text, other, pos)]
         return tokens
 
 

@@ -1,0 +1,322 @@
+"""Association measures for node–collocate pairs (window-based collocation).
+
+Notation (all arguments may be scalars or arrays, broadcast together):
+
+========  ==============================================================
+``f_nc``  co-occurrence frequency: collocate tokens inside the node's windows
+``f_n``   frequency of the node in the corpus
+``f_c``   frequency of the collocate in the corpus
+``n``     corpus size in tokens
+``span``  window size in tokens around one node occurrence (e.g. 4 left +
+          4 right = 8)
+========  ==============================================================
+
+Expected co-occurrence frequency and the span
+---------------------------------------------
+Under independence a node occurrence offers ``span`` slots, each filled by
+the collocate with probability ``f_c / n``, so
+
+.. math::
+
+    E = \\frac{f_n \\, f_c \\, \\mathrm{span}}{n}
+
+(Evert 2008, "surface co-occurrence"). MI, t-score and log-likelihood all use
+this *E*, so they stay comparable. With ``span=1`` (the default of the
+vectorised functions) E is the textbook bigram value and MI is Church &
+Hanks' (1990) formula as used by Sketch Engine and NLTK; a window without
+the span adjustment inflates MI by :math:`\\log_2 \\mathrm{span}`. Tools
+differ here, so state the span when you report MI. :func:`collocation_table`
+requires ``span`` explicitly.
+
+References
+----------
+Church, K. W. & Hanks, P. (1990). Word association norms, mutual
+information, and lexicography. *Computational Linguistics* 16(1), 22–29.
+
+Dunning, T. (1993). Accurate methods for the statistics of surprise and
+coincidence. *Computational Linguistics* 19(1), 61–74.
+
+Evert, S. (2008). Corpora and collocations. In A. Lüdeling & M. Kytö (eds.),
+*Corpus Linguistics. An International Handbook*, article 58. Berlin: de Gruyter.
+
+Manning, C. D. & Schütze, H. (1999). *Foundations of Statistical Natural
+Language Processing*, §5.3.1. Cambridge, MA: MIT Press.
+
+Rychlý, P. (2008). A lexicographer-friendly association score. *Proceedings
+of RASLAN 2008*, 6–9. Brno: Masaryk University.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from discourse.errors import InputError
+from discourse.keyness import _integral, g2
+
+__all__ = [
+    "expected_cooccurrence",
+    "mi",
+    "t_score",
+    "log_likelihood",
+    "log_dice",
+    "collocation_table",
+    "COLLOCATION_COLUMNS",
+]
+
+#: Column order of the table returned by :func:`collocation_table`.
+COLLOCATION_COLUMNS = (
+    "collocate", "co_freq", "collocate_freq", "mi", "t_score", "log_likelihood", "log_dice",
+)
+
+
+def _check_span(span):
+    if np.any(np.asarray(span, dtype=float) <= 0):
+        raise InputError(f"span must be positive, not {span!r}")
+
+
+def expected_cooccurrence(f_n, f_c, n, *, span=1):
+    r"""Expected co-occurrence frequency under independence.
+
+    .. math::
+
+        E = \frac{f_n \, f_c \, \mathrm{span}}{n}
+
+    Parameters
+    ----------
+    f_n, f_c, n : array_like
+        Node frequency, collocate frequency, corpus size.
+    span : float, keyword-only
+        Window size in tokens (1 = adjacent bigrams).
+
+    Examples
+    --------
+    >>> print(f"{expected_cooccurrence(100, 50, 10_000, span=8):.1f}")
+    4.0
+    """
+    _check_span(span)
+    f_n, f_c, n = (np.asarray(x, dtype=float) for x in (f_n, f_c, n))
+    return (f_n * f_c * span / n)[()]
+
+
+def mi(f_nc, f_n, f_c, n, *, span=1):
+    r"""Pointwise mutual information (Church & Hanks 1990).
+
+    .. math::
+
+        \mathrm{MI} = \log_2 \frac{f_{nc}}{E} = \log_2 \frac{f_{nc}\, n}{f_n\, f_c\, \mathrm{span}}
+
+    ``span=1`` gives the unadjusted formula of Church & Hanks, Sketch Engine
+    and NLTK's ``BigramAssocMeasures.pmi``. See the module docstring on the
+    span.
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+        MI in bits; ``-inf`` when ``f_nc = 0``.
+
+    Examples
+    --------
+    Church & Hanks' (1990: 24) example, f(x,y) = 8, f(x) = 1105, f(y) = 44,
+    N = 15 million:
+
+    >>> print(f"{mi(8, 1105, 44, 15_000_000):.1f}")
+    11.3
+    """
+    f_nc = np.asarray(f_nc, dtype=float)
+    e = expected_cooccurrence(f_n, f_c, n, span=span)
+    with np.errstate(divide="ignore"):
+        return (np.log2(f_nc) - np.log2(e))[()]
+
+
+def t_score(f_nc, f_n, f_c, n, *, span=1):
+    r"""t-score of a co-occurrence (Church et al. 1991; Manning & Schütze 1999).
+
+    .. math::
+
+        t = \frac{O - E}{\sqrt{O}}, \qquad O = f_{nc}
+
+    with *E* from :func:`expected_cooccurrence`.
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+        ``-inf`` when ``f_nc = 0`` (the limit as O → 0 with E > 0).
+
+    Examples
+    --------
+    Manning & Schütze's (1999: 165) *new companies* example:
+
+    >>> print(f"{t_score(8, 15_828, 4_675, 14_307_668):.4f}")
+    0.9999
+    """
+    o = np.asarray(f_nc, dtype=float)
+    e = expected_cooccurrence(f_n, f_c, n, span=span)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = (o - e) / np.sqrt(o)
+    return np.where(o > 0, t, -np.inf)[()]
+
+
+def log_likelihood(f_nc, f_n, f_c, n, *, span=1):
+    r"""Log-likelihood G² of the node–collocate contingency table (Dunning 1993).
+
+    The 4-cell G² of :func:`discourse.keyness.g2` on the table
+
+    ==============  =====================  =========================
+    \               in node windows        elsewhere
+    collocate       :math:`f_{nc}`         :math:`f_c - f_{nc}`
+    other tokens    :math:`R_1 - f_{nc}`   …
+    total           :math:`R_1 = \mathrm{span}\, f_n`  :math:`n - R_1`
+    ==============  =====================  =========================
+
+    so that its expected top-left cell is the *E* of
+    :func:`expected_cooccurrence`. With ``span=1`` this is the standard
+    bigram table (NLTK's ``likelihood_ratio``).
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+        G² ≥ 0 (unsigned: MI < 0 tells you O < E). NaN for impossible tables,
+        e.g. ``f_nc > f_c``.
+
+    Examples
+    --------
+    >>> print(f"{log_likelihood(10, 100, 100, 100_000):.2f}")
+    74.33
+    """
+    _check_span(span)
+    f_nc, f_n, f_c, n = (np.asarray(x, dtype=float) for x in (f_nc, f_n, f_c, n))
+    r1 = f_n * span
+    return g2(f_nc, f_c - f_nc, r1, n - r1)
+
+
+def log_dice(f_nc, f_n, f_c):
+    r"""logDice (Rychlý 2008).
+
+    .. math::
+
+        \mathrm{logDice} = 14 + \log_2 \frac{2 f_{nc}}{f_n + f_c}
+
+    Independent of corpus size and of the span; the theoretical maximum is
+    14 (every occurrence of each word is in the pair).
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+        ``-inf`` when ``f_nc = 0``.
+
+    Examples
+    --------
+    >>> print(f"{log_dice(10, 100, 100):.3f}")  # 14 + log2(0.1)
+    10.678
+    """
+    f_nc, f_n, f_c = (np.asarray(x, dtype=float) for x in (f_nc, f_n, f_c))
+    with np.errstate(divide="ignore"):
+        return (14.0 + np.log2(2.0 * f_nc / (f_n + f_c)))[()]
+
+
+def _series(x, name):
+    if isinstance(x, Mapping):
+        x = pd.Series(dict(x), dtype=float)
+    if not isinstance(x, pd.Series):
+        raise InputError(f"{name} must be a pandas Series indexed by collocate "
+                         f"(or a dict), not {type(x).__name__}")
+    if x.index.has_duplicates:
+        raise InputError(f"{name} lists a collocate more than once "
+                         f"({x.index[x.index.duplicated()][0]!r})")
+    try:
+        x = x.astype(float)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{name} must hold numeric counts ({exc})") from None
+    if not np.all(np.isfinite(x.to_numpy())) or (x < 0).any():
+        raise InputError(f"{name} must hold finite, non-negative counts")
+    return x
+
+
+def collocation_table(pairs_counts, node_freq, collocate_freqs, corpus_size, *,
+                      span, sort_by="log_dice", min_count=1):
+    """Association table of one node with its collocates.
+
+    Parameters
+    ----------
+    pairs_counts : pandas.Series or dict
+        Co-occurrence counts ``f_nc`` indexed by collocate (tokens inside the
+        node's windows).
+    node_freq : float
+        Frequency of the node in the corpus.
+    collocate_freqs : pandas.Series or dict
+        Corpus frequency of each collocate (may list more words).
+    corpus_size : float
+        Corpus size in tokens.
+    span : int, keyword-only
+        Total window size in tokens used to count ``pairs_counts`` (e.g. 8 for
+        4 left + 4 right). Applied to MI, t-score and log-likelihood; see the
+        module docstring.
+    sort_by : str, keyword-only
+        ``"log_dice"`` (default), ``"mi"``, ``"t_score"``, ``"log_likelihood"``
+        or ``"co_freq"``; sorted descending, ties broken by collocate.
+    min_count : float, keyword-only
+        Drop collocates with ``co_freq`` below this.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLLOCATION_COLUMNS`:
+        ``collocate, co_freq, collocate_freq, mi, t_score, log_likelihood,
+        log_dice``.
+
+    Raises
+    ------
+    discourse.errors.InputError
+        If a collocate has no corpus frequency, or counts are inconsistent
+        (``co_freq`` larger than the collocate's frequency or than
+        ``span * node_freq``, or ``span * node_freq`` larger than the corpus).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pairs = pd.Series({"tea": 10, "the": 40})
+    >>> freqs = pd.Series({"tea": 100, "the": 6_000, "cup": 90})
+    >>> table = collocation_table(pairs, 100, freqs, 100_000, span=2)
+    >>> print(table.round(2).to_string(index=False))
+    collocate  co_freq  collocate_freq   mi  t_score  log_likelihood  log_dice
+          tea       10             100 5.64     3.10           60.13     10.68
+          the       40            6000 1.74     4.43           44.85      7.75
+    """
+    if sort_by not in ("log_dice", "mi", "t_score", "log_likelihood", "co_freq"):
+        raise InputError(f"sort_by must be log_dice, mi, t_score, log_likelihood or "
+                         f"co_freq; not {sort_by!r}")
+    _check_span(span)
+    pairs = _series(pairs_counts, "pairs_counts")
+    freqs = _series(collocate_freqs, "collocate_freqs")
+    node_freq, corpus_size = float(node_freq), float(corpus_size)
+    if not corpus_size > 0 or node_freq < 0:
+        raise InputError("corpus_size must be positive and node_freq non-negative")
+    if span * node_freq > corpus_size:
+        raise InputError(f"span * node_freq ({span * node_freq:g}) exceeds corpus_size "
+                         f"({corpus_size:g}); check the counts")
+    pairs = pairs[pairs >= min_count]
+    missing = pairs.index.difference(freqs.index)
+    if len(missing):
+        raise InputError(f"collocate_freqs has no frequency for {list(missing[:5])}")
+    f_nc = pairs.to_numpy()
+    f_c = freqs.reindex(pairs.index).to_numpy()
+    bad = (f_nc > f_c) | (f_nc > span * node_freq)
+    if bad.any():
+        raise InputError(
+            f"co-occurrence count exceeds the collocate's frequency or span * node_freq "
+            f"for {list(pairs.index[bad][:5])}; were overlapping windows counted twice?")
+    table = pd.DataFrame({
+        "collocate": pairs.index.to_numpy(),
+        "co_freq": _integral(f_nc),
+        "collocate_freq": _integral(f_c),
+        "mi": mi(f_nc, node_freq, f_c, corpus_size, span=span),
+        "t_score": t_score(f_nc, node_freq, f_c, corpus_size, span=span),
+        "log_likelihood": log_likelihood(f_nc, node_freq, f_c, corpus_size, span=span),
+        "log_dice": log_dice(f_nc, node_freq, f_c),
+    }, columns=list(COLLOCATION_COLUMNS))
+    order = pd.DataFrame({"key": -table[sort_by], "collocate": table["collocate"].astype(str)})
+    order = order.sort_values(["key", "collocate"], kind="mergesort", na_position="last")
+    return table.loc[order.index].reset_index(drop=True)

@@ -1,0 +1,327 @@
+"""Tests of discourse.keyness against published values and an independent implementation."""
+
+from __future__ import annotations
+
+import doctest
+import math
+from decimal import Decimal, localcontext
+from pathlib import Path
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import discourse.keyness as K
+from discourse.errors import InputError
+
+DATA = Path(__file__).parent / "data" / "stats"
+HYPOTHESIS = settings(max_examples=300, deadline=None,
+                      suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _rounds_to(value, expected, decimals):
+    return abs(round(float(value), int(decimals)) - expected) < 1e-9
+
+
+# --- published / worked examples ----------------------------------------------
+
+WORKED = pd.read_csv(DATA / "keyness_worked_examples.csv")
+
+MEASURES = {
+    "g2": lambda a, b, c, d: K.g2(a, b, c, d),
+    "g2_2cell": lambda a, b, c, d: K.g2(a, b, c, d, form="2cell"),
+    "chi2": lambda a, b, c, d: K.chi2(a, b, c, d),
+    "chi2_yates": lambda a, b, c, d: K.chi2(a, b, c, d, yates=True),
+    "p_chi2_yates": lambda a, b, c, d: K.p_value(K.chi2(a, b, c, d, yates=True)),
+    "log_ratio": K.log_ratio,
+    "pct_diff": K.pct_diff,
+    "simple_maths": K.simple_maths,
+}
+
+
+@pytest.mark.parametrize("row", WORKED.to_dict("records"),
+                         ids=[f"{r.case}-{r.measure}" for r in WORKED.itertuples()])
+def test_worked_examples(row):
+    value = MEASURES[row["measure"]](row["a"], row["b"], row["c"], row["d"])
+    assert _rounds_to(value, row["expected"], row["decimals"]), (value, row["source"])
+
+
+def test_worked_examples_cover_every_measure():
+    assert set(WORKED["measure"]) == set(MEASURES)
+
+
+def test_keyness_table_reproduces_the_ucrel_example():
+    table = K.keyness(pd.Series({"w": 52}), pd.Series({"w": 57}),
+                      target_total=50_000, reference_total=75_000)
+    row = table.iloc[0]
+    assert round(row.g2_2cell, 2) == 2.65
+    assert round(row.g2, 3) == 2.654
+    assert round(row.chi2, 3) == 2.700 and round(row.chi2_yates, 3) == 2.388
+    assert round(row.log_ratio, 4) == 0.4525
+    assert round(row.pct_diff, 2) == 36.84
+    assert round(row.simple_maths, 3) == 1.368
+    assert row.p_value == pytest.approx(math.erfc(math.sqrt(row.g2 / 2)))
+
+
+# Rows of the CQPweb-checked gold standard of pandas-association-measures (see
+# tests/data/stats/README.md). lrc_normal is the bound of the Wald interval nearer
+# zero, clamped at 0, at level 1 - 0.05/599 (Bonferroni over the 599 rows).
+CQPWEB = pd.read_csv(DATA / "log_ratio_cqpweb_gold.csv")
+
+
+def _cqpweb_counts(df):
+    return df["f"], df["f2"] - df["f"], df["f1"], df["N"] - df["f1"]
+
+
+def test_log_ratio_matches_cqpweb_gold():
+    a, b, c, d = _cqpweb_counts(CQPWEB)
+    np.testing.assert_allclose(K.log_ratio(a, b, c, d), CQPWEB["lr"], rtol=0, atol=1e-12)
+
+
+def test_log_ratio_ci_matches_cqpweb_conservative_estimate():
+    a, b, c, d = _cqpweb_counts(CQPWEB)
+    low, high = K.log_ratio_ci(a, b, c, d, level=1 - 0.05 / 599)
+    conservative = np.where(K.log_ratio(a, b, c, d) >= 0,
+                            np.maximum(low, 0), np.minimum(high, 0))
+    np.testing.assert_allclose(conservative, CQPWEB["lrc_normal"], rtol=0, atol=1e-10)
+
+
+@pytest.mark.parametrize("statistic, p, decimals", [
+    # the critical values printed with the UCREL log-likelihood calculator
+    (3.84, 0.05, 2), (6.63, 0.01, 2), (10.83, 0.001, 3), (15.13, 0.0001, 4),
+])
+def test_p_value_at_the_usual_critical_values(statistic, p, decimals):
+    assert round(float(K.p_value(statistic)), decimals) == p
+
+
+# --- properties and an independent implementation ------------------------------------
+
+def _tables(max_total=10**9):
+    """(a, b, c, d) with both corpora non-empty and non-degenerate margins."""
+    return st.tuples(
+        st.integers(1, max_total), st.integers(1, max_total),
+    ).flatmap(lambda cd: st.tuples(
+        st.integers(0, cd[0]), st.integers(0, cd[1]), st.just(cd[0]), st.just(cd[1]),
+    )).filter(lambda t: t[0] + t[1] > 0 and t[0] + t[1] < t[2] + t[3])
+
+
+@HYPOTHESIS
+@given(_tables(10**6) | _tables(10**9) | _tables(50))
+def test_g2_and_chi2_agree_with_scipy(table):
+    scipy_stats = pytest.importorskip("scipy.stats")
+    a, b, c, d = table
+    observed = np.array([[a, b], [c - a, d - b]], dtype=float)
+    ll = scipy_stats.chi2_contingency(observed, correction=False, lambda_="log-likelihood")
+    # scipy sums O*ln(O/E) directly and loses digits to cancellation when N is large
+    # (see the exact test below), hence the absolute tolerance
+    assert K.g2(a, b, c, d) == pytest.approx(ll[0], rel=1e-5, abs=1e-5)
+    pearson = scipy_stats.chi2_contingency(observed, correction=False)
+    assert K.chi2(a, b, c, d) == pytest.approx(pearson[0], rel=1e-9, abs=1e-9)
+    yates = scipy_stats.chi2_contingency(observed, correction=True)
+    assert K.chi2(a, b, c, d, yates=True) == pytest.approx(yates[0], rel=1e-9, abs=1e-9)
+
+
+def _g2_exact(a, b, c, d):
+    """G2 of the 2x2 table in 60-digit decimal arithmetic, straight from the definition."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        n = Decimal(c + d)
+        cells = [(a, a + b, c), (b, a + b, d), (c - a, c + d - a - b, c), (d - b, c + d - a - b, d)]
+        total = sum(Decimal(o) * (Decimal(o) * n / (Decimal(row) * Decimal(col))).ln()
+                    for o, row, col in cells if o > 0)
+        return float(2 * total)
+
+
+@HYPOTHESIS
+@given(_tables(10**6) | _tables(10**9) | _tables(50))
+def test_g2_is_accurate_to_full_precision(table):
+    assert K.g2(*table) == pytest.approx(_g2_exact(*table), rel=1e-9, abs=1e-12)
+
+
+def test_g2_keeps_its_digits_for_a_rare_word_in_a_big_corpus():
+    # 2 occurrences in 15 million tokens against 0 in 1: exact G2 = 2.6635826818515345e-07;
+    # summing O*ln(O/E) directly (as scipy does) gives 2.69e-07
+    assert K.g2(0, 2, 1, 15_017_368) == pytest.approx(2.6635826818515345e-07, rel=1e-12)
+    # and when E is far from O (a one-token reference corpus): exact 42.06023729877293
+    assert K.g2(0, 1, 499_999_996, 1) == pytest.approx(_g2_exact(0, 1, 499_999_996, 1), rel=1e-12)
+
+
+@HYPOTHESIS
+@given(st.floats(0, 200, allow_nan=False))
+def test_p_value_agrees_with_scipy_chi2_sf(x):
+    scipy_stats = pytest.importorskip("scipy.stats")
+    assert K.p_value(x) == pytest.approx(scipy_stats.chi2.sf(x, 1), rel=1e-9, abs=1e-300)
+
+
+@HYPOTHESIS
+@given(_tables(10**6))
+def test_two_cell_form_is_the_ucrel_formula(table):
+    a, b, c, d = table
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    expected = 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
+    assert K.g2(a, b, c, d, form="2cell") == pytest.approx(expected, rel=1e-7, abs=1e-7)
+    # the two non-word cells can only add to the statistic
+    assert K.g2(a, b, c, d) >= K.g2(a, b, c, d, form="2cell") - 1e-9
+
+
+@HYPOTHESIS
+@given(_tables(10**6))
+def test_swapping_the_corpora(table):
+    a, b, c, d = table
+    assert K.g2(b, a, d, c) == pytest.approx(K.g2(a, b, c, d), rel=1e-9, abs=1e-9)
+    assert K.chi2(b, a, d, c) == pytest.approx(K.chi2(a, b, c, d), rel=1e-9, abs=1e-9)
+    assert K.log_ratio(b, a, d, c) == pytest.approx(-K.log_ratio(a, b, c, d), abs=1e-9)
+    low, high = K.log_ratio_ci(a, b, c, d)
+    low2, high2 = K.log_ratio_ci(b, a, d, c)
+    assert low == pytest.approx(-high2, abs=1e-9) and high == pytest.approx(-low2, abs=1e-9)
+
+
+@HYPOTHESIS
+@given(_tables(10**6), st.floats(0.5, 0.999))
+def test_log_ratio_ci_contains_the_estimate_and_widens_with_level(table, level):
+    a, b, c, d = table
+    lr = K.log_ratio(a, b, c, d)
+    low, high = K.log_ratio_ci(a, b, c, d, level=level)
+    wide_low, wide_high = K.log_ratio_ci(a, b, c, d, level=(1 + level) / 2)
+    assert low <= lr <= high
+    assert wide_low <= low and high <= wide_high
+    z = (high - lr) * math.log(2) / math.sqrt(
+        1 / max(a, .5) - 1 / c + 1 / max(b, .5) - 1 / d)
+    assert z == pytest.approx(NormalDist().inv_cdf((1 + level) / 2), rel=1e-9)
+
+
+def test_vectorised_and_scalar_results_agree():
+    a = np.array([52, 288, 0, 10])
+    b = np.array([57, 114_099, 5, 0])
+    c = np.array([50_000, 92_965, 1_000, 1_000])
+    d = np.array([75_000, 104_570_472, 2_000, 2_000])
+    for func in (K.g2, K.chi2, K.log_ratio, K.pct_diff, K.simple_maths):
+        vector = func(a, b, c, d)
+        assert vector.shape == (4,)
+        for i in range(4):
+            np.testing.assert_allclose(vector[i], func(a[i], b[i], c[i], d[i]))
+    assert isinstance(K.g2(1, 2, 3, 4), float)  # numpy.float64 is a float
+
+
+def test_zero_conventions():
+    # 0 ln 0 = 0: a word absent from one corpus still gets a finite G2
+    assert np.isfinite(K.g2(10, 0, 1000, 1000)) and K.g2(10, 0, 1000, 1000) > 0
+    assert K.g2(0, 0, 1000, 1000) == 0 and K.chi2(0, 0, 1000, 1000) == 0
+    # Log Ratio: a zero count becomes 0.5; both zero is undefined
+    assert K.log_ratio(10, 0, 1000, 1000) == pytest.approx(math.log2(10 / 0.5))
+    assert K.log_ratio(0, 10, 1000, 1000) == pytest.approx(math.log2(0.5 / 10))
+    assert math.isnan(K.log_ratio(0, 0, 1000, 1000))
+    assert K.log_ratio(10, 0, 1000, 1000, zero_adjust=1) == pytest.approx(math.log2(10))
+    # %DIFF: zero reference is +inf unless a substitute is given; -100 when absent from target
+    assert K.pct_diff(3, 0, 1000, 1000) == math.inf
+    assert math.isnan(K.pct_diff(0, 0, 1000, 1000))
+    assert K.pct_diff(0, 3, 1000, 1000) == -100
+    assert K.pct_diff(3, 0, 1000, 1000, zero_reference=1e-18) == pytest.approx(3e20)
+    # Simple maths never divides by zero
+    assert K.simple_maths(3, 0, 1_000_000, 1_000_000) == 4
+
+
+def test_impossible_tables_give_nan():
+    assert math.isnan(K.g2(11, 0, 10, 100))  # more occurrences than tokens
+    assert math.isnan(K.chi2(-1, 0, 10, 100))
+
+
+def test_yates_never_increases_the_statistic_and_stops_at_zero():
+    assert K.chi2(1, 1, 1000, 1000, yates=True) == 0  # |O - E| = 0 < 0.5
+    assert K.chi2(52, 57, 50_000, 75_000, yates=True) < K.chi2(52, 57, 50_000, 75_000)
+
+
+def test_p_value_bonferroni():
+    p = K.p_value(3.841459)
+    assert K.p_value(3.841459, n_comparisons=10) == pytest.approx(10 * p)
+    assert K.p_value(0.1, n_comparisons=1000) == 1.0
+    assert math.isnan(K.p_value(float("nan")))
+    with pytest.raises(InputError):
+        K.p_value(1.0, n_comparisons=0)
+
+
+def test_bad_options_are_refused():
+    with pytest.raises(InputError):
+        K.g2(1, 2, 3, 4, form="3cell")
+    with pytest.raises(InputError):
+        K.log_ratio_ci(1, 2, 3, 4, level=95)
+
+
+# --- the tidy table ---------------------------------------------------------------------
+
+TARGET = pd.Series({"war": 52, "peace": 5, "the": 3000, "treaty": 20})
+REFERENCE = pd.Series({"war": 57, "peace": 40, "the": 4500, "cake": 30})
+
+
+def _table(**kwargs):
+    return K.keyness(TARGET, REFERENCE, target_total=50_000, reference_total=75_000, **kwargs)
+
+
+def test_keyness_columns_and_values():
+    table = _table()
+    assert tuple(table.columns) == K.KEYNESS_COLUMNS
+    assert set(table["term"]) == {"war", "peace", "the", "treaty", "cake"}
+    row = table.set_index("term").loc["cake"]  # missing from the target: count 0
+    assert row.target_count == 0 and row.reference_count == 30
+    assert row.g2 == pytest.approx(K.g2(0, 30, 50_000, 75_000))
+    assert row.log_ratio == pytest.approx(math.log2((0.5 / 50_000) / (30 / 75_000)))
+    assert (table["target_total"] == 50_000).all() and (table["reference_total"] == 75_000).all()
+    assert table["target_count"].dtype == np.int64 and table["target_total"].dtype == np.int64
+    weighted = K.keyness(pd.Series({"w": 1.5}), pd.Series({"w": 2.0}),
+                         target_total=10, reference_total=10)
+    assert weighted["target_count"].dtype == np.float64
+    assert table["direction"].tolist() == ["positive", "positive", "none", "negative", "negative"]
+
+
+def test_keyness_order_positive_then_negative_by_strength():
+    table = _table()
+    assert table["term"].tolist() == ["treaty", "war", "the", "cake", "peace"]
+    pos = table[table.direction == "positive"]
+    neg = table[table.direction == "negative"]
+    assert pos["g2"].is_monotonic_decreasing and neg["g2"].is_monotonic_decreasing
+    by_lr = _table(measure="log_ratio")
+    neg = by_lr[by_lr.direction == "negative"]
+    assert neg["log_ratio"].is_monotonic_increasing  # most negative first
+    assert by_lr.index.tolist() == list(range(len(by_lr)))
+
+
+def test_keyness_default_totals_are_the_sums():
+    table = K.keyness(TARGET, REFERENCE).set_index("term")
+    assert (table["target_total"] == TARGET.sum()).all()
+    assert (table["reference_total"] == REFERENCE.sum()).all()
+
+
+def test_keyness_accepts_dicts_and_filters_by_min_count():
+    table = K.keyness(dict(TARGET), dict(REFERENCE), target_total=50_000,
+                      reference_total=75_000, min_count=25)
+    assert set(table["term"]) == {"war", "peace", "the", "cake"}
+
+
+def test_keyness_bonferroni_multiplies_by_number_of_rows():
+    plain = _table().set_index("term")["p_value"]
+    corrected = _table(bonferroni=True).set_index("term")["p_value"]
+    expected = np.minimum(plain * len(plain), 1.0)
+    pd.testing.assert_series_equal(corrected, expected.loc[corrected.index])
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(target=pd.Series([1, 2], index=["a", "a"])), "more than once"),
+    (dict(target=pd.Series({"a": -1})), "non-negative"),
+    (dict(target=[1, 2]), "pandas Series"),
+    (dict(target_total=10), "smaller than the count"),
+    (dict(reference_total=0), "positive"),
+    (dict(measure="odds"), "measure must be one of"),
+])
+def test_keyness_bad_input(kwargs, message):
+    args = dict(target=TARGET, reference=REFERENCE)
+    args.update(kwargs)
+    with pytest.raises(InputError, match=message):
+        K.keyness(args.pop("target"), args.pop("reference"), **args)
+
+
+def test_doctests():
+    result = doctest.testmod(K, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0
