@@ -58,12 +58,13 @@ _BOMS = [
 
 
 # ----------------------------------------------------------------------------- decoding
-def decode(data: bytes, *, path="<bytes>", encoding: str | None = None) -> tuple[str, str]:
+def decode(data: bytes, *, path="<bytes>", encoding: str | None = None, errors: str = "strict") -> tuple[str, str]:
     """Decode a file's bytes, detecting the encoding when none is given.
 
     A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then
     ``charset-normalizer``'s best guess (GB18030/GBK, Big5, Windows-125x …). Bytes that
-    cannot be decoded are an error naming the byte offset, never silently replaced.
+    cannot be decoded are an error naming the byte offset, never silently replaced —
+    unless ``errors="replace"`` is asked for (each bad byte becomes U+FFFD, with a warning).
 
     Parameters
     ----------
@@ -72,6 +73,7 @@ def decode(data: bytes, *, path="<bytes>", encoding: str | None = None) -> tuple
         Named in error messages.
     encoding : str, optional
         Use this encoding instead of detecting one.
+    errors : {"strict", "replace"}
 
     Returns
     -------
@@ -84,22 +86,33 @@ def decode(data: bytes, *, path="<bytes>", encoding: str | None = None) -> tuple
     >>> decode(codecs.BOM_UTF8 + "l’État".encode())
     ('l’État', 'utf-8-sig')
     """
+    if errors not in ("strict", "replace"):
+        raise InputError(f"errors must be 'strict' or 'replace', not {errors!r}")
     if encoding is not None:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}; give a Python codec name such as utf-8 or gb18030", path=path) from None
+            raise InputError(f"unknown encoding {encoding!r}; give a Python codec name such as utf-8 or gb18030",
+                             path=path) from None
         except UnicodeDecodeError as err:
-            raise InputError(
-                f"cannot be decoded as {encoding}: byte offset {err.start} ({data[err.start:err.start + 4]!r}); "
-                "check the encoding, or leave --encoding out to detect it",
-                path=path,
-            ) from None
+            if errors == "strict":
+                raise InputError(
+                    f"cannot be decoded as {encoding}: byte offset {err.start} ({data[err.start:err.start + 4]!r}); "
+                    "check the encoding, leave --encoding out to detect it, or accept replacement characters "
+                    "with --encoding-errors replace",
+                    path=path,
+                ) from None
+            text = data.decode(encoding, errors="replace")
+            warnings.warn(f"{path}: {text.count(chr(0xFFFD))} undecodable byte(s) replaced by U+FFFD "
+                          f"(first at byte offset {err.start})", DiscourseWarning, stacklevel=2)
+        return text, encoding
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return decode(data, path=path, encoding=name)
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise InputError("looks like a binary file (it contains NUL bytes), not text; give a text file", path=path)
+            return decode(data, path=path, encoding=name, errors=errors)
+    if _looks_binary(data):
+        raise InputError("looks like a binary file (NUL and control bytes), not text; give a text file "
+                         "(UTF-16/32 text without a byte-order mark: give --encoding utf-16-le or similar)",
+                         path=path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
@@ -108,29 +121,57 @@ def decode(data: bytes, *, path="<bytes>", encoding: str | None = None) -> tuple
 
     best = from_bytes(data).best()
     if best is None:
+        if errors == "replace":
+            return decode(data, path=path, encoding="utf-8", errors="replace")
         raise InputError(
             f"is not UTF-8 (byte offset {utf8_error.start}) and no other text encoding fits; "
             "if it is text, give its encoding with --encoding (e.g. gb18030, big5, cp1252)",
             path=path,
         )
-    return decode(data, path=path, encoding=best.encoding)
+    return decode(data, path=path, encoding=best.encoding, errors=errors)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) / 4 or sample[0::2].count(0) > len(sample) / 4)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
 
 
-def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
+def _looks_binary(data: bytes) -> bool:
+    """Many NUL/control bytes mean binary — unless the NULs sit at every other position,
+    as in UTF-16 text without a byte-order mark. A stray NUL or control character in a
+    text file is kept (tokenizers skip it)."""
+    sample = data[:65536]
+    if not sample:
+        return False
+    def controls(part: bytes) -> int:
+        return len(part) - len(part.translate(None, _CONTROL_BYTES))
+
+    half = max(1, len(sample) // 2)
+    even, odd = sample[0::2], sample[1::2]
+    if even.count(0) / half < 0.05 and odd.count(0) / half > 0.3:
+        return controls(even) > half // 50  # UTF-16-LE (mostly Latin) text without a BOM?
+    if odd.count(0) / half < 0.05 and even.count(0) / half > 0.3:
+        return controls(odd) > half // 50  # UTF-16-BE
+    return controls(sample) > max(2, len(sample) // 100)
+
+
+_HTML_REMNANT = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);|</?(?:p|br|div|span|a|b|i|em|strong|img|"
+                           r"script|table|tr|td|li|ul|ol|h[1-6])\b[^<>]{0,200}>", re.IGNORECASE)
+
+
+def _read_text(path: Path, encoding: str | None, errors: str = "strict") -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot be read ({err.strerror}); check the path", path=path) from None
     if not data.strip():
         raise InputError("is empty; give a file with text in it", path=path)
-    text, used = decode(data, path=path, encoding=encoding)
+    text, used = decode(data, path=path, encoding=encoding, errors=errors)
     if not text.strip():
         raise InputError("holds only whitespace; give a file with text in it", path=path)
+    remnant = _HTML_REMNANT.search(text)
+    if remnant:
+        line = text.count("\n", 0, remnant.start()) + 1
+        warnings.warn(f"{path}: HTML remnants such as {remnant.group()!r} (line {line}) are kept as text; "
+                      "strip the markup first if they should not count", DiscourseWarning, stacklevel=3)
     return text, used
 
 
@@ -185,7 +226,8 @@ def _is_title_like(text: str) -> bool:
     return len(text) <= 200 and not _SENTENCE_END.search(text)
 
 
-def read_mixed(path, *, doc_id: str | None = None, encoding: str | None = None, align: str = "length"):
+def read_mixed(path, *, doc_id: str | None = None, encoding: str | None = None, encoding_errors: str = "strict",
+               align: str = "length"):
     """Read one file that mixes language versions of one document (the seeds' layout).
 
     Each non-blank line is a paragraph. Its language is identified
@@ -220,7 +262,7 @@ def read_mixed(path, *, doc_id: str | None = None, encoding: str | None = None, 
     from .languages import identify
 
     path = Path(path)
-    text, used = _read_text(path, encoding)
+    text, used = _read_text(path, encoding, encoding_errors)
     doc_id = doc_id or path.stem
     lines = split_lines(text)
     langs = [identify(text[s:e]) for s, e, _ in lines]
@@ -338,7 +380,7 @@ def _align_document(segments: pd.DataFrame, *, how: str = "length") -> pd.DataFr
 
 
 # ----------------------------------------------------------------------------- other layouts
-def read_versions(folder, *, encoding: str | None = None, align: str = "length"):
+def read_versions(folder, *, encoding: str | None = None, encoding_errors: str = "strict", align: str = "length"):
     """Read a folder of one-file-per-language versions: ``NAME.zh.txt``, ``NAME.fr.txt`` ….
 
     Files that share ``NAME`` are the versions of document ``NAME``; each non-blank line
@@ -363,10 +405,12 @@ def read_versions(folder, *, encoding: str | None = None, align: str = "length")
             groups.setdefault(match["name"], {})[match["lang"].lower()] = path
     if not groups:
         raise InputError("has no files named NAME.LANG.txt (e.g. report.zh.txt, report.fr.txt)", path=folder)
-    return concat([read_parallel(files, doc_id=name, encoding=encoding, align=align) for name, files in groups.items()])
+    return concat([read_parallel(files, doc_id=name, encoding=encoding, encoding_errors=encoding_errors,
+                                 align=align) for name, files in groups.items()])
 
 
 def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None, encoding: str | None = None,
+                  encoding_errors: str = "strict",
                   align: str = "order"):
     """Read the language versions of one document from one file per language.
 
@@ -389,7 +433,7 @@ def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None,
     doc_id = doc_id or next(iter(paths.values())).name.split(".")[0]
     for lang, path in paths.items():
         _check_lang(lang, path=path)
-        text, used = _read_text(path, encoding)
+        text, used = _read_text(path, encoding, encoding_errors)
         meta.setdefault("encoding", used)
         for k, (start, end, number) in enumerate(split_lines(text)):
             para = text[start:end]
@@ -403,7 +447,7 @@ def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None,
 
 
 def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_col: str = "lang",
-               lang: str | None = None, encoding: str | None = None):
+               lang: str | None = None, encoding: str | None = None, encoding_errors: str = "strict"):
     """Read a table of texts: CSV, TSV, JSON Lines file, or a pandas DataFrame.
 
     Each row is a text of one document in one language. Multi-line texts are split into
@@ -433,7 +477,7 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
         df = source
     else:
         path = Path(source)
-        df = _load_table(path, encoding)
+        df = _load_table(path, encoding, encoding_errors)
     for col, option in ((text_col, "--text-col"), (id_col, "--id-col")):
         if col not in df.columns and not (col == id_col and id_col == "doc_id"):
             raise InputError(f"has no column {col!r} (columns: {', '.join(map(str, df.columns))}); "
@@ -481,9 +525,9 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
     return _corpus(segments, list(metas.values()))
 
 
-def _load_table(path: Path, encoding: str | None) -> pd.DataFrame:
+def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict") -> pd.DataFrame:
     suffix = path.suffix.lower()
-    text, _ = _read_text(path, encoding)
+    text, _ = _read_text(path, encoding, encoding_errors)
     if suffix in (".jsonl", ".ndjson"):
         records = []
         for number, line in enumerate(text.splitlines(), start=1):
@@ -519,7 +563,8 @@ def _check_lang(lang: str, *, path=None, line=None) -> None:
 
 
 # ----------------------------------------------------------------------------- dispatch
-def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, align="length"):
+def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None,
+              encoding_errors="strict", align="length"):
     """Read one file, choosing the reader by its name: a table (``.csv .tsv .jsonl``), a
     saved corpus (``.jsonl`` written by :meth:`Corpus.save`), or a mixed-language text file."""
     from .corpus import Corpus
@@ -529,18 +574,20 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
     if suffix in (".jsonl", ".ndjson") and Corpus._is_saved(path):
         return Corpus.load(path)
     if suffix in _TABLE_SUFFIXES:
-        return read_table(path, text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding)
+        return read_table(path, text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding,
+                          encoding_errors=encoding_errors)
     if lang is not None:  # a one-language plain text file: every line a body paragraph
         _check_lang(lang, path=path)
-        text, used = _read_text(path, encoding)
+        text, used = _read_text(path, encoding, encoding_errors)
         rows = [dict(doc_id=path.stem, lang=lang, role="body", text=text[s:e], path=str(path), start=s, end=e, line=n)
                 for s, e, n in split_lines(text)]
         meta = dict(doc_id=path.stem, path=str(path), encoding=used, langs=lang)
         return _corpus(_align_document(pd.DataFrame(rows)), [meta])
-    return read_mixed(path, encoding=encoding, align=align)
+    return read_mixed(path, encoding=encoding, encoding_errors=encoding_errors, align=align)
 
 
-def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, align="length"):
+def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, encoding_errors="strict",
+         align="length"):
     """Read files and folders into one corpus.
 
     Parameters
@@ -552,6 +599,9 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
         cannot be read.
     text_col, id_col, lang_col, lang, encoding :
         See :func:`read_table` and :func:`decode`.
+    encoding_errors : {"strict", "replace"}
+        ``"replace"`` turns undecodable bytes into U+FFFD (with a warning) instead of
+        refusing the file.
     align : {"length", "order"}
         How versions are aligned (see :func:`read_mixed`).
 
@@ -568,7 +618,8 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
     """
     if not paths:
         raise InputError("no corpus given; name files or folders to read")
-    options = dict(text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding)
+    options = dict(text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding,
+                   encoding_errors=encoding_errors)
     parts = []
     for item in paths:
         if isinstance(item, pd.DataFrame):
@@ -587,7 +638,8 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
 def _read_folder(folder: Path, *, align, **options):
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     if any(_VERSION_NAME.match(p.name) for p in files):
-        return read_versions(folder, encoding=options["encoding"], align=align)
+        return read_versions(folder, encoding=options["encoding"], encoding_errors=options["encoding_errors"],
+                             align=align)
     parts = []
     for path in files:
         if path.suffix.lower() not in _TEXT_SUFFIXES | _TABLE_SUFFIXES:

@@ -20,6 +20,7 @@ from discourse.errors import InputError
 
 __all__ = [
     "LANGS",
+    "WIDE_ALNUM",
     "TOKENIZER_VERSION",
     "Tokenizer",
     "get_tokenizer",
@@ -33,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when a change to any tokenizer changes its output (part of every fingerprint).
-TOKENIZER_VERSION = "1"
+TOKENIZER_VERSION = "2"
 
 LANGS = ("zh", "vi", "fr", "en", "und")
 
@@ -51,6 +52,10 @@ INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\
 _GENERIC = re.compile(
     rf"[{HAN}]|\d+(?:[.,]\d+)+|[^\W{HAN}]+|([^\w{INVISIBLE}])\1*"
 )
+
+
+#: Full-width Latin letters and digits (ＧＤＰ２０２０) counted as their ASCII forms.
+WIDE_ALNUM = str.maketrans({chr(c + 0xFEE0): chr(c) for c in range(0x21, 0x7F) if chr(c).isalnum()})
 
 
 def is_punct(norm: str) -> bool:
@@ -172,7 +177,7 @@ class Tokenizer:
 
     def normalize(self, word: str) -> str:
         """Return the norm form of a word written out (used for stopword lists)."""
-        return word.lower()
+        return word.translate(WIDE_ALNUM).lower()
 
     def repairs(self, text: str) -> list[tuple[int, int, str, str]]:
         """Return the ``(start, end, original, repaired)`` text repairs made while tokenizing."""

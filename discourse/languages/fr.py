@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from discourse.languages.base import INVISIBLE, HAN, RegexTokenizer
+from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, RegexTokenizer
 
 __all__ = ["FrenchTokenizer"]
 
@@ -39,7 +39,7 @@ class FrenchTokenizer(RegexTokenizer):
     pattern = PATTERN
 
     def normalize(self, word: str) -> str:
-        return word.lower().replace("’", "'").replace("ʼ", "'")
+        return word.translate(WIDE_ALNUM).lower().replace("’", "'").replace("ʼ", "'")
 
 
 TOKENIZER = FrenchTokenizer

@@ -19,7 +19,8 @@ class UndTokenizer(Tokenizer):
     lang = "und"
 
     def tokenize(self, text: str) -> list[Token]:
-        return [(s, e, text[s:e].lower()) for s, e in generic_spans(text)]
+        normalize = self.normalize
+        return [(s, e, normalize(text[s:e])) for s, e in generic_spans(text)]
 
 
 TOKENIZER = UndTokenizer

@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from discourse._data import data_path
-from discourse.languages.base import HAN, INVISIBLE, Token, Tokenizer, read_terms
+from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, Token, Tokenizer, read_terms
 
 __all__ = ["VietnameseTokenizer", "is_syllable", "split_glued", "normalize_syllable"]
 
@@ -121,7 +121,7 @@ def normalize_syllable(syllable: str) -> str:
     >>> normalize_syllable("Xóa"), normalize_syllable("ủy"), normalize_syllable("hoàng")
     ('xoá', 'uỷ', 'hoàng')
     """
-    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    decomposed = unicodedata.normalize("NFD", syllable.translate(WIDE_ALNUM).lower())
     moved = _OLD_TONE.sub(lambda m: m[1] + m[3] + m[2] if m[1] else m[4] + m[6] + m[5], decomposed)
     return unicodedata.normalize("NFC", moved)
 
@@ -171,12 +171,12 @@ class VietnameseTokenizer(Tokenizer):
         pieces = []
         for m in _PIECES.finditer(text):
             if m.lastgroup != "word":
-                pieces.append(_Piece(m.start(), m.end(), text[m.start() : m.end()].lower(), False, False))
+                pieces.append(_Piece(m.start(), m.end(), text[m.start() : m.end()].translate(WIDE_ALNUM).lower(), False, False))
                 continue
             start = m.start()
             for k, part in enumerate(split_glued(m.group())):
                 ok = is_syllable(part)
-                norm = normalize_syllable(part) if ok else part.lower()
+                norm = normalize_syllable(part) if ok else part.translate(WIDE_ALNUM).lower()
                 pieces.append(_Piece(start, start + len(part), norm, ok, k > 0))
                 start += len(part)
         return pieces

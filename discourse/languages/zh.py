@@ -8,7 +8,7 @@ from functools import cached_property
 
 from discourse._data import data_path
 from discourse.errors import InputError
-from discourse.languages.base import HAN, Token, Tokenizer, generic_spans, read_terms, user_cache_dir
+from discourse.languages.base import HAN, WIDE_ALNUM, Token, Tokenizer, generic_spans, read_terms, user_cache_dir
 
 __all__ = ["ChineseTokenizer", "HMM"]
 
@@ -23,7 +23,8 @@ HMM = False
 USER_TERM_FREQ = 20000
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
-_FULL_WIDTH = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？"})
+_FULL_WIDTH = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？",
+                             **{chr(k): v for k, v in WIDE_ALNUM.items()}})
 
 
 def _parse_entry(line: str, default_freq: int | None, path=None) -> tuple[str, int, str | None]:
@@ -44,6 +45,12 @@ class ChineseTokenizer(Tokenizer):
     split into Unicode words and marks. The norm is the token, with ASCII punctuation
     turned full-width (``,`` → ``，``) and Latin letters lowercased.
 
+    Traditional characters are converted to Simplified with OpenCC (``t2s``) before
+    segmentation — jieba's dictionary is Simplified, and 脫貧攻堅 would otherwise fall
+    apart into characters — and the norm is the Simplified form, so 脫貧 and 脱贫 count
+    as one word. The text and the token offsets stay those of the original. (When a
+    conversion would change the text's length, the text is segmented as it is.)
+
     Examples
     --------
     >>> tok = ChineseTokenizer()
@@ -54,7 +61,15 @@ class ChineseTokenizer(Tokenizer):
     lang = "zh"
     spaces_between_words = False
     data_files = (("dictionaries", "zh_domain.txt"),)
-    libraries = ("jieba",)
+    libraries = ("jieba", "opencc")
+
+    @cached_property
+    def _to_simplified(self):
+        try:
+            import opencc
+        except ImportError:  # pragma: no cover - opencc is a dependency
+            return None
+        return opencc.OpenCC("t2s").convert
 
     @cached_property
     def _jieba(self):
@@ -92,6 +107,11 @@ class ChineseTokenizer(Tokenizer):
         # spaces) is re-split by the generic rule, so other scripts behave as elsewhere.
         tokens: list[Token] = []
         normalize = self.normalize
+        convert = self._to_simplified
+        simplified = convert(text) if convert is not None else text
+        if len(simplified) != len(text):
+            simplified = text
+        text = simplified  # same length: offsets are those of the original
         pos = other = 0
         for word in self._jieba.cut(text, HMM=HMM):
             end = pos + len(word)
