@@ -188,8 +188,11 @@ class Corpus:
         return sub
 
     # ------------------------------------------------------------------ tokens
-    def tokens(self):
+    def tokens(self, *, cache: bool = True, n_jobs: int | None = None):
         """The corpus's tokens (:class:`discourse.tokens.Tokens`), computed once per corpus.
+
+        ``cache`` and ``n_jobs`` are passed to :func:`discourse.tokens.tokenize` (an
+        on-disk cache of unchanged corpora; worker processes for large ones).
 
         >>> import discourse
         >>> toks = discourse.load_corpus().filter(lang="vi").tokens()
@@ -199,7 +202,7 @@ class Corpus:
         if self._tokens is None:
             from .tokens import tokenize
 
-            self._tokens = tokenize(self)
+            self._tokens = tokenize(self, cache=cache, n_jobs=n_jobs)
         return self._tokens
 
     def repairs(self) -> pd.DataFrame:

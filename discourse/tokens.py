@@ -9,6 +9,11 @@ asked for (:meth:`Tokens.to_frame`).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
 import unicodedata
 
 import numpy as np
@@ -171,7 +176,7 @@ def _positions(seg_row: np.ndarray) -> np.ndarray:
     return (np.arange(len(seg_row)) - np.repeat(starts, lengths)).astype(np.int32)
 
 
-def tokenize(corpus) -> Tokens:
+def tokenize(corpus, *, cache: bool = True, n_jobs: int | None = None) -> Tokens:
     """Tokenize every segment of ``corpus`` with its language's tokenizer.
 
     Text that is not NFC is normalised for the tokenizer and the offsets mapped back,
@@ -180,6 +185,15 @@ def tokenize(corpus) -> Tokens:
     Parameters
     ----------
     corpus : Corpus
+    cache : bool, default True
+        Keep the result in the user cache directory (``$DISCOURSE_CACHE_DIR``, else
+        ``~/.cache/discourse``) under a key made of the texts, their languages, every
+        tokenizer's fingerprint (code version, dictionaries, stopwords) and the package
+        version; an unchanged corpus is then read back instead of segmented again. A
+        corrupt or unreadable cache file is ignored and rewritten.
+    n_jobs : int, optional
+        Worker processes for segmentation. Default: all cores for corpora of more than
+        two million characters, else one (starting workers costs more than it saves).
 
     Returns
     -------
@@ -190,32 +204,71 @@ def tokenize(corpus) -> Tokens:
     seg = corpus._segments
     texts = seg["text"].tolist()
     langs = seg["lang"].to_numpy()
+    tokenizers = {lang: get_tokenizer(lang) for lang in pd.unique(langs)}
+    key = _cache_key(texts, langs, tokenizers) if cache else None
+    arrays = _cache_load(key, len(texts)) if key else None
+    if arrays is None:
+        arrays = _tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
+        if key:
+            _cache_store(key, arrays)
+    return Tokens(corpus, **arrays)
+
+
+def _tokenize_chunk(tokenizer, texts: list[str]):
+    """Tokenize texts (run in a worker process or in this one): per text the number of
+    tokens, and flat arrays of offsets (into the original texts) and a list of norms."""
+    prepared = [nfc_with_map(t) for t in texts]
+    results = tokenizer.tokenize_many([p[0] for p in prepared])
+    counts = np.fromiter((len(r) for r in results), dtype=np.int64, count=len(results))
+    starts: list[int] = []
+    ends: list[int] = []
+    norms: list[str] = []
+    for (_, mapping), toks in zip(prepared, results):
+        if mapping is None:
+            starts += [t[0] for t in toks]
+            ends += [t[1] for t in toks]
+        else:  # offsets into the NFC text, mapped back to the original
+            starts += mapping[[t[0] for t in toks]].tolist()
+            ends += mapping[[t[1] for t in toks]].tolist()
+        norms += [t[2] for t in toks]
+    return counts, np.array(starts, dtype=np.int32), np.array(ends, dtype=np.int32), norms
+
+
+PARALLEL_MIN_CHARS = 2_000_000
+
+
+def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
+    """Tokenize ``texts`` (the segments at ``rows``), in worker processes when worth it;
+    yields ``(rows of the chunk, result of _tokenize_chunk)`` in order."""
+    if n_jobs is None:
+        n_jobs = (os.cpu_count() or 1) if sum(map(len, texts)) > PARALLEL_MIN_CHARS else 1
+    if n_jobs <= 1 or len(texts) < 2:
+        yield rows, _tokenize_chunk(tokenizer, texts)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    tokenizer.tokenize("")  # load dictionaries once here: forked workers inherit them
+    bounds = np.linspace(0, len(texts), min(len(texts), n_jobs * 4) + 1).astype(int)
+    pieces = list(zip(bounds[:-1], bounds[1:]))
+    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        results = pool.map(_tokenize_chunk, [tokenizer] * len(pieces), [texts[i:j] for i, j in pieces])
+        for (i, j), result in zip(pieces, results):
+            yield rows[i:j], result
+
+
+def _tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
     vocab: dict[str, int] = {}
     intern = vocab.setdefault
     counts = np.zeros(len(texts), dtype=np.int64)
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
-    ids: list[np.ndarray] = []
-    order: list[np.ndarray] = []
+    starts, ends, ids, order = [], [], [], []
     stop_ids: dict[str, set[int]] = {}
-    for lang in pd.unique(langs):
-        tokenizer = get_tokenizer(lang)
+    for lang, tokenizer in tokenizers.items():
         rows = np.flatnonzero(langs == lang)
-        prepared = [nfc_with_map(texts[r]) for r in rows]
-        results = tokenizer.tokenize_many([p[0] for p in prepared])
-        flat_start, flat_end, flat_ids = [], [], []
-        for r, (_, mapping), toks in zip(rows, prepared, results):
-            counts[r] = len(toks)
-            if mapping is None:
-                flat_start += [t[0] for t in toks]
-                flat_end += [t[1] for t in toks]
-            else:  # offsets into the NFC text, mapped back to the original
-                flat_start += mapping[[t[0] for t in toks]].tolist()
-                flat_end += mapping[[t[1] for t in toks]].tolist()
-            flat_ids += [intern(t[2], len(vocab)) for t in toks]
-        starts.append(np.array(flat_start, dtype=np.int32))
-        ends.append(np.array(flat_end, dtype=np.int32))
-        ids.append(np.array(flat_ids, dtype=np.int32))
+        for chunk_rows, (n, s, e, norms) in _chunked(tokenizer, [texts[r] for r in rows], rows, n_jobs):
+            counts[chunk_rows] = n
+            starts.append(s)
+            ends.append(e)
+            ids.append(np.fromiter((intern(w, len(vocab)) for w in norms), dtype=np.int32, count=len(norms)))
         order.append(np.repeat(rows, counts[rows]))
         stop_ids[lang] = {vocab[w] for w in tokenizer.stopwords if w in vocab}
     if order:
@@ -232,5 +285,60 @@ def tokenize(corpus) -> Tokens:
         if stops:
             sel = token_langs == lang
             is_stop[sel] = np.isin(type_id[sel], np.fromiter(stops, dtype=np.int32))
-    return Tokens(corpus, seg_row=seg_row, start=start, end=end, type_id=type_id,
-                  vocab=list(vocab), is_stop=is_stop)
+    return dict(seg_row=seg_row, start=start, end=end, type_id=type_id, vocab=list(vocab), is_stop=is_stop)
+
+
+# ---------------------------------------------------------------------------- cache
+_ARRAYS = ("seg_row", "start", "end", "type_id", "is_stop")
+
+
+def _cache_key(texts, langs, tokenizers) -> str:
+    from . import __version__
+
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"discourse {__version__}\n".encode())
+    for lang in sorted(tokenizers):
+        h.update(f"{lang}={tokenizers[lang].fingerprint}\n".encode())
+    for lang, text in zip(langs, texts):
+        h.update(f"{lang}\x00{len(text)}\x00".encode())
+        h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _cache_path(key: str):
+    from .languages.base import user_cache_dir
+
+    return user_cache_dir() / "tokens" / f"{key}.npz"
+
+
+def _cache_load(key: str, n_segments: int) -> dict | None:
+    path = _cache_path(key)
+    if not path.exists():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in _ARRAYS}
+            vocab = json.loads(npz["vocab"].tobytes().decode("utf-8"))
+        n = len(arrays["type_id"])
+        if not (all(len(a) == n for a in arrays.values()) and isinstance(vocab, list)
+                and (n == 0 or (arrays["seg_row"].max() < n_segments and arrays["type_id"].max() < len(vocab)))):
+            raise ValueError("inconsistent arrays")
+        return dict(arrays, vocab=vocab)
+    except Exception:  # corrupt, truncated or foreign: drop it and tokenize again
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+
+def _cache_store(key: str, arrays: dict) -> None:
+    path = _cache_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            vocab = np.frombuffer(json.dumps(arrays["vocab"], ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+            np.savez(fh, vocab=vocab, **{name: arrays[name] for name in _ARRAYS})
+        os.replace(tmp, path)  # atomic: readers see the old file or the whole new one
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)

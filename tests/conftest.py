@@ -50,3 +50,11 @@ def seeds():
     import discourse
 
     return discourse.read(SEEDS)
+
+
+def pytest_configure(config):
+    """Caches (tokens, jieba's dictionary) go to a fresh folder, never the user's."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("DISCOURSE_CACHE_DIR", tempfile.mkdtemp(prefix="discourse-test-cache-"))

@@ -59,3 +59,48 @@ def test_stopword_and_punct_masks(seeds):
     full = seeds.tokens().to_frame()
     assert full["is_stop"].any() and full["is_punct"].any()
     assert "，" in set(full["norm"])  # the seed's ASCII commas in Chinese count as full-width
+
+
+def _arrays(toks):
+    return [toks.seg_row, toks.start, toks.end, toks.type_id, toks.is_stop]
+
+
+def test_cached_run_gives_identical_tokens(tmp_path, monkeypatch, seeds):
+    from discourse.tokens import _cache_path, tokenize
+
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path))
+    cold = tokenize(seeds)
+    files = list((tmp_path / "tokens").glob("*.npz"))
+    assert len(files) == 1
+    warm = tokenize(seeds)
+    assert warm.vocab == cold.vocab
+    assert all((a == b).all() for a, b in zip(_arrays(warm), _arrays(cold)))
+    # a corrupt cache file is dropped and rewritten, not trusted
+    files[0].write_bytes(b"not a cache")
+    again = tokenize(seeds)
+    assert again.vocab == cold.vocab and files[0].stat().st_size > 100
+    # nothing is written inside the package or the repository
+    assert str(tmp_path) in str(_cache_path("x"))
+
+
+def test_cache_key_follows_text_and_tokenizer(seeds):
+    from discourse.languages import get_tokenizer
+    from discourse.tokens import _cache_key
+
+    seg = seeds._segments
+    tokenizers = {lang: get_tokenizer(lang) for lang in seeds.langs}
+    key = _cache_key(seg["text"].tolist(), seg["lang"].to_numpy(), tokenizers)
+    changed = seg["text"].tolist()
+    changed[0] += "!"
+    assert _cache_key(changed, seg["lang"].to_numpy(), tokenizers) != key
+    other = dict(tokenizers, zh=get_tokenizer("zh", user_dict=["一个新词"]))
+    assert _cache_key(seg["text"].tolist(), seg["lang"].to_numpy(), other) != key
+
+
+def test_parallel_tokenization_is_identical(seeds):
+    from discourse.tokens import tokenize
+
+    serial = tokenize(seeds, cache=False, n_jobs=1)
+    parallel = tokenize(seeds, cache=False, n_jobs=2)
+    assert parallel.vocab == serial.vocab
+    assert all((a == b).all() for a, b in zip(_arrays(parallel), _arrays(serial)))
