@@ -32,6 +32,8 @@ def _corpus_args(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--id-col", default="doc_id", help="table column holding the document id (default: doc_id)")
     group.add_argument("--lang-col", default="lang", help="table column holding the language code (default: lang)")
     group.add_argument("--encoding", help="encoding of the input files (default: detected)")
+    group.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                       help="undecodable bytes: refuse the file (default) or replace them with U+FFFD")
     group.add_argument("--align", choices=("length", "order"), default="length",
                        help="align versions by paragraph length (default) or pair them by position")
 
@@ -75,6 +77,39 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="save the corpus to this .jsonl file")
     p.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
 
+    # kwic (issue 5): keyword in context
+    p = sub.add_parser("kwic", parents=[common], help="keyword in context: a concordance, optionally beside "
+                                                    "the translations")
+    p.add_argument("query", metavar="QUERY", help="a word, a phrase, a wildcard pattern (respons*) or, with "
+                                                  "--regex, a regular expression")
+    _corpus_args(p)
+    p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table",
+                   help="output format (default: table; html is a page to open in a browser)")
+    p.add_argument("--window", type=int, default=5, metavar="N", help="context size on each side (default: 5)")
+    p.add_argument("--unit", choices=("tokens", "chars"), default="tokens",
+                   help="count the window in tokens (default) or characters")
+    p.add_argument("--chars", action="store_true", help="match the raw characters, also inside words "
+                                                        "(攻坚 in 脱贫攻坚战)")
+    p.add_argument("--sort", choices=("position", "L1", "L2", "L3", "R1", "R2", "R3"), default="position",
+                   help="order: corpus position (default) or the 1st-3rd word left (L) or right (R) of the hit")
+    p.add_argument("--parallel", action="store_true", help="add the aligned text in each other language "
+                                                           "(text_<lang> columns)")
+    p.add_argument("--regex", action="store_true", help="QUERY is a regular expression on a whole token")
+    p.add_argument("--case", action="store_true", help="match case")
+    p.add_argument("--no-diacritics", action="store_true", help="ignore accents and tone marks (xoa finds xoá)")
+
+    # frames, shifts (issue 6): frame profiles and translation shifts
+    for name, text in (("frames", "frame profile: how present each frame is per document and language"),
+                       ("shifts", "translation shifts: each frame kept, softened, dropped or added per aligned unit")):
+        p = sub.add_parser(name, parents=[common], help=text)
+        _corpus_args(p)
+        _output_args(p)
+        p.add_argument("--lexicon", help="frame lexicon: a CSV file (frame, lang, term, kind) or a bundled name "
+                                         "(poverty_alleviation, the default; media_frames)")
+        if name == "shifts":
+            p.add_argument("--source", default="zh", help="language translated from (default: zh)")
+            p.add_argument("--target", help="language translated into (default: every other language)")
+
     # -- more commands: add their parsers above this line (one block each) --
     return parser
 
@@ -83,7 +118,7 @@ def _load(args):
     from .corpus import load_corpus
 
     options = dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
-                   encoding=args.encoding, align=args.align)
+                   encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align)
     if args.corpus:
         corpus = load_corpus(list(args.corpus), lang=args.lang, **options)
     else:
@@ -143,6 +178,28 @@ def _run(args, out) -> None:
         repairs = corpus.repairs()
         if len(repairs):
             print(f"discourse: {len(repairs)} text repairs (list them with `discourse repairs`)", file=sys.stderr)
+    elif args.command == "kwic":  # issue 5
+        from .concordance import kwic
+
+        if args.parallel and args.lang:  # --lang picks the hits; the other languages stay for the parallel view
+            corpus = _load(argparse.Namespace(**{**vars(args), "lang": None}))
+        conc = kwic(corpus, args.query, lang=args.lang, window=args.window, unit=args.unit, chars=args.chars,
+                    sort=args.sort, parallel=args.parallel, regex=args.regex, case=args.case,
+                    diacritics=not args.no_diacritics)
+        if args.format == "html":
+            out.write(conc.to_html(page=True))
+        elif args.format == "table":
+            out.write(conc.to_text() + "\n")
+        else:
+            _emit(conc.to_frame(), args.format, out)
+    elif args.command in ("frames", "shifts"):  # issue 6
+        from .frames import frame_profile, load_lexicon, translation_shifts
+
+        lexicon = load_lexicon(args.lexicon)
+        if args.command == "frames":
+            _emit(frame_profile(corpus, lexicon).round({"per_1k": 3, "unit_share": 4}), args.format, out)
+        else:
+            _emit(translation_shifts(corpus, lexicon, source=args.source, target=args.target), args.format, out)
     # -- more commands: add their branches above this line (one elif each) --
 
 

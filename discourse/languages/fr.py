@@ -13,7 +13,7 @@ _A = f"[{_APOS}]"
 PATTERN = "|".join([
     # words written with an apostrophe that is not an elision
     rf"(?i:aujourd{_A}hui|quelqu{_A}une?s?|prud{_A}hom\w*|presqu{_A}île|c{_A}est-à-dire)\b",
-    rf"(?<!\w)(?i:jusqu|lorsqu|puisqu|qu|[cdjlmnst]){_A}(?=\w)",  # elisions: l’ d’ qu’ jusqu’ ...
+    rf"(?<!\w)(?i:jusqu|lorsqu|puisqu|qu|[cdjlmnst]){_A}(?=\w|$)",  # elisions: l’ d’ qu’ jusqu’ ...
     r"(?:[^\W\d_]\.){2,}",                                          # initialisms: U.E.
     r"\d+(?:[.,]\d+)+",                                             # 3,5  1.000
     rf"[{HAN}]",                                                    # one token per Han character

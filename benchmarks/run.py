@@ -1,0 +1,220 @@
+"""Benchmarks: each stage of the pipeline timed against a peer in the same run.
+
+Run ``make bench`` (or ``python benchmarks/run.py``) from the repository with
+``../shared/bench/`` beside it. Every (language, fraction) runs in a fresh process, so
+peak memory is its own; results are printed as a table and written to
+``benchmarks/results/results.csv``.
+
+Ratios are ours ÷ peer on the same input in the same process (lower is better for
+"overhead" ratios; "speed-up" columns are peer ÷ ours). Absolute seconds are printed too,
+but only ratios are comparable between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCH = Path(os.environ.get("DISCOURSE_BENCH_DIR", HERE.parents[1] / "shared" / "bench"))
+FRACTIONS = (0.01, 0.1, 1.0)
+
+
+# ----------------------------------------------------------------------------- inputs
+def _records(lang: str) -> list[tuple[str, str]]:
+    """(doc_id, text) of a whole benchmark corpus."""
+    if lang == "zh":
+        path = BENCH / "zh_government_work_reports.jsonl"
+        return [(r["title"], r["content"]) for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    if lang == "vi":
+        path = BENCH / "vi_wikipedia.jsonl"
+        return [(r["title"], r["content"]) for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    if lang == "fr":
+        return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((BENCH / "fr_eltec").glob("*.txt"))]
+    raise ValueError(lang)
+
+
+def _prefix(records, fraction: float):
+    """The first ``fraction`` of the corpus's characters (the last document cut at a line)."""
+    total = sum(len(t) for _, t in records)
+    budget, out = int(total * fraction), []
+    for doc, text in records:
+        if budget <= 0:
+            break
+        if len(text) > budget:
+            cut = text.rfind("\n", 0, budget)
+            text = text[: cut if cut > 0 else budget]
+        out.append((doc, text))
+        budget -= len(text)
+    return out
+
+
+def _best(fn, repeat: int = 1):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, result
+
+
+# ----------------------------------------------------------------------------- peers
+def _peer_segmenter(lang: str):
+    """The bare segmenter our pipeline wraps, ready to run (start-up excluded)."""
+    if lang == "zh":
+        import jieba
+
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        return lambda texts: [tk.lcut(t, HMM=False) for t in texts]
+    if lang == "vi":
+        from pyvi import ViTokenizer
+
+        ViTokenizer.tokenize("khởi động")
+        return lambda texts: [ViTokenizer.tokenize(t).split() for t in texts]
+    from nltk.tokenize import RegexpTokenizer
+
+    from discourse.languages.fr import PATTERN
+
+    tk = RegexpTokenizer(PATTERN)
+    return lambda texts: [tk.tokenize(t) for t in texts]
+
+
+# ----------------------------------------------------------------------------- one run
+def run_one(lang: str, fraction: float) -> dict:
+    import pandas as pd
+
+    import discourse
+    from discourse.languages import get_tokenizer
+    from discourse.tokens import tokenize
+
+    row: dict = {"lang": lang, "fraction": fraction}
+    records = _prefix(_records(lang), fraction)
+    frame = pd.DataFrame({"doc_id": [d for d, _ in records], "lang": lang, "text": [t for _, t in records]})
+    row["chars"] = int(frame["text"].str.len().sum())
+
+    row["read_s"], corpus = _best(lambda: discourse.read_table(frame), 1 if fraction == 1.0 else 3)
+    texts = corpus.segments["text"].tolist()
+    row["segments"] = len(texts)
+
+    get_tokenizer(lang).tokenize("x")  # start-up (dictionaries, models) outside the timings
+    peer = _peer_segmenter(lang)
+    row["peer_segment_s"], _ = _best(lambda: peer(texts))
+    row["segment_s"], toks = _best(lambda: tokenize(corpus, cache=False, n_jobs=1))
+    row["tokens"] = len(toks)
+    row["segment_overhead"] = row["segment_s"] / row["peer_segment_s"]
+    if fraction == 1.0:
+        row["segment_2cores_s"], _ = _best(lambda: tokenize(corpus, cache=False, n_jobs=2))
+        row["parallel_speedup"] = row["segment_s"] / row["segment_2cores_s"]
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["DISCOURSE_CACHE_DIR"] = cache
+        row["cold_s"], _ = _best(lambda: tokenize(corpus))
+        row["warm_s"], _ = _best(lambda: tokenize(corpus), 3)
+    row["cache_speedup"] = row["cold_s"] / row["warm_s"]
+    row["token_bytes"] = sum(a.nbytes for a in (toks.seg_row, toks.start, toks.end, toks.type_id, toks.is_stop)) / max(1, len(toks))
+
+    # frequency table vs NLTK FreqDist and collections.Counter over the same tokens
+    norms = toks.to_frame(columns=["norm"])["norm"].tolist()
+    from nltk import FreqDist
+
+    row["freqdist_s"], fd = _best(lambda: FreqDist(norms), 3)
+    row["counter_s"], _ = _best(lambda: collections.Counter(norms), 3)
+    try:
+        from discourse.frequency import frequencies
+    except ImportError:
+        frequencies = None
+    if frequencies is not None:
+        row["freq_s"], table = _best(lambda: frequencies(corpus, stopwords=True, punct=True), 3)
+        row["freq_vs_freqdist"] = row["freqdist_s"] / row["freq_s"]
+        row["freq_identical"] = bool(dict(zip(table["term"], table["count"])) == dict(fd))
+
+    # KWIC vs NLTK's ConcordanceIndex for a frequent word
+    word = collections.Counter(w for w in norms if len(w) > 1 and w.isalpha()).most_common(1)[0][0]
+    row["kwic_word"] = word
+    from nltk.text import ConcordanceIndex
+
+    def nltk_first():
+        index = ConcordanceIndex(norms)
+        return index, index.find_concordance(word, width=80)
+
+    row["nltk_kwic_cold_s"], (index, _) = _best(nltk_first)
+    row["nltk_kwic_warm_s"], _ = _best(lambda: index.find_concordance(word, width=80), 5)
+    try:
+        from discourse.concordance import kwic
+    except ImportError:
+        kwic = None
+    if kwic is not None:
+        fresh = discourse.read_table(frame)
+        fresh._tokens = toks  # tokens as computed above: the index build is part of the cold query
+        row["kwic_cold_s"], hits = _best(lambda: kwic(fresh, word, lang=lang))
+        row["kwic_warm_s"], _ = _best(lambda: kwic(fresh, word, lang=lang), 5)
+        row["kwic_hits"] = len(hits)
+        row["kwic_warm_vs_nltk"] = row["nltk_kwic_warm_s"] / row["kwic_warm_s"]
+
+    row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return row
+
+
+# ----------------------------------------------------------------------------- driver
+COLUMNS = ["lang", "fraction", "chars", "tokens", "read_s", "peer_segment_s", "segment_s", "segment_overhead",
+           "parallel_speedup", "cache_speedup", "freq_vs_freqdist", "freq_identical", "kwic_warm_s",
+           "kwic_warm_vs_nltk", "token_bytes", "peak_rss_mb"]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", nargs="*", default=["zh", "fr", "vi"])
+    parser.add_argument("--fractions", nargs="*", type=float, default=list(FRACTIONS))
+    parser.add_argument("--one", nargs=2, metavar=("LANG", "FRACTION"), help=argparse.SUPPRESS)
+    parser.add_argument("--out", default=str(HERE / "results" / "results.csv"))
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_one(args.one[0], float(args.one[1]))))
+        return 0
+    if not BENCH.is_dir():
+        print(f"benchmark corpora not found at {BENCH}; set DISCOURSE_BENCH_DIR", file=sys.stderr)
+        return 1
+    rows = []
+    for lang in args.lang:
+        for fraction in args.fractions:
+            done = subprocess.run([sys.executable, __file__, "--one", lang, str(fraction)],
+                                  capture_output=True, text=True, check=True)
+            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(_format([rows[-1]], header=len(rows) == 1), flush=True)
+    for lang in args.lang:  # cost growth: time at 100 % over time at 10 %
+        by = {r["fraction"]: r for r in rows if r["lang"] == lang}
+        if 0.1 in by and 1.0 in by:
+            by[1.0]["growth_100_vs_10"] = by[1.0]["segment_s"] / by[0.1]["segment_s"]
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=keys)
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"\nwritten: {out}")
+    return 0
+
+
+def _format(rows, *, header: bool) -> str:
+    def cell(v):
+        if isinstance(v, float):
+            return f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+        return "" if v is None else str(v)
+
+    lines = [" | ".join(COLUMNS)] if header else []
+    lines += [" | ".join(cell(r.get(c)) for c in COLUMNS) for r in rows]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
