@@ -237,22 +237,39 @@ def _tokenize_chunk(tokenizer, texts: list[str]):
 PARALLEL_MIN_CHARS = 2_000_000
 
 
+#: Texts are tokenized in chunks of about this many characters (for workers and the
+#: progress bar); a corpus smaller than one chunk is one chunk.
+CHUNK_CHARS = 500_000
+
+
 def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
     """Tokenize ``texts`` (the segments at ``rows``), in worker processes when worth it;
     yields ``(rows of the chunk, result of _tokenize_chunk)`` in order."""
-    if n_jobs is None:
-        n_jobs = (os.cpu_count() or 1) if sum(map(len, texts)) > PARALLEL_MIN_CHARS else 1
-    if n_jobs <= 1 or len(texts) < 2:
-        yield rows, _tokenize_chunk(tokenizer, texts)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    from ._progress import progress_bar
 
-    tokenizer.tokenize("")  # load dictionaries once here: forked workers inherit them
-    bounds = np.linspace(0, len(texts), min(len(texts), n_jobs * 4) + 1).astype(int)
-    pieces = list(zip(bounds[:-1], bounds[1:]))
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        results = pool.map(_tokenize_chunk, [tokenizer] * len(pieces), [texts[i:j] for i, j in pieces])
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    total = int(sizes.sum())
+    if n_jobs is None:
+        n_jobs = (os.cpu_count() or 1) if total > PARALLEL_MIN_CHARS else 1
+    pieces_wanted = max(total // CHUNK_CHARS, 4 * n_jobs if n_jobs > 1 else 1, 1)
+    cuts = np.searchsorted(np.cumsum(sizes), np.linspace(0, total, pieces_wanted + 1)[1:-1])
+    bounds = sorted(set([0, *cuts.tolist(), len(texts)]))
+    pieces = [(i, j) for i, j in zip(bounds[:-1], bounds[1:]) if j > i]
+    bar = progress_bar(total=total, desc=f"tokenizing {tokenizer.lang}") if len(pieces) > 1 else None
+    with contextlib.ExitStack() as stack:
+        if bar:
+            stack.callback(bar.close)
+        if n_jobs > 1 and len(pieces) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            tokenizer.tokenize("")  # load dictionaries once here: forked workers inherit them
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=n_jobs))
+            results = pool.map(_tokenize_chunk, [tokenizer] * len(pieces), [texts[i:j] for i, j in pieces])
+        else:
+            results = (_tokenize_chunk(tokenizer, texts[i:j]) for i, j in pieces)
         for (i, j), result in zip(pieces, results):
+            if bar:
+                bar.update(int(sizes[i:j].sum()))
             yield rows[i:j], result
 
 
