@@ -104,3 +104,21 @@ def test_parallel_tokenization_is_identical(seeds):
     parallel = tokenize(seeds, cache=False, n_jobs=2)
     assert parallel.vocab == serial.vocab
     assert all((a == b).all() for a, b in zip(_arrays(parallel), _arrays(serial)))
+
+
+def test_two_processes_sharing_the_cache(tmp_path):
+    """Two notebooks on one cache: both finish and the cache they leave is valid."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import discourse; t = discourse.load_corpus().tokens(); print(len(t))")
+    env = dict(os.environ, DISCOURSE_CACHE_DIR=str(tmp_path))
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=120)[0].strip() for p in procs]
+    assert all(p.returncode == 0 for p in procs) and outs[0] == outs[1]
+    assert len(list((tmp_path / "tokens").glob("*.npz"))) == 1
+    assert not list((tmp_path / "tokens").glob(".*.tmp"))  # no half-written file left behind
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == outs[0]
