@@ -52,7 +52,7 @@ _EXPORTS = {
     "plot_frame_bars": "frames",
     "plot_shifts": "frames",
     "plot_frame_strip": "frames",
-    "equivalents": "equivalents",
+    "equivalents": "equivalence",
     "kwic": "concordance",
     "Concordance": "concordance",
     "kwic_explorer": "concordance",
