@@ -110,6 +110,71 @@ def _build_parser() -> argparse.ArgumentParser:
             p.add_argument("--source", default="zh", help="language translated from (default: zh)")
             p.add_argument("--target", help="language translated into (default: every other language)")
 
+    # freq, keyness, collocates, dispersion (issue 4): frequency lists and their statistics
+    for name, text in (("freq", "frequency list per language: count, per 10k / per million, document frequency, "
+                                "rank"),
+                       ("keyness", "keywords of a target against a reference (G² 4-cell, Log Ratio, χ², %DIFF, "
+                                   "Simple Maths)"),
+                       ("collocates", "collocates of a node in a token window (logDice, MI, t-score, G²)"),
+                       ("dispersion", "how evenly terms spread over documents or segments (Juilland's D, "
+                                      "Gries' DP)")):
+        p = sub.add_parser(name, parents=[common], help=text)
+        if name == "collocates":
+            p.add_argument("node", metavar="NODE", help="the node: a word or phrase (trách nhiệm), a wildcard "
+                                                        "pattern (respons*) or, with --regex, a regular expression")
+        _corpus_args(p)
+        _output_args(p)
+        p.add_argument("--top", type=int, default=20 if name == "dispersion" else None, metavar="N",
+                       help={"freq": "the first N terms of each language (and --by group)",
+                             "keyness": "the N strongest positive and N strongest negative keywords",
+                             "collocates": "the first N collocates of each language",
+                             "dispersion": "without --term: the N most frequent terms of each language "
+                                           "(default: 20)"}[name])
+        if name == "dispersion":
+            p.add_argument("--by", default="doc_id", metavar="PART",
+                           help="what a corpus part is: doc_id (default), segment, or a metadata column (year)")
+            p.add_argument("--term", action="append", metavar="TERM",
+                           help="a term to measure (repeat for more; default: the --top most frequent terms)")
+            p.add_argument("--positions", action="store_true",
+                           help="list every occurrence of the --term terms (the data of a dispersion plot)")
+        if name == "freq":
+            p.add_argument("--by", action="append", metavar="COLUMN",
+                           help="also split by a segment or metadata column (doc_id, role, year …); repeatable")
+        if name in ("freq", "keyness"):
+            p.add_argument("-n", "--ngram", type=int, default=1, choices=range(1, 6), metavar="N",
+                           help="count n-grams of N words, 1-5 (default: 1, words)")
+        if name in ("freq", "keyness", "collocates"):
+            p.add_argument("--min-count", type=int, default=1, metavar="N",
+                           help="leave out terms counted fewer times (default: 1)")
+        p.add_argument("--stopwords", action="store_true", help="list stopwords too (default: left out)")
+        p.add_argument("--punct", action="store_true", help="count punctuation as tokens (default: no)")
+        if name in ("collocates", "dispersion"):
+            p.add_argument("--chars", action="store_true", help="match raw characters, also inside words")
+            p.add_argument("--regex", action="store_true", help="a regular expression on a whole token")
+        if name == "collocates":
+            p.add_argument("--window", type=int, default=4, metavar="N", help="tokens on each side (default: 4)")
+            p.add_argument("--left", type=int, metavar="N", help="tokens on the left (default: --window)")
+            p.add_argument("--right", type=int, metavar="N", help="tokens on the right (default: --window)")
+            p.add_argument("--sort", choices=("log_dice", "mi", "t_score", "log_likelihood", "co_freq"),
+                           default="log_dice", help="order of the collocates (default: log_dice)")
+        if name == "keyness":
+            p.add_argument("--target", action="append", metavar="COLUMN=VALUE",
+                           help="the target: doc_id=X, year=2020, year=2015-2020 … (repeat to combine; "
+                                "default: the whole corpus)")
+            ref = p.add_mutually_exclusive_group()
+            ref.add_argument("--reference", action="append", metavar="COLUMN=VALUE",
+                             help="the reference within the corpus (default: the rest of the corpus in the "
+                                  "target's language)")
+            ref.add_argument("--reference-corpus", metavar="CORPUS",
+                             help="the reference is another corpus: a bundled name (gov_work_reports) or a path")
+            ref.add_argument("--reference-list", metavar="CSV",
+                             help="the reference is a frequency list: a CSV file with columns term,count")
+            p.add_argument("--reference-total", type=float, metavar="N",
+                           help="corpus size in tokens of --reference-list (default: the sum of its counts)")
+            p.add_argument("--measure", default="g2", help="ranking: g2 (default, 4-cell log-likelihood), "
+                           "g2_2cell, chi2, chi2_yates, log_ratio, pct_diff, simple_maths")
+            p.add_argument("--bonferroni", action="store_true", help="Bonferroni-correct the p-values")
+
     # -- more commands: add their parsers above this line (one block each) --
     return parser
 
@@ -200,6 +265,58 @@ def _run(args, out) -> None:
             _emit(frame_profile(corpus, lexicon).round({"per_1k": 3, "unit_share": 4}), args.format, out)
         else:
             _emit(translation_shifts(corpus, lexicon, source=args.source, target=args.target), args.format, out)
+    elif args.command in ("freq", "keyness", "collocates", "dispersion"):  # issue 4
+        import pandas as pd
+
+        from .collocations import collocates
+        from .dispersion import dispersions, positions
+        from .frequency import frequencies
+        from .keyness import keywords
+
+        common = dict(punct=args.punct, stopwords=args.stopwords)
+        if args.command == "freq":
+            table = frequencies(corpus, n=args.ngram, by=args.by, min_count=args.min_count, top=args.top, **common)
+        elif args.command == "keyness":
+            reference = args.reference
+            if args.reference_corpus:
+                from .corpus import BUNDLED, load_corpus
+
+                name = args.reference_corpus
+                reference = load_corpus(name if name in BUNDLED and not Path(name).exists() else [name])
+            elif args.reference_list:
+                from .errors import InputError
+
+                try:
+                    reference = pd.read_csv(args.reference_list, dtype={"term": str}, keep_default_na=False)
+                except (OSError, ValueError, pd.errors.ParserError) as err:
+                    raise InputError(f"cannot be read as a CSV frequency list ({err})", path=args.reference_list)
+                if not {"term", "count"} <= set(reference.columns):
+                    raise InputError("a frequency list needs the columns term,count (a header line)",
+                                     path=args.reference_list)
+            elif args.reference_total is not None:
+                from .errors import InputError
+
+                raise InputError("--reference-total goes with --reference-list (the size of its corpus)")
+            table = keywords(corpus, reference, target=args.target, n=args.ngram, measure=args.measure,
+                             bonferroni=args.bonferroni, min_count=args.min_count,
+                             reference_total=args.reference_total, **common)
+            if args.top:
+                table = pd.concat([table[table["direction"] == "positive"].head(args.top),
+                                   table[table["direction"] == "negative"].head(args.top)], ignore_index=True)
+        elif args.command == "collocates":
+            window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
+            table = collocates(corpus, args.node, window=window, min_count=args.min_count, sort_by=args.sort,
+                               top=args.top, regex=args.regex, chars=args.chars, **common)
+        elif args.positions:
+            if not args.term:
+                from .errors import InputError
+
+                raise InputError("--positions lists the occurrences of terms: name them with --term")
+            table = positions(corpus, args.term, chars=args.chars, regex=args.regex, punct=args.punct)
+        else:
+            table = dispersions(corpus, args.term, parts=args.by, top=args.top, chars=args.chars, regex=args.regex,
+                                **common)
+        _emit(table, args.format, out)
     # -- more commands: add their branches above this line (one elif each) --
 
 

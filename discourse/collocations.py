@@ -63,6 +63,7 @@ __all__ = [
     "log_likelihood",
     "log_dice",
     "collocation_table",
+    "collocates",
     "COLLOCATION_COLUMNS",
 ]
 
@@ -320,3 +321,168 @@ def collocation_table(pairs_counts, node_freq, collocate_freqs, corpus_size, *,
     order = pd.DataFrame({"key": -table[sort_by], "collocate": table["collocate"].astype(str)})
     order = order.sort_values(["key", "collocate"], kind="mergesort", na_position="last")
     return table.loc[order.index].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Collocates in a corpus
+# ---------------------------------------------------------------------------
+
+#: Columns of the table returned by :func:`collocates`.
+COLLOCATES_COLUMNS = ("lang", "node", "collocate", "co_freq", "collocate_freq", "mi", "t_score",
+                      "log_likelihood", "log_dice", "node_freq", "window_tokens", "corpus_tokens")
+
+
+def _window(window):
+    if isinstance(window, (tuple, list)) and len(window) == 2:
+        left, right = window
+    else:
+        left = right = window
+    for side in (left, right):
+        if isinstance(side, bool) or not isinstance(side, (int, np.integer)) or side < 0:
+            raise InputError(f"window must be a number of tokens (e.g. 4) or a pair (left, right) "
+                             f"of non-negative integers, not {window!r}")
+    if left + right == 0:
+        raise InputError("the window is empty: give at least one token on one side")
+    return int(left), int(right)
+
+
+def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=False, min_count=1,
+               sort_by="log_dice", top=None, regex=False, chars=False, case=False, diacritics=True):
+    r"""Collocates of a node word or phrase in a token window, with MI, t-score, G² and logDice.
+
+    The node is found with :func:`discourse.find`, so it can be a multi-word unit
+    (``"trách nhiệm"`` is one Vietnamese token, ``"recours en responsabilité"`` three
+    French ones), a wildcard pattern (``"responsabilit*"``), a regular expression or a
+    list of alternatives. Collocates are the tokens up to ``window`` tokens to the left
+    of each occurrence and to its right, **within the same segment** (a paragraph's last
+    word does not collocate with the next paragraph's first).
+
+    Counting, as in Evert (2008) for surface co-occurrence:
+
+    * windows are counted in tokens without punctuation (unless ``punct=True``);
+      stopwords take their place in the window, and ``stopwords=False`` only leaves
+      them out of the table;
+    * where the windows of two nearby occurrences overlap, a token in both is counted
+      once, and the node's own tokens are never collocates; so ``co_freq`` never
+      exceeds the collocate's frequency;
+    * ``window_tokens`` (:math:`|W|`) is the number of tokens in the (merged, clipped)
+      windows, and the span passed to :func:`collocation_table` is
+      :math:`|W| / f_n`, the mean window actually available. The expected
+      co-occurrence is then :math:`E = f_c\,|W| / N`: windows cut short by a paragraph
+      boundary are not counted as full. With no clipping or overlap the span is
+      ``left + right`` as in other tools.
+
+    The measures (:func:`mi`, :func:`t_score`, :func:`log_likelihood`,
+    :func:`log_dice`) and their references are in this module's docstring.
+
+    Parameters
+    ----------
+    corpus : Corpus or Tokens
+    node : str or list of str
+        The node: word, phrase, pattern, or a list of alternatives (one node).
+    lang : str or list of str, optional
+        Only these languages; each language gets its own rows (its own corpus size
+        and frequencies).
+    window : int or (int, int)
+        Tokens on each side (default 4, i.e. 4 left + 4 right), or ``(left, right)``.
+    punct, stopwords : bool
+        Count punctuation as tokens; list stopwords as collocates.
+    min_count : int
+        Leave out collocates with a lower ``co_freq``.
+    sort_by : str
+        ``"log_dice"`` (default), ``"mi"``, ``"t_score"``, ``"log_likelihood"`` or
+        ``"co_freq"``.
+    top : int, optional
+        Keep the first ``top`` collocates of each language.
+    regex, chars, case, diacritics :
+        How the node is matched (:func:`discourse.find`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``lang, node, collocate, co_freq, collocate_freq, mi, t_score, log_likelihood,
+        log_dice, node_freq, window_tokens, corpus_tokens``: ``node`` is the query (for a
+        list, the alternatives found in that language, joined by `` | ``), ``node_freq``
+        its occurrences in the language,
+        ``corpus_tokens`` :math:`N` the tokens of the language in the corpus.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> table = collocates(discourse.load_corpus(), "trách nhiệm", window=3, top=3)
+    >>> table[["lang", "collocate", "co_freq"]].values.tolist()
+    [['vi', 'chịu', 6], ['vi', 'chế độ', 5], ['vi', 'lãnh đạo', 5]]
+    """
+    from .frequency import _check_top, _lang_mask, _tokens_of
+    from .query import find
+
+    left, right = _window(window)
+    _check_top(top)
+    toks = _tokens_of(corpus)
+    seg = toks.corpus._segments
+    seg_mask = _lang_mask(toks.corpus, lang)
+    kept = np.flatnonzero(toks.mask(punct=punct) & seg_mask[toks.seg_row])
+    k_seg = toks.seg_row[kept]
+    k_type = toks.type_id[kept]
+    k_lang = seg["lang"].to_numpy()[k_seg]
+    hits = find(toks, node, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
+    hits = hits[seg_mask[hits["seg_row"].to_numpy()]]
+    first = np.searchsorted(kept, hits["first"].to_numpy())
+    last = np.searchsorted(kept, hits["last"].to_numpy())  # exclusive
+    hit_seg = hits["seg_row"].to_numpy()
+    hit_lang = seg["lang"].to_numpy()[hit_seg]
+    real = last > first  # a node made only of punctuation has no place among counted tokens
+    first, last, hit_seg, hit_lang = first[real], last[real], hit_seg[real], hit_lang[real]
+    if isinstance(node, str):
+        names = {code: node for code in set(hit_lang)}
+    else:  # alternatives: name the ones found in each language
+        found = {q: set(seg["lang"].to_numpy()[find(toks, q, lang=lang, regex=regex, case=case,
+                                                     diacritics=diacritics, chars=chars)["seg_row"].to_numpy()])
+                 for q in node}
+        names = {code: " | ".join(q for q in node if code in found[q]) for code in set(hit_lang)}
+    vocab = np.asarray(toks.vocab, dtype=object)
+    parts = []
+    for code in sorted(set(hit_lang)):
+        h = hit_lang == code
+        f, l, s = first[h], last[h], hit_seg[h]
+        is_node = np.zeros(len(kept), dtype=bool)
+        lengths = l - f
+        within = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        is_node[np.repeat(f, lengths) + within] = True  # every token of every node occurrence
+        slots = [f - o for o in range(1, left + 1)] + [l - 1 + o for o in range(1, right + 1)]
+        owners = [s] * len(slots)
+        slots, owners = np.concatenate(slots), np.concatenate(owners)
+        ok = (slots >= 0) & (slots < len(kept))
+        slots, owners = slots[ok], owners[ok]
+        slots = np.unique(slots[k_seg[slots] == owners])
+        slots = slots[~is_node[slots]]
+        in_lang = k_lang == code
+        freqs = np.bincount(k_type[in_lang], minlength=len(vocab))
+        co = np.bincount(k_type[slots], minlength=len(vocab))
+        listed = np.flatnonzero(co)
+        if not stopwords:
+            stop_types = np.unique(k_type[in_lang & toks.is_stop[kept]])
+            listed = listed[~np.isin(listed, stop_types)]
+        corpus_tokens = int(in_lang.sum())
+        node_freq = int(h.sum())
+        if len(slots) == 0:  # every window is empty (e.g. one-token segments)
+            continue
+        span = len(slots) / node_freq
+        pairs = pd.Series(co[listed], index=pd.Index(list(vocab[listed])), dtype=float)
+        present = np.flatnonzero(freqs)
+        collocate_freqs = pd.Series(freqs[present], index=pd.Index(list(vocab[present])), dtype=float)
+        table = collocation_table(pairs, node_freq, collocate_freqs, corpus_tokens, span=span,
+                                  sort_by=sort_by, min_count=min_count)
+        if top is not None:
+            table = table.head(top)
+        table.insert(0, "node", names[code])
+        table.insert(0, "lang", code)
+        table["node_freq"] = node_freq
+        table["window_tokens"] = len(slots)
+        table["corpus_tokens"] = corpus_tokens
+        parts.append(table)
+    if not parts:
+        kinds = {"lang": str, "node": str, "collocate": str, "co_freq": "int64", "collocate_freq": "int64",
+                 "node_freq": "int64", "window_tokens": "int64", "corpus_tokens": "int64"}
+        return pd.DataFrame({c: pd.Series(dtype=kinds.get(c, float)) for c in COLLOCATES_COLUMNS})
+    return pd.concat(parts, ignore_index=True)[list(COLLOCATES_COLUMNS)]

@@ -37,7 +37,7 @@ __all__ = ["Corpus", "load_corpus", "BUNDLED"]
 FORMAT = "discourse-corpus"
 FORMAT_VERSION = 1
 #: Bundled corpora, by name (files under ``data/corpora/``). The first is the default.
-BUNDLED = {"poverty_alleviation": "poverty_alleviation.jsonl"}
+BUNDLED = {"poverty_alleviation": "poverty_alleviation.jsonl", "gov_work_reports": "gov_work_reports.jsonl"}
 ROLES = ("title", "body", "meta")
 
 

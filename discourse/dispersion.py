@@ -36,7 +36,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 
-__all__ = ["juilland_d", "gries_dp", "DPResult", "dispersion_table"]
+__all__ = ["juilland_d", "gries_dp", "DPResult", "dispersion_table", "positions", "dispersions"]
 
 
 def _freqs(freqs):
@@ -223,3 +223,210 @@ def dispersion_table(counts_by_part, part_sizes):
         "dp": dp.dp,
         "dp_norm": dp.dp_norm,
     })
+
+
+# ---------------------------------------------------------------------------
+# Dispersion in a corpus
+# ---------------------------------------------------------------------------
+
+#: Columns of the table returned by :func:`positions`.
+POSITION_COLUMNS = ("term", "lang", "doc_id", "seg_id", "start", "end", "match", "doc_offset",
+                    "doc_tokens", "doc_position", "corpus_offset", "corpus_tokens", "corpus_position")
+
+
+def _as_terms(terms):
+    terms = [terms] if isinstance(terms, str) else list(terms)
+    if not terms:
+        raise InputError("give at least one term")
+    return terms
+
+
+def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False):
+    """Where each occurrence of a term is, through each text: the data of a dispersion plot.
+
+    Each term is found with :func:`discourse.find` (a word, a phrase such as
+    ``"trách nhiệm"``, a wildcard pattern, a regular expression with ``regex=True``, or
+    raw characters with ``chars=True``). Offsets count tokens of the hit's language
+    without punctuation (unless ``punct=True``), as :func:`discourse.frequencies` does.
+
+    Parameters
+    ----------
+    corpus : Corpus or Tokens
+    terms : str or list of str
+        Each term is located separately.
+    lang : str or list of str, optional
+        Search only these languages.
+    chars, regex :
+        As in :func:`discourse.find`.
+    punct : bool
+        Count punctuation tokens in the offsets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per occurrence, in corpus order within each term: ``term`` (as given),
+        ``lang, doc_id, seg_id``, ``start, end`` (character offsets in the segment's
+        text), ``match`` (the text found), ``doc_offset`` (tokens of the document's
+        version before the hit), ``doc_tokens``, ``doc_position = doc_offset /
+        doc_tokens`` (0 = start, 1 = end), and the same over all the corpus's text in
+        that language, documents in corpus order: ``corpus_offset, corpus_tokens,
+        corpus_position``.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> pos = positions(discourse.load_corpus(), "trách nhiệm")
+    >>> len(pos), pos["lang"].unique().tolist(), bool(pos["corpus_position"].between(0, 1).all())
+    (12, ['vi'], True)
+    """
+    from .frequency import _groups, _lang_mask, _tokens_of
+    from .query import find
+
+    toks = _tokens_of(corpus)
+    terms = _as_terms(terms)
+    seg = toks.corpus._segments
+    seg_mask = _lang_mask(toks.corpus, lang)
+    kept = toks.mask(punct=punct) & seg_mask[toks.seg_row]
+    index = np.flatnonzero(kept)
+    doc_group, _ = _groups(toks.corpus, "doc_id", seg_mask)
+    langs = seg["lang"].to_numpy()[toks.seg_row[index]]
+    groups = doc_group[toks.seg_row[index]]
+    frame = pd.DataFrame({"lang": langs, "group": groups})
+    corpus_offset = frame.groupby("lang", sort=False).cumcount().to_numpy()
+    corpus_tokens = frame.groupby("lang", sort=False)["lang"].transform("size").to_numpy()
+    doc_offset = frame.groupby("group", sort=False).cumcount().to_numpy()
+    doc_tokens = frame.groupby("group", sort=False)["group"].transform("size").to_numpy()
+    texts = seg["text"].to_numpy()
+    parts = []
+    for term in terms:
+        hits = find(toks, term, lang=lang, chars=chars, regex=regex)
+        hits = hits[seg_mask[hits["seg_row"].to_numpy()]]
+        k = np.minimum(np.searchsorted(index, hits["first"].to_numpy()), max(len(index) - 1, 0))
+        rows = hits["seg_row"].to_numpy()
+        part = pd.DataFrame({
+            "term": term,
+            "lang": langs[k] if len(index) else [],
+            "doc_id": seg["doc_id"].to_numpy()[rows],
+            "seg_id": seg["seg_id"].to_numpy()[rows],
+            "start": hits["start"].to_numpy(),
+            "end": hits["end"].to_numpy(),
+            "match": [texts[r][a:b] for r, a, b in zip(rows, hits["start"], hits["end"])],
+            "doc_offset": doc_offset[k] if len(index) else [],
+            "doc_tokens": doc_tokens[k] if len(index) else [],
+            "corpus_offset": corpus_offset[k] if len(index) else [],
+            "corpus_tokens": corpus_tokens[k] if len(index) else [],
+        })
+        parts.append(part)
+    table = pd.concat(parts, ignore_index=True)
+    for col in ("seg_id", "start", "end", "doc_offset", "doc_tokens", "corpus_offset", "corpus_tokens"):
+        table[col] = table[col].astype(np.int64)
+    table["doc_position"] = table["doc_offset"] / table["doc_tokens"]
+    table["corpus_position"] = table["corpus_offset"] / table["corpus_tokens"]
+    return table[list(POSITION_COLUMNS)]
+
+
+def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=False,
+                regex=False, punct=False, stopwords=False):
+    """Juilland's D and Gries' DP / DPnorm of terms over the parts of a corpus, per language.
+
+    Parameters
+    ----------
+    corpus : Corpus or Tokens
+    terms : str or list of str, optional
+        Terms to measure, each found with :func:`discourse.find` (so phrases, wildcards,
+        ``regex`` and ``chars`` work). Default: the ``top`` most frequent terms of each
+        language (as listed by :func:`discourse.frequencies` with ``punct`` and
+        ``stopwords``).
+    lang : str or list of str, optional
+        Only these languages. Without it, a language where a given term does not occur
+        is left out of the table (unless the term occurs nowhere).
+    parts : str or list of str
+        What a corpus part is: ``"doc_id"`` (default: each document's version in the
+        language), ``"segment"`` (each paragraph), or any segment or document metadata
+        column (``"year"``).
+    top : int
+        How many terms per language when ``terms`` is not given.
+    chars, regex :
+        As in :func:`discourse.find`.
+    punct, stopwords : bool
+        As in :func:`discourse.frequencies`; part sizes are token counts without
+        punctuation unless ``punct=True``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``lang, term, count, parts, parts_with_term, juilland_d, dp, dp_norm``: ``parts``
+        is the number of parts of the language (those with at least one token);
+        ``juilland_d`` is size-corrected, ``dp``/``dp_norm`` are Gries (2008) and
+        Lijffijt & Gries (2012) — see :func:`juilland_d`, :func:`gries_dp` and
+        :func:`dispersion_table`. Measures are NaN for a term that does not occur, and
+        D and DPnorm for a language with one part.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> table = dispersions(discourse.load_corpus(), ["脱贫攻坚", "精准扶贫"], lang="zh")
+    >>> print(table[["term", "count", "parts", "parts_with_term"]].to_string(index=False))
+    term  count  parts  parts_with_term
+    脱贫攻坚     10      2                2
+    精准扶贫      4      2                1
+    """
+    from .frequency import _check_top, _count_table, _groups, _lang_mask, _tokens_of, _units
+    from .query import find
+
+    toks = _tokens_of(corpus)
+    if parts == "segment":
+        by = ["doc_id", "seg_id"]
+    else:
+        by = [c for c in ([parts] if isinstance(parts, str) else list(parts)) if c != "lang"]
+    if not by:
+        raise InputError("parts must name what a corpus part is: 'doc_id', 'segment' or a metadata column")
+    seg_mask = _lang_mask(toks.corpus, lang)
+    codes, labels = _groups(toks.corpus, by, seg_mask)
+    units = _units(toks, n=1, punct=punct, stopwords=True, seg_mask=seg_mask)
+    sizes = np.bincount(codes[toks.seg_row[units.start]], minlength=len(labels))
+    if terms is None:
+        _check_top(top)
+        table, _ = _count_table(toks, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords)
+        overall = table.groupby(["lang", "term"], sort=False)["count"].sum().reset_index()
+        overall = overall.sort_values(["lang", "count", "term"], ascending=[True, False, True], kind="mergesort")
+        chosen = overall.groupby("lang", sort=False).head(top)
+        table = table.merge(chosen[["lang", "term"]], on=["lang", "term"])
+        counts = {(row.lang, row.term): {} for row in chosen.itertuples()}
+        for code, term, group, count in zip(table["lang"], table["term"], table["_group"], table["count"]):
+            counts[(code, term)][group] = count
+        wanted = list(counts)
+    else:
+        terms = _as_terms(terms)
+        counts = {}
+        for term in terms:
+            hits = find(toks, term, lang=lang, chars=chars, regex=regex)
+            group = codes[hits["seg_row"].to_numpy()]
+            group = group[group >= 0]
+            for code in sorted(set(labels["lang"])):
+                in_lang = (labels["lang"].to_numpy() == code)[group]
+                counts[(code, term)] = dict(zip(*np.unique(group[in_lang], return_counts=True)))
+        found = {t for (_, t), c in counts.items() if c}
+        wanted = [(c, t) for (c, t), v in counts.items() if v or lang is not None or t not in found]
+        wanted.sort(key=lambda key: (key[0], terms.index(key[1])))
+    columns = ["lang", "term", "count", "parts", "parts_with_term", "juilland_d", "dp", "dp_norm"]
+    parts_out = []
+    for code in pd.unique(np.array([c for c, _ in wanted], dtype=object)):
+        keys = [(c, t) for c, t in wanted if c == code]
+        part_ids = np.flatnonzero((labels["lang"].to_numpy() == code) & (sizes > 0))
+        column = np.full(len(labels), -1, dtype=np.int64)
+        column[part_ids] = np.arange(len(part_ids))
+        matrix = np.zeros((len(keys), len(part_ids)))
+        for i, key in enumerate(keys):
+            groups = np.fromiter(counts[key].keys(), dtype=np.int64, count=len(counts[key]))
+            values = np.fromiter(counts[key].values(), dtype=float, count=len(counts[key]))
+            inside = column[groups] >= 0 if len(groups) else np.zeros(0, dtype=bool)
+            matrix[i, column[groups[inside]]] = values[inside]
+        table = dispersion_table(pd.DataFrame(matrix, index=[t for _, t in keys]), sizes[part_ids])
+        table.insert(0, "lang", code)
+        table.insert(3, "parts", len(part_ids))
+        parts_out.append(table)
+    table = pd.concat(parts_out, ignore_index=True)[columns] if parts_out else pd.DataFrame(columns=columns)
+    for col in ("count", "parts", "parts_with_term"):
+        table[col] = table[col].astype(np.int64)
+    return table

@@ -63,6 +63,7 @@ __all__ = [
     "simple_maths",
     "p_value",
     "keyness",
+    "keywords",
     "KEYNESS_COLUMNS",
 ]
 
@@ -620,3 +621,158 @@ def keyness(target, reference, *, target_total=None, reference_total=None,
     order = order.sort_values(["group", "strength", "term"], kind="mergesort",
                               na_position="last")
     return table.loc[order.index].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Keyness of corpora
+# ---------------------------------------------------------------------------
+
+def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False,
+             stopwords=False, reference_total=None, measure="g2", bonferroni=False,
+             min_count=1, ci_level=0.95, sep=" "):
+    """Keyness of a (part of a) corpus against a reference: corpus, part or frequency list.
+
+    Counts words (or n-grams) of one language with :func:`discourse.frequencies`'
+    conventions and passes them to :func:`keyness`: the default statistic is the
+    **4-cell G²** (Dunning 1993; AntConc, WordSmith), with the 2-cell UCREL form, χ²
+    with and without Yates, Log Ratio with its confidence interval, %DIFF and Simple
+    Maths in the other columns.
+
+    Parameters
+    ----------
+    corpus : Corpus or Tokens
+        Where the target comes from.
+    reference : optional
+        What the target is compared with:
+
+        - ``None`` (default): the rest of ``corpus`` in the target's language (every
+          segment not selected by ``target``);
+        - a selection within ``corpus`` (a ``"column=value"`` string, a list of them or
+          a mapping, as for ``target``);
+        - another Corpus (or its Tokens): its text in the target's language;
+        - a frequency list: a pandas Series of counts indexed by term, or a DataFrame
+          with ``term`` and ``count`` columns; give the size of its corpus as
+          ``reference_total`` (default: the sum of the counts).
+    target : str, list of str or mapping, optional
+        Selects the target within ``corpus``: ``"doc_id=X"``, ``"year=2015-2020"``,
+        ``{"year": 2020}`` … on any segment or document metadata column (numeric columns
+        compare as numbers; ``lo-hi`` is an inclusive range; commas separate values).
+        Default: all of ``corpus``.
+    lang : str, optional
+        The language compared; required when the target has text in several
+        languages (comparing a French text with its Chinese version is meaningless).
+    n, punct, stopwords, sep :
+        As in :func:`discourse.frequencies`. The corpus sizes (``target_total``,
+        ``reference_total``) are token counts without punctuation, with stopwords (so
+        leaving stopwords out of the table does not change any statistic). With
+        ``stopwords=False`` stopwords (and, without ``punct``, punctuation) are also
+        left out of a frequency list given as reference.
+    reference_total : float, optional
+        Size in tokens of the corpus of a frequency list.
+    measure, bonferroni, min_count, ci_level :
+        As in :func:`keyness`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``lang`` and the columns of :data:`KEYNESS_COLUMNS` (``term, target_count,
+        reference_count, target_total, reference_total, g2, g2_2cell, chi2, chi2_yates,
+        log_ratio, log_ratio_ci_low, log_ratio_ci_high, pct_diff, simple_maths,
+        p_value, direction``), positive keywords first (see :func:`keyness`).
+
+    Notes
+    -----
+    Log Ratio replaces a count of 0 by 0.5 (Hardie 2014). When the target is much
+    smaller than the reference (a document against 70 years of reports), a word absent
+    from the target but rare in the reference then gets a *positive* Log Ratio although
+    it is a negative keyword (``direction``): such rows have a tiny G² and a p-value
+    near 1. Read Log Ratio only for keywords that pass a significance filter
+    (``p_value``), as CQPweb does.
+
+    Examples
+    --------
+    The Chinese of one seed document against the Chinese of the other:
+
+    >>> import discourse
+    >>> corpus = discourse.load_corpus()
+    >>> table = keywords(corpus, target="doc_id=003_90d6e10e09142168", lang="zh")
+    >>> table[["term", "target_count", "reference_count"]].head(2).values.tolist()
+    [['精准扶贫', 4, 0], ['2020', 3, 0]]
+    >>> int(table["target_total"].iloc[0]), int(table["reference_total"].iloc[0])
+    (176, 195)
+    """
+    from .frequency import _count_table, _lang_mask, _select, _tokens_of
+
+    toks = _tokens_of(corpus)
+    seg = toks.corpus._segments
+    target_mask = _select(toks.corpus, target) & _lang_mask(toks.corpus, lang)
+    langs = sorted(pd.unique(seg.loc[target_mask, "lang"]))
+    if not langs:
+        raise InputError("the target selection has no text in that language")
+    if len(langs) > 1:
+        raise InputError(f"the target has text in {', '.join(langs)}; keyness compares one "
+                         "language: pass lang= (--lang)")
+    code = langs[0]
+    options = dict(n=n, punct=punct, stopwords=stopwords, sep=sep)
+
+    def counts(tokens, mask):
+        table, groups = _count_table(tokens, seg_mask=mask, **options)
+        total = int(groups["total"].sum())
+        return pd.Series(table["count"].to_numpy(), index=pd.Index(table["term"])), total
+
+    a, c = counts(toks, target_mask)
+    if reference_total is not None and not isinstance(reference, (pd.Series, pd.DataFrame)):
+        raise InputError("reference_total is the size of a reference frequency list; "
+                         "a reference corpus is counted")
+    if reference is None:
+        if target is None:
+            raise InputError("the target is the whole corpus, so there is no rest to compare "
+                             "with: select a target (target='doc_id=…') or give a reference")
+        ref_mask = ~target_mask & (seg["lang"].to_numpy() == code)
+        if not ref_mask.any():
+            raise InputError(f"the target is all the {code} text of the corpus; give a reference")
+        b, d = counts(toks, ref_mask)
+    elif isinstance(reference, (pd.Series, pd.DataFrame)):
+        b = _frequency_list(reference, code, n=n, punct=punct, stopwords=stopwords, sep=sep)
+        d = reference_total
+    elif isinstance(reference, (str, list, tuple, Mapping)):
+        ref_mask = _select(toks.corpus, reference) & (seg["lang"].to_numpy() == code)
+        if not ref_mask.any():
+            raise InputError(f"the reference selection has no {code} text")
+        b, d = counts(toks, ref_mask)
+    else:
+        ref_toks = _tokens_of(reference)
+        ref_mask = ref_toks.corpus._segments["lang"].to_numpy() == code
+        if not ref_mask.any():
+            raise InputError(f"the reference corpus has no {code} text")
+        b, d = counts(ref_toks, ref_mask)
+    table = keyness(a, b, target_total=c, reference_total=d, measure=measure,
+                    bonferroni=bonferroni, min_count=min_count, ci_level=ci_level)
+    table.insert(0, "lang", code)
+    return table
+
+
+def _frequency_list(reference, lang, *, n, punct, stopwords, sep):
+    """A reference frequency list as a Series of counts by term, in the tokenizer's
+    normalised form (counts of forms that normalise alike are summed), without the terms
+    the target leaves out."""
+    from .languages import get_tokenizer, is_punct
+
+    if isinstance(reference, pd.DataFrame):
+        missing = {"term", "count"} - set(reference.columns)
+        if missing:
+            raise InputError("a reference frequency list needs the columns term and count; "
+                             f"missing: {', '.join(sorted(missing))}")
+        reference = pd.Series(reference["count"].to_numpy(), index=reference["term"].astype(str))
+    counts = _counts_series(reference, "reference")
+    tokenizer = get_tokenizer(lang)
+    norms = [sep.join(tokenizer.normalize(w) for w in str(t).split(sep)) for t in counts.index]
+    counts = counts.groupby(pd.Index(norms), sort=False).sum()  # Word, word -> word
+    words = [str(t).split(sep) if n > 1 else [str(t)] for t in counts.index]
+    keep = np.ones(len(counts), dtype=bool)
+    if not punct:
+        keep &= [not any(is_punct(w) for w in ws) for ws in words]
+    if not stopwords:
+        stops = tokenizer.stopwords
+        keep &= [not (ws[0] in stops or ws[-1] in stops) for ws in words]
+    return counts[keep]

@@ -634,3 +634,347 @@ def bar_terms(
             handles = [Patch(facecolor=lang_color(v), label=v) for v in seen]
             ax.legend(handles=handles, loc="lower right")
     return ax
+
+
+# --------------------------------------------------------------------------- frequency, keyness,
+# dispersion, collocation and trend plots (issue 4)
+
+__all__ += ["top_terms", "keyness", "dispersion", "collocates", "trend"]
+
+_NEGATIVE = "#999999"  # negative keywords: grey, whatever the language
+
+
+def _lang_panels(table: Any, *, kind: str, value: str, top: int, ax: Any, title: Any) -> Any:
+    """One horizontal bar panel per language of *table* (a ``lang`` column), side by side."""
+    import numpy as np
+    import pandas as pd
+
+    from discourse.errors import InputError
+
+    missing = [c for c in ("lang", value) if c not in table.columns]
+    if missing:
+        raise InputError(f"{kind}: the table has no column {', '.join(map(repr, missing))}; "
+                         f"it has {', '.join(map(repr, map(str, table.columns)))}")
+    if not len(table):
+        raise InputError(f"{kind}: the table is empty; nothing to plot")
+    langs = list(pd.unique(table["lang"].astype(str)))
+    if ax is None:
+        tallest = max(min(top, int((table["lang"].astype(str) == lang).sum())) for lang in langs)
+        with style():
+            _, ax = subplots(1, len(langs), figsize=(max(4.2 * len(langs), 6.0), max(3.0, 0.32 * tallest + 1.4)),
+                             squeeze=False)
+    axes = np.atleast_1d(np.asarray(ax, dtype=object)).ravel()
+    if len(axes) != len(langs):
+        raise InputError(f"{kind}: the table has {len(langs)} languages ({', '.join(langs)}); "
+                         f"give one Axes per language (got {len(axes)})")
+    for lang, axis in zip(langs, axes):
+        rows = table[table["lang"].astype(str) == lang]
+        bar_terms(rows, term_col=rows.columns[_term_column(rows)], value_col=value, ax=axis, top=top,
+                  title=title(lang, rows), color=lang_color(lang))
+    return axes
+
+
+def _term_column(rows: Any) -> int:
+    columns = list(rows.columns)
+    for name in ("term", "collocate"):
+        if name in columns:
+            return columns.index(name)
+    from discourse.errors import InputError
+
+    raise InputError("the table has no term (or collocate) column")
+
+
+def top_terms(freq: Any, *, top: int = 15, value: str = "per_10k", ax: Any = None) -> Any:
+    """The most frequent terms of each language, one panel per language, side by side.
+
+    Parameters
+    ----------
+    freq : pandas.DataFrame
+        A table of :func:`discourse.frequencies` (columns ``lang``, ``term`` and
+        *value*), with one group per language (filter a ``by`` table first).
+    top : int
+        Bars per language.
+    value : str
+        The bar length: ``"per_10k"`` (default: comparable between texts of different
+        lengths in one language), ``"count"`` …
+    ax : matplotlib.axes.Axes or sequence of Axes, optional
+        One Axes per language (a single Axes for a one-language table); by default a new
+        figure with one panel per language.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib.axes.Axes
+        One per language, in the order of the table.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> freq = discourse.frequencies(discourse.load_corpus(), lang=["zh", "vi", "fr"])
+    >>> axes = top_terms(freq, top=5)
+    >>> [ax.get_title() for ax in axes]
+    ['fr', 'vi', 'zh']
+    >>> axes[2].get_yticklabels()[0].get_text()
+    '脱贫攻坚'
+    """
+    from discourse.errors import InputError
+
+    if "term" in freq.columns and freq.duplicated(["lang", "term"]).any():
+        raise InputError("top_terms: a term is listed more than once in a language: the table has several "
+                         "groups (by=…); select one group first")
+    return _lang_panels(freq, kind="top_terms", value=value, top=top, ax=ax, title=lambda lang, rows: lang)
+
+
+def collocates(table: Any, *, top: int = 15, value: str = "log_dice", ax: Any = None) -> Any:
+    """Collocates of a node by an association measure, one panel per language.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table of :func:`discourse.collocates` (columns ``lang``, ``node``, ``collocate``
+        and *value*).
+    top : int
+        Bars per language (the largest values of *value*).
+    value : str
+        ``"log_dice"`` (default), ``"mi"``, ``"t_score"``, ``"log_likelihood"`` or
+        ``"co_freq"``.
+    ax : matplotlib.axes.Axes or sequence of Axes, optional
+        One Axes per language; by default a new figure.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import discourse
+    >>> table = discourse.collocates(discourse.load_corpus(), ["责任", "trách nhiệm"])
+    >>> [ax.get_title() for ax in collocates(table, top=5)]
+    ['vi · trách nhiệm', 'zh · 责任']
+    """
+    def title(lang, rows):
+        return f"{lang} · {rows['node'].iloc[0]}" if "node" in rows.columns else lang
+
+    return _lang_panels(table, kind="collocates", value=value, top=top, ax=ax, title=title)
+
+
+def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = None,
+            title: str | None = None) -> Axes:
+    """Keyness bars: the strongest positive keywords to the right, negative to the left.
+
+    The keywords are the first ``top`` positive and ``top`` negative rows of *table* (a
+    table of :func:`discourse.keywords` or :func:`discourse.keyness.keyness`, ranked by
+    its ``measure``, G² by default); each bar's length is *value*, signed: Log Ratio
+    (Hardie 2014, default: each unit is a doubling of the relative frequency) is signed
+    already; an unsigned statistic such as ``g2`` is drawn negative for negative
+    keywords. Positive keywords take the language's colour, negative ones grey.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Columns ``term``, ``direction`` and *value* (and ``lang`` for the colour).
+    top : int
+        Keywords on each side.
+    value : str
+        ``"log_ratio"`` (default), ``"g2"``, ``"chi2"``, ``"simple_maths"`` …; must be
+        finite for the keywords drawn (``pct_diff`` is infinite for a word absent from
+        the reference).
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import discourse
+    >>> table = discourse.keywords(discourse.load_corpus(), target="doc_id=003_90d6e10e09142168", lang="zh")
+    >>> ax = keyness(table, top=3)
+    >>> len(ax.patches)
+    6
+    """
+    import numpy as np
+    import pandas as pd
+
+    from discourse.errors import InputError
+
+    missing = [c for c in ("term", "direction", value) if c not in table.columns]
+    if missing:
+        raise InputError(f"keyness: the table has no column {', '.join(map(repr, missing))}")
+    if top is None or isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise InputError(f"keyness: top must be a positive integer, not {top!r}")
+    pos = table[table["direction"] == "positive"].head(top)
+    neg = table[table["direction"] == "negative"].head(top)
+    rows = pd.concat([pos, neg])
+    if not len(rows):
+        raise InputError("keyness: no positive or negative keyword to plot")
+    values = rows[value].to_numpy(dtype=float)
+    if not np.all(np.isfinite(values)):
+        bad = rows.loc[~np.isfinite(values), "term"].tolist()[:3]
+        raise InputError(f"keyness: {value} is not finite for {', '.join(map(str, bad))}; "
+                         "plot log_ratio (the default) or g2")
+    negative = rows["direction"].to_numpy() == "negative"
+    if value in ("log_ratio", "log_ratio_ci_low", "log_ratio_ci_high", "pct_diff"):
+        flipped = (values > 0) & negative
+        if flipped.any():
+            term = rows["term"].to_numpy()[flipped][0]
+            raise InputError(
+                f"keyness: {value} of {term!r} is positive although it is a negative keyword: its count "
+                "of 0 in the target was replaced by 0.5 (Hardie 2014), which misleads when the target "
+                "corpus is much smaller than the reference; plot value='g2', or filter by p_value first")
+    else:
+        if value == "simple_maths":
+            values = np.log2(values)
+        values = np.where(negative, -np.abs(values), np.abs(values))
+    lang = str(rows["lang"].iloc[0]) if "lang" in rows.columns else None
+    colors = [lang_color(lang) if d == "positive" else _NEGATIVE for d in rows["direction"]]
+    order = np.argsort(-values, kind="stable")
+    terms = [str(t) for t in rows["term"].to_numpy()[order]]
+    with style():
+        if ax is None:
+            _, ax = subplots(figsize=(DEFAULT_FIGSIZE[0], max(3.0, 0.32 * len(terms) + 1.6)))
+        positions = list(range(len(terms)))
+        ax.barh(positions, values[order], color=[colors[i] for i in order], height=0.7)
+        ax.set_yticks(positions, labels=terms)
+        for label in ax.get_yticklabels():
+            label.set_parse_math(False)
+        ax.set_ylim(len(terms) - 0.5, -0.5)
+        ax.axvline(0, color="#444444", linewidth=0.8)
+        ax.tick_params(axis="y", length=0)
+        ax.xaxis.grid(True)
+        ax.set_xlabel(f"log2 {value}" if value == "simple_maths" else value)
+        from matplotlib.patches import Patch
+
+        handles = [Patch(facecolor=lang_color(lang), label="more frequent in the target"),
+                   Patch(facecolor=_NEGATIVE, label="more frequent in the reference")]
+        ax.legend(handles=handles, loc="lower right")
+        if title is not None:
+            ax.set_title(title)
+        _set_label_fonts(ax)
+    return ax
+
+
+def dispersion(positions: Any, *, x: str = "corpus_position", ax: Any = None, title: str | None = None) -> Axes:
+    """Dispersion plot: one row per term and language, a tick at each occurrence.
+
+    Parameters
+    ----------
+    positions : pandas.DataFrame
+        A table of :func:`discourse.positions` (columns ``term``, ``lang`` and *x*).
+    x : str
+        ``"corpus_position"`` (default: through all the text of the language, documents
+        in corpus order, 0 = start, 1 = end) or ``"doc_position"`` (within each
+        document).
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import discourse
+    >>> pos = discourse.positions(discourse.load_corpus(), ["责任", "trách nhiệm", "responsabilit*"])
+    >>> ax = dispersion(pos)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['责任 (zh)', 'trách nhiệm (vi)', 'responsabilit* (fr)']
+    """
+    import pandas as pd
+
+    from discourse.errors import InputError
+
+    missing = [c for c in ("term", "lang", x) if c not in positions.columns]
+    if missing:
+        raise InputError(f"dispersion: the table has no column {', '.join(map(repr, missing))}")
+    if not len(positions):
+        raise InputError("dispersion: no occurrence to plot (the terms were not found)")
+    keys = list(dict.fromkeys(zip(positions["term"].astype(str), positions["lang"].astype(str))))
+    with style():
+        if ax is None:
+            _, ax = subplots(figsize=(DEFAULT_FIGSIZE[0], max(2.2, 0.55 * len(keys) + 1.4)))
+        for row, (term, lang) in enumerate(keys):
+            sel = (positions["term"].astype(str) == term) & (positions["lang"].astype(str) == lang)
+            xs = pd.to_numeric(positions.loc[sel, x]).to_numpy(dtype=float)
+            ax.vlines(xs, row - 0.38, row + 0.38, color=lang_color(lang), linewidth=1.2)
+        ax.set_yticks(range(len(keys)), labels=[f"{t} ({lang})" for t, lang in keys])
+        for label in ax.get_yticklabels():
+            label.set_parse_math(False)
+        ax.set_ylim(len(keys) - 0.5, -0.5)
+        ax.set_xlim(0, 1)
+        ax.tick_params(axis="y", length=0)
+        ax.set_xlabel("position in the text (0 = start, 1 = end)" if x == "corpus_position"
+                      else "position in the document (0 = start, 1 = end)" if x == "doc_position" else x)
+        if title is not None:
+            ax.set_title(title)
+        _set_label_fonts(ax)
+    return ax
+
+
+def trend(table: Any, *, value: str = "per_10k", ax: Any = None, title: str | None = None) -> Axes:
+    """Relative frequency of terms over time (or any numeric group): one line per term.
+
+    Years without a document break the line (a gap is not drawn as a straight line);
+    a group without a value (documents with no year) is left out of the plot.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table of :func:`discourse.trend`: ``lang``, one numeric ``by`` column (the x
+        axis, e.g. ``year``), ``term`` and *value*.
+    value : str
+        ``"per_10k"`` (default) or ``"count"``.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"lang": "zh", "year": [2019, 2019, 2021, 2021], "term": ["脱贫", "小康"] * 2,
+    ...                   "count": [3, 1, 2, 2], "total": 1000, "per_10k": [30.0, 10.0, 20.0, 20.0]})
+    >>> ax = trend(t)
+    >>> [line.get_label() for line in ax.get_lines()]
+    ['脱贫', '小康']
+    """
+    import numpy as np
+    import pandas as pd
+
+    from discourse.errors import InputError
+
+    fixed = {"lang", "term", "count", "total", "per_10k", value}
+    xcols = [c for c in table.columns if c not in fixed]
+    if len(xcols) != 1 or not {"term", value} <= set(table.columns):
+        raise InputError("trend: expected a table of discourse.trend with one group column (e.g. year), "
+                         f"term and {value}; got columns {', '.join(map(str, table.columns))}")
+    xcol = xcols[0]
+    xs = pd.to_numeric(table[xcol], errors="coerce")
+    if xs.notna().sum() == 0:
+        raise InputError(f"trend: the column {xcol!r} holds no numbers to put on the x axis")
+    data = table.assign(_x=xs).dropna(subset=["_x"])
+    whole = bool(np.all(data["_x"] == np.round(data["_x"])))
+    several_langs = "lang" in data.columns and data["lang"].nunique() > 1
+    with style():
+        if ax is None:
+            _, ax = subplots()
+        series = data.groupby(["term", "lang"] if several_langs else ["term"], sort=False)
+        for i, (key, rows) in enumerate(series):
+            rows = rows.sort_values("_x")
+            x, y = rows["_x"].to_numpy(dtype=float), rows[value].to_numpy(dtype=float)
+            if whole and len(x):  # every missing year is a NaN: the line breaks there
+                full = np.arange(x.min(), x.max() + 1)
+                y = pd.Series(y, index=x).reindex(full).to_numpy()
+                x = full
+            label = " · ".join(map(str, key)) if several_langs else str(key[0] if isinstance(key, tuple) else key)
+            ax.plot(x, y, marker="o", markersize=3.5, color=_CYCLE[i % len(_CYCLE)], label=label)
+        ax.set_xlabel(xcol)
+        ax.set_ylabel("per 10,000 tokens" if value == "per_10k" else value)
+        ax.yaxis.grid(True)
+        ax.legend()
+        if title is not None:
+            ax.set_title(title)
+        _set_label_fonts(ax)
+    return ax

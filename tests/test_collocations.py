@@ -180,3 +180,112 @@ def test_span_is_required_in_the_table():
 def test_doctests():
     result = doctest.testmod(C, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+# --- collocates in a corpus -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_corpus():
+    import discourse
+
+    return discourse.load_corpus()
+
+
+def _window_counts(corpus, lang, is_node, left, right):
+    """Collocate counts by hand: every window position once, the node's own tokens excluded,
+    within one segment, punctuation not counted."""
+    from collections import Counter
+
+    frame = corpus.tokens().to_frame(punct=False)
+    frame = frame[frame["lang"] == lang]
+    counts, slots, nodes = Counter(), 0, 0
+    for _, seg in frame.groupby(["doc_id", "seg_id"], sort=False):
+        norms = seg["norm"].tolist()
+        hits = [i for i in range(len(norms)) if is_node(norms[i])]
+        nodes += len(hits)
+        window = {j for i in hits for j in range(i - left, i + right + 1)
+                  if 0 <= j < len(norms) and j not in hits}
+        counts.update(norms[j] for j in window)
+        slots += len(window)
+    return counts, slots, nodes, Counter(frame["norm"]), len(frame)
+
+
+@pytest.mark.parametrize("node, lang, is_node, window", [
+    ("trách nhiệm", "vi", lambda n: n == "trách nhiệm", (4, 4)),
+    ("责任", "zh", lambda n: n == "责任", (3, 3)),
+    ("responsabilit*", "fr", lambda n: n.startswith("responsabilit"), (2, 5)),
+])
+def test_collocates_equal_a_count_by_hand(seed_corpus, node, lang, is_node, window):
+    table = C.collocates(seed_corpus, node, lang=lang, window=window, stopwords=True)
+    counts, slots, nodes, freqs, size = _window_counts(seed_corpus, lang, is_node, *window)
+    assert dict(zip(table["collocate"], table["co_freq"])) == dict(counts)
+    assert set(table["node_freq"]) == {nodes} and set(table["window_tokens"]) == {slots}
+    assert set(table["corpus_tokens"]) == {size}
+    expected = C.collocation_table(pd.Series(counts), nodes, pd.Series(freqs), size, span=slots / nodes)
+    pd.testing.assert_frame_equal(table[list(C.COLLOCATION_COLUMNS)], expected, check_dtype=False)
+    assert (table["co_freq"] <= table["collocate_freq"]).all()
+
+
+def test_collocates_options(seed_corpus):
+    import discourse
+
+    table = C.collocates(seed_corpus, ["责任", "trách nhiệm", "responsabilit*"], top=5)
+    assert list(table.columns) == list(C.COLLOCATES_COLUMNS)
+    assert table.groupby("lang").size().to_dict() == {"fr": 5, "vi": 5, "zh": 5}
+    nodes = table.groupby("lang")["node"].first().to_dict()
+    assert nodes == {"fr": "responsabilit*", "vi": "trách nhiệm", "zh": "责任"}  # the alternative found there
+    stops = seed_corpus.tokens().to_frame().query("is_stop")["norm"]
+    assert not set(table["collocate"]) & set(stops)  # stopwords take window places but are not listed
+    right = C.collocates(seed_corpus, "trách nhiệm", window=(0, 1), stopwords=True)
+    phrase_hits = discourse.find(seed_corpus.tokens(), "trách nhiệm chung")
+    assert right.set_index("collocate").loc["chung", "co_freq"] == len(phrase_hits) == 5
+    by_mi = C.collocates(seed_corpus, "trách nhiệm", sort_by="mi", min_count=3)
+    assert by_mi["mi"].is_monotonic_decreasing and by_mi["co_freq"].min() >= 3
+    phrase = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=True)
+    assert phrase["node_freq"].iloc[0] == 6 and "chịu" not in set(phrase["collocate"])
+    assert C.collocates(seed_corpus, "nothing").empty
+    with pytest.raises(InputError, match="window"):
+        C.collocates(seed_corpus, "责任", window=-1)
+    with pytest.raises(InputError, match="empty"):
+        C.collocates(seed_corpus, "责任", window=(0, 0))
+
+
+def test_cli_collocates(capsys):
+    import io
+
+    from discourse.cli import main
+
+    code = main(["collocates", "trách nhiệm", "--lang", "vi", "--top", "5", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    df = pd.read_csv(io.StringIO(out))
+    assert len(df) == 5 and set(df["lang"]) == {"vi"}
+    assert {"collocate", "co_freq", "mi", "t_score", "log_likelihood", "log_dice"} <= set(df.columns)
+    assert df["log_dice"].is_monotonic_decreasing
+    code = main(["collocates", "责任", "--left", "0", "--right", "2", "--sort", "co_freq", "--format", "json"])
+    out, _ = capsys.readouterr()
+    rows = pd.read_json(io.StringIO(out))
+    assert code == 0 and set(rows["window_tokens"]) == {8} and rows["co_freq"].is_monotonic_decreasing
+
+
+def test_collocates_plot(seed_corpus):
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    from discourse import plot
+
+    table = C.collocates(seed_corpus, ["责任", "trách nhiệm", "responsabilit*"])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            axes = plot.collocates(table, top=6)
+            axes[0].figure.canvas.draw()
+        assert [ax.get_title() for ax in axes] == ["fr · responsabilit*", "vi · trách nhiệm", "zh · 责任"]
+        assert all(len(ax.patches) == 6 for ax in axes)
+        assert axes[1].get_yticklabels()[0].get_text() == table[table["lang"] == "vi"]["collocate"].iloc[0]
+    finally:
+        plt.close("all")

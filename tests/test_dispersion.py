@@ -151,3 +151,131 @@ def test_dispersion_table_bad_input():
 def test_doctests():
     result = doctest.testmod(D, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+# --- dispersion in a corpus: positions and dispersions ---------------------------------
+
+@pytest.fixture(scope="module")
+def seed_corpus():
+    import discourse
+
+    return discourse.load_corpus()
+
+
+@pytest.fixture(scope="module")
+def words(seed_corpus):
+    """Tokens without punctuation, numbered within each language and each document version."""
+    frame = seed_corpus.tokens().to_frame(punct=False)
+    frame["corpus_offset"] = frame.groupby("lang").cumcount()
+    frame["doc_offset"] = frame.groupby(["lang", "doc_id"]).cumcount()
+    return frame
+
+
+def test_positions_locate_every_occurrence(seed_corpus, words):
+    pos = D.positions(seed_corpus, ["trách nhiệm", "责任", "responsabilit*"])
+    assert list(pos.columns) == list(D.POSITION_COLUMNS)
+    for term, lang, expected in (("trách nhiệm", "vi", words["norm"] == "trách nhiệm"),
+                                 ("责任", "zh", words["norm"] == "责任"),
+                                 ("responsabilit*", "fr", words["norm"].str.startswith("responsabilit"))):
+        rows = pos[pos["term"] == term]
+        assert set(rows["lang"]) == {lang}
+        hand = words[expected]
+        assert rows["corpus_offset"].tolist() == hand["corpus_offset"].tolist()
+        assert rows["doc_offset"].tolist() == hand["doc_offset"].tolist()
+        assert rows["start"].tolist() == hand["start"].tolist()
+        assert (rows["corpus_tokens"] == (words["lang"] == lang).sum()).all()
+    assert pos["doc_position"].between(0, 1, inclusive="left").all()
+    assert pos["corpus_position"].between(0, 1, inclusive="left").all()
+    segs = seed_corpus.segments.set_index(["doc_id", "seg_id"])["text"]
+    assert all(segs[(d, s)][a:b] == m for d, s, a, b, m in
+               zip(pos["doc_id"], pos["seg_id"], pos["start"], pos["end"], pos["match"]))
+    assert set(pos.loc[pos["term"] == "responsabilit*", "match"]) == {"responsabilité", "responsabilités"}
+
+
+def test_positions_with_characters_and_no_hits(seed_corpus):
+    pos = D.positions(seed_corpus, "攻坚", lang="zh", chars=True)
+    zh = seed_corpus.segments.query("lang == 'zh'")["text"]
+    assert len(pos) == zh.str.count("攻坚").sum() == 14 and set(pos["match"]) == {"攻坚"}
+    assert D.positions(seed_corpus, "nothing").empty
+
+
+def test_dispersions_equal_dispersion_table_on_hand_counts(seed_corpus, words):
+    table = D.dispersions(seed_corpus, ["脱贫攻坚", "责任", "精准扶贫"], lang="zh")
+    zh = words[words["lang"] == "zh"]
+    sizes = zh.groupby("doc_id").size()
+    counts = pd.DataFrame({doc: [(g["norm"] == t).sum() for t in ("脱贫攻坚", "责任", "精准扶贫")]
+                           for doc, g in zh.groupby("doc_id")}, index=["脱贫攻坚", "责任", "精准扶贫"])
+    expected = D.dispersion_table(counts, sizes)
+    assert list(table.columns) == ["lang", "term", "count", "parts", "parts_with_term", "juilland_d", "dp",
+                                   "dp_norm"]
+    pd.testing.assert_frame_equal(table.drop(columns=["lang", "parts"]), expected, check_dtype=False)
+    assert (table["parts"] == 2).all()
+
+
+def test_dispersions_over_segments_and_top_terms(seed_corpus, words):
+    seg = D.dispersions(seed_corpus, "trách nhiệm", parts="segment", lang="vi").iloc[0]
+    vi = words[words["lang"] == "vi"]
+    per_seg = vi.groupby("seg_id")["norm"].apply(lambda s: (s == "trách nhiệm").sum())
+    sizes = vi.groupby("seg_id").size()
+    expected = D.gries_dp(per_seg.to_numpy(), sizes.to_numpy())
+    assert seg["parts"] == len(sizes) and seg["count"] == 12
+    assert seg["dp"] == pytest.approx(expected.dp) and seg["dp_norm"] == pytest.approx(expected.dp_norm)
+    top = D.dispersions(seed_corpus, top=3)
+    import discourse
+
+    freq = discourse.frequencies(seed_corpus, top=3)
+    assert top[["lang", "term", "count"]].values.tolist() == freq[["lang", "term", "count"]].values.tolist()
+    # without lang=, a language where the term does not occur is left out
+    assert D.dispersions(seed_corpus, "责任")["lang"].tolist() == ["zh"]
+    absent = D.dispersions(seed_corpus, "nothing", lang="zh")
+    assert absent["count"].tolist() == [0] and absent["dp"].isna().all()
+
+
+def test_cli_dispersion(capsys):
+    import io
+
+    from discourse.cli import main
+
+    code = main(["dispersion", "--lang", "zh", "--top", "5", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    df = pd.read_csv(io.StringIO(out))
+    assert len(df) == 5 and df["term"].iloc[0] == "脱贫攻坚"
+    assert {"juilland_d", "dp", "dp_norm", "parts"} <= set(df.columns)
+    code = main(["dispersion", "--term", "trách nhiệm", "--by", "segment", "--format", "csv"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and pd.read_csv(io.StringIO(out))["parts"].tolist() == [5]
+    code = main(["dispersion", "--term", "责任", "--term", "trách nhiệm", "--positions", "--format", "csv"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and len(pd.read_csv(io.StringIO(out))) == 4 + 12
+    code = main(["dispersion", "--positions"])
+    assert code == 1 and "--term" in capsys.readouterr().err
+
+
+def test_dispersion_plot(seed_corpus):
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    from discourse import plot
+
+    pos = D.positions(seed_corpus, ["责任", "trách nhiệm", "responsabilit*"])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ax = plot.dispersion(pos, title="责任 · trách nhiệm · responsabilité")
+            ax.figure.canvas.draw()
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["责任 (zh)", "trách nhiệm (vi)",
+                                                                "responsabilit* (fr)"]
+        ticks = [len(c.get_segments()) for c in ax.collections]
+        assert ticks == [4, 12, 5] and ax.get_xlim() == (0, 1)
+        colors = [matplotlib.colors.to_hex(c.get_color()[0]).upper() for c in ax.collections]
+        assert colors == [plot.LANG_COLORS[k] for k in ("zh", "vi", "fr")]
+        assert plot.dispersion(pos, x="doc_position").get_xlabel().startswith("position in the document")
+        with pytest.raises(InputError, match="no occurrence"):
+            plot.dispersion(pos.iloc[:0])
+    finally:
+        plt.close("all")

@@ -325,3 +325,153 @@ def test_keyness_bad_input(kwargs, message):
 def test_doctests():
     result = doctest.testmod(K, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+# --- keyness of corpora: discourse.keywords --------------------------------------------
+
+SEED_A, SEED_B = "000_6faf780c4d1388a2", "003_90d6e10e09142168"
+
+
+@pytest.fixture(scope="module")
+def seed_corpus():
+    import discourse
+
+    return discourse.load_corpus()
+
+
+def _hand_counts(corpus, doc_id, lang):
+    """Counts and token total of one document version, counted in Python from the tokens table."""
+    from collections import Counter
+
+    frame = corpus.tokens().to_frame()
+    words = frame[(frame["doc_id"] == doc_id) & (frame["lang"] == lang) & ~frame["is_punct"]]
+    return pd.Series(Counter(words.loc[~words["is_stop"], "norm"])), len(words)
+
+
+def test_keywords_equal_keyness_on_hand_counts(seed_corpus):
+    table = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh")
+    a, c = _hand_counts(seed_corpus, SEED_B, "zh")
+    b, d = _hand_counts(seed_corpus, SEED_A, "zh")
+    expected = K.keyness(a, b, target_total=c, reference_total=d)
+    assert list(table.columns) == ["lang", *K.KEYNESS_COLUMNS] and set(table["lang"]) == {"zh"}
+    pd.testing.assert_frame_equal(table.drop(columns="lang"), expected)
+    assert (table["target_total"] == c).all() and (table["reference_total"] == d).all()
+
+
+def test_keywords_reference_forms(seed_corpus, seeds):
+    rest = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh")
+    chosen = K.keywords(seed_corpus, f"doc_id={SEED_A}", target={"doc_id": SEED_B}, lang="zh")
+    pd.testing.assert_frame_equal(rest, chosen)
+    # the target from one corpus, the reference from another
+    other = K.keywords(seed_corpus.filter(doc_id=SEED_B), seeds.filter(doc_id=SEED_A), lang="zh")
+    pd.testing.assert_frame_equal(rest, other)
+    # a plain frequency list, with its corpus size
+    b, d = _hand_counts(seed_corpus, SEED_A, "zh")
+    listed = K.keywords(seed_corpus, b, target=f"doc_id={SEED_B}", lang="zh", reference_total=d)
+    pd.testing.assert_frame_equal(rest, listed)
+    frame = pd.DataFrame({"term": b.index, "count": b.to_numpy()})
+    pd.testing.assert_frame_equal(rest, K.keywords(seed_corpus, frame, target=f"doc_id={SEED_B}",
+                                                   lang="zh", reference_total=d))
+
+
+def test_keywords_frequency_list_is_normalised_and_filtered(seed_corpus):
+    fr = seed_corpus.filter(lang="fr")
+    ref = pd.DataFrame({"term": ["Pauvreté", "pauvreté", "le", ",", "ville"], "count": [60, 40, 5000, 900, 7]})
+    table = K.keywords(fr, ref, reference_total=100_000).set_index("term")
+    assert table.loc["pauvreté", "reference_count"] == 100  # Pauvreté + pauvreté
+    assert "le" not in table.index and "," not in table.index  # stopwords, punctuation: as in the target
+    assert table.loc["ville", "target_count"] == 0 and table.loc["ville", "direction"] == "negative"
+    kept = K.keywords(fr, ref, reference_total=100_000, stopwords=True).set_index("term")
+    assert "le" in kept.index
+
+
+def test_keywords_ngrams_and_metadata_selection(seed_corpus):
+    table = K.keywords(seed_corpus, target="date=2021-01-14", lang="zh", n=2)
+    assert all(len(t.split(" ")) == 2 for t in table["term"])
+    assert table["target_total"].iloc[0] < 195  # bigram positions, not tokens
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(target=f"doc_id={SEED_A}"), "pass lang="),
+    (dict(lang="zh"), "whole corpus"),
+    (dict(target="doc_id=nope", lang="zh"), "no text has doc_id='nope'"),
+    (dict(target=f"doc_id={SEED_A}", lang="zh", reference_total=10), "reference_total"),
+    (dict(target="lang=zh", lang="zh"), "all the zh text"),
+])
+def test_keywords_bad_input(seed_corpus, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        K.keywords(seed_corpus, **kwargs)
+
+
+def test_cli_keyness(capsys, tmp_path):
+    import io
+
+    from discourse.cli import main
+
+    code = main(["keyness", "--lang", "zh", "--target", f"doc_id={SEED_A}", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    df = pd.read_csv(io.StringIO(out), dtype={"term": str})
+    assert {"term", "target_count", "reference_count", "target_total", "reference_total", "g2",
+            "log_ratio", "p_value", "g2_2cell", "chi2", "chi2_yates", "pct_diff", "simple_maths"} <= set(df.columns)
+    assert (df["target_total"] == 195).all() and (df["reference_total"] == 176).all()
+    top = df.iloc[0]
+    assert top["direction"] == "positive" and top["g2"] == pytest.approx(K.g2(top.target_count, top.reference_count,
+                                                                               195, 176))
+    # a frequency list as reference, --top keeps N of each direction
+    freq = tmp_path / "ref.csv"
+    freq.write_text("term,count\n脱贫攻坚,2\n发展,500\n经济,300\n", encoding="utf-8")
+    code = main(["keyness", "--lang", "zh", "--reference-list", str(freq), "--reference-total", "100000",
+                 "--top", "2", "--format", "json"])
+    out, err = capsys.readouterr()
+    rows = pd.read_json(io.StringIO(out))
+    assert code == 0, err
+    assert rows["direction"].tolist() == ["positive", "positive", "negative", "negative"]
+    assert set(rows["reference_total"]) == {100_000} and rows["term"].iloc[0] == "脱贫攻坚"
+    # another corpus as reference (a saved file)
+    saved = tmp_path / "c.jsonl"
+    import discourse
+
+    discourse.load_corpus().filter(doc_id=SEED_A).save(saved)
+    code = main(["keyness", "--lang", "zh", "--target", f"doc_id={SEED_B}", "--reference-corpus", str(saved),
+                 "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert pd.read_csv(io.StringIO(out))["reference_total"].iloc[0] == 195
+    code = main(["keyness", "--target", f"doc_id={SEED_A}"])
+    assert code == 1 and "--lang" in capsys.readouterr().err
+    code = main(["keyness", "--lang", "zh", "--reference-total", "5"])
+    assert code == 1 and "--reference-list" in capsys.readouterr().err
+
+
+def test_keyness_plot(seed_corpus):
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    from discourse import plot
+
+    table = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ax = plot.keyness(table, top=4, title="脱贫攻坚责任书 vs 中央统筹、省负总责")
+            ax.figure.canvas.draw()
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        widths = [p.get_width() for p in ax.patches]
+        assert len(labels) == 8 and widths == sorted(widths, reverse=True)
+        assert widths[0] > 0 > widths[-1] and labels[0] in set(table.head(4)["term"])
+        neg = {matplotlib.colors.to_hex(p.get_facecolor()).upper() for p in ax.patches if p.get_width() < 0}
+        assert neg == {"#999999"}
+        g2_ax = plot.keyness(table, top=2, value="g2")
+        assert [p.get_width() > 0 for p in g2_ax.patches] == [True, True, False, False]
+        with pytest.raises(InputError, match="not finite"):
+            plot.keyness(table, value="pct_diff")
+        flipped = table.assign(log_ratio=table["log_ratio"].abs())
+        with pytest.raises(InputError, match="plot value='g2'"):
+            plot.keyness(flipped)
+    finally:
+        plt.close("all")
