@@ -185,7 +185,8 @@ def _load(args):
     options = dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
                    encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align)
     if args.corpus:
-        corpus = load_corpus(list(args.corpus), lang=args.lang, **options)
+        source = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
+        corpus = load_corpus(source, lang=args.lang, **options)
     else:
         corpus = load_corpus()
     if args.lang:

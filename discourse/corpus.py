@@ -98,6 +98,10 @@ class Corpus:
         docs["doc_id"] = docs["doc_id"].astype(str)
         present = pd.DataFrame({"doc_id": pd.unique(seg["doc_id"])})
         docs = present.merge(docs.drop_duplicates("doc_id"), on="doc_id", how="left")
+        for col in docs.columns:  # years read back from JSON with gaps come as floats
+            values = docs[col]
+            if pd.api.types.is_float_dtype(values) and values.notna().any() and (values.dropna() % 1 == 0).all():
+                docs[col] = values.astype("Int64")
         self._documents = docs
         self.name = name
         self._tokens = None
@@ -178,13 +182,13 @@ class Corpus:
                 if col not in docs.columns:
                     raise InputError(f"no metadata column {col!r}; the columns are "
                                      f"{', '.join(c for c in docs.columns)}")
-                chosen &= docs[col].astype(str).isin([str(v) for v in _as_list(value)]).to_numpy()
+                chosen &= _matches(docs[col], _as_list(value))
             keep &= seg["doc_id"].isin(docs.loc[chosen, "doc_id"]).to_numpy()
         sub = Corpus.__new__(Corpus)
         sub._segments = seg[keep].reset_index(drop=True)
         sub._documents = self._documents[self._documents["doc_id"].isin(sub._segments["doc_id"])].reset_index(drop=True)
         sub.name = self.name
-        sub._tokens = None
+        sub._tokens = None if self._tokens is None else self._tokens._subset(sub, keep)
         return sub
 
     # ------------------------------------------------------------------ tokens
@@ -339,13 +343,16 @@ def load_corpus(source=None, **options) -> Corpus:
     if source is None:
         source = next(iter(BUNDLED))
     if isinstance(source, (list, tuple)):
-        return read(*source, **options)
+        if not any(isinstance(x, str) and x in BUNDLED and not Path(x).exists() for x in source):
+            return read(*source, **options)
+        return Corpus.concat([load_corpus(x, **options) for x in source])
     if isinstance(source, str) and source in BUNDLED and not Path(source).exists():
         corpus = Corpus.load(data_path("corpora", BUNDLED[source]))
         corpus.name = source
         return corpus
     if isinstance(source, (str, os.PathLike)) and not Path(source).exists():
-        raise InputError(f"is neither a file nor a bundled corpus ({', '.join(BUNDLED)})", path=source)
+        raise InputError(f"does not exist, and is not the name of a bundled corpus ({', '.join(BUNDLED)}); "
+                         "check the path", path=source)
     return read(source, **options)
 
 
@@ -354,6 +361,14 @@ def _as_list(value) -> list:
     if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
         return list(value)
     return [value]
+
+
+def _matches(column: pd.Series, values: list) -> np.ndarray:
+    """Which rows of a metadata column equal one of ``values`` (numbers as numbers)."""
+    if pd.api.types.is_numeric_dtype(column):
+        numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").dropna()
+        return column.isin(numbers.tolist()).fillna(False).to_numpy(dtype=bool)
+    return column.astype(str).isin([str(v) for v in values]).to_numpy(dtype=bool)
 
 
 def _plain(record: dict) -> dict:

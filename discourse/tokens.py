@@ -93,6 +93,14 @@ class Tokens:
     def __repr__(self) -> str:
         return f"<Tokens: {len(self)} tokens, {len(self.vocab)} types>"
 
+    def _subset(self, corpus, keep_rows: np.ndarray) -> Tokens:
+        """The tokens of the segments kept by ``Corpus.filter`` (``keep_rows``: a boolean
+        mask over this corpus's segments), for the filtered ``corpus``: no re-tokenizing."""
+        new_row = np.cumsum(keep_rows, dtype=np.int64) - 1
+        sel = keep_rows[self.seg_row]
+        return Tokens(corpus, seg_row=new_row[self.seg_row[sel]].astype(np.int32), start=self.start[sel],
+                      end=self.end[sel], type_id=self.type_id[sel], vocab=self.vocab, is_stop=self.is_stop[sel])
+
     # -- look-up structures, built once on first use -------------------------------
     def _vocab_index(self) -> dict[str, int]:
         """Normalised form -> type id."""

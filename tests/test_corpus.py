@@ -82,10 +82,31 @@ def test_saved_bundled_corpus_is_plain_utf8_jsonl():
 
 
 def test_load_corpus_errors():
-    with pytest.raises(InputError, match="neither a file nor a bundled corpus"):
+    with pytest.raises(InputError, match="not the name of a bundled corpus"):
         load_corpus("no_such_corpus")
 
 
 def test_corpus_needs_columns():
     with pytest.raises(InputError, match="missing: lang"):
         Corpus(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}))
+
+
+def test_filter_reuses_the_tokens_of_the_parent(seeds):
+    toks = seeds.tokens()
+    zh = seeds.filter(lang="zh", role="body")
+    assert zh._tokens is not None  # sliced from the parent, not tokenized again
+    fresh = discourse.read(ROOT / "data" / "raw" / "seeds").filter(lang="zh", role="body").tokens()
+    assert zh.tokens().to_frame().equals(fresh.to_frame())
+    assert len(zh.tokens()) < len(toks)
+
+
+def test_metadata_filter_compares_numbers_as_numbers():
+    corpus = load_corpus("gov_work_reports")
+    assert str(corpus.documents["year"].dtype) == "Int64"
+    assert corpus.filter(year=2019).doc_ids == corpus.filter(year="2019").doc_ids
+    assert len(corpus.filter(year=2019).doc_ids) == 1
+
+
+def test_bundled_names_in_lists():
+    both = load_corpus(["poverty_alleviation", "gov_work_reports"])
+    assert len(both.doc_ids) == 2 + len(load_corpus("gov_work_reports").doc_ids)
