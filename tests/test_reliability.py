@@ -244,3 +244,26 @@ def test_aligner_covers_both_sides_in_order(src_lens, tgt_lens):
     assert [i for link in links for i in link.src] == list(range(len(src)))
     assert [j for link in links for j in link.tgt] == list(range(len(tgt)))
     assert all(0.0 <= link.score <= 1.0 for link in links)
+
+
+CELLS = st.sampled_from(["battle", "responsibility", "zh", "vi", "fr", "xx", "", "军令状", "trận chiến", "*攻坚*",
+                         "acte d'engagement", "literal", "neutral", "metaphor", '"', ",", "\t", "*", "?"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELLS, min_size=0, max_size=6), max_size=8), header=st.booleans(),
+       junk=st.binary(max_size=8))
+def test_lexicon_loader_never_crashes(tmp_path, rows, header, junk):
+    """Fuzzing the lexicon loader: any file is either a lexicon or an InputError naming it."""
+    from discourse.errors import InputError
+    from discourse.frames import load_lexicon
+
+    lines = (["frame,lang,term,kind"] if header else []) + [",".join(r) for r in rows]
+    path = tmp_path / "lex.csv"
+    path.write_bytes("\n".join(lines).encode("utf-8") + junk)
+    try:
+        lexicon = load_lexicon(path)
+    except InputError as err:
+        assert "lex.csv" in str(err)
+    else:
+        assert set(lexicon.to_frame()["lang"]) <= {"zh", "vi", "fr", "en", "und"}
