@@ -68,13 +68,19 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
+_SUBMODULES = {"align", "collocations", "concordance", "corpus", "dispersion", "equivalence", "errors", "frames",
+               "frequency", "importers", "keyness", "languages", "plot", "query", "report", "tokens"}
+
+
 def __getattr__(name: str):
     if name in _EXPORTS:
         value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
         globals()[name] = value
         return value
+    if name in _SUBMODULES:  # discourse.plot works after a bare `import discourse`
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'discourse' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | _SUBMODULES)

@@ -1,65 +1,398 @@
 """Execute the notebooks headlessly and write a self-contained HTML report.
 
 ``python -m discourse.report [NOTEBOOK_DIR] [OUT_DIR]`` (``make report``) runs every
-``*.ipynb`` of ``NOTEBOOK_DIR`` (default ``notebooks``) on a fresh kernel, writes each as
-HTML with its plots embedded, and an ``index.html`` linking them, into ``OUT_DIR``
-(default ``build/report``). The notebooks themselves are not modified.
+``NN_*.ipynb`` of ``NOTEBOOK_DIR`` (default ``notebooks``), in name order, each on a
+fresh kernel, and writes into ``OUT_DIR`` (default ``build/report``):
+
+* one HTML page per notebook, with its tables and its plots embedded as ``data:`` URIs
+  and no script or style loaded from the network, so the folder can be copied to a USB
+  stick, a course page or an offline classroom machine;
+* ``index.html``, linking the pages in reading order, with each notebook's title, its
+  stated duration, how long it took to run, and whether it ran cleanly.
+
+The notebooks are not modified: each runs from a temporary copy of ``NOTEBOOK_DIR`` (so
+files a notebook writes, such as an exported figure, land in that copy too), with that
+copy as working directory, as in JupyterLab. Teachers' solutions
+(``NOTEBOOK_DIR/solutions/``) are left out unless ``--solutions`` is given, in which
+case they get a section of their own. The command prints where the report is and exits
+with status 1 if a notebook failed (its page is still written, up to the error).
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as _dt
 import html
+import re
+import shutil
 import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["build_report"]
+__all__ = ["NotebookRun", "Report", "build_report", "execute_notebook", "find_notebooks", "main"]
+
+#: A notebook of the course: two digits, an underscore, a name (``01_corpus_and_languages``).
+NOTEBOOK_NAME = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
+
+#: Code run before a notebook under ``strict=True``: every warning becomes an error (a
+#: missing glyph, a deprecation in our code), except deprecations raised from inside
+#: third-party modules, which the notebook cannot fix.
+STRICT_PREAMBLE = (
+    "import warnings\n"
+    "warnings.simplefilter('error')\n"
+    "warnings.filterwarnings('ignore', category=DeprecationWarning, module='(?!discourse)')\n"
+    "warnings.filterwarnings('ignore', category=PendingDeprecationWarning, module='(?!discourse)')"
+)
+
+_SECTIONS = {"notebooks": "Notebooks", "solutions": "Solutions (for teachers)"}
+
+# nbconvert's "lab" template without the scripts it loads from a CDN (require.js, MathJax,
+# Mermaid): the notebooks need none of them, and the report must work offline.  A bar at
+# the top links back to the index; CJK fonts are listed for the page's own text.
+_PAGE_TEMPLATE = """\
+{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block extra_css -%}
+<style type="text/css">
+:root {
+  --jp-content-font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Noto Sans",
+    "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+}
+nav.discourse-report { font: 14px var(--jp-content-font-family); padding: 8px 16px; border-bottom: 1px solid #ddd; }
+</style>
+{%- endblock extra_css -%}
+{%- block body_header -%}
+{{ super() }}
+<nav class="discourse-report"><a href="{{ resources.discourse_index }}">&larr; all notebooks</a></nav>
+{%- endblock body_header -%}
+"""
+
+_INDEX_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", "Noto Sans", "Noto Sans CJK SC",
+       "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+td.num { text-align: right; white-space: nowrap; }
+.ok { color: #007a5a; } .failed { color: #b00020; font-weight: bold; } .warn { color: #9a6700; }
+footer { margin-top: 2rem; font-size: 0.85rem; color: #666; }
+"""
 
 
-def build_report(notebooks="notebooks", out="build/report", *, timeout: int = 300) -> Path:
-    """Execute each notebook in ``notebooks`` and write HTML pages plus an index.
+@dataclass(frozen=True)
+class NotebookRun:
+    """One executed notebook of a report."""
+
+    notebook: Path
+    """The source notebook (unchanged)."""
+    page: Path
+    """The HTML page written for it."""
+    section: str
+    """``"notebooks"`` or ``"solutions"``."""
+    title: str
+    """The first line of its first markdown cell, without the ``#``."""
+    duration: str
+    """The time it says it takes (``"about 15 minutes"``), or ``""``."""
+    seconds: float
+    """Wall-clock seconds to execute it, kernel start included."""
+    error: str | None = None
+    """``None`` if every cell ran; else which cell failed and why."""
+    warnings: tuple[str, ...] = field(default=())
+    """Warning lines a cell printed on stderr (e.g. a missing glyph)."""
+
+    @property
+    def ok(self) -> bool:
+        """True if every cell ran without an error."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`build_report` wrote."""
+
+    index: Path
+    """The report's ``index.html``."""
+    runs: tuple[NotebookRun, ...]
+    """One entry per notebook, in the order of the index."""
+
+    @property
+    def ok(self) -> bool:
+        """True if every notebook ran without an error."""
+        return all(run.ok for run in self.runs)
+
+    def to_frame(self):
+        """One row per notebook: ``section, notebook, title, duration, page, seconds, ok,
+        error, warnings``."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [{"section": r.section, "notebook": r.notebook.name, "title": r.title, "duration": r.duration,
+              "page": str(r.page), "seconds": round(r.seconds, 2), "ok": r.ok, "error": r.error,
+              "warnings": len(r.warnings)} for r in self.runs],
+            columns=["section", "notebook", "title", "duration", "page", "seconds", "ok", "error", "warnings"],
+        )
+
+
+def find_notebooks(folder, *, solutions: bool = False) -> list[Path]:
+    """The course notebooks of ``folder`` (``NN_name.ipynb``), in reading order.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The notebooks folder.
+    solutions : bool, default False
+        Also list the notebooks of ``folder/solutions/``, after the others.
+
+    Returns
+    -------
+    list of Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ["01_b.ipynb", "00_a.ipynb", "scratch.ipynb", "solutions/01_b_solutions.ipynb"]:
+    ...     (d / name).parent.mkdir(exist_ok=True); _ = (d / name).write_text("{}")
+    >>> [p.name for p in find_notebooks(d)]
+    ['00_a.ipynb', '01_b.ipynb']
+    >>> [p.name for p in find_notebooks(d, solutions=True)]
+    ['00_a.ipynb', '01_b.ipynb', '01_b_solutions.ipynb']
+    """
+    folder = Path(folder)
+    found = sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
+    if solutions:
+        found += sorted(p for p in (folder / "solutions").glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
+    return found
+
+
+def execute_notebook(path, *, cwd=None, timeout: int = 120, strict: bool = False):
+    """Run a notebook top to bottom on a fresh kernel, without changing the file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.ipynb`` file.
+    cwd : str or Path, optional
+        Working directory of the kernel (default: the notebook's folder, as in JupyterLab).
+    timeout : int, default 120
+        Seconds one cell may take.
+    strict : bool, default False
+        Turn warnings into errors (:data:`STRICT_PREAMBLE`, run on the kernel before the
+        first cell and not kept in the result).
+
+    Returns
+    -------
+    nb : nbformat.NotebookNode
+        The executed notebook, with outputs (up to the failing cell if one failed).
+    seconds : float
+        Wall-clock time, kernel start and stop included.
+    error : str or None
+        ``None`` if every cell ran; else ``"cell N: ExceptionName: message"`` (``N``
+        counts the notebook's cells from 0).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    if strict:
+        nb.cells.insert(0, nbformat.v4.new_code_cell(STRICT_PREAMBLE))
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(cwd or path.parent)}},
+                            # the kernel's own log (e.g. "running over TCP without encryption"
+                            # on loopback) is noise here; errors are still printed
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    error = None
+    start = time.perf_counter()
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        error = _describe_error(nb, exc, offset=1 if strict else 0)
+    seconds = time.perf_counter() - start
+    if strict:
+        nb.cells.pop(0)
+    return nb, seconds, error
+
+
+def _describe_error(nb, exc, *, offset: int) -> str:
+    for i, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return f"cell {i - offset}: {output.get('ename')}: {output.get('evalue')}"
+    first = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {first[-1] if first else ''}"
+
+
+def _stderr_warnings(nb) -> tuple[str, ...]:
+    lines = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                lines += [line.strip() for line in output.get("text", "").splitlines() if "Warning" in line]
+    return tuple(lines)
+
+
+def _title_and_duration(nb, fallback: str) -> tuple[str, str]:
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown" and c.source.strip()), "")
+    lines = first.strip().splitlines()
+    title = lines[0].lstrip("#").strip() if lines else fallback
+    found = re.search(r"\b(?:about\s+)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\b", first)
+    return title or fallback, found[0] if found else ""
+
+
+def _exporter():
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    loader = DictLoader({"discourse_report.html.j2": _PAGE_TEMPLATE})
+    return HTMLExporter(extra_loaders=[loader], template_file="discourse_report.html.j2", embed_images=True)
+
+
+def build_report(notebooks="notebooks", out="build/report", *, timeout: int = 120, solutions: bool = False,
+                 strict: bool = False, on_run: Callable[[NotebookRun, int, int], None] | None = None) -> Report:
+    """Execute each notebook of ``notebooks`` and write HTML pages plus an index.
 
     Parameters
     ----------
     notebooks : str or Path
-        Folder of ``.ipynb`` files, run in name order with that folder as working directory.
+        The notebooks folder (:func:`find_notebooks`). It is copied to a temporary folder
+        and each notebook runs there, so nothing under ``notebooks`` changes.
     out : str or Path
-        Folder for the report (created if needed).
-    timeout : int
-        Seconds a cell may take.
+        Folder for the report (created if needed); ``index.html`` and one page per
+        notebook (``solutions/NAME.html`` for solutions) are (over)written.
+    timeout : int, default 120
+        Seconds one cell may take.
+    solutions : bool, default False
+        Also run the notebooks of ``notebooks/solutions/``, in a section of their own.
+    strict : bool, default False
+        Turn warnings into errors (see :func:`execute_notebook`).
+    on_run : callable, optional
+        Called as ``on_run(run, i, n)`` after the ``i``-th of ``n`` notebooks (for progress).
 
     Returns
     -------
-    Path
-        The report's ``index.html``.
+    Report
+        ``report.index`` is the ``index.html``; ``report.ok`` is False if a notebook failed.
+
+    Raises
+    ------
+    discourse.errors.InputError
+        If ``notebooks`` is not a folder or holds no ``NN_name.ipynb`` notebook.
+
+    Examples
+    --------
+    >>> report = build_report("notebooks", "build/report")  # doctest: +SKIP
+    >>> report.ok, report.index.name  # doctest: +SKIP
+    (True, 'index.html')
     """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
+    from .errors import InputError
 
     src, out = Path(notebooks), Path(out)
+    if not src.is_dir():
+        raise InputError("is not a folder of notebooks; give the notebooks folder (e.g. notebooks)", path=src)
+    paths = find_notebooks(src, solutions=solutions)
+    if not paths:
+        raise InputError("has no notebooks named like 01_name.ipynb", path=src)
     out.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter()
-    items = []
-    for path in sorted(src.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(src)}}).execute()
-        body, _ = exporter.from_notebook_node(nb)
-        page = out / f"{path.stem}.html"
-        page.write_text(body, encoding="utf-8")
-        title = next((c.source.splitlines()[0].lstrip("# ") for c in nb.cells if c.cell_type == "markdown" and c.source),
-                     path.stem)
-        items.append(f'<li><a href="{html.escape(page.name)}">{html.escape(path.stem)}</a> — {html.escape(title)}</li>')
+    exporter = _exporter()
+    runs: list[NotebookRun] = []
+    with tempfile.TemporaryDirectory(prefix="discourse-report-") as tmp:
+        work = Path(tmp) / src.resolve().name
+        shutil.copytree(src, work, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        for i, path in enumerate(paths, start=1):
+            relative = path.relative_to(src)
+            section = "solutions" if relative.parts[0] == "solutions" else "notebooks"
+            nb, seconds, error = execute_notebook(work / relative, timeout=timeout, strict=strict)
+            title, duration = _title_and_duration(nb, path.stem)
+            page = out / relative.with_suffix(".html")
+            page.parent.mkdir(parents=True, exist_ok=True)
+            index_href = "../" * (len(relative.parts) - 1) + "index.html"
+            body, _ = exporter.from_notebook_node(
+                nb, resources={"metadata": {"name": title}, "discourse_index": index_href})
+            page.write_text(body, encoding="utf-8")
+            run = NotebookRun(notebook=path, page=page, section=section, title=title, duration=duration,
+                              seconds=seconds, error=error, warnings=_stderr_warnings(nb))
+            runs.append(run)
+            if on_run is not None:
+                on_run(run, i, len(paths))
     index = out / "index.html"
-    index.write_text(
-        "<!doctype html><meta charset='utf-8'><title>discourse report</title>"
-        "<h1>discourse: executed notebooks</h1><ul>" + "".join(items) + "</ul>",
-        encoding="utf-8",
-    )
-    return index
+    index.write_text(_index_html(runs, out), encoding="utf-8")
+    return Report(index=index, runs=tuple(runs))
+
+
+def _index_html(runs: Sequence[NotebookRun], out: Path) -> str:
+    from . import __version__
+
+    esc = html.escape
+    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             "<title>discourse: the notebooks, executed</title>", f"<style>{_INDEX_CSS}</style></head><body>",
+             "<h1>discourse: the notebooks, executed</h1>",
+             "<p>Each notebook was run top to bottom on a fresh kernel; its page shows every table and plot.</p>"]
+    for section, heading in _SECTIONS.items():
+        rows = [r for r in runs if r.section == section]
+        if not rows:
+            continue
+        parts.append(f"<h2>{esc(heading)}</h2><table><thead><tr><th>notebook</th><th>takes</th>"
+                     "<th>ran in</th><th>result</th></tr></thead><tbody>")
+        for r in rows:
+            href = r.page.relative_to(out).as_posix()
+            if r.ok:
+                result = '<span class="ok">ran cleanly</span>'
+            else:
+                result = f'<span class="failed">failed</span>: {esc(r.error)}'
+            if r.warnings:
+                result += f'<br><span class="warn">{len(r.warnings)} warning(s): {esc(r.warnings[0])}</span>'
+            parts.append(f'<tr><td><a href="{esc(href)}">{esc(r.title)}</a><br><small>{esc(r.notebook.name)}'
+                         f'</small></td><td>{esc(r.duration)}</td><td class="num">{r.seconds:.1f} s</td>'
+                         f"<td>{result}</td></tr>")
+        parts.append("</tbody></table>")
+    stamp = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    parts.append(f"<footer>discourse {esc(__version__)}, Python {esc(sys.version.split()[0])}, "
+                 f"executed {esc(stamp)}.</footer></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command ``python -m discourse.report``; returns the exit status."""
+    from .errors import InputError
+
+    parser = argparse.ArgumentParser(
+        prog="python -m discourse.report",
+        description="Execute every notebook on a fresh kernel and write a self-contained HTML report.")
+    parser.add_argument("notebooks", nargs="?", default="notebooks", metavar="NOTEBOOK_DIR",
+                        help="the notebooks folder (default: notebooks)")
+    parser.add_argument("out", nargs="?", default="build/report", metavar="OUT_DIR",
+                        help="where to write the report (default: build/report)")
+    parser.add_argument("--solutions", action="store_true",
+                        help="also run NOTEBOOK_DIR/solutions/ (a separate section; off by default)")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds one cell may take (default: 120)")
+    parser.add_argument("--strict", action="store_true", help="turn warnings into errors, as the tests do")
+    args = parser.parse_args(argv)
+
+    def progress(run: NotebookRun, i: int, n: int) -> None:
+        status = "ok" if run.ok else f"FAILED ({run.error})"
+        print(f"[{i}/{n}] {run.notebook.name}: {status}, {run.seconds:.1f} s", flush=True)
+
+    try:
+        report = build_report(args.notebooks, args.out, timeout=args.timeout, solutions=args.solutions,
+                              strict=args.strict, on_run=progress)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    failed = [r.notebook.name for r in report.runs if not r.ok]
+    print(f"report written: {report.index.resolve()}")
+    if failed:
+        print(f"{len(failed)} notebook(s) failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    index = build_report(*args[:2])
-    print(f"report written: {index.resolve()}")
+    sys.exit(main())
