@@ -272,8 +272,12 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Fa
     keys, counts = _count(group * n_terms + term_id, n_groups * n_terms)
     doc_codes = pd.factorize(corpus._segments["doc_id"])[0].astype(np.int64)
     n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1
-    triples = np.unique((group * n_docs + doc_codes[toks.seg_row[start]]) * n_terms + term_id)
-    _, doc_freq = np.unique((triples // (n_docs * n_terms)) * n_terms + triples % n_terms, return_counts=True)
+    triple = (group * n_docs + doc_codes[toks.seg_row[start]]) * n_terms + term_id
+    if n_groups * n_docs * n_terms <= _BINCOUNT_LIMIT:  # which (group, doc, term) occur: a bitmap
+        present = np.flatnonzero(np.bincount(triple, minlength=n_groups * n_docs * n_terms))
+    else:
+        present = np.unique(triple)
+    _, doc_freq = _count((present // (n_docs * n_terms)) * n_terms + present % n_terms, n_groups * n_terms)
     g, t = keys // n_terms, keys % n_terms
     table = labels.iloc[g].reset_index(drop=True)
     table["term"] = _term_strings(toks, units, t, sep)
