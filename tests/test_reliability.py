@@ -267,3 +267,22 @@ def test_lexicon_loader_never_crashes(tmp_path, rows, header, junk):
         assert "lex.csv" in str(err)
     else:
         assert set(lexicon.to_frame()["lang"]) <= {"zh", "vi", "fr", "en", "und"}
+
+
+def _cp1258(text: str) -> bytes:
+    """Vietnamese as Windows-1258 writes it: â ê ô ă ơ ư precomposed, tone marks combining."""
+    quality = {"\u0302", "\u0306", "\u031b"}
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        base = "".join(c for c in parts if not unicodedata.combining(c) or c in quality)
+        out.append(unicodedata.normalize("NFC", base) + "".join(c for c in parts if unicodedata.combining(c)
+                                                             and c not in quality))
+    return "".join(out).encode("cp1258")
+
+
+def test_windows_1258_vietnamese_is_detected_and_counts_like_utf8(tmp_path):
+    corpus = discourse.read(write(tmp_path, "vi.txt", _cp1258((VI + "\n") * 5)))
+    assert corpus.documents["encoding"].iloc[0] == "cp1258"
+    utf8 = discourse.read(write(tmp_path, "vi8.txt", (VI + "\n") * 5))
+    assert corpus.tokens().to_frame()["norm"].tolist() == utf8.tokens().to_frame()["norm"].tolist()
