@@ -360,3 +360,63 @@ def test_identify_udhr(lang, code):
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(f"discourse.languages.{module}"))
     assert result.failed == 0
+
+
+# ------------------------------------------------------------------ internal fast paths
+
+_MIXED = [
+    "« L’autorité d’un peuple » aujourd’hui, U.E. 3,5 %... peut-être",
+    "Trận chiến công kiên thoát nghèo, xác định mụctiêu. XÓA ĐÓI ủy ban Ｈà Nội 2.020",
+    "打赢脱贫攻坚战,China. 脫貧攻堅 ＧＤＰ２０２０",
+    "",
+    "   \n\t",
+    "It's done — don't stop. ΑΣ Σ' İstanbul ǅungla",
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_columns_match_tokenize_many(tok, lang):
+    texts = _MIXED + [t.upper() for t in _MIXED] + _MIXED  # repeats: the norm cache is hit
+    counts, spans, norms = tok[lang]._columns(texts)
+    expected = tok[lang].tokenize_many(texts)
+    assert counts == [len(tokens) for tokens in expected]
+    assert [(s, e, n) for (s, e), n in zip(spans, norms)] == [t for tokens in expected for t in tokens]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="aAàÀảĐđơƠưƯ ’'-.,«0123456789中国ΣİǅＧ\n", max_size=40), max_size=4))
+def test_columns_match_tokenize_on_random_text(texts):
+    for lang in ("fr", "en", "vi", "zh", "und"):
+        tokenizer = get_tokenizer(lang)
+        counts, spans, norms = tokenizer._columns(texts)
+        flat = [t for text in texts for t in tokenizer.tokenize(text)]
+        assert counts == [len(tokenizer.tokenize(text)) for text in texts]
+        assert [(s, e, n) for (s, e), n in zip(spans, norms)] == flat
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet="aAbBhHnNàÀộỘĐđ0123456789ΣσςİǅX.'", min_size=1, max_size=6), max_size=8))
+def test_crf_features_equal_pyvi(syllables):
+    from pyvi.ViTokenizer import ViTokenizer
+
+    from discourse.languages.vi import crf_features
+
+    ours = crf_features(syllables, ViTokenizer.bi_grams, ViTokenizer.tri_grams)
+    theirs = ViTokenizer.sent2features(syllables, False)
+    assert ours == theirs
+    assert [list(f.items()) for f in ours] == [list(f.items()) for f in theirs]  # same order, same types
+
+
+def test_crf_features_equal_pyvi_on_real_syllables(tok):
+    from pyvi.ViTokenizer import ViTokenizer
+
+    from discourse.languages.vi import crf_features
+
+    text = ("Hà Nội là thủ đô của nước Cộng hoà xã hội chủ nghĩa Việt Nam. Trận chiến công kiên "
+            "thoát nghèo, xác định mụctiêu; Uỷ ban nhân dân TP. Hồ Chí Minh năm 2020 (v.v.)")
+    syllables = [text[p.start : p.end] for p in tok["vi"]._pieces(text)]
+    assert len(syllables) > 20
+    assert any(crf_features(syllables, ViTokenizer.bi_grams, ViTokenizer.tri_grams)[i]["+1:word.bi_gram()"]
+               for i in range(len(syllables) - 1))  # the lexicon is really consulted
+    ours = crf_features(syllables, ViTokenizer.bi_grams, ViTokenizer.tri_grams)
+    assert [list(f.items()) for f in ours] == [list(f.items()) for f in ViTokenizer.sent2features(syllables, False)]

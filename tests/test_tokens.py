@@ -122,3 +122,36 @@ def test_two_processes_sharing_the_cache(tmp_path):
     assert not list((tmp_path / "tokens").glob(".*.tmp"))  # no half-written file left behind
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.stdout.strip() == outs[0]
+
+
+def test_chunks_give_the_tokens_and_vocabulary_of_one_pass(seeds, monkeypatch):
+    """Per-chunk interning (distinct norms, then ids) keeps the vocabulary in order of first
+    occurrence, language by language, whatever the chunking and with NFD text mixed in."""
+    import discourse.tokens as tokens_module
+    from discourse.languages import get_tokenizer
+
+    import discourse
+
+    seg = seeds.segments
+    texts = [unicodedata.normalize("NFD", t) if i % 3 == 0 else t for i, t in enumerate(seg["text"])]
+    frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(seg))], "lang": seg["lang"], "text": texts})
+    corpus = discourse.read_table(frame)
+    whole = tokens_module.tokenize(corpus, cache=False, n_jobs=1)
+    # the reference: every segment tokenized on its own, norms interned token by token
+    texts, langs = corpus._segments["text"].tolist(), corpus._segments["lang"].to_numpy()
+    vocab: dict[str, int] = {}
+    norms_of = {}
+    for lang in pd.unique(langs):
+        for row in np.flatnonzero(langs == lang):
+            nfc, mapping = nfc_with_map(texts[row])
+            norms_of[row] = [n for _, _, n in get_tokenizer(lang).tokenize(nfc)]
+            for norm in norms_of[row]:
+                vocab.setdefault(norm, len(vocab))
+    assert whole.vocab == list(vocab)
+    expected_ids = [vocab[n] for row in range(len(texts)) for n in norms_of.get(row, [])]
+    assert whole.type_id.tolist() == expected_ids
+    monkeypatch.setattr(tokens_module, "CHUNK_CHARS", 200)  # many small chunks
+    for n_jobs in (1, 2):
+        chunked = tokens_module.tokenize(corpus, cache=False, n_jobs=n_jobs)
+        assert chunked.vocab == whole.vocab
+        assert all((a == b).all() for a, b in zip(_arrays(chunked), _arrays(whole)))

@@ -31,6 +31,7 @@ __all__ = [
     "span_prf",
     "read_conllu",
     "RegexTokenizer",
+    "NormCache",
 ]
 
 #: Bump when a change to any tokenizer changes its output (part of every fingerprint).
@@ -175,6 +176,17 @@ class Tokenizer:
         """Tokenize several texts; same result as calling :meth:`tokenize` on each."""
         return [self.tokenize(text) for text in texts]
 
+    def _columns(self, texts: list[str]) -> tuple[list[int], list[tuple[int, int]], list[str]]:
+        """The tokens of :meth:`tokenize_many` as columns, for :func:`discourse.tokens.tokenize`:
+        per text its number of tokens, then the ``(start, end)`` and the norm of every token.
+
+        Tokenizers may override it to skip making a ``(start, end, norm)`` tuple per token.
+        """
+        results = self.tokenize_many(texts)
+        spans = [(s, e) for tokens in results for s, e, _ in tokens]
+        norms = [norm for tokens in results for _, _, norm in tokens]
+        return [len(tokens) for tokens in results], spans, norms
+
     def normalize(self, word: str) -> str:
         """Return the norm form of a word written out (used for stopword lists)."""
         return word.translate(WIDE_ALNUM).lower()
@@ -224,7 +236,45 @@ class RegexTokenizer(Tokenizer):
         return RegexpTokenizer(self.pattern).span_tokenize
 
     def tokenize(self, text: str) -> list[Token]:
-        return [(s, e, self.normalize(text[s:e])) for s, e in self._spans(text)]
+        return self.tokenize_many([text])[0]
+
+    def tokenize_many(self, texts: Iterable[str]) -> list[list[Token]]:
+        norms = NormCache(self.normalize)  # a word recurs: normalise each surface once
+        spans = self._spans
+        return [[(s, e, norms[text[s:e]]) for s, e in spans(text)] for text in texts]
+
+    def _columns(self, texts: list[str]) -> tuple[list[int], list[tuple[int, int]], list[str]]:
+        norms = NormCache(self.normalize)
+        counts, all_spans, all_norms = [], [], []
+        for text in texts:
+            spans = list(self._spans(text))
+            counts.append(len(spans))
+            all_spans += spans
+            all_norms += [norms[text[s:e]] for s, e in spans]
+        return counts, all_spans, all_norms
+
+
+class NormCache(dict):
+    """Surface form -> norm, computed by ``normalize`` once per distinct surface.
+
+    Made for one :meth:`Tokenizer.tokenize_many` call (so it lives as long as a chunk of
+    text): most tokens repeat a surface already seen, and a dictionary look-up costs
+    less than normalising again.
+
+    Examples
+    --------
+    >>> norms = NormCache(str.lower)
+    >>> norms["État"], norms["État"], len(norms)
+    ('état', 'état', 1)
+    """
+
+    def __init__(self, normalize):
+        super().__init__()
+        self.normalize = normalize
+
+    def __missing__(self, surface: str) -> str:
+        norm = self[surface] = self.normalize(surface)
+        return norm
 
 
 _CACHE: dict[tuple, Tokenizer] = {}

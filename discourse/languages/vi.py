@@ -22,7 +22,7 @@ from typing import NamedTuple
 from discourse._data import data_path
 from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, Token, Tokenizer, read_terms
 
-__all__ = ["VietnameseTokenizer", "is_syllable", "split_glued", "normalize_syllable"]
+__all__ = ["VietnameseTokenizer", "is_syllable", "split_glued", "normalize_syllable", "crf_features"]
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 _TONE_RE = re.compile(f"[{_TONES}]")
@@ -126,6 +126,74 @@ def normalize_syllable(syllable: str) -> str:
     return unicodedata.normalize("NFC", moved)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_parts(letters: str) -> tuple[tuple[str, str, bool], ...]:
+    """``(part, norm, is_syllable)`` for each part of a letter run split by :func:`split_glued`.
+
+    Cached: a word recurs many times in a corpus, and its analysis depends on it alone.
+
+    Examples
+    --------
+    >>> _word_parts("mụctiêu"), _word_parts("China")
+    ((('mục', 'mục', True), ('tiêu', 'tiêu', True)), (('China', 'china', False),))
+    """
+    parts = []
+    for part in split_glued(letters):
+        ok = is_syllable(part)
+        parts.append((part, normalize_syllable(part) if ok else part.translate(WIDE_ALNUM).lower(), ok))
+    return tuple(parts)
+
+
+def crf_features(syllables: list[str], bi_grams, tri_grams) -> list[dict]:
+    """The features pyvi's CRF model expects, equal to ``ViTokenizer.sent2features(syllables, False)``.
+
+    pyvi builds each syllable's features from scratch, lowercasing and testing each
+    syllable and each bigram and trigram of its neighbourhood several times over; here each
+    is computed once per position, then the dictionaries are assembled with the same keys
+    and values in the same order. (``tests/test_languages.py`` checks the equality.)
+
+    Parameters
+    ----------
+    syllables : list of str
+        The pieces of one text, in order.
+    bi_grams, tri_grams : set of str
+        pyvi's lexicon (``ViTokenizer.bi_grams``, ``ViTokenizer.tri_grams``).
+
+    Examples
+    --------
+    >>> f = crf_features(["Hà", "Nội"], {"hà nội"}, set())
+    >>> f[0]["word.lower()"], f[0]["+1:word.bi_gram()"], f[1]["-1:word.istitle()"]
+    ('hà', True, True)
+    """
+    n = len(syllables)
+    lower = [s.lower() for s in syllables]
+    upper = [s.isupper() for s in syllables]
+    title = [s.istitle() for s in syllables]
+    # bigram[i]: syllables i, i + 1; trigram[i]: syllables i, i + 1, i + 2 (pyvi's lookup)
+    bigram = [" ".join(syllables[i : i + 2]).lower() in bi_grams for i in range(n - 1)]
+    trigram = [" ".join(syllables[i : i + 3]).lower() in tri_grams for i in range(n - 2)]
+    features = []
+    for i, syllable in enumerate(syllables):
+        f = {"bias": 1.0, "word.lower()": lower[i], "word.isupper()": upper[i], "word.istitle()": title[i],
+             "word.isdigit()": syllable.isdigit()}
+        if i > 0:
+            f["-1:word.lower()"] = lower[i - 1]
+            f["-1:word.istitle()"] = title[i - 1]
+            f["-1:word.isupper()"] = upper[i - 1]
+            f["-1:word.bi_gram()"] = bigram[i - 1]
+            if i > 1:
+                f["-2:word.tri_gram()"] = trigram[i - 2]
+        if i < n - 1:
+            f["+1:word.lower()"] = lower[i + 1]
+            f["+1:word.istitle()"] = title[i + 1]
+            f["+1:word.isupper()"] = upper[i + 1]
+            f["+1:word.bi_gram()"] = bigram[i]
+            if i < n - 2:
+                f["+2:word.tri_gram()"] = trigram[i]
+        features.append(f)
+    return features
+
+
 class VietnameseTokenizer(Tokenizer):
     """Vietnamese words: pyvi's segmentation with domain terms forced and glued words repaired.
 
@@ -162,6 +230,11 @@ class VietnameseTokenizer(Tokenizer):
         return {n: frozenset(by_length[n]) for n in sorted(by_length, reverse=True) if n > 1}
 
     @cached_property
+    def _term_firsts(self) -> frozenset[str]:
+        """First syllables of the domain terms: a term can start only at one of them."""
+        return frozenset(term[0] for terms in self._terms.values() for term in terms)
+
+    @cached_property
     def _pyvi(self):
         from pyvi.ViTokenizer import ViTokenizer
 
@@ -174,9 +247,7 @@ class VietnameseTokenizer(Tokenizer):
                 pieces.append(_Piece(m.start(), m.end(), text[m.start() : m.end()].translate(WIDE_ALNUM).lower(), False, False))
                 continue
             start = m.start()
-            for k, part in enumerate(split_glued(m.group())):
-                ok = is_syllable(part)
-                norm = normalize_syllable(part) if ok else part.translate(WIDE_ALNUM).lower()
+            for k, (part, norm, ok) in enumerate(_word_parts(m.group())):
                 pieces.append(_Piece(start, start + len(part), norm, ok, k > 0))
                 start += len(part)
         return pieces
@@ -193,14 +264,18 @@ class VietnameseTokenizer(Tokenizer):
         return self.tokenize_many([text])[0]
 
     def tokenize_many(self, texts) -> list[list[Token]]:
-        texts = list(texts)
-        all_pieces = [self._pieces(text) for text in texts]
+        return [self._tokenize_one(text) for text in texts]
+
+    def _tokenize_one(self, text: str) -> list[Token]:
+        # Text by text: pyvi's feature dicts (a dozen entries per syllable) are freed as
+        # soon as the text is labelled, instead of piling up for a whole batch (which costs
+        # memory and makes every garbage collection walk them all).
+        pieces = self._pieces(text)
+        if not pieces:
+            return []
         vi = self._pyvi
-        sequences = [[text[p.start : p.end] for p in pieces] for text, pieces in zip(texts, all_pieces)]
-        features = [vi.sent2features(seq, False) for seq in sequences if seq]
-        predicted = iter(vi.model.predict(features) if features else [])  # one batch
-        labels = [next(predicted) if seq else [] for seq in sequences]
-        return [self._words(*args) for args in zip(texts, all_pieces, labels)]
+        features = crf_features([text[p.start : p.end] for p in pieces], vi.bi_grams, vi.tri_grams)
+        return self._words(text, pieces, vi.model.predict_single(features))
 
     def _words(self, text: str, pieces: list[_Piece], labels: list[str]) -> list[Token]:
         n = len(pieces)
@@ -231,7 +306,11 @@ class VietnameseTokenizer(Tokenizer):
     def _term_matches(self, pieces: list[_Piece], joinable: list[bool]):
         """Yield the (first, last + 1) pieces of domain terms: longest leftmost, not overlapping."""
         i, n = 0, len(pieces)
+        firsts = self._term_firsts
         while i < n:
+            if pieces[i].norm not in firsts:  # no term starts here
+                i += 1
+                continue
             for length, terms in self._terms.items():
                 j = i + length
                 if j <= n and all(joinable[i + 1 : j]) and tuple(p.norm for p in pieces[i:j]) in terms:
