@@ -53,6 +53,8 @@ _EXPORTS = {
     "plot_shifts": "frames",
     "plot_frame_strip": "frames",
     "equivalents": "equivalence",
+    "frequencies_dask": "scale",
+    "keywords_dask": "scale",
     "kwic": "concordance",
     "Concordance": "concordance",
     "kwic_explorer": "concordance",
@@ -69,7 +71,7 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
 _SUBMODULES = {"align", "collocations", "concordance", "corpus", "dispersion", "equivalence", "errors", "frames",
-               "frequency", "importers", "keyness", "languages", "plot", "query", "report", "tokens"}
+               "frequency", "importers", "keyness", "languages", "plot", "query", "report", "scale", "tokens"}
 
 
 def __getattr__(name: str):

@@ -460,14 +460,20 @@ def _context_bounds(toks, hits: pd.DataFrame, window: int, unit: str) -> tuple[n
     """Character offsets where each hit's left context starts and its right context ends."""
     row, first, last = (hits[c].to_numpy(np.int64) for c in ("seg_row", "first", "last"))
     start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
-    length = toks.corpus._segments["text"].str.len().to_numpy(np.int64)[row]
+    texts = toks.corpus._segments["text"].to_numpy()
+
+    def length(rows):  # length of the text of these segments (only where needed)
+        return np.fromiter(map(len, texts[rows]), dtype=np.int64, count=len(rows))
+
     if unit == "chars" or window == 0:
-        return np.maximum(start - window, 0), np.minimum(end + window, length)
+        return np.maximum(start - window, 0), np.minimum(end + window, length(row))
     bounds = toks._segment_bounds()
     left, right = first - window, last - 1 + window  # first and last token of the context
     n = max(len(toks) - 1, 0)
     lo = np.where(left >= bounds[row], toks.start[np.clip(left, 0, n)], 0)
-    hi = np.where(right < bounds[row + 1], toks.end[np.clip(right, 0, n)], length)
+    inside = right < bounds[row + 1]
+    hi = toks.end[np.clip(right, 0, n)].astype(np.int64)
+    hi[~inside] = length(row[~inside])  # the context runs to the end of the segment
     return np.minimum(lo, start), np.maximum(hi, end)
 
 

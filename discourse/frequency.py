@@ -103,14 +103,15 @@ def _segment_frame(corpus, columns) -> pd.DataFrame:
     return out
 
 
-def _lang_mask(corpus, lang) -> np.ndarray:
-    """Boolean per segment: its language is one of ``lang`` (all when None)."""
+def _lang_mask(corpus, lang, *, strict: bool = True) -> np.ndarray:
+    """Boolean per segment: its language is one of ``lang`` (all when None). A language
+    the corpus lacks is an error unless ``strict=False`` (a partition of a corpus)."""
     langs = corpus._segments["lang"].to_numpy()
     if lang is None:
         return np.ones(len(langs), dtype=bool)
     wanted = _as_list(lang)
     missing = [code for code in wanted if code not in set(langs)]
-    if missing:
+    if missing and strict:
         raise InputError(f"the corpus has no text in language {', '.join(map(repr, missing))}; its languages are "
                          f"{', '.join(sorted(set(langs)))}")
     return np.isin(langs, wanted)
@@ -137,14 +138,15 @@ def _parse_conditions(conditions) -> dict:
     return out
 
 
-def _select(corpus, conditions) -> np.ndarray:
+def _select(corpus, conditions, *, strict: bool = True) -> np.ndarray:
     """Boolean per segment: the segment (or its document) meets every condition.
 
     A condition is ``column=value``: a segment column (``doc_id``, ``role``, ``seg_id`` …)
     or a document metadata column (``year``, ``date`` …). A string value may list values
     separated by commas; for a numeric column ``lo-hi`` or ``lo..hi`` is an inclusive
     range. Numeric columns compare as numbers, so ``year=2020`` finds the year stored as
-    ``2020.0``.
+    ``2020.0``. A condition no segment meets is an error unless ``strict=False`` (a
+    partition of a corpus).
     """
     conditions = _parse_conditions(conditions)
     keep = np.ones(len(corpus._segments), dtype=bool)
@@ -171,7 +173,7 @@ def _select(corpus, conditions) -> np.ndarray:
                                          "such as 2015-2020") from None
             else:
                 hit |= column.astype(str).to_numpy() == str(v)
-        if not hit.any():
+        if strict and not hit.any():
             shown = pd.unique(column.dropna().astype(str))
             raise InputError(f"no text has {col}={value!r}; values of {col} include "
                              f"{', '.join(shown[:8])}{' …' if len(shown) > 8 else ''}")
@@ -201,7 +203,8 @@ class _Units(NamedTuple):
 
     start: np.ndarray  # token index of each unit's first token
     term_id: np.ndarray  # id of the unit's term (type id for n = 1, compact n-gram id else)
-    counted: np.ndarray  # bool: listed (False = left out as stopword), always in the total
+    counted: np.ndarray | None  # bool: listed (False = left out as stopword), always in the total;
+    # None when every unit is listed
     types: np.ndarray  # (n_terms, n) type ids of each term id
 
 
@@ -209,16 +212,22 @@ def _units(toks, *, n: int, punct: bool, stopwords: bool, seg_mask) -> _Units:
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 5:
         raise InputError(f"n (the n-gram length) must be 1, 2, 3, 4 or 5, not {n!r}")
     total = len(toks)
-    punct_tok = toks.is_punct[toks.type_id] if total else np.zeros(0, dtype=bool)
-    start = np.arange(max(total - n + 1, 0), dtype=np.int64)
-    ok = toks.seg_row[start] == toks.seg_row[start + n - 1]  # tokens are in segment order
-    if not punct:
-        inside = np.r_[0, np.cumsum(punct_tok)]
-        ok &= inside[start + n] == inside[start]
-    ok &= seg_mask[toks.seg_row[start]]
-    start = start[ok]
+    if n == 1:  # every token is a unit: no segment or punctuation boundary to check
+        ok = seg_mask[toks.seg_row] if total else np.zeros(0, dtype=bool)
+        if not punct:
+            ok &= ~toks.is_punct[toks.type_id]
+        start = np.flatnonzero(ok) if not ok.all() else np.arange(total, dtype=np.int64)
+    else:
+        punct_tok = toks.is_punct[toks.type_id] if total else np.zeros(0, dtype=bool)
+        start = np.arange(max(total - n + 1, 0), dtype=np.int64)
+        ok = toks.seg_row[start] == toks.seg_row[start + n - 1]  # tokens are in segment order
+        if not punct:
+            inside = np.r_[0, np.cumsum(punct_tok)]
+            ok &= inside[start + n] == inside[start]
+        ok &= seg_mask[toks.seg_row[start]]
+        start = start[ok]
     if stopwords:
-        counted = np.ones(len(start), dtype=bool)
+        counted = None  # all listed
     else:
         counted = ~(toks.is_stop[start] | toks.is_stop[start + n - 1])
     if n == 1:
@@ -246,6 +255,33 @@ def _count(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     return np.unique(keys, return_counts=True)
 
 
+def _doc_freq(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs: int, slots: int = 1 << 22) -> np.ndarray:
+    """Number of distinct documents in which each cell (a (group, term) pair, numbered
+    ``0 … n_cells - 1``) occurs, given the cell and document of every unit.
+
+    No sort and no hash: each unit writes its position into the slot of its (document,
+    cell) pair; exactly one unit per distinct pair finds its own position there (the
+    one whose write was kept), and those units are counted. The slots of a batch of
+    documents at a time are kept in one reused array of about ``slots`` integers.
+    Units are in corpus order, so usually already grouped by document.
+    """
+    if len(doc) > 1 and np.any(doc[1:] < doc[:-1]):
+        order = np.argsort(doc, kind="stable")
+        cell, doc = cell[order], doc[order]
+    per_batch = max(1, slots // max(n_cells, 1))
+    owner = np.empty(per_batch * max(n_cells, 1), dtype=np.int64)  # never read before written
+    freq = np.zeros(n_cells, dtype=np.int64)
+    edges = np.searchsorted(doc, np.arange(0, n_docs + per_batch, per_batch))
+    for batch, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
+        if lo == hi:
+            continue
+        slot = (doc[lo:hi] - batch * per_batch) * n_cells + cell[lo:hi]
+        position = np.arange(hi - lo)
+        owner[slot] = position
+        freq += np.bincount(cell[lo:hi][owner[slot] == position], minlength=n_cells)
+    return freq
+
+
 def _term_strings(toks, units: _Units, term_ids: np.ndarray, sep: str) -> np.ndarray:
     vocab = np.asarray(toks.vocab, dtype=object)
     if units.types.shape[1] == 1:
@@ -266,18 +302,22 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Fa
     group = codes[toks.seg_row[units.start]]
     n_groups = len(labels)
     totals = np.bincount(group, minlength=n_groups) if n_groups else np.zeros(0, dtype=np.int64)
-    listed = units.counted
-    group, term_id, start = group[listed], units.term_id[listed], units.start[listed]
+    term_id, start = units.term_id, units.start
+    if units.counted is not None:
+        listed = units.counted
+        group, term_id, start = group[listed], term_id[listed], start[listed]
     n_terms = max(len(units.types), 1)
-    keys, counts = _count(group * n_terms + term_id, n_groups * n_terms)
+    unit_key = group * n_terms + term_id
+    keys, counts = _count(unit_key, n_groups * n_terms)
+    if n_groups * n_terms <= _BINCOUNT_LIMIT:  # index of each unit's (group, term) in keys
+        lookup = np.zeros(n_groups * n_terms, dtype=np.int64)
+        lookup[keys] = np.arange(len(keys))
+        cell = lookup[unit_key]
+    else:
+        cell = np.searchsorted(keys, unit_key)
     doc_codes = pd.factorize(corpus._segments["doc_id"])[0].astype(np.int64)
     n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1
-    triple = (group * n_docs + doc_codes[toks.seg_row[start]]) * n_terms + term_id
-    if n_groups * n_docs * n_terms <= _BINCOUNT_LIMIT:  # which (group, doc, term) occur: a bitmap
-        present = np.flatnonzero(np.bincount(triple, minlength=n_groups * n_docs * n_terms))
-    else:
-        present = np.unique(triple)
-    _, doc_freq = _count((present // (n_docs * n_terms)) * n_terms + present % n_terms, n_groups * n_terms)
+    doc_freq = _doc_freq(cell, doc_codes[toks.seg_row[start]], n_cells=len(keys), n_docs=n_docs)
     g, t = keys // n_terms, keys % n_terms
     table = labels.iloc[g].reset_index(drop=True)
     table["term"] = _term_strings(toks, units, t, sep)
@@ -286,6 +326,56 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Fa
     table["total"] = totals[g].astype(np.int64)
     table["_group"] = g
     return table, labels.assign(total=totals.astype(np.int64))
+
+
+def _merge_count_tables(parts, *, by, labels=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sum count tables (``_count_table`` results) of corpus partitions into the count
+    table of the whole, as if counted at once.
+
+    Counts and totals add up; ``doc_freq`` adds up because a document lies in one
+    partition only. Groups (``lang`` + ``by`` values) are matched by value and keep
+    the order in which they first come in the partitions, or the order of ``labels``
+    (the groups of the whole corpus, from :func:`_groups`) when given.
+
+    Parameters
+    ----------
+    parts : list of (table, groups)
+        What :func:`_count_table` returns for each partition, in corpus order.
+    by : list of str
+    labels : DataFrame, optional
+        ``lang`` + ``by`` columns, one row per group, in the order of the whole corpus.
+
+    Returns
+    -------
+    (table, groups)
+        As :func:`_count_table` returns them.
+    """
+    keys = ["lang", *by]
+    group_parts, table_parts = [], []
+    for number, (table, groups) in enumerate(parts):
+        group_parts.append(groups.assign(_part=number, _local=np.arange(len(groups))))
+        table_parts.append(table.assign(_part=number))
+    groups = pd.concat(group_parts, ignore_index=True)
+    if labels is not None:  # the group order of the whole corpus
+        order = labels[keys].reset_index(drop=True).assign(_order=np.arange(len(labels)))
+        groups = groups.merge(order, on=keys, how="left", sort=False)
+        groups = groups.sort_values(["_order", "_part", "_local"], kind="mergesort").drop(columns="_order")
+    groups["_group"] = groups.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    merged = groups.drop_duplicates("_group").sort_values("_group")[keys].reset_index(drop=True)
+    totals = groups.groupby("_group", sort=True)["total"].sum().to_numpy(dtype=np.int64)
+    merged["total"] = totals
+    code = groups.set_index(["_part", "_local"])["_group"]
+    table = pd.concat(table_parts, ignore_index=True)
+    table["_group"] = code.reindex(pd.MultiIndex.from_arrays([table["_part"], table["_group"]])).to_numpy()
+    summed = table.groupby(["_group", "term"], sort=False)[["count", "doc_freq"]].sum().reset_index()
+    g = summed["_group"].to_numpy(dtype=np.int64)
+    out = merged[keys].iloc[g].reset_index(drop=True)
+    out["term"] = summed["term"].to_numpy()
+    out["count"] = summed["count"].to_numpy(dtype=np.int64)
+    out["doc_freq"] = summed["doc_freq"].to_numpy(dtype=np.int64)
+    out["total"] = totals[g]
+    out["_group"] = g
+    return out, merged
 
 
 def _check_top(top, name="top"):
@@ -350,17 +440,73 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     return _finish(table, by=by, min_count=min_count, top=top)
 
 
+def _string_ranks(values, *, width: int = 32) -> np.ndarray:
+    """Position of each string in a stable sort of ``values`` (code point order, as
+    Python compares strings): an integer sort key.
+
+    The strings are sorted on their first ``width`` characters as a fixed-width NumPy
+    array (several times faster than sorting Python objects); only runs of equal
+    prefixes holding a longer string (or a NUL, which NumPy drops at the end of a
+    fixed-width string) are then re-sorted as Python strings.
+    """
+    strings = np.asarray(values, dtype=object)
+    prefix = strings.astype(f"U{width}")  # truncates
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    inexact = np.char.str_len(prefix) != lengths
+    order = np.argsort(prefix, kind="stable")
+    if inexact.any():
+        sorted_prefix = prefix[order]
+        run_start = np.flatnonzero(np.r_[True, sorted_prefix[1:] != sorted_prefix[:-1]])
+        run_end = np.r_[run_start[1:], len(order)]
+        run_of = np.searchsorted(run_start, np.flatnonzero(inexact[order]), side="right") - 1
+        for lo, hi in zip(run_start[np.unique(run_of)], run_end[np.unique(run_of)]):
+            if hi - lo > 1:
+                members = order[lo:hi]
+                order[lo:hi] = members[sorted(range(hi - lo), key=lambda i: strings[members[i]])]
+    ranks = np.empty(len(strings), dtype=np.int64)
+    ranks[order] = np.arange(len(strings))
+    return ranks
+
+
 def _finish(table: pd.DataFrame, *, by, min_count, top) -> pd.DataFrame:
-    table = table[table["count"] >= min_count].copy()
-    total = table["total"].to_numpy(dtype=float)
-    table["per_10k"] = table["count"].to_numpy() / total * 1e4
-    table["per_million"] = table["count"].to_numpy() / total * 1e6
-    table["rank"] = table.groupby("_group")["count"].rank(method="min", ascending=False).astype(np.int64)
-    table = table.sort_values(["lang", "_group", "rank", "term"], kind="mergesort")
+    """The frequency list from a count table (see :func:`_count_table`): relative
+    frequencies, competition rank, sorted by language, group (``_group`` order), rank and
+    term, the first ``top`` rows of each group.
+
+    Shared by :func:`frequencies` and :func:`discourse.scale.frequencies_dask`, whose
+    count tables are summed over partitions. Sorting is one ``numpy.lexsort`` on integer
+    keys (the terms replaced by their sorted codes).
+    """
+    if min_count > 1:
+        table = table[table["count"].to_numpy() >= min_count]
+    count = table["count"].to_numpy(dtype=np.int64)
+    group = table["_group"].to_numpy(dtype=np.int64)
+    # language first, then groups in _group order (the order they come in the corpus)
+    codes, first = np.unique(group, return_index=True)
+    group_langs = table["lang"].to_numpy()[first].astype(str)
+    group_order = np.empty(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
+    group_order[codes[np.lexsort((codes, group_langs))]] = np.arange(len(codes))
+    group_key = group_order[group]
+    order = np.lexsort((_string_ranks(table["term"]), -count, group_key))
+    group_key, count = group_key[order], count[order]
+    # competition rank ("min"): 1 + rows of the group with a greater count
+    position = np.arange(len(order))
+    new_group = np.r_[True, group_key[1:] != group_key[:-1]] if len(order) else np.zeros(0, dtype=bool)
+    new_count = new_group | np.r_[True, count[1:] != count[:-1]] if len(order) else new_group
+    group_start = np.maximum.accumulate(np.where(new_group, position, 0)) if len(order) else position
+    count_start = np.maximum.accumulate(np.where(new_count, position, 0)) if len(order) else position
+    rank = count_start - group_start + 1
     if top is not None:
-        table = table.groupby("_group", sort=False).head(top)
-    columns = ["lang", *by, "term", "count", "per_10k", "per_million", "doc_freq", "rank", "total"]
-    return table[columns].reset_index(drop=True)
+        keep = position - group_start < top
+        order, rank = order[keep], rank[keep]
+    out = table.iloc[order][["lang", *by, "term", "count"]].reset_index(drop=True)
+    total = table["total"].to_numpy(dtype=np.int64)[order]
+    out["per_10k"] = out["count"].to_numpy() / total * 1e4
+    out["per_million"] = out["count"].to_numpy() / total * 1e6
+    out["doc_freq"] = table["doc_freq"].to_numpy(dtype=np.int64)[order]
+    out["rank"] = rank.astype(np.int64)
+    out["total"] = total
+    return out
 
 
 # ----------------------------------------------------------------------------- TF-IDF

@@ -102,9 +102,32 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
                 parts.append(_find_chars(tokens, q, rows, regex=regex, case=case, diacritics=diacritics))
             else:
                 parts.append(_find_tokens(tokens, q, code, rows, regex=regex, case=case, diacritics=diacritics))
-    hits = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=HIT_COLUMNS)
-    hits = hits.drop_duplicates(["seg_row", "start", "end"]).sort_values(["seg_row", "start", "end"])
-    return hits.reset_index(drop=True).astype("int64")
+    return _sorted_hits(parts)
+
+
+def _sorted_hits(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The hits of all parts in corpus order (``seg_row, start, end``), each span once
+    (the first found), as int64 columns ``HIT_COLUMNS``: one ``numpy.lexsort``."""
+    columns = {col: np.concatenate([np.asarray(part[col], dtype=np.int64) for part in parts])
+               if parts else np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
+    row, start, end = columns["seg_row"], columns["start"], columns["end"]
+    if _strictly_increasing(row, start, end):  # one word's hits: already in order, each once
+        return pd.DataFrame(columns, columns=list(HIT_COLUMNS))
+    order = np.lexsort((end, start, row))  # stable: the first found comes first
+    r, s, e = row[order], start[order], end[order]
+    repeated = (r[1:] == r[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])
+    order = order[np.r_[True, ~repeated]]
+    return pd.DataFrame({col: values[order] for col, values in columns.items()}, columns=list(HIT_COLUMNS))
+
+
+def _strictly_increasing(*keys: np.ndarray) -> bool:
+    """Whether the rows of the key columns are in strictly increasing lexicographic order."""
+    after = np.zeros(max(len(keys[0]) - 1, 0), dtype=bool)
+    tied = np.ones_like(after)
+    for key in keys:
+        after |= tied & (key[1:] > key[:-1])
+        tied &= key[1:] == key[:-1]
+    return bool(after.all())
 
 
 # ---------------------------------------------------------------------------- tokens
@@ -171,7 +194,9 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
     if not sets or any(len(s) == 0 for s in sets):
         return pd.DataFrame(columns=HIT_COLUMNS)
     cand = tokens._positions_of(sets[0])
-    cand = cand[np.isin(tokens.seg_row[cand], rows)]
+    searched = np.zeros(len(tokens.corpus._segments), dtype=bool)
+    searched[rows] = True
+    cand = cand[searched[tokens.seg_row[cand]]]
     for k in range(1, len(sets)):
         nxt = cand + k
         ok = nxt < len(tokens)

@@ -418,3 +418,39 @@ def test_trend_plot_breaks_lines_at_missing_years(gov, agg):
 def test_doctests():
     result = doctest.testmod(F, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ----------------------------------------------------------------------------- fast paths (issue 8)
+def test_doc_freq_counts_distinct_documents_in_any_order_and_batch():
+    rng = np.random.default_rng(8)
+    cell = rng.integers(0, 7, size=500)
+    doc = rng.integers(0, 40, size=500)  # not grouped by document
+    expected = [len(set(doc[cell == c])) for c in range(7)]
+    assert F._doc_freq(cell, doc, n_cells=7, n_docs=40).tolist() == expected
+    order = np.argsort(doc, kind="stable")
+    for slots in (7, 14, 20, 1000):  # one, two or more documents per batch
+        assert F._doc_freq(cell[order], doc[order], n_cells=7, n_docs=40, slots=slots).tolist() == expected
+
+
+def test_string_ranks_sort_like_python_strings():
+    values = ["b", "a\0", "a", "中", "é", "y" * 40 + "b", "y" * 40 + "a", "a", "", "Z"]
+    ranks = F._string_ranks(values, width=2)
+    assert [values[i] for i in np.argsort(ranks)] == sorted(values)
+    assert ranks[2] < ranks[7]  # equal strings keep their order (a stable sort)
+
+
+def test_frequency_table_is_the_same_from_summed_partitions(gov):
+    """The table built from the count tables of document partitions, summed
+    (discourse.scale's reduction), is the table counted at once."""
+    part_docs = np.array_split(np.array(gov.doc_ids[:6], dtype=object), 3)
+    whole = gov.filter(doc_id=list(np.concatenate(part_docs)))
+    for options in (dict(), dict(by="year", n=2), dict(punct=True, stopwords=True)):
+        by = [c for c in F._as_list(options.get("by")) if c != "lang"]
+        counting = dict(n=options.get("n", 1), punct=options.get("punct", False),
+                        stopwords=options.get("stopwords", False))
+        parts = [F._count_table(whole.filter(doc_id=list(docs)).tokens(), by=by, **counting)
+                 for docs in part_docs]
+        labels = F._groups(whole, by, np.ones(len(whole._segments), dtype=bool))[1]
+        table, _ = F._merge_count_tables(parts, by=by, labels=labels)
+        merged = F._finish(table, by=by, min_count=1, top=None)
+        pd.testing.assert_frame_equal(merged, F.frequencies(whole, **options), check_exact=True)

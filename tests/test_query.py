@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -86,3 +87,13 @@ def test_hits_point_at_the_right_characters(toks, data):
             assert (s, e) == (toks.start[f], toks.end[l - 1])
     if chars:
         assert ((hits["seg_row"] == row) & (hits["start"] == toks.start[first])).any()
+
+
+def test_alternatives_are_merged_in_corpus_order_each_span_once():
+    toks = discourse.load_corpus().tokens()
+    one = find(toks, "responsabilité", lang="fr")
+    other = find(toks, "pauvreté", lang="fr")
+    both = find(toks, ["pauvreté", "responsabilité", "pauvreté"], lang="fr")
+    expected = pd.concat([one, other]).sort_values(["seg_row", "start", "end"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(both, expected)
+    assert list(both.dtypes) == ["int64"] * 5 and len(one) and len(other)
