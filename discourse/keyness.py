@@ -627,6 +627,17 @@ def keyness(target, reference, *, target_total=None, reference_total=None,
 # Keyness of corpora
 # ---------------------------------------------------------------------------
 
+def _one_language(langs) -> str:
+    """The one language of a keyness target, or an error saying what to do."""
+    langs = sorted(langs)
+    if not langs:
+        raise InputError("the target selection has no text in that language")
+    if len(langs) > 1:
+        raise InputError(f"the target has text in {', '.join(langs)}; keyness compares one "
+                         "language: pass lang= (--lang)")
+    return langs[0]
+
+
 def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False,
              stopwords=False, reference_total=None, measure="g2", bonferroni=False,
              min_count=1, ci_level=0.95, sep=" "):
@@ -706,13 +717,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     toks = _tokens_of(corpus)
     seg = toks.corpus._segments
     target_mask = _select(toks.corpus, target) & _lang_mask(toks.corpus, lang)
-    langs = sorted(pd.unique(seg.loc[target_mask, "lang"]))
-    if not langs:
-        raise InputError("the target selection has no text in that language")
-    if len(langs) > 1:
-        raise InputError(f"the target has text in {', '.join(langs)}; keyness compares one "
-                         "language: pass lang= (--lang)")
-    code = langs[0]
+    code = _one_language(pd.unique(seg.loc[target_mask, "lang"]))
     options = dict(n=n, punct=punct, stopwords=stopwords, sep=sep)
 
     def counts(tokens, mask):

@@ -210,18 +210,12 @@ def keywords_dask(source, reference=None, *, target=None, client=None, scheduler
     >>> table.equals(discourse.keywords(corpus, target="doc_id=003_90d6e10e09142168", lang="zh"))
     True
     """
-    from .keyness import keyness
+    from .keyness import _one_language, keyness
 
     options = dict(client=client, scheduler=scheduler, partitions=partitions, read_options=read_options,
                    by=[], n=n, punct=punct, stopwords=stopwords, sep=sep)
     target_table, target_groups = _merged_counts(source, lang=lang, target=target, **options)
-    langs = sorted(target_groups["lang"])
-    if not langs:
-        raise InputError("the target selection has no text in that language")
-    if len(langs) > 1:
-        raise InputError(f"the target has text in {', '.join(langs)}; keyness compares one "
-                         "language: pass lang= (--lang)")
-    code = langs[0]
+    code = _one_language(target_groups["lang"])
     if reference is None:
         if target is None:
             raise InputError("the target is the whole corpus, so there is no rest to compare "
