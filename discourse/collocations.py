@@ -48,13 +48,12 @@ of RASLAN 2008*, 6–9. Brno: Masaryk University.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from discourse.errors import InputError
-from discourse.keyness import _integral, g2
+from discourse.keyness import _counts_series, _integral, g2
 
 __all__ = [
     "expected_cooccurrence",
@@ -218,24 +217,6 @@ def log_dice(f_nc, f_n, f_c):
         return (14.0 + np.log2(2.0 * f_nc / (f_n + f_c)))[()]
 
 
-def _series(x, name):
-    if isinstance(x, Mapping):
-        x = pd.Series(dict(x), dtype=float)
-    if not isinstance(x, pd.Series):
-        raise InputError(f"{name} must be a pandas Series indexed by collocate "
-                         f"(or a dict), not {type(x).__name__}")
-    if x.index.has_duplicates:
-        raise InputError(f"{name} lists a collocate more than once "
-                         f"({x.index[x.index.duplicated()][0]!r})")
-    try:
-        x = x.astype(float)
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{name} must hold numeric counts ({exc})") from None
-    if not np.all(np.isfinite(x.to_numpy())) or (x < 0).any():
-        raise InputError(f"{name} must hold finite, non-negative counts")
-    return x
-
-
 def collocation_table(pairs_counts, node_freq, collocate_freqs, corpus_size, *,
                       span, sort_by="log_dice", min_count=1):
     """Association table of one node with its collocates.
@@ -290,8 +271,8 @@ def collocation_table(pairs_counts, node_freq, collocate_freqs, corpus_size, *,
         raise InputError(f"sort_by must be log_dice, mi, t_score, log_likelihood or "
                          f"co_freq; not {sort_by!r}")
     _check_span(span)
-    pairs = _series(pairs_counts, "pairs_counts")
-    freqs = _series(collocate_freqs, "collocate_freqs")
+    pairs = _counts_series(pairs_counts, "pairs_counts", key="collocate")
+    freqs = _counts_series(collocate_freqs, "collocate_freqs", key="collocate")
     node_freq, corpus_size = float(node_freq), float(corpus_size)
     if not corpus_size > 0 or node_freq < 0:
         raise InputError("corpus_size must be positive and node_freq non-negative")

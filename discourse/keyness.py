@@ -472,15 +472,17 @@ _TEST_STATISTICS = ("g2", "g2_2cell", "chi2", "chi2_yates")
 _EFFECT_SIZES = ("log_ratio", "pct_diff", "simple_maths")
 
 
-def _counts_series(counts, name):
+def _counts_series(counts, name, *, key="term"):
+    """Counts given as a Series or dict indexed by ``key`` (term, collocate …), checked:
+    one entry per key, finite non-negative numbers. Shared with :mod:`discourse.collocations`."""
     if isinstance(counts, Mapping):
         counts = pd.Series(dict(counts), dtype=float)
     if not isinstance(counts, pd.Series):
-        raise InputError(f"{name} must be a pandas Series of counts indexed by term "
-                         f"(or a dict term -> count), not {type(counts).__name__}")
+        raise InputError(f"{name} must be a pandas Series of counts indexed by {key} "
+                         f"(or a dict {key} -> count), not {type(counts).__name__}")
     if counts.index.has_duplicates:
         dup = counts.index[counts.index.duplicated()][0]
-        raise InputError(f"{name} lists the term {dup!r} more than once; "
+        raise InputError(f"{name} lists the {key} {dup!r} more than once; "
                          "sum its counts first (e.g. counts.groupby(level=0).sum())")
     try:
         values = counts.astype(float)
