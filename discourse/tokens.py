@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import itertools
 import json
 import os
 import tempfile
@@ -249,7 +248,8 @@ def _tokenize_chunk(tokenizer, texts: list[str]):
     Returns per text the number of tokens; flat arrays of offsets (into the original
     texts); and the norms as the chunk's distinct norms (in order of first occurrence)
     with, per token, its index among them — compact to send back from a worker, and
-    interned into the corpus vocabulary once per distinct norm instead of per token.
+    interned into the corpus vocabulary once per distinct norm instead of per token
+    (:meth:`~discourse.languages.Tokenizer._columns` makes them so).
     """
     with _cyclic_gc_paused():  # the per-token objects are all freed before it resumes
         return _chunk_arrays(tokenizer, texts)
@@ -258,18 +258,17 @@ def _tokenize_chunk(tokenizer, texts: list[str]):
 def _chunk_arrays(tokenizer, texts: list[str]):
     """The work of :func:`_tokenize_chunk`, whose per-token lists are freed on return."""
     prepared = [nfc_with_map(t) for t in texts]
-    counts, spans, norms = tokenizer._columns([nfc for nfc, _ in prepared])
-    counts = np.asarray(counts, dtype=np.int64)
-    # one row (start, end) per token, read straight from the flat list of pairs
-    offsets = np.fromiter(itertools.chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans)).reshape(-1, 2)
-    bounds = np.r_[0, np.cumsum(counts)]
-    for k, (_, mapping) in enumerate(prepared):
-        if mapping is not None:  # offsets into the NFC text, mapped back to the original
-            offsets[bounds[k] : bounds[k + 1]] = mapping[offsets[bounds[k] : bounds[k + 1]]]
-    types = list(dict.fromkeys(norms))
-    local_id = {norm: i for i, norm in enumerate(types)}
-    ids = np.fromiter(map(local_id.__getitem__, norms), dtype=np.int32, count=len(norms))
-    return counts, offsets[:, 0].astype(np.int32), offsets[:, 1].astype(np.int32), types, ids
+    counts, starts, ends, types, ids = tokenizer._columns([nfc for nfc, _ in prepared])
+    n = len(ids)
+    start = np.fromiter(starts, dtype=np.int32, count=n)
+    end = np.fromiter(ends, dtype=np.int32, count=n)
+    if any(mapping is not None for _, mapping in prepared):
+        bounds = np.r_[0, np.cumsum(counts)]
+        for k, (_, mapping) in enumerate(prepared):
+            if mapping is not None:  # offsets into the NFC text, mapped back to the original
+                a, b = bounds[k], bounds[k + 1]
+                start[a:b], end[a:b] = mapping[start[a:b]], mapping[end[a:b]]
+    return np.asarray(counts, dtype=np.int64), start, end, types, np.fromiter(ids, dtype=np.int32, count=n)
 
 
 PARALLEL_MIN_CHARS = 2_000_000

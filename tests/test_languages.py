@@ -374,13 +374,23 @@ _MIXED = [
 ]
 
 
+def _flat(columns):
+    """``_columns`` output as counts and one ``(start, end, norm)`` list."""
+    counts, starts, ends, types, ids = columns
+    assert len(starts) == len(ends) == len(ids) == sum(counts)
+    assert len(set(types)) == len(types)
+    assert sorted(set(ids)) == list(range(len(types)))  # every type used
+    assert [types[i] for i in dict.fromkeys(ids)] == types  # types in order of first use
+    return counts, [(s, e, types[i]) for s, e, i in zip(starts, ends, ids)]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_columns_match_tokenize_many(tok, lang):
     texts = _MIXED + [t.upper() for t in _MIXED] + _MIXED  # repeats: the norm cache is hit
-    counts, spans, norms = tok[lang]._columns(texts)
+    counts, flat = _flat(tok[lang]._columns(texts))
     expected = tok[lang].tokenize_many(texts)
     assert counts == [len(tokens) for tokens in expected]
-    assert [(s, e, n) for (s, e), n in zip(spans, norms)] == [t for tokens in expected for t in tokens]
+    assert flat == [t for tokens in expected for t in tokens]
 
 
 @settings(max_examples=60, deadline=None)
@@ -388,10 +398,81 @@ def test_columns_match_tokenize_many(tok, lang):
 def test_columns_match_tokenize_on_random_text(texts):
     for lang in ("fr", "en", "vi", "zh", "und"):
         tokenizer = get_tokenizer(lang)
-        counts, spans, norms = tokenizer._columns(texts)
-        flat = [t for text in texts for t in tokenizer.tokenize(text)]
+        counts, flat = _flat(tokenizer._columns(texts))
         assert counts == [len(tokenizer.tokenize(text)) for text in texts]
-        assert [(s, e, n) for (s, e), n in zip(spans, norms)] == flat
+        assert flat == [t for text in texts for t in tokenizer.tokenize(text)]
+
+
+# -- zh: the same words as jieba.cut; fr, en: the same spans as NLTK's RegexpTokenizer
+
+
+def _jieba_reference(tokenizer, text):
+    """What the zh tokenizer must give, made the plain way: ``jieba.cut`` over the whole
+    text, words with hanzi kept, everything between them split by the generic rule."""
+    from discourse.languages.base import generic_spans
+
+    simplified = tokenizer._to_simplified(text)
+    text = simplified if len(simplified) == len(text) else text
+    tokens, pos, other = [], 0, 0
+    for word in tokenizer._jieba.cut(text, HMM=False):
+        if re.search(r"[\u4e00-\u9fff]", word):
+            tokens += [(s, e, tokenizer.normalize(text[s:e])) for s, e in generic_spans(text, other, pos)]
+            tokens.append((pos, pos + len(word), word))
+            other = pos + len(word)
+        pos += len(word)
+    return tokens + [(s, e, tokenizer.normalize(text[s:e])) for s, e in generic_spans(text, other, pos)]
+
+
+def _reference_texts():
+    texts = list(_MIXED) + ["A股和T恤、卡拉OK、B超3D打印，2019年增长3.5%……１２３", "㐀〇中國A股", "ab中cd"]
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    gold = SHARED / "eval" / "segmentation" / "zh_gsdsimp-ud-test.conllu"
+    if gold.exists():
+        from discourse.languages import read_conllu
+
+        texts += [text for text, _ in read_conllu(gold)]
+    return texts
+
+
+def test_zh_words_are_jiebas(tok):
+    texts = _reference_texts()
+    assert len(texts) > 500 or not SHARED.is_dir()
+    for text in texts:
+        assert tok["zh"].tokenize(text) == _jieba_reference(tok["zh"], text), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="中国人民共和国脱贫攻坚战军令状的了是在不一有人和大国家发展A股T恤OKab12.%-，。 \n㐀", max_size=30))
+def test_zh_words_are_jiebas_on_random_text(text):
+    tokenizer = get_tokenizer("zh")
+    assert tokenizer.tokenize(text) == _jieba_reference(tokenizer, text)
+
+
+def test_zh_words_are_jiebas_with_user_terms():
+    tokenizer = get_tokenizer("zh", user_dict=["攻坚战军令", "民共"])
+    for text in _MIXED + ["人民共和国打赢脱贫攻坚战军令状"]:
+        assert tokenizer.tokenize(text) == _jieba_reference(tokenizer, text)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_regex_spans_are_nltks(tok, lang):
+    from nltk.tokenize import RegexpTokenizer
+
+    nltk_spans = RegexpTokenizer(tok[lang].pattern).span_tokenize
+    for text in _reference_texts() + [t.upper() for t in _MIXED]:
+        assert [(s, e) for s, e, _ in tok[lang].tokenize(text)] == list(nltk_spans(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aAéÉ’'ʼ-‐.,«»…0123456789 \n\tn'tsqujlcd中ΣİǅＧ_", max_size=40))
+def test_regex_spans_are_nltks_on_random_text(text):
+    from nltk.tokenize import RegexpTokenizer
+
+    for lang in ("fr", "en"):
+        tokenizer = get_tokenizer(lang)
+        spans = [(s, e) for s, e, _ in tokenizer.tokenize(text)]
+        assert spans == list(RegexpTokenizer(tokenizer.pattern).span_tokenize(text))
 
 
 @settings(max_examples=80, deadline=None)

@@ -31,11 +31,11 @@ __all__ = [
     "span_prf",
     "read_conllu",
     "RegexTokenizer",
-    "NormCache",
+    "TypeIds",
 ]
 
 #: Bump when a change to any tokenizer changes its output (part of every fingerprint).
-TOKENIZER_VERSION = "2"
+TOKENIZER_VERSION = "3"
 
 LANGS = ("zh", "vi", "fr", "en", "und")
 
@@ -176,16 +176,20 @@ class Tokenizer:
         """Tokenize several texts; same result as calling :meth:`tokenize` on each."""
         return [self.tokenize(text) for text in texts]
 
-    def _columns(self, texts: list[str]) -> tuple[list[int], list[tuple[int, int]], list[str]]:
-        """The tokens of :meth:`tokenize_many` as columns, for :func:`discourse.tokens.tokenize`:
-        per text its number of tokens, then the ``(start, end)`` and the norm of every token.
+    def _columns(self, texts: list[str]) -> Columns:
+        """The tokens of :meth:`tokenize_many` as columns, for :func:`discourse.tokens.tokenize`.
 
-        Tokenizers may override it to skip making a ``(start, end, norm)`` tuple per token.
+        Returns per text its number of tokens; the start and the end offset of every
+        token; the distinct norms (in order of first occurrence) and, per token, the index
+        of its norm among them. Tokenizers override it to skip making a
+        ``(start, end, norm)`` tuple per token; the result must be the same.
         """
         results = self.tokenize_many(texts)
-        spans = [(s, e) for tokens in results for s, e, _ in tokens]
-        norms = [norm for tokens in results for _, _, norm in tokens]
-        return [len(tokens) for tokens in results], spans, norms
+        ids = TypeIds()
+        starts = [s for tokens in results for s, _, _ in tokens]
+        ends = [e for tokens in results for _, e, _ in tokens]
+        norms = [n for tokens in results for _, _, n in tokens]
+        return [len(tokens) for tokens in results], starts, ends, ids.types, list(map(ids.__getitem__, norms))
 
     def normalize(self, word: str) -> str:
         """Return the norm form of a word written out (used for stopword lists)."""
@@ -210,7 +214,8 @@ class Tokenizer:
         from importlib.metadata import version  # costs 40 ms: not at import time
 
         h = hashlib.sha256()
-        parts = [TOKENIZER_VERSION, self.lang, self.version]
+        # the Unicode version decides which characters are letters (\w) and marks
+        parts = [TOKENIZER_VERSION, self.lang, self.version, unicodedata.unidata_version]
         parts += [f"{lib}={version(lib)}" for lib in self.libraries]
         parts += ["terms", *self.user_terms, "stopwords", *sorted(self.stopwords)]
         for rel in self.data_files:
@@ -220,61 +225,82 @@ class Tokenizer:
 
 
 class RegexTokenizer(Tokenizer):
-    """A tokenizer made of one regular expression, run by NLTK's ``RegexpTokenizer``.
+    """A tokenizer made of one regular expression: every match is a token.
 
-    NLTK is imported on first use (importing it takes 1-2 s); no NLTK data is needed.
-    Subclasses set `pattern` (every match is a token) and :meth:`normalize`.
+    The pattern is an NLTK ``RegexpTokenizer`` pattern, compiled with its flags, and
+    ``RegexpTokenizer(pattern).span_tokenize`` gives the same spans (checked in the
+    tests). It is run with Python's :mod:`re` directly: NLTK 3.10 sends every pattern
+    through its ReDoS guard (the ``regex`` engine under a timeout), three times slower,
+    which a fixed, linear pattern of ours does not need. Subclasses set `pattern` and
+    :meth:`normalize`.
     """
 
     pattern = ""
-    libraries = ("nltk",)
 
     @functools.cached_property
-    def _spans(self):
-        from nltk.tokenize import RegexpTokenizer
-
-        return RegexpTokenizer(self.pattern).span_tokenize
+    def _finditer(self):
+        return re.compile(self.pattern, re.UNICODE | re.MULTILINE | re.DOTALL).finditer
 
     def tokenize(self, text: str) -> list[Token]:
         return self.tokenize_many([text])[0]
 
     def tokenize_many(self, texts: Iterable[str]) -> list[list[Token]]:
-        norms = NormCache(self.normalize)  # a word recurs: normalise each surface once
-        spans = self._spans
-        return [[(s, e, norms[text[s:e]]) for s, e in spans(text)] for text in texts]
+        norms = TypeIds(self.normalize)  # a word recurs: normalise each surface once
+        types, finditer = norms.types, self._finditer
+        return [[(*m.span(), types[norms[m.group()]]) for m in finditer(text)] for text in texts]
 
-    def _columns(self, texts: list[str]) -> tuple[list[int], list[tuple[int, int]], list[str]]:
-        norms = NormCache(self.normalize)
-        counts, all_spans, all_norms = [], [], []
+    def _columns(self, texts: list[str]) -> Columns:
+        ids = TypeIds(self.normalize)
+        finditer = self._finditer
+        counts: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        token_ids: list[int] = []
         for text in texts:
-            spans = list(self._spans(text))
-            counts.append(len(spans))
-            all_spans += spans
-            all_norms += [norms[text[s:e]] for s, e in spans]
-        return counts, all_spans, all_norms
+            matches = list(finditer(text))
+            counts.append(len(matches))
+            # map() with the match methods: no Python-level step per token
+            starts += map(_START, matches)
+            ends += map(_END, matches)
+            token_ids += map(ids.__getitem__, map(_GROUP, matches))
+        return counts, starts, ends, ids.types, token_ids
 
 
-class NormCache(dict):
-    """Surface form -> norm, computed by ``normalize`` once per distinct surface.
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 
-    Made for one :meth:`Tokenizer.tokenize_many` call (so it lives as long as a chunk of
-    text): most tokens repeat a surface already seen, and a dictionary look-up costs
-    less than normalising again.
+#: What :meth:`Tokenizer._columns` returns: tokens per text, starts, ends, distinct norms,
+#: and per token the index of its norm.
+Columns = tuple[list[int], list[int], list[int], list[str], list[int]]
+
+
+class TypeIds(dict):
+    """Surface form -> index of its norm in :attr:`types` (the norms in order of first use).
+
+    Made for one chunk of text: a word recurs, and a dictionary look-up costs less than
+    normalising it again; the indexes become token type ids. Several ``TypeIds`` can share
+    one list of types (``share=``) while normalising their surfaces differently.
 
     Examples
     --------
-    >>> norms = NormCache(str.lower)
-    >>> norms["État"], norms["État"], len(norms)
-    ('état', 'état', 1)
+    >>> ids = TypeIds(str.lower)
+    >>> ids["État"], ids["état"], ids["Peuple"], ids["État"], ids.types
+    (0, 0, 1, 0, ['état', 'peuple'])
     """
 
-    def __init__(self, normalize):
+    def __init__(self, normalize=None, *, share: TypeIds | None = None):
         super().__init__()
         self.normalize = normalize
+        self.types: list[str] = share.types if share is not None else []
+        self._norm_ids: dict[str, int] = share._norm_ids if share is not None else {}
 
-    def __missing__(self, surface: str) -> str:
-        norm = self[surface] = self.normalize(surface)
-        return norm
+    def __missing__(self, surface: str) -> int:
+        norm = surface if self.normalize is None else self.normalize(surface)
+        i = self._norm_ids.get(norm)
+        if i is None:
+            i = self._norm_ids[norm] = len(self.types)
+            self.types.append(norm)
+        self[surface] = i
+        return i
 
 
 _CACHE: dict[tuple, Tokenizer] = {}
