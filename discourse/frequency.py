@@ -325,6 +325,7 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Fa
     table["doc_freq"] = doc_freq.astype(np.int64)
     table["total"] = totals[g].astype(np.int64)
     table["_group"] = g
+    table["_term"] = t  # the type id when n = 1
     return table, labels.assign(total=totals.astype(np.int64))
 
 
@@ -437,7 +438,8 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     by = [c for c in _as_list(by) if c != "lang"]
     table, _ = _count_table(toks, n=n, by=by, seg_mask=_lang_mask(toks.corpus, lang), punct=punct,
                             stopwords=stopwords, sep=sep)
-    return _finish(table, by=by, min_count=min_count, top=top)
+    term_order = toks._vocab_order()[table["_term"].to_numpy()] if n == 1 else None
+    return _finish(table, by=by, min_count=min_count, top=top, term_order=term_order)
 
 
 def _string_ranks(values, *, width: int = 32) -> np.ndarray:
@@ -468,17 +470,20 @@ def _string_ranks(values, *, width: int = 32) -> np.ndarray:
     return ranks
 
 
-def _finish(table: pd.DataFrame, *, by, min_count, top) -> pd.DataFrame:
+def _finish(table: pd.DataFrame, *, by, min_count, top, term_order=None) -> pd.DataFrame:
     """The frequency list from a count table (see :func:`_count_table`): relative
     frequencies, competition rank, sorted by language, group (``_group`` order), rank and
     term, the first ``top`` rows of each group.
 
     Shared by :func:`frequencies` and :func:`discourse.scale.frequencies_dask`, whose
     count tables are summed over partitions. Sorting is one ``numpy.lexsort`` on integer
-    keys (the terms replaced by their sorted codes).
+    keys: the terms replaced by their places in code-point order, ``term_order`` (one
+    per row) when the caller knows them, else worked out here.
     """
     if min_count > 1:
-        table = table[table["count"].to_numpy() >= min_count]
+        keep = table["count"].to_numpy() >= min_count
+        table = table[keep]
+        term_order = None if term_order is None else term_order[keep]
     count = table["count"].to_numpy(dtype=np.int64)
     group = table["_group"].to_numpy(dtype=np.int64)
     # language first, then groups in _group order (the order they come in the corpus)
@@ -487,7 +492,9 @@ def _finish(table: pd.DataFrame, *, by, min_count, top) -> pd.DataFrame:
     group_order = np.empty(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
     group_order[codes[np.lexsort((codes, group_langs))]] = np.arange(len(codes))
     group_key = group_order[group]
-    order = np.lexsort((_string_ranks(table["term"]), -count, group_key))
+    if term_order is None:
+        term_order = _string_ranks(table["term"])
+    order = np.lexsort((term_order, -count, group_key))
     group_key, count = group_key[order], count[order]
     # competition rank ("min"): 1 + rows of the group with a greater count
     position = np.arange(len(order))

@@ -120,6 +120,14 @@ class Tokens:
         parts = [order[offsets[t]:offsets[t + 1]] for t in np.asarray(type_ids, dtype=np.int64)]
         return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
+    def _vocab_order(self) -> np.ndarray:
+        """Place of each type's norm in code-point order (sorts tables by term)."""
+        if getattr(self, "_vocab_ranks", None) is None:
+            from .frequency import _string_ranks
+
+            self._vocab_ranks = _string_ranks(self.vocab)
+        return self._vocab_ranks
+
     def _segment_bounds(self) -> np.ndarray:
         """``bounds[r]:bounds[r + 1]`` are the token indices of segment row ``r``."""
         if getattr(self, "_bounds", None) is None:

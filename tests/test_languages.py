@@ -495,7 +495,7 @@ def test_crf_features_equal_pyvi_on_real_syllables(tok):
 
     text = ("Hà Nội là thủ đô của nước Cộng hoà xã hội chủ nghĩa Việt Nam. Trận chiến công kiên "
             "thoát nghèo, xác định mụctiêu; Uỷ ban nhân dân TP. Hồ Chí Minh năm 2020 (v.v.)")
-    syllables = [text[p.start : p.end] for p in tok["vi"]._pieces(text)]
+    syllables = tok["vi"]._pieces(text)[5]
     assert len(syllables) > 20
     assert any(crf_features(syllables, ViTokenizer.bi_grams, ViTokenizer.tri_grams)[i]["+1:word.bi_gram()"]
                for i in range(len(syllables) - 1))  # the lexicon is really consulted

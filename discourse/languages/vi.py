@@ -14,13 +14,13 @@ texts), so that "xóa"/"xoá", "ủy"/"uỷ", "hòa"/"hoà" count as one word.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
 from discourse._data import data_path
-from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, Token, Tokenizer, read_terms
+from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, Columns, Token, Tokenizer, TypeIds, read_terms
 
 __all__ = ["VietnameseTokenizer", "is_syllable", "split_glued", "normalize_syllable", "crf_features"]
 
@@ -51,14 +51,6 @@ _PIECES = re.compile(
         rf"(?P<mark>[^\w{INVISIBLE}])(?P=mark)*",
     ])
 )
-
-
-class _Piece(NamedTuple):
-    start: int
-    end: int
-    norm: str
-    syllable: bool  # a Vietnamese-script syllable that may join its neighbours into a word
-    glued: bool  # directly follows the previous piece inside one glued letter run
 
 
 @lru_cache(maxsize=1 << 16)
@@ -142,6 +134,20 @@ def _word_parts(letters: str) -> tuple[tuple[str, str, bool], ...]:
         ok = is_syllable(part)
         parts.append((part, normalize_syllable(part) if ok else part.translate(WIDE_ALNUM).lower(), ok))
     return tuple(parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece_parts(kind: str, surface: str) -> tuple[tuple[str, str, bool], ...]:
+    """``(part, norm, is_syllable)`` for each part of a piece matched by ``_PIECES``: a
+    letter run (kind ``word``) split by :func:`split_glued`, anything else whole."""
+    if kind == "word":
+        return _word_parts(surface)
+    return ((surface, surface.translate(WIDE_ALNUM).lower(), False),)
+
+
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+_LASTGROUP = operator.attrgetter("lastgroup")
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 def crf_features(syllables: list[str], bi_grams, tri_grams) -> list[dict]:
@@ -240,17 +246,27 @@ class VietnameseTokenizer(Tokenizer):
 
         return ViTokenizer
 
-    def _pieces(self, text: str) -> list[_Piece]:
-        pieces = []
-        for m in _PIECES.finditer(text):
-            if m.lastgroup != "word":
-                pieces.append(_Piece(m.start(), m.end(), text[m.start() : m.end()].translate(WIDE_ALNUM).lower(), False, False))
-                continue
+    def _pieces(self, text: str) -> tuple[list[int], list[int], list[str], list[bool], list[bool], list[str]]:
+        """The pieces of `text` as columns: start, end, norm, whether it is a syllable,
+        whether it is glued to the previous piece (a repaired glued word), and its surface."""
+        matches = list(_PIECES.finditer(text))
+        kinds = list(map(_piece_parts, map(_LASTGROUP, matches), map(_GROUP, matches)))
+        if not kinds or max(map(len, kinds)) == 1:  # no glued word: one piece per match
+            parts = list(map(_FIRST, kinds))
+            return (list(map(_START, matches)), list(map(_END, matches)), list(map(_SECOND, parts)),
+                    list(map(_THIRD, parts)), [False] * len(parts), list(map(_FIRST, parts)))
+        starts, ends, norms, syllables, glued, surfaces = [], [], [], [], [], []
+        for m, parts in zip(matches, kinds):
             start = m.start()
-            for k, (part, norm, ok) in enumerate(_word_parts(m.group())):
-                pieces.append(_Piece(start, start + len(part), norm, ok, k > 0))
+            for k, (part, norm, ok) in enumerate(parts):
+                starts.append(start)
                 start += len(part)
-        return pieces
+                ends.append(start)
+                norms.append(norm)
+                syllables.append(ok)
+                glued.append(k > 0)
+                surfaces.append(part)
+        return starts, ends, norms, syllables, glued, surfaces
 
     def repairs(self, text: str) -> list[tuple[int, int, str, str]]:
         out = []
@@ -264,56 +280,64 @@ class VietnameseTokenizer(Tokenizer):
         return self.tokenize_many([text])[0]
 
     def tokenize_many(self, texts) -> list[list[Token]]:
-        return [self._tokenize_one(text) for text in texts]
+        return [list(zip(*self._segment(text))) for text in texts]
 
-    def _tokenize_one(self, text: str) -> list[Token]:
+    def _columns(self, texts: list[str]) -> Columns:
+        ids = TypeIds()  # norms are made by _segment
+        counts, starts, ends, token_ids = [], [], [], []
+        for text in texts:
+            s, e, norms = self._segment(text)
+            counts.append(len(s))
+            starts += s
+            ends += e
+            token_ids += map(ids.__getitem__, norms)
+        return counts, starts, ends, ids.types, token_ids
+
+    def _segment(self, text: str) -> tuple[list[int], list[int], list[str]]:
+        """Start, end and norm of each word of one text."""
         # Text by text: pyvi's feature dicts (a dozen entries per syllable) are freed as
         # soon as the text is labelled, instead of piling up for a whole batch (which costs
         # memory and makes every garbage collection walk them all).
         pieces = self._pieces(text)
-        if not pieces:
-            return []
+        if not pieces[0]:
+            return [], [], []
         vi = self._pyvi
-        features = crf_features([text[p.start : p.end] for p in pieces], vi.bi_grams, vi.tri_grams)
+        features = crf_features(pieces[5], vi.bi_grams, vi.tri_grams)
         return self._words(text, pieces, vi.model.predict_single(features))
 
-    def _words(self, text: str, pieces: list[_Piece], labels: list[str]) -> list[Token]:
-        n = len(pieces)
+    def _words(self, text: str, pieces, labels: list[str]) -> tuple[list[int], list[int], list[str]]:
+        starts, ends, norms, syllable, glued, surfaces = pieces
+        n = len(starts)
         # may piece i be in one word with piece i - 1?
-        joinable = [
-            i > 0
-            and pieces[i].syllable
-            and pieces[i - 1].syllable
-            and (pieces[i].glued or text[pieces[i - 1].end : pieces[i].start] == " ")
-            for i in range(n)
+        joinable = [False] + [
+            syllable[i] and syllable[i - 1] and (glued[i] or ends[i - 1] + 1 == starts[i] and text[ends[i - 1]] == " ")
+            for i in range(1, n)
         ]
         # pyvi's choice, with ViTokenizer.tokenize's rule: no capital joins a small letter
-        upper = [text[p.start].isupper() for p in pieces]
-        starts = [not joinable[i] or labels[i] != "I_W" or (upper[i] and not upper[i - 1]) for i in range(n)]
-        for i, j in self._term_matches(pieces, joinable):
-            starts[i:j] = [True] + [False] * (j - i - 1)
+        upper = [s[0].isupper() for s in surfaces]
+        first = [not joinable[i] or labels[i] != "I_W" or (upper[i] and not upper[i - 1]) for i in range(n)]
+        for i, j in self._term_matches(norms, joinable):
+            first[i:j] = [True] + [False] * (j - i - 1)
             if j < n:
-                starts[j] = True
-        tokens: list[Token] = []
-        for i, piece in enumerate(pieces):
-            if starts[i]:
-                tokens.append((piece.start, piece.end, piece.norm))
-            else:
-                s, _, norm = tokens[-1]
-                tokens[-1] = (s, piece.end, norm + " " + piece.norm)
-        return tokens
+                first[j] = True
+        heads = [i for i in range(n) if first[i]]
+        if len(heads) == n:  # every piece a word of its own
+            return starts, ends, norms
+        bounds = heads + [n]
+        return ([starts[i] for i in heads], [ends[j - 1] for j in bounds[1:]],
+                [norms[i] if j - i == 1 else " ".join(norms[i:j]) for i, j in zip(heads, bounds[1:])])
 
-    def _term_matches(self, pieces: list[_Piece], joinable: list[bool]):
+    def _term_matches(self, norms: list[str], joinable: list[bool]):
         """Yield the (first, last + 1) pieces of domain terms: longest leftmost, not overlapping."""
-        i, n = 0, len(pieces)
+        i, n = 0, len(norms)
         firsts = self._term_firsts
         while i < n:
-            if pieces[i].norm not in firsts:  # no term starts here
+            if norms[i] not in firsts:  # no term starts here
                 i += 1
                 continue
             for length, terms in self._terms.items():
                 j = i + length
-                if j <= n and all(joinable[i + 1 : j]) and tuple(p.norm for p in pieces[i:j]) in terms:
+                if j <= n and all(joinable[i + 1 : j]) and tuple(norms[i:j]) in terms:
                     yield i, j
                     i = j
                     break
