@@ -460,10 +460,7 @@ def _context_bounds(toks, hits: pd.DataFrame, window: int, unit: str) -> tuple[n
     """Character offsets where each hit's left context starts and its right context ends."""
     row, first, last = (hits[c].to_numpy(np.int64) for c in ("seg_row", "first", "last"))
     start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
-    texts = toks.corpus._segments["text"].to_numpy()
-
-    def length(rows):  # length of the text of these segments (only where needed)
-        return np.fromiter(map(len, texts[rows]), dtype=np.int64, count=len(rows))
+    length = toks._segment_lengths().__getitem__  # length of the text of these segments
 
     if unit == "chars" or window == 0:
         return np.maximum(start - window, 0), np.minimum(end + window, length(row))

@@ -108,16 +108,31 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
 def _sorted_hits(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """The hits of all parts in corpus order (``seg_row, start, end``), each span once
     (the first found), as int64 columns ``HIT_COLUMNS``: one ``numpy.lexsort``."""
-    columns = {col: np.concatenate([np.asarray(part[col], dtype=np.int64) for part in parts])
-               if parts else np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
+    parts = [part for part in parts if len(part)] or parts[:1]
+    if len(parts) == 1:  # no copy
+        columns = {col: np.asarray(parts[0][col], dtype=np.int64) for col in HIT_COLUMNS}
+    else:
+        columns = {col: np.concatenate([np.asarray(part[col], dtype=np.int64) for part in parts])
+                   if parts else np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
     row, start, end = columns["seg_row"], columns["start"], columns["end"]
     if _strictly_increasing(row, start, end):  # one word's hits: already in order, each once
-        return pd.DataFrame(columns, columns=list(HIT_COLUMNS))
+        ready = len(parts) == 1 and isinstance(parts[0], pd.DataFrame) and list(parts[0].columns) == HIT_COLUMNS
+        return parts[0] if ready and (parts[0].dtypes == np.int64).all() else int_frame(columns)
     order = np.lexsort((end, start, row))  # stable: the first found comes first
     r, s, e = row[order], start[order], end[order]
     repeated = (r[1:] == r[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])
     order = order[np.r_[True, ~repeated]]
-    return pd.DataFrame({col: values[order] for col, values in columns.items()}, columns=list(HIT_COLUMNS))
+    return int_frame({col: values[order] for col, values in columns.items()})
+
+
+def int_frame(columns: dict) -> pd.DataFrame:
+    """A DataFrame of int64 columns held in one block (no copy when pandas makes it, and
+    none later to consolidate): quicker than ``pd.DataFrame(columns)`` for large hits."""
+    n = len(next(iter(columns.values()))) if columns else 0
+    block = np.empty((len(columns), n), dtype=np.int64)
+    for i, values in enumerate(columns.values()):
+        block[i] = values
+    return pd.DataFrame(block.T, columns=list(columns), copy=False)
 
 
 def _strictly_increasing(*keys: np.ndarray) -> bool:
@@ -194,16 +209,17 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
     if not sets or any(len(s) == 0 for s in sets):
         return pd.DataFrame(columns=HIT_COLUMNS)
     cand = tokens._positions_of(sets[0])
-    searched = np.zeros(len(tokens.corpus._segments), dtype=bool)
-    searched[rows] = True
-    cand = cand[searched[tokens.seg_row[cand]]]
+    if len(rows) < len(tokens.corpus._segments):  # only the segments of some languages
+        searched = np.zeros(len(tokens.corpus._segments), dtype=bool)
+        searched[rows] = True
+        cand = cand[searched[tokens.seg_row[cand]]]
     for k in range(1, len(sets)):
         nxt = cand + k
         ok = nxt < len(tokens)
         cand, nxt = cand[ok], nxt[ok]
         cand = cand[(tokens.seg_row[nxt] == tokens.seg_row[cand]) & np.isin(tokens.type_id[nxt], sets[k])]
-    hits = pd.DataFrame({"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
-                         "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]})
+    hits = int_frame({"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
+                      "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]})
     if case:  # the norms matched case-insensitively; now the surface must match as written
         texts = tokens.corpus._segments["text"].to_numpy()
         surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]

@@ -118,6 +118,8 @@ class Tokens:
             self._postings = (order, offsets)
         order, offsets = self._postings
         parts = [order[offsets[t]:offsets[t + 1]] for t in np.asarray(type_ids, dtype=np.int64)]
+        if len(parts) == 1:  # a stable sort keeps one type's positions in order
+            return parts[0]
         return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
     def _vocab_order(self) -> np.ndarray:
@@ -127,6 +129,13 @@ class Tokens:
 
             self._vocab_ranks = _string_ranks(self.vocab)
         return self._vocab_ranks
+
+    def _segment_lengths(self) -> np.ndarray:
+        """Length of each segment's text."""
+        if getattr(self, "_lengths", None) is None:
+            texts = self.corpus._segments["text"]
+            self._lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        return self._lengths
 
     def _segment_bounds(self) -> np.ndarray:
         """``bounds[r]:bounds[r + 1]`` are the token indices of segment row ``r``."""
