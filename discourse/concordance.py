@@ -97,12 +97,12 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         raise InputError(f"unknown context unit {unit!r}; use 'tokens' or 'chars'")
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
         raise InputError(f"the window must be a whole number of {unit}, 0 or more (got {window!r})")
+    toks = corpus.tokens()
     if lang is not None:
-        unknown = sorted(set(_as_list(lang)) - set(corpus.langs))
+        unknown = sorted(set(_as_list(lang)) - set(toks._lang_rows()))
         if unknown:
             raise InputError(f"the corpus has no text in language {', '.join(map(repr, unknown))}; "
-                             f"its languages are {', '.join(corpus.langs)}")
-    toks = corpus.tokens()
+                             f"its languages are {', '.join(toks._lang_rows())}")
     hits = find(toks, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
     if doc_id is not None or metadata:
         hits = hits[np.isin(hits["seg_row"].to_numpy(), _kept_rows(corpus, doc_id, metadata))]

@@ -90,12 +90,12 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
     queries = [query] if isinstance(query, str) else list(query)
     if not queries or any(not isinstance(q, str) or not q.strip() for q in queries):
         raise InputError("the query is empty; give a word, a phrase or a pattern")
-    seg = tokens.corpus._segments
-    langs = sorted(pd.unique(seg["lang"])) if lang is None else ([lang] if isinstance(lang, str) else list(lang))
+    rows_of = tokens._lang_rows()
+    langs = list(rows_of) if lang is None else ([lang] if isinstance(lang, str) else list(lang))
     parts = []
     for q in queries:
         for code in langs:
-            rows = np.flatnonzero(seg["lang"].to_numpy() == code)
+            rows = rows_of.get(code, ())
             if len(rows) == 0:
                 continue
             if chars:

@@ -130,6 +130,15 @@ class Tokens:
             self._vocab_ranks = _string_ranks(self.vocab)
         return self._vocab_ranks
 
+    def _lang_rows(self) -> dict[str, np.ndarray]:
+        """Language -> rows of its segments in ``corpus.segments`` (languages sorted)."""
+        if getattr(self, "_rows_by_lang", None) is None:
+            codes, langs = pd.factorize(self.corpus._segments["lang"], sort=True)
+            order = np.argsort(codes, kind="stable")
+            bounds = np.searchsorted(codes[order], np.arange(len(langs) + 1))
+            self._rows_by_lang = {lang: order[bounds[k] : bounds[k + 1]] for k, lang in enumerate(langs)}
+        return self._rows_by_lang
+
     def _segment_lengths(self) -> np.ndarray:
         """Length of each segment's text."""
         if getattr(self, "_lengths", None) is None:
@@ -314,11 +323,18 @@ def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
         if bar:
             stack.callback(bar.close)
         if n_jobs > 1 and len(pieces) > 1:
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            tokenizer.tokenize("")  # load dictionaries once here: forked workers inherit them
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=n_jobs))
-            results = pool.map(_tokenize_chunk, [tokenizer] * len(pieces), [texts[i:j] for i, j in pieces])
+            tokenizer.load()  # load dictionaries once here: forked workers inherit them
+            context = multiprocessing.get_context()
+            if context.get_start_method() == "fork":  # workers inherit the texts: only (i, j) is sent
+                pool = stack.enter_context(ProcessPoolExecutor(
+                    max_workers=n_jobs, mp_context=context, initializer=_worker_receives, initargs=(tokenizer, texts)))
+                results = pool.map(_tokenize_piece, pieces)
+            else:
+                pool = stack.enter_context(ProcessPoolExecutor(max_workers=n_jobs, mp_context=context))
+                results = pool.map(_tokenize_chunk, [tokenizer] * len(pieces), [texts[i:j] for i, j in pieces])
         else:
             results = (_tokenize_chunk(tokenizer, texts[i:j]) for i, j in pieces)
         for (i, j), result in zip(pieces, results):
@@ -327,39 +343,61 @@ def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
             yield rows[i:j], result
 
 
+_WORKER_INPUT: tuple = ()  # (tokenizer, texts), set in forked worker processes only
+
+
+def _worker_receives(tokenizer, texts) -> None:
+    """Initializer of a forked worker: keep what it inherited (nothing is pickled)."""
+    global _WORKER_INPUT
+    _WORKER_INPUT = (tokenizer, texts)
+
+
+def _tokenize_piece(piece: tuple[int, int]):
+    """Tokenize ``texts[i:j]`` of the worker's inherited texts."""
+    tokenizer, texts = _WORKER_INPUT
+    return _tokenize_chunk(tokenizer, texts[piece[0] : piece[1]])
+
+
 def _tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
-    vocab: dict[str, int] = {}
-    intern = vocab.setdefault
+    vocab = _Vocabulary()
     counts = np.zeros(len(texts), dtype=np.int64)
-    starts, ends, ids, order = [], [], [], []
-    stop_ids: dict[str, set[int]] = {}
+    starts, ends, ids, stops, order = [], [], [], [], []
     for lang, tokenizer in tokenizers.items():
         rows = np.flatnonzero(langs == lang)
+        first = len(ids)
         for chunk_rows, (n, s, e, types, local_ids) in _chunked(tokenizer, [texts[r] for r in rows], rows, n_jobs):
             counts[chunk_rows] = n
             starts.append(s)
             ends.append(e)
             # the chunk's types in order of first occurrence: the vocabulary order is the
             # order of first occurrence in the corpus, as if interned token by token
-            type_ids = np.fromiter((intern(w, len(vocab)) for w in types), dtype=np.int32, count=len(types))
+            type_ids = np.fromiter(map(vocab.__getitem__, types), dtype=np.int32, count=len(types))
             ids.append(type_ids[local_ids])
         order.append(np.repeat(rows, counts[rows]))
-        stop_ids[lang] = {vocab[w] for w in tokenizer.stopwords if w in vocab}
-    if order:
-        # tokens were gathered language by language; put them in segment order
-        seg_of = np.concatenate(order)
+        is_stop_type = np.zeros(len(vocab), dtype=bool)  # the stopwords of this language
+        is_stop_type[[vocab[w] for w in tokenizer.stopwords if w in vocab]] = True
+        stops += [is_stop_type[chunk_ids] for chunk_ids in ids[first:]]
+    if not order:
+        empty = np.zeros(0, dtype=np.int32)
+        return dict(seg_row=empty, start=empty, end=empty, type_id=empty, vocab=[], is_stop=empty.astype(bool))
+    # tokens were gathered language by language; put them in segment order
+    seg_of = np.concatenate(order)
+    columns = [np.concatenate(a) for a in (starts, ends, ids, stops)]
+    if np.any(seg_of[1:] < seg_of[:-1]):  # languages interleaved in the corpus
         perm = np.argsort(seg_of, kind="stable")
-        seg_row = seg_of[perm].astype(np.int32)
-        start, end, type_id = (np.concatenate(a)[perm] for a in (starts, ends, ids))
-    else:
-        seg_row = start = end = type_id = np.zeros(0, dtype=np.int32)
-    is_stop = np.zeros(len(type_id), dtype=bool)
-    token_langs = langs[seg_row]
-    for lang, stops in stop_ids.items():
-        if stops:
-            sel = token_langs == lang
-            is_stop[sel] = np.isin(type_id[sel], np.fromiter(stops, dtype=np.int32))
-    return dict(seg_row=seg_row, start=start, end=end, type_id=type_id, vocab=list(vocab), is_stop=is_stop)
+        seg_of = seg_of[perm]
+        columns = [a[perm] for a in columns]
+    start, end, type_id, is_stop = columns
+    return dict(seg_row=seg_of.astype(np.int32), start=start, end=end, type_id=type_id, vocab=list(vocab),
+                is_stop=is_stop)
+
+
+class _Vocabulary(dict):
+    """Norm -> type id, a new norm getting the next id (``vocab[norm]`` interns it)."""
+
+    def __missing__(self, norm: str) -> int:
+        type_id = self[norm] = len(self)
+        return type_id
 
 
 # ---------------------------------------------------------------------------- cache

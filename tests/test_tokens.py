@@ -7,6 +7,7 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from discourse.corpus import Corpus
 from discourse.tokens import nfc_with_map
@@ -155,3 +156,20 @@ def test_chunks_give_the_tokens_and_vocabulary_of_one_pass(seeds, monkeypatch):
         chunked = tokens_module.tokenize(corpus, cache=False, n_jobs=n_jobs)
         assert chunked.vocab == whole.vocab
         assert all((a == b).all() for a, b in zip(_arrays(chunked), _arrays(whole)))
+
+
+@pytest.mark.slow
+def test_parallel_tokenization_without_fork(seeds, monkeypatch):
+    """Where workers are spawned (macOS, Windows), texts are sent to them: same tokens."""
+    import multiprocessing
+
+    import discourse.tokens as tokens_module
+
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: spawn)
+    monkeypatch.setattr(tokens_module, "CHUNK_CHARS", 2000)
+    fr = seeds.filter(lang="fr")
+    parallel = tokens_module.tokenize(fr, cache=False, n_jobs=2)
+    serial = tokens_module.tokenize(fr, cache=False, n_jobs=1)
+    assert parallel.vocab == serial.vocab
+    assert all((a == b).all() for a, b in zip(_arrays(parallel), _arrays(serial)))

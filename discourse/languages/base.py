@@ -55,6 +55,9 @@ _GENERIC = re.compile(
 )
 
 
+# A text that goes through every path of every tokenizer (used by Tokenizer.load).
+_WARM_UP = "Xin chào thoát nghèo, l’État 脱贫攻坚 2020 ok."
+
 #: Full-width Latin letters and digits (ＧＤＰ２０２０) counted as their ASCII forms.
 WIDE_ALNUM = str.maketrans({chr(c + 0xFEE0): chr(c) for c in range(0x21, 0x7F) if chr(c).isalnum()})
 
@@ -190,6 +193,14 @@ class Tokenizer:
         ends = [e for tokens in results for _, e, _ in tokens]
         norms = [n for tokens in results for _, _, n in tokens]
         return [len(tokens) for tokens in results], starts, ends, ids.types, list(map(ids.__getitem__, norms))
+
+    def load(self) -> Tokenizer:
+        """Load dictionaries and models now (else they load on first use); return self.
+
+        Worker processes started afterwards by forking inherit them.
+        """
+        self.tokenize(_WARM_UP)
+        return self
 
     def normalize(self, word: str) -> str:
         """Return the norm form of a word written out (used for stopword lists)."""
