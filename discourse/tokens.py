@@ -76,7 +76,7 @@ class Tokens:
     "d'"
     """
 
-    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop):
+    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None):
         self.corpus = corpus
         self.seg_row = seg_row
         self.start = start
@@ -84,9 +84,7 @@ class Tokens:
         self.type_id = type_id
         self.vocab = vocab
         self.is_stop = is_stop
-        from .languages import is_punct
-
-        self.is_punct = np.fromiter((is_punct(v) for v in vocab), dtype=bool, count=len(vocab))
+        self.is_punct = _punct_types(vocab) if is_punct is None else is_punct
 
     def __len__(self) -> int:
         return len(self.type_id)
@@ -100,7 +98,8 @@ class Tokens:
         new_row = np.cumsum(keep_rows, dtype=np.int64) - 1
         sel = keep_rows[self.seg_row]
         return Tokens(corpus, seg_row=new_row[self.seg_row[sel]].astype(np.int32), start=self.start[sel],
-                      end=self.end[sel], type_id=self.type_id[sel], vocab=self.vocab, is_stop=self.is_stop[sel])
+                      end=self.end[sel], type_id=self.type_id[sel], vocab=self.vocab, is_stop=self.is_stop[sel],
+                      is_punct=self.is_punct)
 
     # -- look-up structures, built once on first use -------------------------------
     def _vocab_index(self) -> dict[str, int]:
@@ -200,6 +199,16 @@ class Tokens:
         if "align_id" in frame:
             frame["align_id"] = pd.array(frame["align_id"], dtype="Int64")
         return frame
+
+
+def _punct_types(vocab: list[str]) -> np.ndarray:
+    """Per type: made only of punctuation or symbols (a letter or digit rules it out at C speed)."""
+    from .languages import is_punct
+
+    out = np.zeros(len(vocab), dtype=bool)
+    maybe = np.flatnonzero(~np.fromiter(map(str.isalnum, vocab), dtype=bool, count=len(vocab)))
+    out[maybe] = [is_punct(vocab[i]) for i in maybe]
+    return out
 
 
 def _positions(seg_row: np.ndarray) -> np.ndarray:
