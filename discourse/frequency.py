@@ -287,7 +287,32 @@ def _term_strings(toks, units: _Units, term_ids: np.ndarray, sep: str) -> np.nda
     if units.types.shape[1] == 1:
         return vocab[term_ids]
     parts = vocab[units.types[term_ids]]
-    return np.array([sep.join(row) for row in parts], dtype=object)
+    joined = parts[:, 0].copy()
+    for k in range(1, parts.shape[1]):  # element-wise str + str, column by column
+        joined = joined + sep + parts[:, k]
+    return joined
+
+
+def _one_id_per_string(toks, units: _Units, sep: str) -> _Units:
+    """Give n-grams written alike one term id: Vietnamese words hold spaces, so
+    "trách nhiệm" + "chung" and "trách" + "nhiệm chung" are both "trách nhiệm chung".
+
+    A table has one row per term as written (as the Dask path, which sums tables by term,
+    has too); the id kept is the first.
+    """
+    holds_sep = np.fromiter((sep in form for form in toks.vocab), dtype=bool, count=len(toks.vocab))
+    # only n-grams with a word holding `sep` can be written like another n-gram
+    suspects = np.flatnonzero(holds_sep[units.types].any(axis=1)) if holds_sep.any() else []
+    if len(suspects) < 2:
+        return units
+    codes, uniques = pd.factorize(_term_strings(toks, units, suspects, sep))
+    if len(uniques) == len(suspects):
+        return units
+    first = np.full(len(uniques), len(units.types), dtype=np.int64)
+    np.minimum.at(first, codes, suspects)
+    canonical = np.arange(len(units.types), dtype=np.int64)
+    canonical[suspects] = first[codes]
+    return units._replace(term_id=canonical[units.term_id])
 
 
 def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=False, sep=" ") -> pd.DataFrame:
@@ -299,6 +324,8 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Fa
     seg_mask = np.ones(len(corpus._segments), dtype=bool) if seg_mask is None else seg_mask
     codes, labels = _groups(corpus, by, seg_mask)
     units = _units(toks, n=n, punct=punct, stopwords=stopwords, seg_mask=seg_mask)
+    if n > 1:
+        units = _one_id_per_string(toks, units, sep)
     group = codes[toks.seg_row[units.start]]
     n_groups = len(labels)
     totals = np.bincount(group, minlength=n_groups) if n_groups else np.zeros(0, dtype=np.int64)

@@ -454,3 +454,21 @@ def test_frequency_table_is_the_same_from_summed_partitions(gov):
         table, _ = F._merge_count_tables(parts, by=by, labels=labels)
         merged = F._finish(table, by=by, min_count=1, top=None)
         pd.testing.assert_frame_equal(merged, F.frequencies(whole, **options), check_exact=True)
+
+
+def test_ngrams_written_alike_are_one_row():
+    """Vietnamese words hold spaces: "trách nhiệm" + "chung" and "trách" + "nhiệm chung"
+    are one bigram as written, one row (as the Dask path, which sums by term, gives)."""
+    from discourse.tokens import Tokens
+
+    text = "trách nhiệm chung trách nhiệm chung"
+    corpus = discourse.read_table(pd.DataFrame({"doc_id": ["d"], "lang": ["vi"], "text": [text]}))
+    vocab = ["trách nhiệm", "chung", "trách", "nhiệm chung"]
+    i32 = lambda values: np.array(values, dtype=np.int32)  # noqa: E731
+    corpus._tokens = Tokens(corpus, seg_row=i32([0, 0, 0, 0]), start=i32([0, 12, 18, 24]), end=i32([11, 17, 23, 35]),
+                            type_id=i32([0, 1, 2, 3]), vocab=vocab, is_stop=np.zeros(4, dtype=bool))
+    table = F.frequencies(corpus, n=2, stopwords=True)
+    assert dict(zip(table["term"], table["count"])) == {"trách nhiệm chung": 2, "chung trách": 1}
+    assert table.loc[table["term"] == "trách nhiệm chung", "doc_freq"].tolist() == [1]
+    assert F.frequencies(corpus, n=2, stopwords=True, sep="|")["term"].tolist() == [
+        "chung|trách", "trách nhiệm|chung", "trách|nhiệm chung"]
