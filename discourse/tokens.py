@@ -277,23 +277,25 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
-def _tokenize_chunk(tokenizer, texts: list[str]):
-    """Tokenize texts (run in a worker process or in this one).
+def _tokenize_chunk(tokenizer, texts: list[str], vocab):
+    """Tokenize texts (in a worker process or in this one), numbering norms in ``vocab``
+    (a :class:`~discourse.languages.base.TypeIds` kept over the chunks a process does).
 
     Returns per text the number of tokens; flat arrays of offsets (into the original
-    texts); and the norms as the chunk's distinct norms (in order of first occurrence)
-    with, per token, its index among them — compact to send back from a worker, and
-    interned into the corpus vocabulary once per distinct norm instead of per token
-    (:meth:`~discourse.languages.Tokenizer._columns` makes them so).
+    texts); the norms ``vocab`` met first in this chunk (in order of first occurrence);
+    and per token the index of its norm in ``vocab`` — compact to send back from a worker,
+    and interned into the corpus vocabulary once per process and norm, not per token.
     """
     with _cyclic_gc_paused():  # the per-token objects are all freed before it resumes
-        return _chunk_arrays(tokenizer, texts)
+        known = len(vocab.types)
+        counts, start, end, ids = _chunk_arrays(tokenizer, texts, vocab)
+        return counts, start, end, vocab.types[known:], ids
 
 
-def _chunk_arrays(tokenizer, texts: list[str]):
+def _chunk_arrays(tokenizer, texts: list[str], vocab):
     """The work of :func:`_tokenize_chunk`, whose per-token lists are freed on return."""
     prepared = [nfc_with_map(t) for t in texts]
-    counts, starts, ends, types, ids = tokenizer._columns([nfc for nfc, _ in prepared])
+    counts, starts, ends, _, ids = tokenizer._columns([nfc for nfc, _ in prepared], vocab)
     n = len(ids)
     start = np.fromiter(starts, dtype=np.int32, count=n)
     end = np.fromiter(ends, dtype=np.int32, count=n)
@@ -303,7 +305,7 @@ def _chunk_arrays(tokenizer, texts: list[str]):
             if mapping is not None:  # offsets into the NFC text, mapped back to the original
                 a, b = bounds[k], bounds[k + 1]
                 start[a:b], end[a:b] = mapping[start[a:b]], mapping[end[a:b]]
-    return np.asarray(counts, dtype=np.int64), start, end, types, np.fromiter(ids, dtype=np.int32, count=n)
+    return np.asarray(counts, dtype=np.int64), start, end, np.fromiter(ids, dtype=np.int32, count=n)
 
 
 PARALLEL_MIN_CHARS = 2_000_000
@@ -337,34 +339,39 @@ def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
 
             tokenizer.load()  # load dictionaries once here: forked workers inherit them
             context = multiprocessing.get_context()
-            if context.get_start_method() == "fork":  # workers inherit the texts: only (i, j) is sent
-                pool = stack.enter_context(ProcessPoolExecutor(
-                    max_workers=n_jobs, mp_context=context, initializer=_worker_receives, initargs=(tokenizer, texts)))
-                results = pool.map(_tokenize_piece, pieces)
-            else:
-                pool = stack.enter_context(ProcessPoolExecutor(max_workers=n_jobs, mp_context=context))
-                results = pool.map(_tokenize_chunk, [tokenizer] * len(pieces), [texts[i:j] for i, j in pieces])
+            inherit = context.get_start_method() == "fork"  # then only (i, j) is sent, not texts
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=n_jobs, mp_context=context, initializer=_worker_starts,
+                initargs=(tokenizer, texts if inherit else None)))
+            results = pool.map(_tokenize_piece, pieces if inherit else [texts[i:j] for i, j in pieces])
         else:
-            results = (_tokenize_chunk(tokenizer, texts[i:j]) for i, j in pieces)
+            from .languages.base import TypeIds
+
+            vocab = TypeIds()
+            results = ((None, _tokenize_chunk(tokenizer, texts[i:j], vocab)) for i, j in pieces)
         for (i, j), result in zip(pieces, results):
             if bar:
                 bar.update(int(sizes[i:j].sum()))
             yield rows[i:j], result
 
 
-_WORKER_INPUT: tuple = ()  # (tokenizer, texts), set in forked worker processes only
+_WORKER: dict = {}  # in a worker process only: its tokenizer, inherited texts and vocabulary
 
 
-def _worker_receives(tokenizer, texts) -> None:
-    """Initializer of a forked worker: keep what it inherited (nothing is pickled)."""
-    global _WORKER_INPUT
-    _WORKER_INPUT = (tokenizer, texts)
+def _worker_starts(tokenizer, texts) -> None:
+    """Initializer of a worker process: keep its tokenizer, the texts it inherited by
+    forking (None when they come with each piece) and a vocabulary for its chunks."""
+    from .languages.base import TypeIds
+
+    _WORKER.update(tokenizer=tokenizer, texts=texts, vocab=TypeIds())
 
 
-def _tokenize_piece(piece: tuple[int, int]):
-    """Tokenize ``texts[i:j]`` of the worker's inherited texts."""
-    tokenizer, texts = _WORKER_INPUT
-    return _tokenize_chunk(tokenizer, texts[piece[0] : piece[1]])
+def _tokenize_piece(piece):
+    """In a worker: tokenize ``texts[i:j]`` of the inherited texts (``piece = (i, j)``),
+    or the texts given. Returns the process id (whose vocabulary numbers the result)
+    and the result of :func:`_tokenize_chunk`."""
+    texts = _WORKER["texts"][piece[0] : piece[1]] if _WORKER["texts"] is not None else piece
+    return os.getpid(), _tokenize_chunk(_WORKER["tokenizer"], texts, _WORKER["vocab"])
 
 
 def _tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
@@ -374,14 +381,18 @@ def _tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
     for lang, tokenizer in tokenizers.items():
         rows = np.flatnonzero(langs == lang)
         first = len(ids)
-        for chunk_rows, (n, s, e, types, local_ids) in _chunked(tokenizer, [texts[r] for r in rows], rows, n_jobs):
+        type_ids: dict = {}  # per process that tokenized: its type numbers -> ours
+        for chunk_rows, (source, (n, s, e, new_types, local_ids)) in _chunked(
+                tokenizer, [texts[r] for r in rows], rows, n_jobs):
             counts[chunk_rows] = n
             starts.append(s)
             ends.append(e)
-            # the chunk's types in order of first occurrence: the vocabulary order is the
-            # order of first occurrence in the corpus, as if interned token by token
-            type_ids = np.fromiter(map(vocab.__getitem__, types), dtype=np.int32, count=len(types))
-            ids.append(type_ids[local_ids])
+            # the types new to that process, in order of first occurrence: chunks come in
+            # corpus order, so the vocabulary is in order of first occurrence in the
+            # corpus, as if interned token by token
+            new_ids = np.fromiter(map(vocab.__getitem__, new_types), dtype=np.int32, count=len(new_types))
+            type_ids[source] = np.concatenate([type_ids.get(source, new_ids[:0]), new_ids])
+            ids.append(type_ids[source][local_ids])
         order.append(np.repeat(rows, counts[rows]))
         is_stop_type = np.zeros(len(vocab), dtype=bool)  # the stopwords of this language
         is_stop_type[[vocab[w] for w in tokenizer.stopwords if w in vocab]] = True

@@ -179,20 +179,21 @@ class Tokenizer:
         """Tokenize several texts; same result as calling :meth:`tokenize` on each."""
         return [self.tokenize(text) for text in texts]
 
-    def _columns(self, texts: list[str]) -> Columns:
+    def _columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         """The tokens of :meth:`tokenize_many` as columns, for :func:`discourse.tokens.tokenize`.
 
         Returns per text its number of tokens; the start and the end offset of every
-        token; the distinct norms (in order of first occurrence) and, per token, the index
-        of its norm among them. Tokenizers override it to skip making a
-        ``(start, end, norm)`` tuple per token; the result must be the same.
+        token; the norms met so far, in order of first occurrence (``vocab.types``) and,
+        per token, the index of its norm there. Pass the ``vocab`` of the previous call to
+        go on numbering (and caching) over chunks of one corpus. Tokenizers override it
+        to skip making a ``(start, end, norm)`` tuple per token; the result must be the same.
         """
+        vocab = TypeIds() if vocab is None else vocab
         results = self.tokenize_many(texts)
-        ids = TypeIds()
         starts = [s for tokens in results for s, _, _ in tokens]
         ends = [e for tokens in results for _, e, _ in tokens]
         norms = [n for tokens in results for _, _, n in tokens]
-        return [len(tokens) for tokens in results], starts, ends, ids.types, list(map(ids.__getitem__, norms))
+        return [len(tokens) for tokens in results], starts, ends, vocab.types, list(map(vocab.__getitem__, norms))
 
     def load(self) -> Tokenizer:
         """Load dictionaries and models now (else they load on first use); return self.
@@ -260,8 +261,8 @@ class RegexTokenizer(Tokenizer):
         types, finditer = norms.types, self._finditer
         return [[(*m.span(), types[norms[m.group()]]) for m in finditer(text)] for text in texts]
 
-    def _columns(self, texts: list[str]) -> Columns:
-        ids = TypeIds(self.normalize)
+    def _columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
+        ids = (TypeIds() if vocab is None else vocab).view(self.normalize)
         finditer = self._finditer
         counts: list[int] = []
         starts: list[int] = []
@@ -287,13 +288,14 @@ Columns = tuple[list[int], list[int], list[int], list[str], list[int]]
 class TypeIds(dict):
     """Surface form -> index of its norm in :attr:`types` (the norms in order of first use).
 
-    Made for one chunk of text: a word recurs, and a dictionary look-up costs less than
-    normalising it again; the indexes become token type ids. Several ``TypeIds`` can share
-    one list of types (``share=``) while normalising their surfaces differently.
+    A word recurs, and a dictionary look-up costs less than normalising it again; the
+    indexes become token type ids. One ``TypeIds`` serves the chunks of one corpus in
+    turn; its views (:meth:`view`) share its types while normalising surfaces their own
+    way, and :attr:`cache` keeps a tokenizer's other look-ups for as long.
 
     Examples
     --------
-    >>> ids = TypeIds(str.lower)
+    >>> ids = TypeIds().view(str.lower)
     >>> ids["État"], ids["état"], ids["Peuple"], ids["État"], ids.types
     (0, 0, 1, 0, ['état', 'peuple'])
     """
@@ -301,8 +303,17 @@ class TypeIds(dict):
     def __init__(self, normalize=None, *, share: TypeIds | None = None):
         super().__init__()
         self.normalize = normalize
-        self.types: list[str] = share.types if share is not None else []
-        self._norm_ids: dict[str, int] = share._norm_ids if share is not None else {}
+        self.types: list[str] = [] if share is None else share.types
+        self._norm_ids: dict[str, int] = {} if share is None else share._norm_ids
+        self._views: dict = {} if share is None else share._views
+        #: a tokenizer's own memos, kept as long as these types
+        self.cache: dict = {} if share is None else share.cache
+        self._views.setdefault(normalize, self)
+
+    def view(self, normalize) -> TypeIds:
+        """The ``TypeIds`` of these types that normalises surfaces with ``normalize``."""
+        found = self._views.get(normalize)
+        return found if found is not None else TypeIds(normalize, share=self)
 
     def __missing__(self, surface: str) -> int:
         norm = surface if self.normalize is None else self.normalize(surface)

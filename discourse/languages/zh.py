@@ -31,6 +31,9 @@ __all__ = ["ChineseTokenizer"]
 # words ("在不断完善中为" gives "中为"; without the domain dictionary "省负总责" gives
 # "省负 | 总责").
 
+#: Blocks and gaps remembered over the chunks of one corpus, at most (≈ 50 MB).
+MEMO_LIMIT = 250_000
+
 #: Frequency of a user term given without one: high enough to beat the split of the term
 #: and of the longer dictionary words it overlaps in our texts (see zh_domain.txt).
 USER_TERM_FREQ = 20000
@@ -125,7 +128,7 @@ class ChineseTokenizer(Tokenizer):
         bounds = list(itertools.accumulate(counts, initial=0))
         return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
 
-    def _columns(self, texts: list[str]) -> Columns:
+    def _columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         # jieba's words tile the text. Words with hanzi are tokens as jieba cut them;
         # everything between them (Latin, digits, punctuation, spaces) is a gap, split by
         # the generic rule, so other scripts behave as elsewhere.
@@ -136,10 +139,12 @@ class ChineseTokenizer(Tokenizer):
         import jieba
 
         block_split = jieba.re_han_default.split  # the blocks jieba.cut makes
-        han_ids = TypeIds()  # a word with hanzi is its own norm
-        other_ids = TypeIds(self.normalize, share=han_ids)
-        blocks = _Memo(self._han_words)  # block -> (starts, ends, words, tiles)
-        gaps = _Memo(lambda gap: _gap_tokens(gap, other_ids))  # gap -> (starts, ends, ids, id)
+        han_ids = TypeIds() if vocab is None else vocab  # a word with hanzi is its own norm
+        other_ids = han_ids.view(self.normalize)
+        memos = han_ids.cache.get(self)
+        if memos is None or len(memos[0]) + len(memos[1]) > MEMO_LIMIT:  # kept over chunks, to a point
+            memos = han_ids.cache[self] = (_Memo(self._han_words), _Memo(lambda gap: _gap_tokens(gap, other_ids)))
+        blocks, gaps = memos  # block -> (starts, ends, words, tiles); gap -> (starts, ends, ids, id)
         convert = self._to_simplified
         counts: list[int] = []
         starts: list[int] = []
