@@ -193,19 +193,17 @@ def run_one(lang: str, fraction: float, rounds: int = 3) -> dict:
     norms = toks.to_frame(columns=["norm"])["norm"].tolist()
     from nltk import FreqDist
 
-    row["freqdist_s"], fd = _best(lambda: FreqDist(norms), 3)
-    row["counter_s"], _ = _best(lambda: collections.Counter(norms), 3)
-    try:
-        from discourse.frequency import frequencies
-    except ImportError:
-        frequencies = None
+    from discourse.frequency import frequencies
+
     fresh = discourse.read_table(frame)
     fresh._tokens = toks  # tokens as computed above: look-up structures are built in the first call
-    if frequencies is not None:
-        row["freq_first_s"], _ = _best(lambda: frequencies(fresh, stopwords=True, punct=True))
-        row["freq_s"], table = _best(lambda: frequencies(fresh, stopwords=True, punct=True), 3)
-        row["freq_vs_freqdist"] = row["freqdist_s"] / row["freq_s"]
-        row["freq_identical"] = bool(dict(zip(table["term"], table["count"])) == dict(fd))
+    row["freq_first_s"], _ = _best(lambda: frequencies(fresh, stopwords=True, punct=True))
+    times = _best_in_turn({"freqdist": lambda: FreqDist(norms), "counter": lambda: collections.Counter(norms),
+                           "ours": lambda: frequencies(fresh, stopwords=True, punct=True)}, max(rounds, 5))
+    row["freqdist_s"], row["counter_s"], row["freq_s"] = times["freqdist"], times["counter"], times["ours"]
+    row["freq_vs_freqdist"] = row["freqdist_s"] / row["freq_s"]
+    table = frequencies(fresh, stopwords=True, punct=True)
+    row["freq_identical"] = bool(dict(zip(table["term"], table["count"])) == dict(FreqDist(norms)))
 
     # KWIC vs NLTK's ConcordanceIndex for a frequent word
     word = collections.Counter(w for w in norms if len(w) > 1 and w.isalpha()).most_common(1)[0][0]
@@ -218,16 +216,13 @@ def run_one(lang: str, fraction: float, rounds: int = 3) -> dict:
 
     row["nltk_kwic_cold_s"], (index, _) = _best(nltk_first)
     row["nltk_kwic_warm_s"], _ = _best(lambda: index.find_concordance(word, width=80), 5)
-    try:
-        from discourse.concordance import kwic
-    except ImportError:
-        kwic = None
-    if kwic is not None:
-        toks._postings = None  # the index build is part of the cold query
-        row["kwic_cold_s"], hits = _best(lambda: kwic(fresh, word, lang=lang))
-        row["kwic_warm_s"], _ = _best(lambda: kwic(fresh, word, lang=lang), 5)
-        row["kwic_hits"] = len(hits)
-        row["kwic_warm_vs_nltk"] = row["nltk_kwic_warm_s"] / row["kwic_warm_s"]
+    from discourse.concordance import kwic
+
+    toks._postings = None  # the index build is part of the cold query
+    row["kwic_cold_s"], hits = _best(lambda: kwic(fresh, word, lang=lang))
+    row["kwic_warm_s"], _ = _best(lambda: kwic(fresh, word, lang=lang), 5)
+    row["kwic_hits"] = len(hits)
+    row["kwic_warm_vs_nltk"] = row["nltk_kwic_warm_s"] / row["kwic_warm_s"]
 
     row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return row
@@ -303,6 +298,8 @@ def main(argv=None) -> int:
         by = {r["fraction"]: r for r in rows if r["lang"] == lang}
         if 0.1 in by and 1.0 in by:
             by[1.0]["growth_100_vs_10"] = by[1.0]["segment_s"] / by[0.1]["segment_s"]
+            by[1.0]["peer_growth_100_vs_10"] = by[1.0]["peer_segment_s"] / by[0.1]["peer_segment_s"]
+            by[1.0]["token_growth_100_vs_10"] = by[1.0]["tokens"] / by[0.1]["tokens"]
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     keys = list(dict.fromkeys(k for r in rows for k in r))

@@ -326,15 +326,20 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Fa
     units = _units(toks, n=n, punct=punct, stopwords=stopwords, seg_mask=seg_mask)
     if n > 1:
         units = _one_id_per_string(toks, units, sep)
-    group = codes[toks.seg_row[units.start]]
     n_groups = len(labels)
-    totals = np.bincount(group, minlength=n_groups) if n_groups else np.zeros(0, dtype=np.int64)
+    if n_groups == 1:  # one language, no `by`: no look-up per unit
+        group = None
+        totals = np.array([len(units.start)], dtype=np.int64)
+    else:
+        group = codes[toks.seg_row[units.start]]
+        totals = np.bincount(group, minlength=n_groups) if n_groups else np.zeros(0, dtype=np.int64)
     term_id, start = units.term_id, units.start
     if units.counted is not None:
         listed = units.counted
-        group, term_id, start = group[listed], term_id[listed], start[listed]
+        term_id, start = term_id[listed], start[listed]
+        group = None if group is None else group[listed]
     n_terms = max(len(units.types), 1)
-    unit_key = group * n_terms + term_id
+    unit_key = term_id if group is None else group * n_terms + term_id
     keys, counts = _count(unit_key, n_groups * n_terms)
     if n_groups * n_terms <= _BINCOUNT_LIMIT:  # index of each unit's (group, term) in keys
         lookup = np.zeros(n_groups * n_terms, dtype=np.int64)
@@ -342,7 +347,7 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Fa
         cell = lookup[unit_key]
     else:
         cell = np.searchsorted(keys, unit_key)
-    doc_codes = pd.factorize(corpus._segments["doc_id"])[0].astype(np.int64)
+    doc_codes = toks._doc_codes()
     n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1
     doc_freq = _doc_freq(cell, doc_codes[toks.seg_row[start]], n_cells=len(keys), n_docs=n_docs)
     g, t = keys // n_terms, keys % n_terms

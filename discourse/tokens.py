@@ -138,6 +138,12 @@ class Tokens:
             self._rows_by_lang = {lang: order[bounds[k] : bounds[k + 1]] for k, lang in enumerate(langs)}
         return self._rows_by_lang
 
+    def _doc_codes(self) -> np.ndarray:
+        """Per segment, the number of its document (0, 1, … in corpus order)."""
+        if getattr(self, "_docs", None) is None:
+            self._docs = pd.factorize(self.corpus._segments["doc_id"])[0].astype(np.int64)
+        return self._docs
+
     def _segment_lengths(self) -> np.ndarray:
         """Length of each segment's text."""
         if getattr(self, "_lengths", None) is None:
@@ -431,9 +437,10 @@ def _cache_key(texts, langs, tokenizers) -> str:
     h.update(f"discourse {__version__}\n".encode())
     for lang in sorted(tokenizers):
         h.update(f"{lang}={tokenizers[lang].fingerprint}\n".encode())
-    for lang, text in zip(langs, texts):
-        h.update(f"{lang}\x00{len(text)}\x00".encode())
-        h.update(text.encode("utf-8", "surrogatepass"))
+    # every text's language and length, then all the texts at once (one encode, one update)
+    h.update("\x00".join(map(str, langs)).encode("utf-8", "surrogatepass") + b"\x01")
+    h.update(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)).tobytes())
+    h.update("".join(texts).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
