@@ -399,7 +399,7 @@ def _tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
             new_ids = np.fromiter(map(vocab.__getitem__, new_types), dtype=np.int32, count=len(new_types))
             type_ids[source] = np.concatenate([type_ids.get(source, new_ids[:0]), new_ids])
             ids.append(type_ids[source][local_ids])
-        order.append(np.repeat(rows, counts[rows]))
+        order.append(np.repeat(rows.astype(np.int32), counts[rows]))
         is_stop_type = np.zeros(len(vocab), dtype=bool)  # the stopwords of this language
         is_stop_type[[vocab[w] for w in tokenizer.stopwords if w in vocab]] = True
         stops += [is_stop_type[chunk_ids] for chunk_ids in ids[first:]]
@@ -414,7 +414,7 @@ def _tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
         seg_of = seg_of[perm]
         columns = [a[perm] for a in columns]
     start, end, type_id, is_stop = columns
-    return dict(seg_row=seg_of.astype(np.int32), start=start, end=end, type_id=type_id, vocab=list(vocab),
+    return dict(seg_row=seg_of, start=start, end=end, type_id=type_id, vocab=list(vocab),
                 is_stop=is_stop)
 
 
