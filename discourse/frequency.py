@@ -255,7 +255,7 @@ def _count(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     return np.unique(keys, return_counts=True)
 
 
-def _doc_freq(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs: int, slots: int = 1 << 22) -> np.ndarray:
+def _doc_freq(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs: int, slots: int = 1 << 20) -> np.ndarray:
     """Number of distinct documents in which each cell (a (group, term) pair, numbered
     ``0 … n_cells - 1``) occurs, given the cell and document of every unit.
 
@@ -269,17 +269,19 @@ def _doc_freq(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs: int, s
         order = np.argsort(doc, kind="stable")
         cell, doc = cell[order], doc[order]
     per_batch = max(1, slots // max(n_cells, 1))
-    owner = np.empty(per_batch * max(n_cells, 1), dtype=np.int64)  # never read before written
-    freq = np.zeros(n_cells, dtype=np.int64)
     edges = np.searchsorted(doc, np.arange(0, n_docs + per_batch, per_batch))
+    small = int(np.diff(edges).max(initial=0)) < 2**31  # positions within a batch fit in int32
+    # small enough to stay in cache and quick to touch the first time; never read before written
+    owner = np.empty(per_batch * max(n_cells, 1), dtype=np.int32 if small else np.int64)
+    kept = []  # the cell of each unit that kept its slot: one per (document, cell)
     for batch, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
         if lo == hi:
             continue
         slot = (doc[lo:hi] - batch * per_batch) * n_cells + cell[lo:hi]
-        position = np.arange(hi - lo)
+        position = np.arange(hi - lo, dtype=owner.dtype)
         owner[slot] = position
-        freq += np.bincount(cell[lo:hi][owner[slot] == position], minlength=n_cells)
-    return freq
+        kept.append(cell[lo:hi][owner[slot] == position])
+    return np.bincount(np.concatenate(kept), minlength=n_cells) if kept else np.zeros(n_cells, dtype=np.int64)
 
 
 def _term_strings(toks, units: _Units, term_ids: np.ndarray, sep: str) -> np.ndarray:
