@@ -259,6 +259,7 @@ def tokenize(corpus, *, cache: bool = True, n_jobs: int | None = None) -> Tokens
     arrays = _cache_load(key, len(texts)) if key else None
     if arrays is None:
         arrays = _tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
+        arrays["is_punct"] = _punct_types(arrays["vocab"])
         if key:
             _cache_store(key, arrays)
     return Tokens(corpus, **arrays)
@@ -458,11 +459,13 @@ def _cache_load(key: str, n_segments: int) -> dict | None:
         with np.load(path, allow_pickle=False) as npz:
             arrays = {name: npz[name] for name in _ARRAYS}
             vocab = json.loads(npz["vocab"].tobytes().decode("utf-8"))
+            is_punct = npz["is_punct"]
         n = len(arrays["type_id"])
         if not (all(len(a) == n for a in arrays.values()) and isinstance(vocab, list)
+                and len(is_punct) == len(vocab) and is_punct.dtype == bool
                 and (n == 0 or (arrays["seg_row"].max() < n_segments and arrays["type_id"].max() < len(vocab)))):
             raise ValueError("inconsistent arrays")
-        return dict(arrays, vocab=vocab)
+        return dict(arrays, vocab=vocab, is_punct=is_punct)
     except Exception:  # corrupt, truncated or foreign: drop it and tokenize again
         with contextlib.suppress(OSError):
             path.unlink()
@@ -476,7 +479,7 @@ def _cache_store(key: str, arrays: dict) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             vocab = np.frombuffer(json.dumps(arrays["vocab"], ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
-            np.savez(fh, vocab=vocab, **{name: arrays[name] for name in _ARRAYS})
+            np.savez(fh, vocab=vocab, is_punct=arrays["is_punct"], **{name: arrays[name] for name in _ARRAYS})
         os.replace(tmp, path)  # atomic: readers see the old file or the whole new one
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):
