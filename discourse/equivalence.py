@@ -69,11 +69,9 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .languages import registry
 
 __all__ = ["equivalents", "dice", "log_dice", "g2_units", "EQUIVALENT_COLUMNS"]
-
-#: Languages whose candidates are pooled by stem, and their Snowball stemmer.
-_SNOWBALL = {"fr": "french", "en": "english"}
 
 EQUIVALENT_COLUMNS = ["term", "source_lang", "target_lang", "rank", "candidate", "words", "joint", "source_units",
                       "target_units", "units", "dice", "log_dice", "g2", "rival", "rival_score", "support"]
@@ -256,12 +254,10 @@ def _stems(toks, type_ids, lang) -> np.ndarray:
     """Per type: its Snowball stem for ``type_ids`` of a language that has a stemmer
     (NLTK, no data needed), else its normalised form."""
     out = np.asarray(toks.vocab, dtype=object)
-    if lang in _SNOWBALL:
-        from nltk.stem.snowball import SnowballStemmer
-
-        stemmer = SnowballStemmer(_SNOWBALL[lang])
+    stem = registry.stemmer(lang)
+    if stem is not None:
         out = out.copy()
-        out[type_ids] = [stemmer.stem(toks.vocab[t]) for t in type_ids]
+        out[type_ids] = [stem(toks.vocab[t]) for t in type_ids]
     return out.astype(str)
 
 

@@ -692,17 +692,15 @@ def read_udhr(*paths, doc_id: str = "udhr"):
     """
     import xml.etree.ElementTree as ET
 
-    from .languages import LANGS
+    from .languages.registry import normalize_code
 
-    iso3 = {"cmn": "zh", "zho": "zh", "vie": "vi", "fra": "fr", "eng": "en"}
     versions = {}
     for path in map(Path, paths):
         try:
             root = ET.parse(path).getroot()
         except (ET.ParseError, OSError) as err:
             raise InputError(f"is not readable UDHR XML ({err})", path=path) from None
-        code = iso3.get(root.get("iso639-3", ""), (root.get(_XML_LANG) or "und").split("-")[0])
-        lang = code if code in LANGS else "und"
+        lang = normalize_code(root.get("iso639-3") or root.get(_XML_LANG))
         units = []  # (unit key, role, text); unit key None = align by length within "preamble"
 
         def add(key, role, element):

@@ -47,6 +47,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from discourse._data import data_path
+from discourse.languages import registry
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -72,27 +73,13 @@ __all__ = [
 # --------------------------------------------------------------------------- colours
 
 #: One fixed colour per language code, from the Okabe–Ito palette (distinguishable with
-#: the common colour-vision deficiencies and in greyscale by lightness).  Every plot of
-#: the package colours a language with this colour.
-LANG_COLORS: Mapping[str, str] = MappingProxyType(
-    {
-        "zh": "#D55E00",  # vermillion
-        "vi": "#009E73",  # bluish green
-        "fr": "#0072B2",  # blue
-        "en": "#E69F00",  # orange
-        "und": "#999999",  # grey: undetermined language
-    }
-)
+#: the common colour-vision deficiencies and in greyscale by lightness); each language's
+#: module declares its ``COLOR`` (:mod:`discourse.languages.registry`). Every plot of the
+#: package colours a language with this colour.
+LANG_COLORS: Mapping[str, str] = MappingProxyType({code: registry.color(code) for code in registry.LANGS})
 
 #: The rest of the Okabe–Ito palette, in the order used for series that are not languages.
 _CYCLE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
-
-_LANG_ALIASES = {
-    "zho": "zh", "chi": "zh", "cmn": "zh",
-    "vie": "vi",
-    "fra": "fr", "fre": "fr",
-    "eng": "en",
-}
 
 
 def lang_color(lang: str | None) -> str:
@@ -120,11 +107,7 @@ def lang_color(lang: str | None) -> str:
     >>> lang_color("xx") == LANG_COLORS["und"]
     True
     """
-    if not isinstance(lang, str):
-        return LANG_COLORS["und"]
-    code = lang.strip().lower().replace("_", "-").split("-")[0]
-    code = _LANG_ALIASES.get(code, code)
-    return LANG_COLORS.get(code, LANG_COLORS["und"])
+    return registry.color(lang)
 
 
 # --------------------------------------------------------------------------- fonts

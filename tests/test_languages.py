@@ -501,3 +501,22 @@ def test_crf_features_equal_pyvi_on_real_syllables(tok):
                for i in range(len(syllables) - 1))  # the lexicon is really consulted
     ours = crf_features(syllables, ViTokenizer.bi_grams, ViTokenizer.tri_grams)
     assert [list(f.items()) for f in ours] == [list(f.items()) for f in ViTokenizer.sent2features(syllables, False)]
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_every_registered_language_provides_what_a_language_module_must():
+    from discourse.languages import registry
+
+    for code, module in registry.LANGUAGES.items():
+        missing = [name for name in registry.REQUIRED if not hasattr(module, name)]
+        assert not missing, f"discourse.languages.{code} lacks {missing}"
+        assert module.CODE == code
+        assert re.fullmatch(r"#[0-9A-F]{6}", module.COLOR), code
+        assert module.stem is None or callable(module.stem)
+        assert module.TOKENIZER.lang == code
+        assert all(registry.normalize_code(alias) == code for alias in module.ALIASES)
+    colors = [m.COLOR for m in registry.LANGUAGES.values()]
+    assert len(set(colors)) == len(colors), "two languages share a colour"
+    assert registry.LANGS[-1] == "und"

@@ -107,6 +107,19 @@ def user_cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "discourse"
 
 
+@functools.cache
+def snowball(name: str):
+    """The ``stem`` method of NLTK's Snowball stemmer for a language name (``"french"``),
+    made once per process (NLTK is imported here, on first use; no data is needed).
+
+    >>> snowball("french")("libertés")
+    'libert'
+    """
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(name).stem
+
+
 def read_terms(path: str | os.PathLike) -> list[str]:
     """Read a term list: one entry per line, ``#`` comments and blank lines skipped.
 

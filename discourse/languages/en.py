@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, RegexTokenizer
+from discourse.languages.base import snowball as _snowball
 
 __all__ = ["EnglishTokenizer"]
 
@@ -39,3 +40,20 @@ class EnglishTokenizer(RegexTokenizer):
 
 
 TOKENIZER = EnglishTokenizer
+
+
+# ---------------------------------------------------------------- registration (languages/registry.py)
+CODE = "en"
+NAME = "English"
+ALIASES: tuple[str, ...] = ('eng',)
+COLOR = "#E69F00"  # orange (Okabe–Ito)
+USER_DICT = False  # the tokenizer takes a user dictionary
+
+
+def stem(word: str) -> str:
+    """The Snowball (english) stem of a word (NLTK, no data needed).
+
+    >>> stem("responsibilities")
+    'respons'
+    """
+    return _snowball("english")(word)

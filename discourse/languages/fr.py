@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, RegexTokenizer
+from discourse.languages.base import snowball as _snowball
 
 __all__ = ["FrenchTokenizer"]
 
@@ -43,3 +44,20 @@ class FrenchTokenizer(RegexTokenizer):
 
 
 TOKENIZER = FrenchTokenizer
+
+
+# ---------------------------------------------------------------- registration (languages/registry.py)
+CODE = "fr"
+NAME = "French"
+ALIASES: tuple[str, ...] = ('fra', 'fre')
+COLOR = "#0072B2"  # blue (Okabe–Ito)
+USER_DICT = False  # the tokenizer takes a user dictionary
+
+
+def stem(word: str) -> str:
+    """The Snowball (french) stem of a word (NLTK, no data needed).
+
+    >>> stem("responsabilités")
+    'respons'
+    """
+    return _snowball("french")(word)

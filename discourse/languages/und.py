@@ -24,3 +24,12 @@ class UndTokenizer(Tokenizer):
 
 
 TOKENIZER = UndTokenizer
+
+
+# ---------------------------------------------------------------- registration (languages/registry.py)
+CODE = "und"
+NAME = "undetermined"
+ALIASES: tuple[str, ...] = ()
+COLOR = "#999999"  # grey (Okabe–Ito)
+USER_DICT = False  # the tokenizer takes a user dictionary
+stem = None  # no stemmer: words are counted as they are

@@ -346,3 +346,12 @@ class VietnameseTokenizer(Tokenizer):
 
 
 TOKENIZER = VietnameseTokenizer
+
+
+# ---------------------------------------------------------------- registration (languages/registry.py)
+CODE = "vi"
+NAME = "Vietnamese"
+ALIASES: tuple[str, ...] = ('vie',)
+COLOR = "#009E73"  # bluish green (Okabe–Ito)
+USER_DICT = True  # the tokenizer takes a user dictionary
+stem = None  # no stemmer: words are counted as they are

@@ -277,3 +277,12 @@ class _Memo(dict):
 
 
 TOKENIZER = ChineseTokenizer
+
+
+# ---------------------------------------------------------------- registration (languages/registry.py)
+CODE = "zh"
+NAME = "Chinese"
+ALIASES: tuple[str, ...] = ('zho', 'chi', 'cmn')
+COLOR = "#D55E00"  # vermillion (Okabe–Ito)
+USER_DICT = True  # the tokenizer takes a user dictionary
+stem = None  # no stemmer: words are counted as they are
