@@ -61,6 +61,7 @@ _EXPORTS = {
     "align_paragraphs": "align",
     "get_tokenizer": "languages",
     "identify": "languages",
+    "identify_lines": "languages",
     "data_path": "_data",
     "DiscourseError": "errors",
     "DiscourseWarning": "errors",

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from discourse._data import data_path
 from discourse.errors import InputError
-from discourse.languages import LANGS, get_tokenizer, identify, is_punct
+from discourse.languages import LANGS, get_tokenizer, identify, identify_lines, is_punct
 from discourse.languages.base import read_terms, user_cache_dir
 from discourse.languages.vi import is_syllable, normalize_syllable, split_glued
 
@@ -331,6 +331,40 @@ def test_identify_basic():
     assert identify("ひらがなと漢字") == "und"
 
 
+def test_identify_sentences_without_function_words():
+    # 1 English news sentence in 26 had none of the function words the rules knew
+    assert identify("Natural disasters make logistics even more complicated.") == "en"
+    assert identify("Les catastrophes naturelles compliquent encore la logistique.") == "fr"
+    assert identify("Thiên tai khiến việc hậu cần càng thêm phức tạp.") == "vi"
+    # und stays possible: another script, no letters, or nothing to tell the language by
+    assert identify("Это абзац на русском языке.") == identify("12 345,6 %") == "und"
+    assert identify("Sara") == identify("Article 1") == "und"
+
+
+def test_identify_lines_gives_short_lines_the_language_of_their_version():
+    body_en = "All human beings are born free and equal in dignity and rights."
+    body_fr = "Tous les êtres humains naissent libres et égaux en dignité et en droits."
+    assert identify_lines(["Article 1", body_en, "Article 2", body_en]) == ["en"] * 4
+    assert identify_lines([body_fr, "Article 2", body_fr]) == ["fr"] * 3
+    # a title between two versions heads the one after it; so does a title without evidence
+    assert identify_lines([body_en, "Article premier", body_fr]) == ["en", "fr", "fr"]
+    assert identify_lines([body_fr, "Article 1", body_en]) == ["fr", "en", "en"]
+    # a hanzi alone fits Chinese only; a Latin name inside a Chinese version fits neither
+    assert identify_lines(["第", "人人生而自由,在尊严和权利上一律平等。", "Xinhua"]) == ["zh", "zh", "und"]
+
+
+def test_identify_lines_without_letters_or_of_another_script():
+    en = "Natural disasters make logistics even more complicated."
+    fr = "Les catastrophes naturelles compliquent encore la logistique."
+    # no letters: the version's language inside a version (or at an edge), und between two
+    assert identify_lines([en, "2021", en, "***"]) == ["en", "en", "en", "en"]
+    assert identify_lines([en, "2021", fr]) == ["en", "und", "fr"]
+    assert identify_lines(["2021"]) == ["und"]
+    # letters of no language of ours never take the context
+    assert identify_lines([en, "Это абзац на русском языке.", en]) == ["en", "und", "en"]
+    assert identify_lines([]) == []
+
+
 @needs_shared
 def test_identify_seed_paragraphs():
     expected = {
@@ -340,6 +374,7 @@ def test_identify_seed_paragraphs():
     for name, langs in expected.items():
         lines = [line for line in (SHARED / "seeds" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         assert [identify(line) for line in lines] == langs
+        assert identify_lines(lines) == [lang if lang != "und" else "vi" for lang in langs]  # the date line
     assert identify("(Thoát nghèo chuẩn xác)") == "vi"
     assert identify("14-01-2021 | China.org.cn") == "und"
 

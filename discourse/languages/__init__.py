@@ -20,7 +20,7 @@ from discourse.languages.base import (
     read_conllu,
     span_prf,
 )
-from discourse.languages.identify import identify
+from discourse.languages.identify import identify, identify_lines
 
 __all__ = [
     "LANGS",
@@ -28,6 +28,7 @@ __all__ = [
     "Tokenizer",
     "get_tokenizer",
     "identify",
+    "identify_lines",
     "is_punct",
     "read_conllu",
     "span_prf",
