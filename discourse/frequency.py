@@ -465,7 +465,7 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     ['assistance ciblée', 'autorité centrale']
     >>> totals = frequencies(corpus, punct=True, stopwords=True).groupby("lang")["per_10k"].sum()
     >>> totals.round(6).tolist()
-    [10000.0, 10000.0, 10000.0, 10000.0]
+    [10000.0, 10000.0, 10000.0]
     """
     _check_top(top)
     toks = _tokens_of(corpus)

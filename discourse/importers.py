@@ -230,11 +230,18 @@ def read_mixed(path, *, doc_id: str | None = None, encoding: str | None = None, 
                align: str = "length"):
     """Read one file that mixes language versions of one document (the seeds' layout).
 
-    Each non-blank line is a paragraph. Its language is identified
-    (:func:`discourse.languages.identify`); consecutive paragraphs of one language form a
+    Each non-blank line is a paragraph. The languages of the lines are identified
+    together (:func:`discourse.languages.identify_lines`): a line too short to decide by
+    itself — a title of one or two words, a line of names or numbers — takes the
+    language of the version it sits in; consecutive paragraphs of one language form a
     version. At the start of each version a short line without final punctuation is a
     ``title``; right after it a bracketed line (series name), a ``date | source`` line and
-    a repetition of the title are ``meta`` segments and fill the document's metadata.
+    a repetition of the title are ``meta`` segments, fill the document's metadata and
+    carry the language of the version they head (the date line ``14-01-2021 |
+    China.org.cn`` of a Vietnamese version is ``vi``). Meta segments are left out of
+    every count by default (see :mod:`discourse.frequency`). A line that fits no version
+    (another script, or no letters between two versions) stays ``und``, with a warning
+    when it is body text.
     Body paragraphs of each version are aligned to the pivot version (Chinese when
     present, else the first) with :func:`discourse.align.align_paragraphs`.
 
@@ -259,33 +266,33 @@ def read_mixed(path, *, doc_id: str | None = None, encoding: str | None = None, 
     >>> sorted(c.langs)
     ['fr', 'zh']
     """
-    from .languages import identify
+    from .languages import identify_lines
 
     path = Path(path)
     text, used = _read_text(path, encoding, encoding_errors)
     doc_id = doc_id or path.stem
     lines = split_lines(text)
-    langs = [identify(text[s:e]) for s, e, _ in lines]
+    langs = identify_lines([text[s:e] for s, e, _ in lines])
     rows, meta = [], {"doc_id": doc_id, "path": str(path), "encoding": used}
     run_lang, in_header, title = None, False, None
     for (start, end, number), lang in zip(lines, langs):
         para = text[start:end]
         role = "body"
-        if lang != "und" and lang != run_lang:  # a new language version starts
+        date = _DATELINE.match(para) if in_header else None
+        if date:  # a header line, whatever its letters say: it belongs to the version it heads
+            role, lang = "meta", run_lang
+            meta.setdefault("date", _iso_date(date["date"]))
+            meta.setdefault("source", date["source"].strip())
+        elif lang != "und" and lang != run_lang:  # a new language version starts
             run_lang, in_header, title = lang, False, None
             if _is_title_like(para):
                 role, in_header, title = "title", True, para
         elif in_header:
-            date = _DATELINE.match(para)
-            if date:
-                role = "meta"
-                meta.setdefault("date", _iso_date(date["date"]))
-                meta.setdefault("source", date["source"].strip())
-            elif _BRACKETED.match(para):
-                role = "meta"
+            if _BRACKETED.match(para):
+                role, lang = "meta", run_lang
                 meta.setdefault("series", para[1:-1].strip())
             elif " ".join(para.split()) == " ".join(title.split()):
-                role = "meta"  # the title repeated after the header block
+                role, lang = "meta", run_lang  # the title repeated after the header block
             else:
                 in_header = False
         if role == "title":

@@ -22,10 +22,11 @@ VI_DOC, FR_DOC = "000_6faf780c4d1388a2", "003_90d6e10e09142168"
 def test_seeds_give_two_documents_with_their_languages(seeds):
     assert seeds.doc_ids == [VI_DOC, FR_DOC]
     langs = {doc: set(seeds.filter(doc_id=doc).langs) for doc in seeds.doc_ids}
-    assert langs == {VI_DOC: {"vi", "zh", "und"}, FR_DOC: {"fr", "zh"}}
-    # the only und segment is the date line, kept as meta
-    und = seeds.filter(lang="und").segments
-    assert und["text"].tolist() == ["14-01-2021 | China.org.cn"] and und["role"].tolist() == ["meta"]
+    assert langs == {VI_DOC: {"vi", "zh"}, FR_DOC: {"fr", "zh"}}
+    # the date line is kept as meta of the version it heads (no letters of a language of its own)
+    date = seeds.segments.query("text == '14-01-2021 | China.org.cn'")
+    assert date[["lang", "role"]].values.tolist() == [["vi", "meta"]]
+    assert seeds.filter(lang="und").segments.empty
 
 
 def test_seed_header_block_becomes_metadata(seeds):
@@ -35,7 +36,7 @@ def test_seed_header_block_becomes_metadata(seeds):
     assert doc["series"] == "Thoát nghèo chuẩn xác"
     assert doc["title"].startswith("Trung ương trù tính chung")
     roles = seeds.filter(doc_id=VI_DOC).segments[["lang", "role"]].values.tolist()
-    assert roles == [["vi", "title"], ["vi", "meta"], ["und", "meta"], ["vi", "meta"], ["vi", "body"], ["vi", "body"],
+    assert roles == [["vi", "title"], ["vi", "meta"], ["vi", "meta"], ["vi", "meta"], ["vi", "body"], ["vi", "body"],
                      ["zh", "title"], ["zh", "body"], ["zh", "body"]]
 
 
@@ -210,6 +211,55 @@ def test_unknown_language_paragraph_is_kept_with_a_warning(tmp_path):
     seg = corpus.segments
     assert seg["lang"].tolist() == ["fr", "und"]
     assert len(corpus.tokens().to_frame().query("lang == 'und'")) > 5
+
+
+UDHR_EN = ("All human beings are born free and equal in dignity and rights. They are endowed with reason and "
+           "conscience and should act towards one another in a spirit of brotherhood.")
+UDHR_FR = ("Tous les êtres humains naissent libres et égaux en dignité et en droits. Ils sont doués de raison et "
+           "de conscience et doivent agir les uns envers les autres dans un esprit de fraternité.")
+UDHR_ZH = "人人生而自由,在尊严和权利上一律平等。他们赋有理性和良心,并应以兄弟关系的精神相对待。"
+
+
+def test_short_titles_take_the_language_of_their_version(tmp_path):
+    path = tmp_path / "udhr.txt"
+    path.write_text("\n".join(["Article 1", UDHR_EN, "Article 2", UDHR_EN,
+                               "Article premier", UDHR_FR, "Article 2", UDHR_FR,
+                               "第一条", UDHR_ZH]), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no paragraph of unknown language to warn about
+        corpus = read_mixed(path)
+    seg = corpus.segments
+    assert seg["lang"].tolist() == ["en"] * 4 + ["fr"] * 4 + ["zh"] * 2
+    assert seg.loc[seg["role"] == "title", "text"].tolist() == ["Article 1", "Article premier", "第一条"]
+    titles = seg[seg["role"] == "title"]
+    assert titles["align_id"].nunique() == 1  # the three titles translate each other
+
+
+def test_one_language_file_without_lang_keeps_every_line_in_its_language(tmp_path):
+    path = tmp_path / "mail.txt"
+    path.write_text("Hello Louise,\nNatural disasters make logistics even more complicated.\n2021\n"
+                    "The shipment will arrive on Monday and the driver will call before he comes.\nThanks\nVince\n",
+                    encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus = discourse.read(path)
+    assert corpus.segments["lang"].tolist() == ["en"] * 6
+    assert corpus.langs == ["en"]
+
+
+def test_header_lines_carry_the_language_of_the_version_they_head(tmp_path):
+    path = tmp_path / "zh.txt"
+    path.write_text("脱贫攻坚责任书\n14-01-2021 | China.org.cn\n" + UDHR_ZH + "\n", encoding="utf-8")
+    seg = read_mixed(path).segments
+    assert seg[["lang", "role"]].values.tolist() == [["zh", "title"], ["zh", "meta"], ["zh", "body"]]
+
+
+def test_a_line_without_letters_between_two_versions_stays_und(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text(f"{UDHR_FR}\n2021\n{UDHR_ZH}\n", encoding="utf-8")
+    with pytest.warns(DiscourseWarning, match=r"unknown language kept as 'und' \(line 2\)"):
+        seg = read_mixed(path).segments
+    assert seg["lang"].tolist() == ["fr", "und", "zh"]
 
 
 def test_table_errors_name_file_and_line(tmp_path):
