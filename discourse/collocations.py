@@ -328,7 +328,7 @@ def _window(window):
 
 
 def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=False, min_count=1,
-               sort_by="log_dice", top=None, regex=False, chars=False, case=False, diacritics=True):
+               sort_by="log_dice", top=None, regex=False, chars=False, case=False, diacritics=True, role=None):
     r"""Collocates of a node word or phrase in a token window, with MI, t-score, G² and logDice.
 
     The node is found with :func:`discourse.find`, so it can be a multi-word unit
@@ -377,6 +377,9 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
         Keep the first ``top`` collocates of each language.
     regex, chars, case, diacritics :
         How the node is matched (:func:`discourse.find`).
+    role : str or list of str, optional
+        Segment roles counted, nodes, windows and corpus size alike (default: titles and
+        body text, not the ``meta`` header lines; as in :func:`discourse.frequencies`).
 
     Returns
     -------
@@ -392,7 +395,7 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
     >>> import discourse
     >>> table = collocates(discourse.load_corpus(), "trách nhiệm", window=3, top=3)
     >>> table[["lang", "collocate", "co_freq"]].values.tolist()
-    [['vi', 'chịu', 6], ['vi', 'chế độ', 5], ['vi', 'lãnh đạo', 5]]
+    [['vi', 'chế độ', 5], ['vi', 'chịu', 5], ['vi', 'lãnh đạo', 5]]
     """
     from .frequency import _check_top, _lang_mask, _tokens_of
     from .query import find
@@ -401,7 +404,7 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
     _check_top(top)
     toks = _tokens_of(corpus)
     seg = toks.corpus._segments
-    seg_mask = _lang_mask(toks.corpus, lang)
+    seg_mask = _lang_mask(toks.corpus, lang, role=role)
     kept = np.flatnonzero(toks.mask(punct=punct) & seg_mask[toks.seg_row])
     k_seg = toks.seg_row[kept]
     k_type = toks.type_id[kept]

@@ -32,13 +32,18 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["Corpus", "load_corpus", "BUNDLED"]
+__all__ = ["Corpus", "load_corpus", "BUNDLED", "ROLES", "COUNTED_ROLES"]
 
 FORMAT = "discourse-corpus"
 FORMAT_VERSION = 1
 #: Bundled corpora, by name (files under ``data/corpora/``). The first is the default.
 BUNDLED = {"poverty_alleviation": "poverty_alleviation.jsonl", "gov_work_reports": "gov_work_reports.jsonl"}
 ROLES = ("title", "body", "meta")
+#: Roles counted by default by every count, total and denominator (frequencies, keywords,
+#: collocates, dispersion, trend, TF-IDF, frame profiles and shifts, equivalents): the
+#: ``meta`` header lines (series name, ``date | source`` line …) describe a document and
+#: are left out unless asked for (``role=ROLES``).
+COUNTED_ROLES = ("title", "body")
 
 
 class Corpus:

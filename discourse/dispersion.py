@@ -241,7 +241,7 @@ def _as_terms(terms):
     return terms
 
 
-def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False):
+def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False, role=None):
     """Where each occurrence of a term is, through each text: the data of a dispersion plot.
 
     Each term is found with :func:`discourse.find` (a word, a phrase such as
@@ -260,6 +260,9 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
         As in :func:`discourse.find`.
     punct : bool
         Count punctuation tokens in the offsets.
+    role : str or list of str, optional
+        Segment roles searched and counted in the offsets (default: titles and body
+        text, not the ``meta`` header lines; as in :func:`discourse.frequencies`).
 
     Returns
     -------
@@ -277,7 +280,7 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
     >>> import discourse
     >>> pos = positions(discourse.load_corpus(), "trách nhiệm")
     >>> len(pos), pos["lang"].unique().tolist(), bool(pos["corpus_position"].between(0, 1).all())
-    (12, ['vi'], True)
+    (11, ['vi'], True)
     """
     from .frequency import _groups, _lang_mask, _tokens_of
     from .query import find
@@ -285,7 +288,7 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
     toks = _tokens_of(corpus)
     terms = _as_terms(terms)
     seg = toks.corpus._segments
-    seg_mask = _lang_mask(toks.corpus, lang)
+    seg_mask = _lang_mask(toks.corpus, lang, role=role)
     kept = toks.mask(punct=punct) & seg_mask[toks.seg_row]
     index = np.flatnonzero(kept)
     doc_group, _ = _groups(toks.corpus, "doc_id", seg_mask)
@@ -326,7 +329,7 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
 
 
 def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=False,
-                regex=False, punct=False, stopwords=False):
+                regex=False, punct=False, stopwords=False, role=None):
     """Juilland's D and Gries' DP / DPnorm of terms over the parts of a corpus, per language.
 
     Parameters
@@ -351,6 +354,9 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
     punct, stopwords : bool
         As in :func:`discourse.frequencies`; part sizes are token counts without
         punctuation unless ``punct=True``.
+    role : str or list of str, optional
+        Segment roles counted (default: titles and body text, not the ``meta`` header
+        lines; as in :func:`discourse.frequencies`).
 
     Returns
     -------
@@ -381,7 +387,7 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
         by = [c for c in ([parts] if isinstance(parts, str) else list(parts)) if c != "lang"]
     if not by:
         raise InputError("parts must name what a corpus part is: 'doc_id', 'segment' or a metadata column")
-    seg_mask = _lang_mask(toks.corpus, lang)
+    seg_mask = _lang_mask(toks.corpus, lang, role=role)
     codes, labels = _groups(toks.corpus, by, seg_mask)
     units = _units(toks, n=1, punct=punct, stopwords=True, seg_mask=seg_mask)
     sizes = np.bincount(codes[toks.seg_row[units.start]], minlength=len(labels))

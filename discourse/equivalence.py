@@ -68,6 +68,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .corpus import COUNTED_ROLES
 from .errors import InputError
 from .languages import registry
 
@@ -176,7 +177,7 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         if lang not in corpus.langs:
             raise InputError(f"the corpus has no text in {lang!r}; it has {', '.join(corpus.langs)}")
     # aligned units present in both languages; unit number of each segment row (-1: none)
-    ok = (seg["role"].isin(["title", "body"]) & seg["align_id"].notna()).to_numpy()
+    ok = (seg["role"].isin(COUNTED_ROLES) & seg["align_id"].notna()).to_numpy()  # not meta lines
     keys = list(zip(seg["doc_id"], seg["align_id"]))
     langs = seg["lang"].to_numpy()
     both = {k for k, good in zip(keys, ok & (langs == source)) if good}

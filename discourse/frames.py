@@ -66,6 +66,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .corpus import COUNTED_ROLES
 from .errors import InputError
 
 __all__ = [
@@ -101,7 +102,7 @@ SHIFT_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "target_lang", "s
 STATUSES = ("kept", "softened", "dropped", "added")
 #: Colours of the shift statuses (Okabe–Ito colours not used for languages).
 SHIFT_COLORS = {"kept": "#56B4E9", "softened": "#F0E442", "dropped": "#CC79A7", "added": "#666666"}
-_ROLES = ("title", "body")
+_ROLES = COUNTED_ROLES  # frame profiles and shifts count titles and body text, not meta lines
 
 
 # =============================================================================== lexicon

@@ -24,6 +24,13 @@ which count with it):
   stopwords=True`` the ``per_10k`` column of a group sums to exactly 10,000.
 * ``stopwords=False`` drops an n-gram that *begins or ends* with a stopword (for n = 1,
   the stopwords themselves), so ``lutte contre la pauvreté`` stays and ``de la`` goes.
+* **Header lines are not counted**: segments of role ``meta`` (a document's series name,
+  its ``date | source`` line, a title repeated after them) are metadata, left out of
+  every count, total and denominator by default. Each counting function takes
+  ``role=`` — the roles counted, by default ``None`` = titles and body text
+  (:data:`discourse.corpus.COUNTED_ROLES`); ``role=("title", "body", "meta")`` counts
+  everything. (Searching — :func:`discourse.kwic`, :func:`discourse.find` — looks at
+  every role.)
 * ``doc_freq`` is the number of documents (``doc_id``) of the group the term occurs in;
   ``rank`` is the competition rank by count within the group (ties share the best rank,
   as in AntConc).
@@ -35,9 +42,9 @@ Examples
 >>> freq = frequencies(corpus, lang="vi", top=3)
 >>> print(freq[["lang", "term", "count", "doc_freq", "rank"]].to_string(index=False))
 lang        term  count  doc_freq  rank
-  vi trách nhiệm     12         1     1
-  vi       chung     10         1     2
-  vi thoát nghèo      9         1     3
+  vi trách nhiệm     11         1     1
+  vi       chung      8         1     2
+  vi thoát nghèo      8         1     2
 """
 
 from __future__ import annotations
@@ -103,18 +110,41 @@ def _segment_frame(corpus, columns) -> pd.DataFrame:
     return out
 
 
-def _lang_mask(corpus, lang, *, strict: bool = True) -> np.ndarray:
-    """Boolean per segment: its language is one of ``lang`` (all when None). A language
-    the corpus lacks is an error unless ``strict=False`` (a partition of a corpus)."""
-    langs = corpus._segments["lang"].to_numpy()
+def _roles(role) -> list[str]:
+    """The segment roles asked for, checked; ``None`` is :data:`COUNTED_ROLES`."""
+    from .corpus import COUNTED_ROLES, ROLES
+
+    roles = list(COUNTED_ROLES) if role is None else _as_list(role)
+    bad = [r for r in roles if r not in ROLES]
+    if bad or not roles:
+        raise InputError(f"role must be one or more of {', '.join(ROLES)}, not {role!r}")
+    return roles
+
+
+def _lang_mask(corpus, lang, *, strict: bool = True, role=None) -> np.ndarray:
+    """Boolean per segment: its language is one of ``lang`` (all when None) and its role
+    one of ``role``. This is the one place that decides which segments are counted by
+    default: ``role=None`` means :data:`discourse.corpus.COUNTED_ROLES` (titles and body
+    text, not the ``meta`` header lines). A language the corpus lacks is an error unless
+    ``strict=False`` (a partition of a corpus)."""
+    seg = corpus._segments
+    langs = seg["lang"].to_numpy()
+    roles = _roles(role)
+    in_roles = np.isin(seg["role"].to_numpy(), roles)
     if lang is None:
-        return np.ones(len(langs), dtype=bool)
+        return in_roles
     wanted = _as_list(lang)
-    missing = [code for code in wanted if code not in set(langs)]
+    missing = [code for code in wanted if code not in set(langs[in_roles])]
     if missing and strict:
-        raise InputError(f"the corpus has no text in language {', '.join(map(repr, missing))}; its languages are "
-                         f"{', '.join(sorted(set(langs)))}")
-    return np.isin(langs, wanted)
+        absent = [code for code in missing if code not in set(langs)]
+        if absent:
+            raise InputError(f"the corpus has no text in language {', '.join(map(repr, absent))}; its languages "
+                             f"are {', '.join(sorted(set(langs)))}")
+        raise InputError(f"the corpus has text in language {', '.join(map(repr, missing))} only in segments of "
+                         f"role {', '.join(sorted(set(seg['role'].to_numpy()[np.isin(langs, missing)])))}, which "
+                         f"are not counted here (role={tuple(roles)!r}); pass role=('title', 'body', 'meta') to "
+                         "count them")
+    return np.isin(langs, wanted) & in_roles
 
 
 _RANGE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:\.\.|-)\s*(-?\d+(?:\.\d+)?)\s*$")
@@ -420,7 +450,7 @@ def _check_top(top, name="top"):
 
 # ----------------------------------------------------------------------------- frequencies
 def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, stopwords: bool = False,
-                min_count: int = 1, top: int | None = None, sep: str = " ") -> pd.DataFrame:
+                min_count: int = 1, top: int | None = None, sep: str = " ", role=None) -> pd.DataFrame:
     r"""Frequency list of words or n-grams, per language (and per ``by`` group).
 
     Parameters
@@ -444,6 +474,9 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
         Keep the first ``top`` rows of each group (by rank, then term).
     sep : str
         Joins the words of an n-gram.
+    role : str or list of str, optional
+        Segment roles counted (default: ``title`` and ``body``; the ``meta`` header
+        lines only when named, e.g. ``role=("title", "body", "meta")``).
 
     Returns
     -------
@@ -470,7 +503,7 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     _check_top(top)
     toks = _tokens_of(corpus)
     by = [c for c in _as_list(by) if c != "lang"]
-    table, _ = _count_table(toks, n=n, by=by, seg_mask=_lang_mask(toks.corpus, lang), punct=punct,
+    table, _ = _count_table(toks, n=n, by=by, seg_mask=_lang_mask(toks.corpus, lang, role=role), punct=punct,
                             stopwords=stopwords, sep=sep)
     term_order = toks._vocab_order()[table["_term"].to_numpy()] if n == 1 else None
     return _finish(table, by=by, min_count=min_count, top=top, term_order=term_order)
@@ -570,7 +603,7 @@ class DocumentTermMatrix(NamedTuple):
 
 
 def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: bool = False,
-                         stopwords: bool = False, sep: str = " ") -> DocumentTermMatrix:
+                         stopwords: bool = False, sep: str = " ", role=None) -> DocumentTermMatrix:
     """Sparse document-term count matrix of one language, for scikit-learn.
 
     Built from the package's own tokens (no re-tokenizing), with the conventions of
@@ -584,7 +617,7 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
         The language (one matrix never mixes languages).
     by : str or list of str
         What a row is: a document by default; any segment or metadata column.
-    n, punct, stopwords, sep :
+    n, punct, stopwords, sep, role :
         As in :func:`frequencies`.
 
     Returns
@@ -606,7 +639,7 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
     if not by:
         raise InputError("by must name what a row is, e.g. by='doc_id'")
     toks = _tokens_of(corpus)
-    table, groups = _count_table(toks, n=n, by=by, seg_mask=_lang_mask(toks.corpus, lang), punct=punct,
+    table, groups = _count_table(toks, n=n, by=by, seg_mask=_lang_mask(toks.corpus, lang, role=role), punct=punct,
                                  stopwords=stopwords, sep=sep)
     labels = groups[by].reset_index(drop=True)
     terms = pd.Index(np.sort(pd.unique(table["term"])), name="term")
@@ -618,7 +651,7 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
 
 def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, stopwords: bool = False,
           norm: str | None = "l2", use_idf: bool = True, smooth_idf: bool = True, sublinear_tf: bool = False,
-          top: int | None = None, sep: str = " ") -> pd.DataFrame:
+          top: int | None = None, sep: str = " ", role=None) -> pd.DataFrame:
     r"""TF-IDF of every term in every document, per language, through scikit-learn.
 
     The counts come from :func:`document_term_matrix` (our tokens) and go through
@@ -643,7 +676,7 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
         Languages (each has its own matrix and idf). Default: all.
     by : str or list of str
         What a document is (default ``doc_id``).
-    n, punct, stopwords, sep :
+    n, punct, stopwords, sep, role :
         As in :func:`frequencies`.
     norm, use_idf, smooth_idf, sublinear_tf :
         Passed to ``TfidfTransformer``.
@@ -669,10 +702,11 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
     _check_top(top)
     toks = _tokens_of(corpus)
     by = [c for c in _as_list(by) if c != "lang"]
-    langs = sorted(pd.unique(toks.corpus._segments.loc[_lang_mask(toks.corpus, lang), "lang"]))
+    langs = sorted(pd.unique(toks.corpus._segments.loc[_lang_mask(toks.corpus, lang, role=role), "lang"]))
     parts = []
     for code in langs:
-        dtm = document_term_matrix(toks, lang=code, by=by, n=n, punct=punct, stopwords=stopwords, sep=sep)
+        dtm = document_term_matrix(toks, lang=code, by=by, n=n, punct=punct, stopwords=stopwords, sep=sep,
+                                   role=role)
         if dtm.matrix.shape[1] == 0:
             continue
         weights = TfidfTransformer(norm=norm, use_idf=use_idf, smooth_idf=smooth_idf,
@@ -697,7 +731,7 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
 
 # ----------------------------------------------------------------------------- trend
 def trend(corpus, terms, *, by="year", lang=None, chars: bool = False, regex: bool = False,
-          punct: bool = False) -> pd.DataFrame:
+          punct: bool = False, role=None) -> pd.DataFrame:
     """Relative frequency of terms per year (or any metadata column): a trend table.
 
     Each term is found with :func:`discourse.find` — so it may be a word, a phrase, a
@@ -723,6 +757,9 @@ def trend(corpus, terms, *, by="year", lang=None, chars: bool = False, regex: bo
         As in :func:`discourse.find`.
     punct : bool
         Count punctuation in the total (default: no, as in :func:`frequencies`).
+    role : str or list of str, optional
+        Segment roles counted, hits and totals alike (default: titles and body text, not
+        the ``meta`` header lines; as in :func:`frequencies`).
 
     Returns
     -------
@@ -746,7 +783,7 @@ def trend(corpus, terms, *, by="year", lang=None, chars: bool = False, regex: bo
         raise InputError("trend needs at least one term")
     toks = _tokens_of(corpus)
     by = [c for c in _as_list(by) if c != "lang"]
-    seg_mask = _lang_mask(toks.corpus, lang)
+    seg_mask = _lang_mask(toks.corpus, lang, role=role)
     codes, labels = _groups(toks.corpus, by, seg_mask)
     units = _units(toks, n=1, punct=punct, stopwords=True, seg_mask=seg_mask)
     totals = np.bincount(codes[toks.seg_row[units.start]], minlength=len(labels))

@@ -642,7 +642,7 @@ def _one_language(langs) -> str:
 
 def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False,
              stopwords=False, reference_total=None, measure="g2", bonferroni=False,
-             min_count=1, ci_level=0.95, sep=" "):
+             min_count=1, ci_level=0.95, sep=" ", role=None):
     """Keyness of a (part of a) corpus against a reference: corpus, part or frequency list.
 
     Counts words (or n-grams) of one language with :func:`discourse.frequencies`'
@@ -684,6 +684,10 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         Size in tokens of the corpus of a frequency list.
     measure, bonferroni, min_count, ci_level :
         As in :func:`keyness`.
+    role : str or list of str, optional
+        Segment roles counted in the target and in a reference corpus or selection
+        (default: titles and body text, not the ``meta`` header lines; as in
+        :func:`discourse.frequencies`).
 
     Returns
     -------
@@ -718,7 +722,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
 
     toks = _tokens_of(corpus)
     seg = toks.corpus._segments
-    target_mask = _select(toks.corpus, target) & _lang_mask(toks.corpus, lang)
+    target_mask = _select(toks.corpus, target) & _lang_mask(toks.corpus, lang, role=role)
     code = _one_language(pd.unique(seg.loc[target_mask, "lang"]))
     options = dict(n=n, punct=punct, stopwords=stopwords, sep=sep)
 
@@ -735,7 +739,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         if target is None:
             raise InputError("the target is the whole corpus, so there is no rest to compare "
                              "with: select a target (target='doc_id=…') or give a reference")
-        ref_mask = ~target_mask & (seg["lang"].to_numpy() == code)
+        ref_mask = ~target_mask & _lang_mask(toks.corpus, code, role=role)
         if not ref_mask.any():
             raise InputError(f"the target is all the {code} text of the corpus; give a reference")
         b, d = counts(toks, ref_mask)
@@ -743,13 +747,13 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         b = _frequency_list(reference, code, n=n, punct=punct, stopwords=stopwords, sep=sep)
         d = reference_total
     elif isinstance(reference, (str, list, tuple, Mapping)):
-        ref_mask = _select(toks.corpus, reference) & (seg["lang"].to_numpy() == code)
+        ref_mask = _select(toks.corpus, reference) & _lang_mask(toks.corpus, code, role=role)
         if not ref_mask.any():
             raise InputError(f"the reference selection has no {code} text")
         b, d = counts(toks, ref_mask)
     else:
         ref_toks = _tokens_of(reference)
-        ref_mask = ref_toks.corpus._segments["lang"].to_numpy() == code
+        ref_mask = _lang_mask(ref_toks.corpus, code, role=role, strict=False)
         if not ref_mask.any():
             raise InputError(f"the reference corpus has no {code} text")
         b, d = counts(ref_toks, ref_mask)

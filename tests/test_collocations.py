@@ -193,11 +193,12 @@ def seed_corpus():
 
 def _window_counts(corpus, lang, is_node, left, right):
     """Collocate counts by hand: every window position once, the node's own tokens excluded,
-    within one segment, punctuation not counted."""
+    within one segment, punctuation not counted, in titles and body text (meta lines are
+    not counted)."""
     from collections import Counter
 
     frame = corpus.tokens().to_frame(punct=False)
-    frame = frame[frame["lang"] == lang]
+    frame = frame[(frame["lang"] == lang) & (frame["role"] != "meta")]
     counts, slots, nodes = Counter(), 0, 0
     for _, seg in frame.groupby(["doc_id", "seg_id"], sort=False):
         norms = seg["norm"].tolist()
@@ -238,11 +239,14 @@ def test_collocates_options(seed_corpus):
     assert not set(table["collocate"]) & set(stops)  # stopwords take window places but are not listed
     right = C.collocates(seed_corpus, "trách nhiệm", window=(0, 1), stopwords=True)
     phrase_hits = discourse.find(seed_corpus.tokens(), "trách nhiệm chung")
-    assert right.set_index("collocate").loc["chung", "co_freq"] == len(phrase_hits) == 5
+    phrase_hits = phrase_hits[seed_corpus.segments["role"].to_numpy()[phrase_hits["seg_row"]] != "meta"]
+    assert right.set_index("collocate").loc["chung", "co_freq"] == len(phrase_hits) == 4  # + 1 in a meta line
     by_mi = C.collocates(seed_corpus, "trách nhiệm", sort_by="mi", min_count=3)
     assert by_mi["mi"].is_monotonic_decreasing and by_mi["co_freq"].min() >= 3
     phrase = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=True)
-    assert phrase["node_freq"].iloc[0] == 6 and "chịu" not in set(phrase["collocate"])
+    assert phrase["node_freq"].iloc[0] == 5 and "chịu" not in set(phrase["collocate"])  # + 1 in a meta line
+    with_meta = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=True, role=("title", "body", "meta"))
+    assert with_meta["node_freq"].iloc[0] == 6
     assert C.collocates(seed_corpus, "nothing").empty
     with pytest.raises(InputError, match="window"):
         C.collocates(seed_corpus, "责任", window=-1)

@@ -28,8 +28,14 @@ def corpus():
 
 
 @pytest.fixture(scope="module")
-def frame(corpus):
+def all_tokens(corpus):
     return corpus.tokens().to_frame()
+
+
+@pytest.fixture(scope="module")
+def frame(all_tokens):
+    """The tokens counted by default: those of titles and body text, not of meta lines."""
+    return all_tokens[all_tokens["role"] != "meta"]
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +64,22 @@ def test_counts_equal_collections_counter(corpus, frame, punct, stopwords):
     assert _counts(freq) == dict(expected)
 
 
+def test_header_lines_are_not_counted_unless_asked_for(corpus, all_tokens):
+    """The date line "14-01-2021 | China.org.cn" and the other meta lines are metadata."""
+    meta = corpus.filter(role="meta").segments
+    assert "14-01-2021 | China.org.cn" in set(meta["text"])
+    freq = F.frequencies(corpus, stopwords=True)
+    assert not {"2021", "china", "org", "cn", "china.org.cn", "01"} & set(freq["term"])
+    assert "und" not in set(freq["lang"])
+    everything = F.frequencies(corpus, punct=True, stopwords=True, role=("title", "body", "meta"))
+    assert _counts(everything) == dict(Counter(zip(all_tokens["lang"], all_tokens["norm"])))
+    assert {"2021", "01", "china.org.cn"} <= set(everything["term"])
+    meta_only = F.frequencies(corpus, role="meta", lang="vi", top=1)
+    assert meta_only["total"].iloc[0] == len(all_tokens.query("role == 'meta' and lang == 'vi' and not is_punct"))
+    with pytest.raises(InputError, match="role must be"):
+        F.frequencies(corpus, role="header")
+
+
 def test_counts_equal_nltk_freqdist(corpus, frame):
     from nltk import FreqDist
 
@@ -65,7 +87,7 @@ def test_counts_equal_nltk_freqdist(corpus, frame):
     dist = FreqDist(frame.loc[frame["lang"] == "vi", "norm"])
     assert dict(zip(freq["term"], freq["count"])) == dict(dist)
     assert freq["term"].iloc[0] == dist.most_common(1)[0][0] == ","
-    assert dist["trách nhiệm"] == 12
+    assert dist["trách nhiệm"] == 11  # and once more in the meta line repeating the title
 
 
 def test_relative_frequencies_sum_to_their_base(corpus, frame):
