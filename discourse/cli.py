@@ -222,10 +222,17 @@ def _shorten(value):
     return value
 
 
+def _note_unknown(corpus) -> None:
+    """Say on stderr how many segments are of unknown language (the rows ``und`` of the summary)."""
+    if (corpus.segments["lang"] == "und").any():
+        print(f"discourse: {corpus._unknown()}; `discourse segments` lists them with lang und", file=sys.stderr)
+
+
 def _run(args, out) -> None:
     corpus = _load(args)
     if args.command == "info":
         _emit(corpus.summary(), args.format, out)
+        _note_unknown(corpus)
     elif args.command == "segments":
         if args.role:
             corpus = corpus.filter(role=args.role)
@@ -241,6 +248,7 @@ def _run(args, out) -> None:
             print(f"discourse: saved {len(corpus.doc_ids)} documents, {len(corpus)} segments to {path}",
                   file=sys.stderr)
         _emit(corpus.summary(), args.format, out)
+        _note_unknown(corpus)
         repairs = corpus.repairs()
         if len(repairs):
             print(f"discourse: {len(repairs)} text repairs (list them with `discourse repairs`)", file=sys.stderr)

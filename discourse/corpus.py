@@ -42,7 +42,9 @@ ROLES = ("title", "body", "meta")
 #: Roles counted by default by every count, total and denominator (frequencies, keywords,
 #: collocates, dispersion, trend, TF-IDF, frame profiles and shifts, equivalents): the
 #: ``meta`` header lines (series name, ``date | source`` line …) describe a document and
-#: are left out unless asked for (``role=ROLES``).
+#: are left out; the functions of :mod:`discourse.frequency`, :mod:`discourse.keyness`,
+#: :mod:`discourse.collocations` and :mod:`discourse.dispersion` count them with
+#: ``role=ROLES``.
 COUNTED_ROLES = ("title", "body")
 
 
@@ -232,7 +234,17 @@ class Corpus:
 
         Columns: ``doc_id, lang, title, segments, title_segments, body, meta, tokens,
         words, characters`` (``tokens`` counts every token, ``words`` leaves out
-        punctuation).
+        punctuation; both count every segment, ``meta`` lines included). Segments of
+        unknown language are the row ``lang == "und"`` of their document, after the
+        document's languages; the HTML view of the corpus and ``discourse info`` also
+        say how many there are in all.
+
+        Examples
+        --------
+        >>> import discourse
+        >>> table = discourse.load_corpus().summary()
+        >>> table[["lang", "segments", "title_segments", "body", "meta"]].values.tolist()
+        [['vi', 6, 1, 2, 3], ['zh', 3, 1, 2, 0], ['fr', 2, 0, 2, 0], ['zh', 3, 1, 2, 0]]
         """
         seg = self._segments
         keys = ["doc_id", "lang"]
@@ -248,7 +260,21 @@ class Corpus:
                .merge(chars, on=keys))
         out[["tokens", "words"]] = out[["tokens", "words"]].fillna(0).astype("int64")
         out["title"] = out["title"].fillna("")
-        return out[["doc_id", "lang", "title", "segments", "title_segments", "body", "meta", "tokens", "words", "characters"]]
+        doc_order = out["doc_id"].map({doc: k for k, doc in enumerate(pd.unique(seg["doc_id"]))})
+        out = out.iloc[np.lexsort(((out["lang"] == "und").to_numpy(), doc_order.to_numpy()))]  # und last
+        columns = ["doc_id", "lang", "title", "segments", "title_segments", "body", "meta", "tokens", "words", "characters"]
+        return out[columns].reset_index(drop=True)
+
+    def _unknown(self) -> str:
+        """How many segments are of unknown language, in words: "no segment of unknown
+        language" or "3 segments of unknown language ('und'), 2 of them body text, in 1
+        document"."""
+        und = self._segments[self._segments["lang"] == "und"]
+        if und.empty:
+            return "no segment of unknown language"
+        n, body, docs = len(und), int((und["role"] == "body").sum()), und["doc_id"].nunique()
+        return (f"{n} segment{'s' if n != 1 else ''} of unknown language ('und'), {body} of them body text, "
+                f"in {docs} document{'s' if docs != 1 else ''}")
 
     def alignment(self, *, role=("title", "body")) -> pd.DataFrame:
         """Aligned units side by side: one row per ``(doc_id, align_id)``, one text column
@@ -264,7 +290,7 @@ class Corpus:
     def _repr_html_(self) -> str:
         name = f" <b>{html.escape(self.name)}</b>" if self.name else ""
         head = (f"<p>Corpus{name}: {len(self.doc_ids)} documents, {len(self)} segments, "
-                f"languages {html.escape(', '.join(self.langs))}</p>")
+                f"languages {html.escape(', '.join(self.langs))}; {html.escape(self._unknown())}</p>")
         return head + self.summary().to_html(index=False, escape=True)
 
     # ------------------------------------------------------------------ saving

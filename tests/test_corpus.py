@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -46,6 +48,30 @@ def test_summary_counts(seeds):
     tokens = seeds.tokens().to_frame()
     assert summary["tokens"].sum() == len(tokens)
     assert summary["words"].sum() == int((~tokens["is_punct"]).sum())
+
+
+def test_summary_counts_segments_of_unknown_language(tmp_path, capsys):
+    path = tmp_path / "mixed.txt"
+    path.write_text("Это абзац на русском языке, который мы не умеем разбирать.\n"
+                    "Le mécanisme d’évaluation de l’assistance ciblée ne cesse de s’améliorer.\n"
+                    "Les responsables principaux ont signé un acte d’engagement contre la pauvreté.\n",
+                    encoding="utf-8")
+    with pytest.warns(discourse.DiscourseWarning, match="unknown language"):
+        corpus = discourse.read(path)
+    summary = corpus.summary()
+    assert summary[["lang", "segments", "body"]].values.tolist() == [["fr", 2, 2], ["und", 1, 1]]  # und last
+    page = corpus._repr_html_()
+    assert "1 segment of unknown language (&#x27;und&#x27;), 1 of them body text, in 1 document" in page
+    assert "no segment of unknown language" in load_corpus()._repr_html_()
+    from discourse.cli import main
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", discourse.DiscourseWarning)
+        assert main(["info", str(path), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert "und" in out and "1 segment of unknown language ('und'), 1 of them body text" in err
+    assert main(["info", "--format", "csv"]) == 0
+    assert "unknown language" not in capsys.readouterr().err  # the bundled corpus has none
 
 
 def test_html_summary_escapes_text():
