@@ -254,12 +254,12 @@ def test_header_lines_carry_the_language_of_the_version_they_head(tmp_path):
     assert seg[["lang", "role"]].values.tolist() == [["zh", "title"], ["zh", "meta"], ["zh", "body"]]
 
 
-def test_a_line_without_letters_between_two_versions_stays_und(tmp_path):
+def test_a_line_without_letters_takes_its_version_only_inside_it(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_text(f"{UDHR_FR}\n2021\n{UDHR_ZH}\n", encoding="utf-8")
-    with pytest.warns(DiscourseWarning, match=r"unknown language kept as 'und' \(line 2\)"):
+    path.write_text(f"{UDHR_FR}\n2021\n{UDHR_FR}\n2021\n{UDHR_ZH}\n", encoding="utf-8")
+    with pytest.warns(DiscourseWarning, match=r"unknown language kept as 'und' \(line 4\)"):
         seg = read_mixed(path).segments
-    assert seg["lang"].tolist() == ["fr", "und", "zh"]
+    assert seg["lang"].tolist() == ["fr", "fr", "fr", "und", "zh"]  # between two versions: not guessed
 
 
 def test_table_errors_name_file_and_line(tmp_path):
