@@ -320,6 +320,29 @@ def rc_params() -> dict[str, Any]:
     return rc
 
 
+#: ``rcParams`` that :func:`style` leaves alone: they are session state, not style.
+_SESSION_RC = ("backend", "interactive")
+
+
+def _resolve_backend() -> None:
+    """Load pyplot's backend now, outside any ``rc_context``.
+
+    pyplot loads its backend when the first figure is made.  In a notebook that is the
+    inline backend, whose loading makes IPython turn interactive mode on
+    (``matplotlib.interactive(True)``, so that each figure is queued for display after
+    its cell).  Loaded inside ``matplotlib.rc_context``, that change would be undone on
+    exit (``interactive`` is an rcParam like any other) and no later figure would be
+    shown.
+    """
+    import matplotlib.pyplot as plt
+
+    resolve = getattr(plt, "_get_backend_mod", None)  # matplotlib >= 3.5
+    if resolve is not None:
+        resolve()
+    else:  # pragma: no cover - older matplotlib
+        plt.switch_backend(plt.get_backend())
+
+
 @contextlib.contextmanager
 def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     """Context manager (or decorator) putting the package's plot style in force.
@@ -328,7 +351,14 @@ def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     text sizes readable on a projector, fonts embedded as TrueType in PDF and PostScript
     (``pdf.fonttype = ps.fonttype = 42``), SVG text as paths, 300-dpi tight-bounding-box
     saving and the Okabe–Ito colour cycle.  It is ``matplotlib.rc_context``: every
-    ``rcParams`` value is restored on exit.
+    style ``rcParams`` value is restored on exit.
+
+    Two settings are session state, not style, and are never restored: the backend
+    and interactive mode.  pyplot's backend is loaded on entry (outside the
+    ``rc_context``), and interactive mode is left as it is at the end of the block.
+    Otherwise, in a notebook, the first figure of a session (which loads the inline
+    backend, and with it turns interactive mode on) would switch interactive mode
+    off again on exit, and no later plot of the notebook would be displayed.
 
     Draw *and save* inside it: matplotlib reads fonts when a text is created and the
     ``pdf.fonttype`` when a figure is saved.  Every plotting function of the package
@@ -337,7 +367,14 @@ def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     Parameters
     ----------
     rc : mapping, optional
-        ``rcParams`` to set on top of the package's (e.g. ``{"font.size": 10}``).
+        ``rcParams`` to set on top of the package's (e.g. ``{"font.size": 10}``);
+        not ``backend`` or ``interactive`` (use ``matplotlib.use`` and
+        ``matplotlib.pyplot.ion`` / ``ioff``).
+
+    Raises
+    ------
+    discourse.errors.InputError
+        If *rc* sets ``backend`` or ``interactive``.
 
     Examples
     --------
@@ -348,14 +385,35 @@ def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     >>> with style({"font.size": 10}):
     ...     matplotlib.rcParams["font.size"]
     10.0
+    >>> was = matplotlib.is_interactive()
+    >>> with style():
+    ...     matplotlib.interactive(True)   # as IPython does when the inline backend loads
+    >>> matplotlib.is_interactive()        # kept: the next figure is displayed too
+    True
+    >>> matplotlib.interactive(was)
     """
     import matplotlib
 
     params = rc_params()
     if rc:
+        session = [key for key in _SESSION_RC if key in rc]
+        if session:
+            from discourse.errors import InputError
+
+            raise InputError(f"style() does not set {', '.join(map(repr, session))}: use matplotlib.use(...) "
+                             "for the backend and matplotlib.pyplot.ion() / ioff() for interactive mode")
         params.update(rc)
-    with matplotlib.rc_context(params):
-        yield
+    _resolve_backend()
+    interactive: bool | None = None
+    try:
+        with matplotlib.rc_context(params):
+            try:
+                yield
+            finally:
+                interactive = matplotlib.is_interactive()
+    finally:
+        if interactive is not None and matplotlib.is_interactive() != interactive:
+            matplotlib.interactive(interactive)
 
 
 def _set_label_fonts(ax: Axes) -> None:
@@ -387,6 +445,15 @@ def subplots(*args: Any, **kwargs: Any) -> tuple[Figure, Any]:
     fig : matplotlib.figure.Figure
     ax : matplotlib.axes.Axes or numpy.ndarray of Axes
         As returned by ``matplotlib.pyplot.subplots``.
+
+    Notes
+    -----
+    The figure is a pyplot figure, and the package never closes a figure it made: the
+    caller may still add to it or save it.  In a notebook the inline backend displays
+    each new figure after its cell and then closes it (``InlineBackend.close_figures``,
+    on by default).  In a script the figures stay open in pyplot until
+    ``matplotlib.pyplot.show()`` or ``matplotlib.pyplot.close(fig)``; a script that
+    draws many plots should close each one after saving it.
 
     Examples
     --------

@@ -303,3 +303,97 @@ def test_lang_colors(plot):
     assert plot.lang_color(None) == plot.lang_color("klingon") == plot.LANG_COLORS["und"]
     with pytest.raises(TypeError):
         plot.LANG_COLORS["xx"] = "#000000"
+
+
+# --------------------------------------------------------------------------- every plot shows (issue 13)
+
+#: A notebook's cells run by an IPython shell with the inline backend, as a Jupyter kernel
+#: runs them: pyplot and the backend are first loaded by the package's first plot (inside
+#: ``style()``), and each cell's figures are displayed (and closed) after the cell.
+INLINE_SESSION = r'''
+import json
+import matplotlib
+from IPython.core.interactiveshell import InteractiveShell
+from traitlets.config import Config
+
+config = Config()
+config.HistoryManager.enabled = False
+shell = InteractiveShell.instance(config=config)
+published = []
+shell.display_pub.publish = lambda data, metadata=None, **kw: published.append(sorted(data))
+assert not matplotlib.is_interactive()  # as in a fresh kernel: IPython turns it on with the backend
+cells = [
+    "import pandas as pd\nfrom discourse import plot\n"
+    "df = pd.DataFrame({'term': ['脱贫', 'thoát nghèo'], 'n': [2, 1], 'lang': ['zh', 'vi'], 'per_10k': [2.0, 1.0]})",
+    "plot.bar_terms(df, term_col='term', value_col='n', lang_col='lang');",
+    "plot.top_terms(df, top=2);",
+    "ax = plot.bar_terms(df, term_col='term', value_col='n')\nwith plot.style():\n    ax.set_title('责任')",
+    "import matplotlib.pyplot as plt\nopen_before_flush = plt.get_fignums()\nplot.bar_terms(df, term_col='term', value_col='n');",
+]
+images, open_after = [], []
+for src in cells:
+    published.clear()
+    shell.run_cell(src).raise_error()
+    images.append(sum("image/png" in data for data in published))
+    import matplotlib.pyplot as plt
+    open_after.append(len(plt.get_fignums()))
+print(json.dumps({"images": images, "interactive": matplotlib.is_interactive(), "open_after": open_after,
+                  "open_before_flush": shell.user_ns["open_before_flush"]}))
+'''
+
+
+def test_every_plot_of_an_inline_session_is_displayed(tmp_path):
+    """Issue 13: only the first plot of a notebook showed (interactive mode lost on leaving style())."""
+    env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONPATH": str(REPO),
+           "IPYTHONDIR": str(tmp_path / "ipython")}
+    done = subprocess.run([sys.executable, "-c", INLINE_SESSION], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["interactive"] is True, "leaving plot.style() switched interactive mode off"
+    assert result["images"] == [0, 1, 1, 1, 1], "a plot cell displayed no image"
+    assert result["open_before_flush"] == [], "figures of earlier cells were left open in pyplot"
+    assert result["open_after"] == [0, 0, 0, 0, 0]  # the inline backend closes them once shown
+
+
+def test_style_keeps_interactive_mode_set_inside(plot):
+    """The root cause, without a notebook: style() restored interactive mode on exit."""
+    was = matplotlib.is_interactive()
+    try:
+        matplotlib.interactive(False)
+        with plot.style():
+            matplotlib.interactive(True)  # what IPython does when the inline backend loads
+        assert matplotlib.is_interactive()
+        with plot.style({"font.size": 9}):
+            matplotlib.interactive(False)
+        assert not matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(was)
+
+
+def test_style_loads_the_backend_before_its_rc_context():
+    code = (
+        "import matplotlib\n"
+        "import matplotlib.pyplot as plt\n"
+        "from discourse import plot\n"
+        "assert plt._backend_mod is None\n"
+        "with plot.style():\n"
+        "    assert plt._backend_mod is not None, 'backend not loaded on entry'\n"
+        "    inside = matplotlib.rcParams['font.size']\n"
+        "print(inside, matplotlib.get_backend())\n"
+    )
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lower().split() == ["14.0", "agg"]
+
+
+def test_style_refuses_session_settings(plot):
+    from discourse.errors import InputError
+
+    for key, val in (("backend", "agg"), ("interactive", True)):
+        with pytest.raises(InputError, match=key):
+            with plot.style({key: val}):
+                pass
+
