@@ -496,8 +496,41 @@ def _supported_formats(fig: Figure) -> set[str]:
     return {fmt.lower() for fmt in fig.canvas.get_supported_filetypes()}
 
 
+def _figure_of(obj: Any, *, path: Path) -> Figure:
+    """The one figure of a Figure, an Axes, or an array, list or tuple of Axes."""
+    import numpy as np
+    from matplotlib.artist import Artist
+    from matplotlib.figure import Figure
+
+    from discourse.errors import InputError
+
+    if isinstance(obj, (np.ndarray, list, tuple)):
+        items = list(np.asarray(obj, dtype=object).ravel()) if isinstance(obj, np.ndarray) else list(obj)
+        figures: list[Figure] = []
+        for item in items:
+            figure = _figure_of(item, path=path)
+            if not any(figure is f for f in figures):
+                figures.append(figure)
+        if not figures:
+            raise InputError("savefig: nothing to save (an empty list of Axes)", path=path)
+        if len(figures) > 1:
+            raise InputError(f"savefig: the Axes belong to {len(figures)} different figures; "
+                             "save each figure on its own", path=path)
+        return figures[0]
+    figure = obj
+    while isinstance(figure, Artist) and not isinstance(figure, Figure):
+        parent = getattr(figure, "figure", None)  # an Axes, or a SubFigure: up to the figure
+        if parent is None or parent is figure:
+            break
+        figure = parent
+    if not isinstance(figure, Figure):
+        raise InputError(f"savefig: cannot save a {type(obj).__name__}; give the Figure, an Axes or the "
+                         "array of Axes a plot function returns", path=path)
+    return figure
+
+
 def savefig(
-    fig: Figure | Axes,
+    fig: Any,
     path: str | os.PathLike[str],
     *,
     dpi: int = 300,
@@ -514,8 +547,9 @@ def savefig(
 
     Parameters
     ----------
-    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
-        The figure (or an Axes of it).
+    fig : matplotlib.figure.Figure, matplotlib.axes.Axes or array of Axes
+        What a plot function of the package returns: the figure, an Axes of it, or an
+        array, list or tuple of Axes of one figure (e.g. :func:`top_terms`'s panels).
     path : str or path-like
         The file to write.  With *formats*, a suffix naming a format (``.png``) is
         replaced by each format's suffix; another suffix is kept (``fig.v2`` gives
@@ -534,7 +568,8 @@ def savefig(
     Raises
     ------
     discourse.errors.InputError
-        If a format is not one matplotlib can write.
+        If a format is not one matplotlib can write, if *fig* is not a figure or Axes,
+        or if the Axes given belong to several figures.
 
     Examples
     --------
@@ -547,11 +582,15 @@ def savefig(
     ['title.png']
     >>> [p.name for p in savefig(fig, out, formats=["pdf", "svg"])]
     ['title.pdf', 'title.svg']
+    >>> import pandas as pd
+    >>> freq = pd.DataFrame({"lang": ["zh", "vi"], "term": ["脱贫", "thoát nghèo"], "per_10k": [3.0, 2.0]})
+    >>> [p.name for p in savefig(top_terms(freq), out.with_name("panels"), formats=["png"])]
+    ['panels.png']
     """
     from discourse.errors import InputError
 
-    figure = fig if hasattr(fig, "savefig") else fig.figure  # an Axes: save its figure
     path = Path(path)
+    figure = _figure_of(fig, path=path)
     supported = _supported_formats(figure)
     suffix = path.suffix.lower().lstrip(".")
     if formats is None:

@@ -397,3 +397,43 @@ def test_style_refuses_session_settings(plot):
             with plot.style({key: val}):
                 pass
 
+
+# --------------------------------------------------------------------------- savefig of what a plot returns
+
+
+def _freq():
+    import pandas as pd
+
+    return pd.DataFrame({"lang": ["zh", "zh", "vi", "fr"], "term": ["脱贫", "攻坚", "thoát nghèo", "pauvreté"],
+                         "per_10k": [3.0, 2.0, 2.5, 1.0], "count": [3, 2, 5, 1]})
+
+
+def test_savefig_takes_the_array_of_axes_a_plot_returns(plot, tmp_path):
+    axes = plot.top_terms(_freq(), top=2)
+    assert len(axes) == 3
+    paths = plot.savefig(axes, tmp_path / "fig1")  # issue 13: crashed (an array of Axes)
+    assert [p.name for p in paths] == ["fig1.png", "fig1.pdf", "fig1.svg"]
+    assert all(p.stat().st_size > 1000 for p in paths)
+    from matplotlib.image import imread
+
+    width = imread(paths[0]).shape[1]
+    assert width > 1500  # the whole figure (3 panels, 12.6 inches at 300 dpi), not one panel
+    assert plot.savefig(list(axes), tmp_path / "fig2.png") == [tmp_path / "fig2.png"]
+    assert plot.savefig(tuple(axes[:2]), tmp_path / "fig3.svg") == [tmp_path / "fig3.svg"]
+    fig, grid = plot.subplots(2, 2)
+    assert plot.savefig(grid, tmp_path / "grid.png") == [tmp_path / "grid.png"]  # a 2-D array
+
+
+def test_savefig_refuses_axes_of_several_figures_and_other_objects(plot, tmp_path):
+    from discourse.errors import InputError
+
+    _, a = plot.subplots()
+    _, b = plot.subplots()
+    with pytest.raises(InputError, match="2 different figures"):
+        plot.savefig([a, b], tmp_path / "two")
+    with pytest.raises(InputError, match="empty"):
+        plot.savefig([], tmp_path / "none")
+    with pytest.raises(InputError, match="cannot save a str"):
+        plot.savefig("fig", tmp_path / "str")
+    assert not list(tmp_path.iterdir())
+
