@@ -748,6 +748,7 @@ def bar_terms(
 __all__ += ["top_terms", "keyness", "dispersion", "collocates", "trend"]
 
 _NEGATIVE = "#999999"  # negative keywords: grey, whatever the language
+_ADJUSTED_HATCH = "///"  # keyness bars whose Log Ratio sign is an artefact of the 0.5 for a count of 0
 
 
 def _lang_panels(table: Any, *, kind: str, value: str, top: int, ax: Any, title: Any) -> Any:
@@ -874,10 +875,24 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
     already; an unsigned statistic such as ``g2`` is drawn negative for negative
     keywords. Positive keywords take the language's colour, negative ones grey.
 
+    **A count of 0.**  Log Ratio replaces a count of 0 by 0.5.  When the target is much
+    smaller than the reference, a word absent from the target but rare in the reference
+    then gets a *positive* Log Ratio although it is a negative keyword (its
+    ``direction``, from the counts themselves); the same happens the other way round
+    for a word absent from a small reference.  Such a row is drawn on the side its
+    ``direction`` says, in that side's colour, **hatched**, with a legend entry saying
+    so: the side is measured, the length (the size of the 0.5-adjusted Log Ratio) is
+    not.  These rows have a tiny G² and a p-value near 1; filter on ``p_value`` to keep
+    only keywords that can be read (as CQPweb does).  A Log Ratio whose sign contradicts
+    its ``direction`` while neither count is 0 is an error (the table was changed).
+    The bounds ``log_ratio_ci_low`` and ``log_ratio_ci_high`` are drawn at their value:
+    a negative keyword whose upper bound is above 0 is not shown to be rarer.
+
     Parameters
     ----------
     table : pandas.DataFrame
-        Columns ``term``, ``direction`` and *value* (and ``lang`` for the colour).
+        Columns ``term``, ``direction`` and *value* (and ``lang`` for the colour;
+        ``target_count`` and ``reference_count`` to check a wrong-signed Log Ratio).
     top : int
         Keywords on each side.
     value : str
@@ -891,6 +906,12 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
     -------
     matplotlib.axes.Axes
 
+    Raises
+    ------
+    discourse.errors.InputError
+        If a column is missing, *value* is not finite for a keyword drawn, or a Log
+        Ratio contradicts its direction with no count of 0 to explain it.
+
     Examples
     --------
     >>> import discourse
@@ -898,6 +919,19 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
     >>> ax = keyness(table, top=3)
     >>> len(ax.patches)
     6
+
+    A word absent from a 10-word target, seen twice in 10,000 words of reference:
+
+    >>> from discourse.keyness import keyness as keyness_table
+    >>> small = keyness_table({"脱贫": 6, "the": 4}, {"the": 9000, "rare": 2},
+    ...                       target_total=10, reference_total=10_000)
+    >>> rare = small.set_index("term").loc["rare"]
+    >>> int(rare["target_count"]), round(float(rare["log_ratio"]), 2), rare["direction"]
+    (0, 7.97, 'negative')
+    >>> ax = keyness(small)
+    >>> bars = dict(zip([t.get_text() for t in ax.get_yticklabels()], ax.patches))
+    >>> round(float(bars["rare"].get_width()), 2), bars["rare"].get_hatch()
+    (-7.97, '///')
     """
     import numpy as np
     import pandas as pd
@@ -920,15 +954,25 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
         raise InputError(f"keyness: {value} is not finite for {', '.join(map(str, bad))}; "
                          "plot log_ratio (the default) or g2")
     negative = rows["direction"].to_numpy() == "negative"
-    if value in ("log_ratio", "log_ratio_ci_low", "log_ratio_ci_high", "pct_diff"):
-        flipped = (values > 0) & negative
-        if flipped.any():
-            term = rows["term"].to_numpy()[flipped][0]
-            raise InputError(
-                f"keyness: {value} of {term!r} is positive although it is a negative keyword: its count "
-                "of 0 in the target was replaced by 0.5 (Hardie 2014), which misleads when the target "
-                "corpus is much smaller than the reference; plot value='g2', or filter by p_value first")
-    else:
+    adjusted = np.zeros(len(rows), dtype=bool)  # drawn on the side of direction, not of value
+    if value in ("log_ratio", "pct_diff"):
+        wrong = np.where(negative, values > 0, values < 0)
+        if wrong.any():
+            # the count that Log Ratio replaced by 0.5: the target's for a negative
+            # keyword, the reference's for a positive one (unknown: taken as 0)
+            counts = [pd.to_numeric(rows[c], errors="coerce").to_numpy(dtype=float) if c in rows.columns
+                      else np.zeros(len(rows)) for c in ("target_count", "reference_count")]
+            zero = np.where(negative, counts[0] == 0, counts[1] == 0)
+            unexplained = wrong & ~(zero & (value == "log_ratio"))
+            if unexplained.any():
+                term = rows["term"].to_numpy()[unexplained][0]
+                raise InputError(
+                    f"keyness: {value} of {term!r} contradicts its direction "
+                    f"({rows['direction'].to_numpy()[unexplained][0]}) and no count of 0 explains it: "
+                    "the table was changed; recompute it with discourse.keywords, or plot value='g2'")
+            adjusted = wrong
+            values = np.where(adjusted, -values, values)
+    elif value not in ("log_ratio_ci_low", "log_ratio_ci_high"):  # a bound is drawn where it is
         if value == "simple_maths":
             values = np.log2(values)
         values = np.where(negative, -np.abs(values), np.abs(values))
@@ -940,7 +984,11 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
         if ax is None:
             _, ax = subplots(figsize=(DEFAULT_FIGSIZE[0], max(3.0, 0.32 * len(terms) + 1.6)))
         positions = list(range(len(terms)))
-        ax.barh(positions, values[order], color=[colors[i] for i in order], height=0.7)
+        bars = ax.barh(positions, values[order], color=[colors[i] for i in order], height=0.7)
+        for bar, i in zip(bars, order):
+            if adjusted[i]:
+                bar.set_hatch(_ADJUSTED_HATCH)
+                bar.set_edgecolor("white")  # the hatch lines, white on the bar's colour
         ax.set_yticks(positions, labels=terms)
         for label in ax.get_yticklabels():
             label.set_parse_math(False)
@@ -953,6 +1001,10 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
 
         handles = [Patch(facecolor=lang_color(lang), label="more frequent in the target"),
                    Patch(facecolor=_NEGATIVE, label="more frequent in the reference")]
+        if adjusted.any():
+            handles.append(Patch(facecolor=_NEGATIVE if adjusted[negative].any() else lang_color(lang),
+                                 hatch=_ADJUSTED_HATCH, edgecolor="white",
+                                 label="a count 0 taken as 0.5: length unmeasured"))
         ax.legend(handles=handles, loc="lower right")
         if title is not None:
             ax.set_title(title)

@@ -437,3 +437,50 @@ def test_savefig_refuses_axes_of_several_figures_and_other_objects(plot, tmp_pat
         plot.savefig("fig", tmp_path / "str")
     assert not list(tmp_path.iterdir())
 
+
+# --------------------------------------------------------------------------- keyness: negative keywords shown
+
+
+def _bars(ax):
+    return {t.get_text(): p for t, p in zip(ax.get_yticklabels(), ax.patches)}
+
+
+def test_keyness_draws_a_wrong_signed_negative_keyword(plot):
+    """Issue 13 item 10: a word absent from a small target has a positive Log Ratio (0.5 for 0)."""
+    from discourse.keyness import keyness
+
+    table = keyness({"脱贫": 6, "攻坚": 3, "the": 1}, {"脱贫": 20, "the": 5000, "发展": 3000, "rare": 2},
+                    target_total=10, reference_total=10_000)
+    rare = table.set_index("term").loc["rare"]
+    assert rare["direction"] == "negative" and rare["target_count"] == 0 and rare["log_ratio"] > 7
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plot.keyness(table, top=5)
+        ax.figure.canvas.draw()
+    bars = _bars(ax)
+    assert set(bars) == {"脱贫", "攻坚", "the", "发展", "rare"}
+    assert bars["rare"].get_width() == pytest.approx(-rare["log_ratio"])  # on the negative side
+    assert matplotlib.colors.to_hex(bars["rare"].get_facecolor()).upper() == "#999999"
+    assert bars["rare"].get_hatch() == "///"
+    assert [bars[t].get_hatch() for t in ("脱贫", "攻坚", "the", "发展")] == [None] * 4
+    assert bars["the"].get_width() < 0 and bars["发展"].get_width() < 0 and bars["脱贫"].get_width() > 0
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == sorted(widths, reverse=True)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == 3 and "0.5" in legend[2]
+
+
+def test_keyness_draws_a_wrong_signed_positive_keyword_and_refuses_an_inconsistent_table(plot):
+    from discourse.errors import InputError
+    from discourse.keyness import keyness
+
+    table = keyness({"脱贫": 300, "only": 2, "x": 700}, {"脱贫": 2, "x": 8}, target_total=1000, reference_total=10)
+    only = table.set_index("term").loc["only"]
+    assert only["direction"] == "positive" and only["reference_count"] == 0 and only["log_ratio"] < 0
+    bars = _bars(plot.keyness(table.assign(lang="zh")))
+    assert bars["only"].get_width() == pytest.approx(-only["log_ratio"])  # on the positive side
+    assert bars["only"].get_hatch() == "///" and bars["x"].get_hatch() is None
+    assert matplotlib.colors.to_hex(bars["only"].get_facecolor()).upper() == plot.lang_color("zh")  # positive
+    # a sign that no count of 0 explains: the table was changed
+    with pytest.raises(InputError, match="'x' contradicts its direction"):
+        plot.keyness(table.assign(log_ratio=table["log_ratio"].abs()))
