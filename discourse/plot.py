@@ -882,7 +882,7 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
     for a word absent from a small reference.  Such a row is drawn on the side its
     ``direction`` says, in that side's colour, **hatched**, with a legend entry saying
     so: the side is measured, the length (the size of the 0.5-adjusted Log Ratio) is
-    not.  These rows have a tiny G² and a p-value near 1; filter on ``p_value`` to keep
+    not, so these bars come after the measured ones of their side.  These rows have a tiny G² and a p-value near 1; filter on ``p_value`` to keep
     only keywords that can be read (as CQPweb does).  A Log Ratio whose sign contradicts
     its ``direction`` while neither count is 0 is an error (the table was changed).
     The bounds ``log_ratio_ci_low`` and ``log_ratio_ci_high`` are drawn at their value:
@@ -978,7 +978,9 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
         values = np.where(negative, -np.abs(values), np.abs(values))
     lang = str(rows["lang"].iloc[0]) if "lang" in rows.columns else None
     colors = [lang_color(lang) if d == "positive" else _NEGATIVE for d in rows["direction"]]
-    order = np.argsort(-values, kind="stable")
+    # positive keywords first, then negative; on each side the measured bars by value, then
+    # the hatched ones (their length is not a measurement, so it ranks nothing)
+    order = np.lexsort((-values, adjusted, negative))
     terms = [str(t) for t in rows["term"].to_numpy()[order]]
     with style():
         if ax is None:

@@ -477,9 +477,12 @@ def test_keyness_draws_a_wrong_signed_positive_keyword_and_refuses_an_inconsiste
     table = keyness({"脱贫": 300, "only": 2, "x": 700}, {"脱贫": 2, "x": 8}, target_total=1000, reference_total=10)
     only = table.set_index("term").loc["only"]
     assert only["direction"] == "positive" and only["reference_count"] == 0 and only["log_ratio"] < 0
-    bars = _bars(plot.keyness(table.assign(lang="zh")))
+    ax = plot.keyness(table.assign(lang="zh"))
+    bars = _bars(ax)
     assert bars["only"].get_width() == pytest.approx(-only["log_ratio"])  # on the positive side
     assert bars["only"].get_hatch() == "///" and bars["x"].get_hatch() is None
+    # after the measured positive keyword, although longer: its length ranks nothing
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["脱贫", "only", "x"]
     assert matplotlib.colors.to_hex(bars["only"].get_facecolor()).upper() == plot.lang_color("zh")  # positive
     # a sign that no count of 0 explains: the table was changed
     with pytest.raises(InputError, match="'x' contradicts its direction"):
