@@ -303,6 +303,29 @@ def rc_params() -> dict[str, Any]:
     return rc
 
 
+#: ``rcParams`` that :func:`style` leaves alone: they are session state, not style.
+_SESSION_RC = ("backend", "interactive")
+
+
+def _resolve_backend() -> None:
+    """Load pyplot's backend now, outside any ``rc_context``.
+
+    pyplot loads its backend when the first figure is made.  In a notebook that is the
+    inline backend, whose loading makes IPython turn interactive mode on
+    (``matplotlib.interactive(True)``, so that each figure is queued for display after
+    its cell).  Loaded inside ``matplotlib.rc_context``, that change would be undone on
+    exit (``interactive`` is an rcParam like any other) and no later figure would be
+    shown.
+    """
+    import matplotlib.pyplot as plt
+
+    resolve = getattr(plt, "_get_backend_mod", None)  # matplotlib >= 3.5
+    if resolve is not None:
+        resolve()
+    else:  # pragma: no cover - older matplotlib
+        plt.switch_backend(plt.get_backend())
+
+
 @contextlib.contextmanager
 def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     """Context manager (or decorator) putting the package's plot style in force.
@@ -311,7 +334,14 @@ def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     text sizes readable on a projector, fonts embedded as TrueType in PDF and PostScript
     (``pdf.fonttype = ps.fonttype = 42``), SVG text as paths, 300-dpi tight-bounding-box
     saving and the Okabe–Ito colour cycle.  It is ``matplotlib.rc_context``: every
-    ``rcParams`` value is restored on exit.
+    style ``rcParams`` value is restored on exit.
+
+    Two settings are session state, not style, and are never restored: the backend
+    and interactive mode.  pyplot's backend is loaded on entry (outside the
+    ``rc_context``), and interactive mode is left as it is at the end of the block.
+    Otherwise, in a notebook, the first figure of a session (which loads the inline
+    backend, and with it turns interactive mode on) would switch interactive mode
+    off again on exit, and no later plot of the notebook would be displayed.
 
     Draw *and save* inside it: matplotlib reads fonts when a text is created and the
     ``pdf.fonttype`` when a figure is saved.  Every plotting function of the package
@@ -320,7 +350,14 @@ def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     Parameters
     ----------
     rc : mapping, optional
-        ``rcParams`` to set on top of the package's (e.g. ``{"font.size": 10}``).
+        ``rcParams`` to set on top of the package's (e.g. ``{"font.size": 10}``);
+        not ``backend`` or ``interactive`` (use ``matplotlib.use`` and
+        ``matplotlib.pyplot.ion`` / ``ioff``).
+
+    Raises
+    ------
+    discourse.errors.InputError
+        If *rc* sets ``backend`` or ``interactive``.
 
     Examples
     --------
@@ -331,14 +368,35 @@ def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
     >>> with style({"font.size": 10}):
     ...     matplotlib.rcParams["font.size"]
     10.0
+    >>> was = matplotlib.is_interactive()
+    >>> with style():
+    ...     matplotlib.interactive(True)   # as IPython does when the inline backend loads
+    >>> matplotlib.is_interactive()        # kept: the next figure is displayed too
+    True
+    >>> matplotlib.interactive(was)
     """
     import matplotlib
 
     params = rc_params()
     if rc:
+        session = [key for key in _SESSION_RC if key in rc]
+        if session:
+            from discourse.errors import InputError
+
+            raise InputError(f"style() does not set {', '.join(map(repr, session))}: use matplotlib.use(...) "
+                             "for the backend and matplotlib.pyplot.ion() / ioff() for interactive mode")
         params.update(rc)
-    with matplotlib.rc_context(params):
-        yield
+    _resolve_backend()
+    interactive: bool | None = None
+    try:
+        with matplotlib.rc_context(params):
+            try:
+                yield
+            finally:
+                interactive = matplotlib.is_interactive()
+    finally:
+        if interactive is not None and matplotlib.is_interactive() != interactive:
+            matplotlib.interactive(interactive)
 
 
 def _set_label_fonts(ax: Axes) -> None:
@@ -370,6 +428,15 @@ def subplots(*args: Any, **kwargs: Any) -> tuple[Figure, Any]:
     fig : matplotlib.figure.Figure
     ax : matplotlib.axes.Axes or numpy.ndarray of Axes
         As returned by ``matplotlib.pyplot.subplots``.
+
+    Notes
+    -----
+    The figure is a pyplot figure, and the package never closes a figure it made: the
+    caller may still add to it or save it.  In a notebook the inline backend displays
+    each new figure after its cell and then closes it (``InlineBackend.close_figures``,
+    on by default).  In a script the figures stay open in pyplot until
+    ``matplotlib.pyplot.show()`` or ``matplotlib.pyplot.close(fig)``; a script that
+    draws many plots should close each one after saving it.
 
     Examples
     --------
@@ -412,8 +479,41 @@ def _supported_formats(fig: Figure) -> set[str]:
     return {fmt.lower() for fmt in fig.canvas.get_supported_filetypes()}
 
 
+def _figure_of(obj: Any, *, path: Path) -> Figure:
+    """The one figure of a Figure, an Axes, or an array, list or tuple of Axes."""
+    import numpy as np
+    from matplotlib.artist import Artist
+    from matplotlib.figure import Figure
+
+    from discourse.errors import InputError
+
+    if isinstance(obj, (np.ndarray, list, tuple)):
+        items = list(np.asarray(obj, dtype=object).ravel()) if isinstance(obj, np.ndarray) else list(obj)
+        figures: list[Figure] = []
+        for item in items:
+            figure = _figure_of(item, path=path)
+            if not any(figure is f for f in figures):
+                figures.append(figure)
+        if not figures:
+            raise InputError("savefig: nothing to save (an empty list of Axes)", path=path)
+        if len(figures) > 1:
+            raise InputError(f"savefig: the Axes belong to {len(figures)} different figures; "
+                             "save each figure on its own", path=path)
+        return figures[0]
+    figure = obj
+    while isinstance(figure, Artist) and not isinstance(figure, Figure):
+        parent = getattr(figure, "figure", None)  # an Axes, or a SubFigure: up to the figure
+        if parent is None or parent is figure:
+            break
+        figure = parent
+    if not isinstance(figure, Figure):
+        raise InputError(f"savefig: cannot save a {type(obj).__name__}; give the Figure, an Axes or the "
+                         "array of Axes a plot function returns", path=path)
+    return figure
+
+
 def savefig(
-    fig: Figure | Axes,
+    fig: Any,
     path: str | os.PathLike[str],
     *,
     dpi: int = 300,
@@ -430,8 +530,9 @@ def savefig(
 
     Parameters
     ----------
-    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
-        The figure (or an Axes of it).
+    fig : matplotlib.figure.Figure, matplotlib.axes.Axes or array of Axes
+        What a plot function of the package returns: the figure, an Axes of it, or an
+        array, list or tuple of Axes of one figure (e.g. :func:`top_terms`'s panels).
     path : str or path-like
         The file to write.  With *formats*, a suffix naming a format (``.png``) is
         replaced by each format's suffix; another suffix is kept (``fig.v2`` gives
@@ -450,7 +551,8 @@ def savefig(
     Raises
     ------
     discourse.errors.InputError
-        If a format is not one matplotlib can write.
+        If a format is not one matplotlib can write, if *fig* is not a figure or Axes,
+        or if the Axes given belong to several figures.
 
     Examples
     --------
@@ -463,11 +565,15 @@ def savefig(
     ['title.png']
     >>> [p.name for p in savefig(fig, out, formats=["pdf", "svg"])]
     ['title.pdf', 'title.svg']
+    >>> import pandas as pd
+    >>> freq = pd.DataFrame({"lang": ["zh", "vi"], "term": ["脱贫", "thoát nghèo"], "per_10k": [3.0, 2.0]})
+    >>> [p.name for p in savefig(top_terms(freq), out.with_name("panels"), formats=["png"])]
+    ['panels.png']
     """
     from discourse.errors import InputError
 
-    figure = fig if hasattr(fig, "savefig") else fig.figure  # an Axes: save its figure
     path = Path(path)
+    figure = _figure_of(fig, path=path)
     supported = _supported_formats(figure)
     suffix = path.suffix.lower().lstrip(".")
     if formats is None:
@@ -625,6 +731,7 @@ def bar_terms(
 __all__ += ["top_terms", "keyness", "dispersion", "collocates", "trend"]
 
 _NEGATIVE = "#999999"  # negative keywords: grey, whatever the language
+_ADJUSTED_HATCH = "///"  # keyness bars whose Log Ratio sign is an artefact of the 0.5 for a count of 0
 
 
 def _lang_panels(table: Any, *, kind: str, value: str, top: int, ax: Any, title: Any) -> Any:
@@ -751,10 +858,24 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
     already; an unsigned statistic such as ``g2`` is drawn negative for negative
     keywords. Positive keywords take the language's colour, negative ones grey.
 
+    **A count of 0.**  Log Ratio replaces a count of 0 by 0.5.  When the target is much
+    smaller than the reference, a word absent from the target but rare in the reference
+    then gets a *positive* Log Ratio although it is a negative keyword (its
+    ``direction``, from the counts themselves); the same happens the other way round
+    for a word absent from a small reference.  Such a row is drawn on the side its
+    ``direction`` says, in that side's colour, **hatched**, with a legend entry saying
+    so: the side is measured, the length (the size of the 0.5-adjusted Log Ratio) is
+    not, so these bars come after the measured ones of their side.  These rows have a tiny G² and a p-value near 1; filter on ``p_value`` to keep
+    only keywords that can be read (as CQPweb does).  A Log Ratio whose sign contradicts
+    its ``direction`` while neither count is 0 is an error (the table was changed).
+    The bounds ``log_ratio_ci_low`` and ``log_ratio_ci_high`` are drawn at their value:
+    a negative keyword whose upper bound is above 0 is not shown to be rarer.
+
     Parameters
     ----------
     table : pandas.DataFrame
-        Columns ``term``, ``direction`` and *value* (and ``lang`` for the colour).
+        Columns ``term``, ``direction`` and *value* (and ``lang`` for the colour;
+        ``target_count`` and ``reference_count`` to check a wrong-signed Log Ratio).
     top : int
         Keywords on each side.
     value : str
@@ -768,6 +889,12 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
     -------
     matplotlib.axes.Axes
 
+    Raises
+    ------
+    discourse.errors.InputError
+        If a column is missing, *value* is not finite for a keyword drawn, or a Log
+        Ratio contradicts its direction with no count of 0 to explain it.
+
     Examples
     --------
     >>> import discourse
@@ -775,6 +902,19 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
     >>> ax = keyness(table, top=3)
     >>> len(ax.patches)
     6
+
+    A word absent from a 10-word target, seen twice in 10,000 words of reference:
+
+    >>> from discourse.keyness import keyness as keyness_table
+    >>> small = keyness_table({"脱贫": 6, "the": 4}, {"the": 9000, "rare": 2},
+    ...                       target_total=10, reference_total=10_000)
+    >>> rare = small.set_index("term").loc["rare"]
+    >>> int(rare["target_count"]), round(float(rare["log_ratio"]), 2), rare["direction"]
+    (0, 7.97, 'negative')
+    >>> ax = keyness(small)
+    >>> bars = dict(zip([t.get_text() for t in ax.get_yticklabels()], ax.patches))
+    >>> round(float(bars["rare"].get_width()), 2), bars["rare"].get_hatch()
+    (-7.97, '///')
     """
     import numpy as np
     import pandas as pd
@@ -797,27 +937,43 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
         raise InputError(f"keyness: {value} is not finite for {', '.join(map(str, bad))}; "
                          "plot log_ratio (the default) or g2")
     negative = rows["direction"].to_numpy() == "negative"
-    if value in ("log_ratio", "log_ratio_ci_low", "log_ratio_ci_high", "pct_diff"):
-        flipped = (values > 0) & negative
-        if flipped.any():
-            term = rows["term"].to_numpy()[flipped][0]
-            raise InputError(
-                f"keyness: {value} of {term!r} is positive although it is a negative keyword: its count "
-                "of 0 in the target was replaced by 0.5 (Hardie 2014), which misleads when the target "
-                "corpus is much smaller than the reference; plot value='g2', or filter by p_value first")
-    else:
+    adjusted = np.zeros(len(rows), dtype=bool)  # drawn on the side of direction, not of value
+    if value in ("log_ratio", "pct_diff"):
+        wrong = np.where(negative, values > 0, values < 0)
+        if wrong.any():
+            # the count that Log Ratio replaced by 0.5: the target's for a negative
+            # keyword, the reference's for a positive one (unknown: taken as 0)
+            counts = [pd.to_numeric(rows[c], errors="coerce").to_numpy(dtype=float) if c in rows.columns
+                      else np.zeros(len(rows)) for c in ("target_count", "reference_count")]
+            zero = np.where(negative, counts[0] == 0, counts[1] == 0)
+            unexplained = wrong & ~(zero & (value == "log_ratio"))
+            if unexplained.any():
+                term = rows["term"].to_numpy()[unexplained][0]
+                raise InputError(
+                    f"keyness: {value} of {term!r} contradicts its direction "
+                    f"({rows['direction'].to_numpy()[unexplained][0]}) and no count of 0 explains it: "
+                    "the table was changed; recompute it with discourse.keywords, or plot value='g2'")
+            adjusted = wrong
+            values = np.where(adjusted, -values, values)
+    elif value not in ("log_ratio_ci_low", "log_ratio_ci_high"):  # a bound is drawn where it is
         if value == "simple_maths":
             values = np.log2(values)
         values = np.where(negative, -np.abs(values), np.abs(values))
     lang = str(rows["lang"].iloc[0]) if "lang" in rows.columns else None
     colors = [lang_color(lang) if d == "positive" else _NEGATIVE for d in rows["direction"]]
-    order = np.argsort(-values, kind="stable")
+    # positive keywords first, then negative; on each side the measured bars by value, then
+    # the hatched ones (their length is not a measurement, so it ranks nothing)
+    order = np.lexsort((-values, adjusted, negative))
     terms = [str(t) for t in rows["term"].to_numpy()[order]]
     with style():
         if ax is None:
             _, ax = subplots(figsize=(DEFAULT_FIGSIZE[0], max(3.0, 0.32 * len(terms) + 1.6)))
         positions = list(range(len(terms)))
-        ax.barh(positions, values[order], color=[colors[i] for i in order], height=0.7)
+        bars = ax.barh(positions, values[order], color=[colors[i] for i in order], height=0.7)
+        for bar, i in zip(bars, order):
+            if adjusted[i]:
+                bar.set_hatch(_ADJUSTED_HATCH)
+                bar.set_edgecolor("white")  # the hatch lines, white on the bar's colour
         ax.set_yticks(positions, labels=terms)
         for label in ax.get_yticklabels():
             label.set_parse_math(False)
@@ -830,6 +986,10 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
 
         handles = [Patch(facecolor=lang_color(lang), label="more frequent in the target"),
                    Patch(facecolor=_NEGATIVE, label="more frequent in the reference")]
+        if adjusted.any():
+            handles.append(Patch(facecolor=_NEGATIVE if adjusted[negative].any() else lang_color(lang),
+                                 hatch=_ADJUSTED_HATCH, edgecolor="white",
+                                 label="a count 0 taken as 0.5: length unmeasured"))
         ax.legend(handles=handles, loc="lower right")
         if title is not None:
             ax.set_title(title)

@@ -24,8 +24,14 @@ the failure message says which rule a notebook breaks):
 8. **Every plot is explained**: a code cell whose output holds an image is followed by a markdown
    cell with "What to notice".
 9. ``00_start_here`` names every notebook of the folder (the course's table of contents).
+10. **Every plot shows**: executed, each plot cell (:func:`tests.notebook_cells.plot_cells`: a
+    code cell calling a drawing function of the package) has an ``image/png`` output, and the
+    notebook holds as many images as plot cells.
+11. **No empty table**: no output is a table with no rows (``Empty DataFrame``, an empty
+    Series, an HTML table with an empty body): a table that comes out empty says nothing, and
+    usually means the notebook did not find its data.
 
-Solutions notebooks follow rules 1, 3, 5 and 7.
+Solutions notebooks follow rules 1, 3, 5, 7, 10 and 11.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .notebook_cells import image_outputs, plot_cells
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOK_NAME = re.compile(r"^(\d\d)_[a-z0-9_]+\.ipynb$")
@@ -173,18 +180,35 @@ def test_start_here_names_every_notebook():
 # ------------------------------------------------------------------------------------- rule 7, 8
 @pytest.fixture(scope="session")
 def executed(tmp_path_factory):
-    """Run each notebook once per session (cached), from a temporary copy of notebooks/."""
+    """Run each notebook once per session (cached), from a temporary copy of notebooks/.
+
+    As a user who installed the package runs them: the kernel's working folder is the
+    notebook's folder in the copy, and the kernel imports a copy of the package (code and
+    data) from a temporary folder, so that nothing beside the checkout (its ``../shared``
+    evaluation data) is within a notebook's reach, neither from the working folder nor
+    from ``discourse.data_path()``.
+    """
     from discourse.report import execute_notebook
 
-    work = tmp_path_factory.mktemp("notebooks") / "notebooks"
-    shutil.copytree(NOTEBOOK_DIR, work, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    base = tmp_path_factory.mktemp("notebooks")
+    work = base / "notebooks"
+    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    shutil.copytree(NOTEBOOK_DIR, work, ignore=ignore)
+    package = base / "package"
+    shutil.copytree(ROOT / "discourse", package / "discourse", ignore=ignore)
+    shutil.copytree(ROOT / "data", package / "data", ignore=ignore)
     cache: dict[str, tuple] = {}
 
     def run(path: Path):
         key = _id(path)
         if key not in cache:
             budget = BUDGETS.get(path.stem, DEFAULT_BUDGET)
-            cache[key] = execute_notebook(work / key, timeout=budget, strict=True)
+            copy = work / key
+            for folder in (copy.parent, work, package / "data"):
+                assert not (folder.parent / "shared").exists(), f"{folder.parent / 'shared'} is in reach"
+            with pytest.MonkeyPatch.context() as env:  # for the kernel started here only
+                env.setenv("PYTHONPATH", str(package))
+                cache[key] = execute_notebook(copy, cwd=copy.parent, timeout=budget, strict=True)
         return cache[key]
 
     return run
@@ -218,6 +242,66 @@ def test_every_plot_is_followed_by_what_to_notice(path, executed):
         following = next((c for c in cells[i + 1:] if c.cell_type == "markdown"), None)
         assert following is not None and "what to notice" in following.source.lower(), (
             f"{path.name}: cell {i} draws a plot; follow it with a markdown cell '**What to notice:** …' (rule 8)")
+
+
+# ------------------------------------------------------------------------------------- rule 10, 11
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ALL, ids=_id)
+def test_every_plot_cell_shows_an_image(path, executed):
+    nb, _, error = executed(path)
+    if error is not None:
+        pytest.skip(f"{path.name} did not run: {error}")
+    cells = plot_cells(nb)
+    blank = [i for i in cells if image_outputs(nb.cells[i]) == 0]
+    assert not blank, (f"{path.name}: plot cells {blank} show no image (of plot cells {cells}); "
+                       "a plot the student cannot see (rule 10)")
+    images = sum(image_outputs(cell) for cell in nb.cells)
+    assert images == len(cells), (f"{path.name}: {images} images for {len(cells)} plot cells {cells}: "
+                                  "one image per plot cell (rule 10)")
+
+
+EMPTY_TEXT = re.compile(r"\bEmpty DataFrame\b|\bSeries\(\[\],")
+EMPTY_HTML = re.compile(r"<tbody>\s*</tbody>|<table\b(?:(?!<tr\b).)*?</table>", re.DOTALL)
+
+
+def _empty_tables(cell) -> list[str]:
+    """The outputs of *cell* that show a table with no rows (text or HTML)."""
+    found = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        texts = [output.get("text", "")] if output.get("output_type") == "stream" else []
+        texts.append(data.get("text/plain", ""))
+        texts = ["".join(t) if isinstance(t, list) else t for t in texts]
+        html = data.get("text/html", "")
+        html = "".join(html) if isinstance(html, list) else html
+        if any(EMPTY_TEXT.search(t) for t in texts) or EMPTY_HTML.search(html):
+            found.append(next((t for t in texts if t.strip()), html)[:120])
+    return found
+
+
+def test_empty_tables_are_recognised():
+    import pandas as pd
+
+    empty = pd.DataFrame({"candidate": ["libertés"]}).iloc[:0]
+    full = pd.DataFrame({"candidate": ["libertés"]})
+    cell = {"outputs": [{"output_type": "execute_result",
+                         "data": {"text/plain": repr(empty), "text/html": empty._repr_html_()}}]}
+    assert len(_empty_tables(cell)) == 1
+    assert _empty_tables({"outputs": [{"output_type": "stream", "text": repr(empty["candidate"])}]})
+    assert _empty_tables({"outputs": [{"output_type": "display_data", "data": {"text/html": "<table></table>"}}]})
+    full_cell = {"outputs": [{"output_type": "execute_result",
+                              "data": {"text/plain": repr(full), "text/html": full._repr_html_()}}]}
+    assert _empty_tables(full_cell) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ALL, ids=_id)
+def test_no_output_is_an_empty_table(path, executed):
+    nb, _, error = executed(path)
+    if error is not None:
+        pytest.skip(f"{path.name} did not run: {error}")
+    empty = {i: found for i, cell in enumerate(nb.cells) if (found := _empty_tables(cell))}
+    assert not empty, f"{path.name}: cells {sorted(empty)} show an empty table: {empty} (rule 11)"
 
 
 @pytest.mark.slow

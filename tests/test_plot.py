@@ -303,3 +303,187 @@ def test_lang_colors(plot):
     assert plot.lang_color(None) == plot.lang_color("klingon") == plot.LANG_COLORS["und"]
     with pytest.raises(TypeError):
         plot.LANG_COLORS["xx"] = "#000000"
+
+
+# --------------------------------------------------------------------------- every plot shows (issue 13)
+
+#: A notebook's cells run by an IPython shell with the inline backend, as a Jupyter kernel
+#: runs them: pyplot and the backend are first loaded by the package's first plot (inside
+#: ``style()``), and each cell's figures are displayed (and closed) after the cell.
+INLINE_SESSION = r'''
+import json
+import matplotlib
+from IPython.core.interactiveshell import InteractiveShell
+from traitlets.config import Config
+
+config = Config()
+config.HistoryManager.enabled = False
+shell = InteractiveShell.instance(config=config)
+published = []
+shell.display_pub.publish = lambda data, metadata=None, **kw: published.append(sorted(data))
+assert not matplotlib.is_interactive()  # as in a fresh kernel: IPython turns it on with the backend
+cells = [
+    "import pandas as pd\nfrom discourse import plot\n"
+    "df = pd.DataFrame({'term': ['脱贫', 'thoát nghèo'], 'n': [2, 1], 'lang': ['zh', 'vi'], 'per_10k': [2.0, 1.0]})",
+    "plot.bar_terms(df, term_col='term', value_col='n', lang_col='lang');",
+    "plot.top_terms(df, top=2);",
+    "ax = plot.bar_terms(df, term_col='term', value_col='n')\nwith plot.style():\n    ax.set_title('责任')",
+    "import matplotlib.pyplot as plt\nopen_before_flush = plt.get_fignums()\nplot.bar_terms(df, term_col='term', value_col='n');",
+]
+images, open_after = [], []
+for src in cells:
+    published.clear()
+    shell.run_cell(src).raise_error()
+    images.append(sum("image/png" in data for data in published))
+    import matplotlib.pyplot as plt
+    open_after.append(len(plt.get_fignums()))
+print(json.dumps({"images": images, "interactive": matplotlib.is_interactive(), "open_after": open_after,
+                  "open_before_flush": shell.user_ns["open_before_flush"]}))
+'''
+
+
+def test_every_plot_of_an_inline_session_is_displayed(tmp_path):
+    """Issue 13: only the first plot of a notebook showed (interactive mode lost on leaving style())."""
+    env = {**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONPATH": str(REPO),
+           "IPYTHONDIR": str(tmp_path / "ipython")}
+    done = subprocess.run([sys.executable, "-c", INLINE_SESSION], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["interactive"] is True, "leaving plot.style() switched interactive mode off"
+    assert result["images"] == [0, 1, 1, 1, 1], "a plot cell displayed no image"
+    assert result["open_before_flush"] == [], "figures of earlier cells were left open in pyplot"
+    assert result["open_after"] == [0, 0, 0, 0, 0]  # the inline backend closes them once shown
+
+
+def test_style_keeps_interactive_mode_set_inside(plot):
+    """The root cause, without a notebook: style() restored interactive mode on exit."""
+    was = matplotlib.is_interactive()
+    try:
+        matplotlib.interactive(False)
+        with plot.style():
+            matplotlib.interactive(True)  # what IPython does when the inline backend loads
+        assert matplotlib.is_interactive()
+        with plot.style({"font.size": 9}):
+            matplotlib.interactive(False)
+        assert not matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(was)
+
+
+def test_style_loads_the_backend_before_its_rc_context():
+    code = (
+        "import matplotlib\n"
+        "import matplotlib.pyplot as plt\n"
+        "from discourse import plot\n"
+        "assert plt._backend_mod is None\n"
+        "with plot.style():\n"
+        "    assert plt._backend_mod is not None, 'backend not loaded on entry'\n"
+        "    inside = matplotlib.rcParams['font.size']\n"
+        "print(inside, matplotlib.get_backend())\n"
+    )
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lower().split() == ["14.0", "agg"]
+
+
+def test_style_refuses_session_settings(plot):
+    from discourse.errors import InputError
+
+    for key, val in (("backend", "agg"), ("interactive", True)):
+        with pytest.raises(InputError, match=key):
+            with plot.style({key: val}):
+                pass
+
+
+# --------------------------------------------------------------------------- savefig of what a plot returns
+
+
+def _freq():
+    import pandas as pd
+
+    return pd.DataFrame({"lang": ["zh", "zh", "vi", "fr"], "term": ["脱贫", "攻坚", "thoát nghèo", "pauvreté"],
+                         "per_10k": [3.0, 2.0, 2.5, 1.0], "count": [3, 2, 5, 1]})
+
+
+def test_savefig_takes_the_array_of_axes_a_plot_returns(plot, tmp_path):
+    axes = plot.top_terms(_freq(), top=2)
+    assert len(axes) == 3
+    paths = plot.savefig(axes, tmp_path / "fig1")  # issue 13: crashed (an array of Axes)
+    assert [p.name for p in paths] == ["fig1.png", "fig1.pdf", "fig1.svg"]
+    assert all(p.stat().st_size > 1000 for p in paths)
+    from matplotlib.image import imread
+
+    width = imread(paths[0]).shape[1]
+    assert width > 1500  # the whole figure (3 panels, 12.6 inches at 300 dpi), not one panel
+    assert plot.savefig(list(axes), tmp_path / "fig2.png") == [tmp_path / "fig2.png"]
+    assert plot.savefig(tuple(axes[:2]), tmp_path / "fig3.svg") == [tmp_path / "fig3.svg"]
+    fig, grid = plot.subplots(2, 2)
+    assert plot.savefig(grid, tmp_path / "grid.png") == [tmp_path / "grid.png"]  # a 2-D array
+
+
+def test_savefig_refuses_axes_of_several_figures_and_other_objects(plot, tmp_path):
+    from discourse.errors import InputError
+
+    _, a = plot.subplots()
+    _, b = plot.subplots()
+    with pytest.raises(InputError, match="2 different figures"):
+        plot.savefig([a, b], tmp_path / "two")
+    with pytest.raises(InputError, match="empty"):
+        plot.savefig([], tmp_path / "none")
+    with pytest.raises(InputError, match="cannot save a str"):
+        plot.savefig("fig", tmp_path / "str")
+    assert not list(tmp_path.iterdir())
+
+
+# --------------------------------------------------------------------------- keyness: negative keywords shown
+
+
+def _bars(ax):
+    return {t.get_text(): p for t, p in zip(ax.get_yticklabels(), ax.patches)}
+
+
+def test_keyness_draws_a_wrong_signed_negative_keyword(plot):
+    """Issue 13 item 10: a word absent from a small target has a positive Log Ratio (0.5 for 0)."""
+    from discourse.keyness import keyness
+
+    table = keyness({"脱贫": 6, "攻坚": 3, "the": 1}, {"脱贫": 20, "the": 5000, "发展": 3000, "rare": 2},
+                    target_total=10, reference_total=10_000)
+    rare = table.set_index("term").loc["rare"]
+    assert rare["direction"] == "negative" and rare["target_count"] == 0 and rare["log_ratio"] > 7
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plot.keyness(table, top=5)
+        ax.figure.canvas.draw()
+    bars = _bars(ax)
+    assert set(bars) == {"脱贫", "攻坚", "the", "发展", "rare"}
+    assert bars["rare"].get_width() == pytest.approx(-rare["log_ratio"])  # on the negative side
+    assert matplotlib.colors.to_hex(bars["rare"].get_facecolor()).upper() == "#999999"
+    assert bars["rare"].get_hatch() == "///"
+    assert [bars[t].get_hatch() for t in ("脱贫", "攻坚", "the", "发展")] == [None] * 4
+    assert bars["the"].get_width() < 0 and bars["发展"].get_width() < 0 and bars["脱贫"].get_width() > 0
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == sorted(widths, reverse=True)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(legend) == 3 and "0.5" in legend[2]
+
+
+def test_keyness_draws_a_wrong_signed_positive_keyword_and_refuses_an_inconsistent_table(plot):
+    from discourse.errors import InputError
+    from discourse.keyness import keyness
+
+    table = keyness({"脱贫": 300, "only": 2, "x": 700}, {"脱贫": 2, "x": 8}, target_total=1000, reference_total=10)
+    only = table.set_index("term").loc["only"]
+    assert only["direction"] == "positive" and only["reference_count"] == 0 and only["log_ratio"] < 0
+    ax = plot.keyness(table.assign(lang="zh"))
+    bars = _bars(ax)
+    assert bars["only"].get_width() == pytest.approx(-only["log_ratio"])  # on the positive side
+    assert bars["only"].get_hatch() == "///" and bars["x"].get_hatch() is None
+    # after the measured positive keyword, although longer: its length ranks nothing
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["脱贫", "only", "x"]
+    assert matplotlib.colors.to_hex(bars["only"].get_facecolor()).upper() == plot.lang_color("zh")  # positive
+    # a sign that no count of 0 explains: the table was changed
+    with pytest.raises(InputError, match="'x' contradicts its direction"):
+        plot.keyness(table.assign(log_ratio=table["log_ratio"].abs()))
