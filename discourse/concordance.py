@@ -613,12 +613,19 @@ def kwic_explorer(corpus=None, *, query: str = "", window: int = 5):
     Returns
     -------
     ipywidgets.VBox
-        Display it in a notebook cell.
+        Display it in a notebook cell. Where widgets cannot run (an HTML export such as
+        ``python -m discourse.report``, a notebook viewer, a front end without
+        ipywidgets), it shows as static HTML: the concordance it showed when displayed,
+        the settings that made it, and a note that the controls are interactive in
+        JupyterLab (its mimebundle has a ``text/html`` entry beside the widget view).
 
     Examples
     --------
     >>> import discourse
     >>> explorer = discourse.kwic_explorer(query="责任")  # doctest: +SKIP
+    >>> bundle = explorer._repr_mimebundle_()  # doctest: +SKIP
+    >>> "interactive in JupyterLab" in bundle["text/html"]  # doctest: +SKIP
+    True
     """
     try:
         import ipywidgets as widgets
@@ -653,4 +660,21 @@ def kwic_explorer(corpus=None, *, query: str = "", window: int = 5):
     for control in (box, lang, size, order, inside, beside):
         control.observe(update, names="value")
     update()
-    return widgets.VBox([widgets.HBox([box, lang, order]), widgets.HBox([size, inside, beside]), view])
+    explorer = widgets.VBox([widgets.HBox([box, lang, order]), widgets.HBox([size, inside, beside]), view])
+    widget_bundle = explorer._repr_mimebundle_
+
+    def static_bundle(**kwargs):
+        # the widget view for front ends that run widgets, and beside it (for those that
+        # cannot: HTML exports, viewers) what the explorer shows now, as plain HTML
+        data = dict(widget_bundle(**kwargs) or {})
+        switches = [name for name, on in (("inside words", inside.value), ("parallel", beside.value)) if on]
+        settings = (f"query <code>{html.escape(box.value)}</code>, language {html.escape(lang.value or 'all')}, "
+                    f"window {size.value}, sorted by {html.escape(order.value)}"
+                    + "".join(f", {name}" for name in switches))
+        data["text/html"] = (f'<div class="discourse-kwic-explorer"><p><em>Concordance explorer '
+                             f"({settings}): a static copy; the controls are interactive in JupyterLab "
+                             f"(with ipywidgets).</em></p>{view.value}</div>")
+        return data
+
+    explorer._repr_mimebundle_ = static_bundle
+    return explorer

@@ -6,7 +6,9 @@ fresh kernel, and writes into ``OUT_DIR`` (default ``build/report``):
 
 * one HTML page per notebook, with its tables and its plots embedded as ``data:`` URIs
   and no script or style loaded from the network, so the folder can be copied to a USB
-  stick, a course page or an offline classroom machine;
+  stick, a course page or an offline classroom machine; an interactive widget (which
+  needs a live kernel) shows as the static HTML it offers (the concordance explorer
+  shows its first concordance), or as a note saying it is interactive in JupyterLab;
 * ``index.html``, linking the pages in reading order, with each notebook's title, its
   stated duration, how long it took to run, and whether it ran cleanly.
 
@@ -32,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["NotebookRun", "Report", "build_report", "execute_notebook", "find_notebooks", "main"]
+__all__ = ["NotebookRun", "Report", "build_report", "execute_notebook", "find_notebooks", "main", "render_page"]
 
 #: A notebook of the course: two digits, an underscore, a name (``01_corpus_and_languages``).
 NOTEBOOK_NAME = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
@@ -50,11 +52,15 @@ STRICT_PREAMBLE = (
 _SECTIONS = {"notebooks": "Notebooks", "solutions": "Solutions (for teachers)"}
 
 # nbconvert's "lab" template without the scripts it loads from a CDN (require.js, MathJax,
-# Mermaid): the notebooks need none of them, and the report must work offline.  A bar at
-# the top links back to the index; CJK fonts are listed for the page's own text.
+# Mermaid, and the widget loader, an inline script that adds a <script src> for the
+# html-manager from unpkg.com when the notebook has widget state): the notebooks need
+# none of them, and the report must work offline.  Widgets are made static before the
+# export (:func:`_static_widgets`), so the loader would have nothing to do anyway.  A bar
+# at the top links back to the index; CJK fonts are listed for the page's own text.
 _PAGE_TEMPLATE = """\
 {%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block extra_css -%}
@@ -246,12 +252,101 @@ def _title_and_duration(nb, fallback: str) -> tuple[str, str]:
     return title or fallback, found[0] if found else ""
 
 
+#: The output type of an ipywidgets view; it only renders with a live kernel (or a
+#: widget manager script from the network), never in the report.
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+_WIDGET_NOTE = ('<p class="discourse-widget-note"><em>A widget{what}: interactive in JupyterLab (run this '
+                "notebook there); a static page cannot show it.</em></p>")
+
+
+def _static_widgets(nb):
+    """A copy of the executed notebook ``nb`` that an HTML page can show without a kernel.
+
+    Each widget output keeps only what a static page can show: the ``text/html`` the
+    widget offers beside its view (:func:`discourse.kwic_explorer` offers its
+    concordance), else a note naming the widget and saying that it is interactive in
+    JupyterLab. The widget state nbclient stores in the notebook's metadata is dropped:
+    with no widget view left nothing would read it, and it is what makes nbconvert add
+    its widget loader from a CDN.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(metadata={"widgets": {"application/vnd.jupyter.widget-state+json": {}}})
+    >>> nb.cells = [nbformat.v4.new_code_cell("w", outputs=[nbformat.v4.new_output(
+    ...     "execute_result", execution_count=1,
+    ...     data={WIDGET_VIEW: {"model_id": "1"}, "text/plain": "IntSlider(value=3)"})])]
+    >>> static = _static_widgets(nb)
+    >>> sorted(static.cells[0].outputs[0].data), "widgets" in static.metadata
+    (['text/html', 'text/plain'], False)
+    >>> WIDGET_VIEW in nb.cells[0].outputs[0].data  # the notebook given is unchanged
+    True
+    >>> print(static.cells[0].outputs[0].data["text/html"])  # doctest: +ELLIPSIS
+    <p class="discourse-widget-note"><em>A widget (<code>IntSlider(value=3)</code>): interactive in JupyterLab...
+    """
+    import copy
+
+    nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW not in data:
+                continue
+            del data[WIDGET_VIEW]
+            if "text/html" not in data:
+                plain = data.get("text/plain", "")
+                plain = "".join(plain) if isinstance(plain, list) else plain
+                what = f" (<code>{html.escape(plain)}</code>)" if plain.strip() else ""
+                data["text/html"] = _WIDGET_NOTE.format(what=what)
+    return nb
+
+
 def _exporter():
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
     loader = DictLoader({"discourse_report.html.j2": _PAGE_TEMPLATE})
     return HTMLExporter(extra_loaders=[loader], template_file="discourse_report.html.j2", embed_images=True)
+
+
+def render_page(nb, *, title: str, index_href: str = "index.html", exporter=None) -> str:
+    """The report's HTML page for an executed notebook: self-contained and offline.
+
+    Plots and images are embedded as ``data:`` URIs, no script or stylesheet comes from
+    the network, and widgets are static (:func:`_static_widgets`). ``nb`` is not changed.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook (:func:`execute_notebook`).
+    title : str
+        The page title.
+    index_href : str, default "index.html"
+        Where the "all notebooks" link at the top of the page goes.
+    exporter : nbconvert.HTMLExporter, optional
+        The report's exporter, to reuse one across pages (made if not given).
+
+    Returns
+    -------
+    str
+        The whole HTML document.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook()
+    >>> nb.cells = [nbformat.v4.new_code_cell("1 + 1", execution_count=1, outputs=[
+    ...     nbformat.v4.new_output("execute_result", execution_count=1, data={"text/plain": "2"})])]
+    >>> page = render_page(nb, title="Sums")
+    >>> "<title>Sums</title>" in page, 'href="index.html"' in page, "<script src" in page
+    (True, True, False)
+    """
+    exporter = exporter or _exporter()
+    body, _ = exporter.from_notebook_node(
+        _static_widgets(nb), resources={"metadata": {"name": title}, "discourse_index": index_href})
+    return body
 
 
 def build_report(notebooks="notebooks", out="build/report", *, timeout: int = 120, solutions: bool = False,
@@ -313,9 +408,8 @@ def build_report(notebooks="notebooks", out="build/report", *, timeout: int = 12
             page = out / relative.with_suffix(".html")
             page.parent.mkdir(parents=True, exist_ok=True)
             index_href = "../" * (len(relative.parts) - 1) + "index.html"
-            body, _ = exporter.from_notebook_node(
-                nb, resources={"metadata": {"name": title}, "discourse_index": index_href})
-            page.write_text(body, encoding="utf-8")
+            page.write_text(render_page(nb, title=title, index_href=index_href, exporter=exporter),
+                            encoding="utf-8")
             run = NotebookRun(notebook=path, page=page, section=section, title=title, duration=duration,
                               seconds=seconds, error=error, warnings=_stderr_warnings(nb))
             runs.append(run)

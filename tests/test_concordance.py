@@ -270,6 +270,24 @@ def test_explorer_with_ipywidgets(corpus):
     assert "Type a word" in view.value
 
 
+def test_explorer_offers_a_static_html_copy_beside_the_widget(corpus):
+    """Where widgets cannot run (the HTML report, a viewer) the explorer is its concordance, not blank."""
+    pytest.importorskip("ipywidgets")
+    from IPython.core.formatters import DisplayFormatter
+
+    explorer = kwic_explorer(corpus, query="责任")
+    data, _ = DisplayFormatter().format(explorer)
+    assert "application/vnd.jupyter.widget-view+json" in data  # JupyterLab still gets the widget
+    static = data["text/html"]
+    assert '<table class="discourse-kwic"' in static and "4 hits" in static and "<mark" in static
+    assert "interactive in JupyterLab" in static and "query <code>责任</code>, language all" in static
+    (box, lang, order), (size, inside, beside) = (row.children for row in explorer.children[:2])
+    lang.value, inside.value, box.value = "zh", True, "<b>"  # the copy follows the controls, escaped
+    static = DisplayFormatter().format(explorer)[0]["text/html"]
+    assert "query <code>&lt;b&gt;</code>, language zh" in static and "inside words" in static
+    assert "<b>" not in static.replace("<b>Concordance</b>", "")
+
+
 # ---------------------------------------------------------------------- property
 def _canon(text: str) -> str:
     return "".join(fold_diacritics(text).lower().replace("’", "'").split())

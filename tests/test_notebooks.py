@@ -385,6 +385,78 @@ def test_report_command_prints_where_the_report_is(tmp_path):
     assert 'href="../index.html"' in (out / "solutions" / "00_plot_solutions.html").read_text(encoding="utf-8")
 
 
+WIDGET_NOTEBOOK = [
+    ("md", "# 00 · Widgets\n\n**What you will learn** (about 1 minute): the explorer."),
+    ("code", "import discourse\nimport ipywidgets\n\ndiscourse.kwic_explorer(query='责任')"),
+    ("code", "ipywidgets.IntSlider(value=3, description='n')"),
+    ("code", "'after the widgets'"),
+]
+
+
+def _cell_outputs(page: str) -> list[str]:
+    """The HTML of each code cell's output area in a report page, in order."""
+    cells = [cell for cell in re.split(r'<div class="jp-Cell ', page)[1:] if cell.startswith("jp-CodeCell")]
+    return [cell.split("jp-Cell-outputWrapper", 1)[1] if "jp-Cell-outputWrapper" in cell else "" for cell in cells]
+
+
+@pytest.mark.slow
+def test_report_shows_widgets_statically_and_loads_nothing(tmp_path):
+    from discourse.report import build_report
+
+    from .offline import external_references
+
+    src = tmp_path / "notebooks"
+    _notebook(src / "00_widgets.ipynb", WIDGET_NOTEBOOK)
+    report = build_report(src, tmp_path / "report", strict=True)
+    assert report.ok, report.runs[0].error
+    page = (tmp_path / "report" / "00_widgets.html").read_text(encoding="utf-8")
+
+    # nothing is fetched: nbconvert's widget loader (an inline script adding a <script src>
+    # from unpkg.com) is gone with the widget state, and no widget view waits for it
+    assert external_references(page) == [], external_references(page)
+    assert not re.search(r"https?://", "".join(re.findall(r"<script\b.*?</script>", page, re.DOTALL)))
+    assert "application/vnd.jupyter.widget" not in page
+    explorer, slider, after = _cell_outputs(page)
+    # the explorer shows its first concordance, as a table, and says where it is interactive
+    assert '<table class="discourse-kwic"' in explorer and "<mark" in explorer and "4 hits" in explorer, explorer[:2000]
+    assert "interactive in JupyterLab" in explorer and "query <code>责任</code>" in explorer
+    # a widget with nothing static to show gets a note naming it, not a blank cell
+    assert "interactive in JupyterLab" in slider and "IntSlider(value=3" in slider, slider[:2000]
+    assert "after the widgets" in after
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_id)
+def test_report_page_of_each_notebook_is_offline_and_shows_every_output(path, executed):
+    """What the report shows for the real notebooks: nothing from the network, no blank widget."""
+    from discourse.report import render_page
+
+    from .offline import external_references
+
+    nb, _, error = executed(path)
+    if error is not None:
+        pytest.skip(f"{path.name} did not run: {error}")
+    page = render_page(nb, title=path.stem)
+    assert external_references(page) == [], f"{path.name}: the report page loads {external_references(page)}"
+    assert "application/vnd.jupyter.widget" not in page, f"{path.name}: a widget is left that needs a kernel"
+    outputs = _cell_outputs(page)
+    code = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+    assert len(outputs) == len(code)
+    for k, i in enumerate(code):
+        if "kwic_explorer(" in nb.cells[i].source:
+            assert '<table class="discourse-kwic"' in outputs[k] and "interactive in JupyterLab" in outputs[k], (
+                f"{path.name}, cell {i}: the concordance explorer shows no static concordance in the report")
+
+
+def test_report_doctests():
+    import doctest
+
+    import discourse.report
+
+    result = doctest.testmod(discourse.report, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 10 and result.failed == 0
+
+
 def test_report_command_refuses_a_folder_without_notebooks(tmp_path):
     done = subprocess.run([sys.executable, "-m", "discourse.report", str(tmp_path), str(tmp_path / "out")],
                           capture_output=True, text=True, timeout=60)
