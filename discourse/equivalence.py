@@ -12,7 +12,10 @@ words** (*nations unies*; *liên hợp quốc* is already one Vietnamese word). 
 words (the language's stopword list) and punctuation are not candidates unless
 ``stopwords=True``. French and English words are pooled by their Snowball stem (NLTK;
 Porter 2001), so that *liberté* and *libertés* count as one candidate, shown in its most
-frequent form.
+frequent form. A candidate is its words as written, not the way the tokenizer happened
+to cut them: the Vietnamese tokenizer reads « Hoa Kỳ ký hiệp ước » as *hoa kỳ* + … but
+« Hoa Kỳ chế tạo máy bay » as *hoa* + *kỳ* + …, and both are the one candidate *hoa kỳ*
+(its ``words`` is the fewest tokens it was cut into), counted once per unit.
 
 **Competitive linking** (Melamed 2000): a candidate is left out when another source
 word — its ``rival`` — is more strongly associated with it on at least as many shared
@@ -29,8 +32,18 @@ units):
   negative when the candidate occurs *less* often with the term than expected.
 
 Dice ranks by how exactly the two sets of units coincide, so a very frequent word does
-not outrank a rarer exact match; G2 favours frequent pairs. Ties are broken by more
-shared units, then the shorter candidate.
+not outrank a rarer exact match; G2 favours frequent pairs. Of two candidates with the
+same score, the one sharing more units with the term ranks first. Candidates equal in
+both are **tied**: they share the lowest rank of their group (competition ranking:
+1, 2, 2, 4) and are marked ``tied``; within a tie shorter candidates are listed first,
+then in alphabetical order, which says nothing about them. A tie can go on past the
+last row that ``top`` keeps.
+
+**Support.** A candidate that shares a single unit with the term (``low_support``)
+is no evidence of translation: every other word of that unit scores the same. A term
+found in one aligned unit has only such candidates, all tied — 军令状 in the bundled
+corpus is one: its French paragraph leaves the phrase out, and the table lists that
+paragraph's words in alphabetical order. ``min_support=2`` leaves them out.
 
 Measured on the Universal Declaration of Human Rights (``tests/test_equivalence.py``),
 the top candidate is right for about half to two thirds of the 20 most frequent Chinese
@@ -74,8 +87,9 @@ from .languages import registry
 
 __all__ = ["equivalents", "dice", "log_dice", "g2_units", "EQUIVALENT_COLUMNS"]
 
-EQUIVALENT_COLUMNS = ["term", "source_lang", "target_lang", "rank", "candidate", "words", "joint", "source_units",
-                      "target_units", "units", "dice", "log_dice", "g2", "rival", "rival_score", "support"]
+EQUIVALENT_COLUMNS = ["term", "source_lang", "target_lang", "rank", "tied", "candidate", "words", "joint",
+                      "low_support", "source_units", "target_units", "units", "dice", "log_dice", "g2", "rival",
+                      "rival_score", "support"]
 MEASURES = ("dice", "log_dice", "g2")
 _MAX_GAP = 0  # function words allowed between the content words of an n-gram
 
@@ -113,7 +127,8 @@ def g2_units(a, f_s, f_t, n):
 
 
 def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure: str = "dice", top: int = 10,
-                ngrams: int = 2, stopwords: bool = False, competitive: bool = True, stem: bool = True) -> pd.DataFrame:
+                ngrams: int = 2, stopwords: bool = False, competitive: bool = True, stem: bool = True,
+                min_support: int = 1) -> pd.DataFrame:
     """Candidate translations of a term, ranked by association over aligned units.
 
     Parameters
@@ -139,12 +154,18 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         ``False`` every candidate is listed, with its rival.
     stem : bool
         Pool French and English words by their Snowball stem.
+    min_support : int
+        Fewest aligned units a candidate must share with the term to be listed (1, the
+        default, lists all; 2 leaves out the ``low_support`` ones).
 
     Returns
     -------
     DataFrame
-        ``term, source_lang, target_lang, rank, candidate, words, joint`` (units with
-        both), ``source_units, target_units, units`` (aligned units compared),
+        ``term, source_lang, target_lang``, ``rank`` (shared by tied candidates: the
+        competition rank, 1, 2, 2, 4), ``tied`` (another candidate has the same score and
+        ``joint``), ``candidate, words, joint`` (units with both), ``low_support``
+        (``joint`` is 1: no evidence), ``source_units, target_units, units`` (aligned
+        units compared),
         ``dice, log_dice, g2``, ``rival`` and ``rival_score`` (the other source content
         word with the highest ``measure`` for this candidate, and that score) and
         ``support``: the ``(doc_id, align_id)`` of the units with both, to read them in
@@ -159,10 +180,18 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     ...              "法律保护自由。", "La loi protège les libertés.",
     ...              "法律面前平等。", "Tous sont égaux devant la loi."]}))
     >>> eq = equivalents(corpus, "自由", target="fr", top=3)
-    >>> eq[["candidate", "joint", "source_units", "target_units", "dice"]].values.tolist()[0]
-    ['liberté', 2, 2, 2, 1.0]
+    >>> eq[["rank", "tied", "candidate", "joint", "source_units", "target_units", "dice"]].values.tolist()[0]
+    [1, False, 'liberté', 2, 2, 2, 1.0]
     >>> eq["support"].iloc[0]
     (('d', 1), ('d', 2))
+
+    A term in one unit: its candidates are all tied, and none is evidence.
+
+    >>> one = equivalents(corpus, "保护", target="fr")
+    >>> one[["rank", "tied", "low_support"]].drop_duplicates().values.tolist()
+    [[1, True, True]]
+    >>> len(equivalents(corpus, "保护", target="fr", min_support=2))
+    0
     """
     from .query import find
 
@@ -172,6 +201,8 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         raise InputError(f"top must be a positive integer or None, not {top!r}")
     if isinstance(ngrams, bool) or not isinstance(ngrams, int) or ngrams < 1:
         raise InputError(f"ngrams must be a positive integer, not {ngrams!r}")
+    if isinstance(min_support, bool) or not isinstance(min_support, int) or min_support < 1:
+        raise InputError(f"min_support must be a positive integer, not {min_support!r}")
     seg = corpus._segments
     for lang in (source, target):
         if lang not in corpus.langs:
@@ -200,6 +231,7 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     stats = pd.DataFrame({"target_units": table.groupby("key").size()})
     stats["joint"] = table[in_src].groupby("key").size()
     stats = stats.dropna(subset=["joint"]).astype("int64")
+    stats = stats[stats["joint"] >= min_support]
     stats["dice"] = dice(stats["joint"], f_s, stats["target_units"])
     stats["log_dice"] = log_dice(stats["joint"], f_s, stats["target_units"])
     stats["g2"] = g2_units(stats["joint"], f_s, stats["target_units"], n)
@@ -212,6 +244,8 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     stats = lead.assign(rival=rival, rival_score=rival_score)
     if competitive:
         stats = stats[~(stats["rival_score"] > stats[measure])]
+    rank, tied = _ranks(stats[measure].to_numpy(dtype=float), stats["joint"].to_numpy())
+    stats = stats.assign(rank=rank, tied=tied, low_support=stats["joint"] < 2)
     if top is not None:
         stats = stats.head(top)
     found = table[in_src & table["key"].isin(stats.index)]
@@ -220,8 +254,26 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     out = stats.assign(term=term if isinstance(term, str) else " | ".join(term), source_lang=source,
                        target_lang=target, candidate=names.reindex(stats.index), support=support.reindex(stats.index),
                        source_units=f_s, units=n)
-    out["rank"] = np.arange(1, len(out) + 1)
     return out[EQUIVALENT_COLUMNS].reset_index(drop=True)
+
+
+def _ranks(score: np.ndarray, joint: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Competition ranks (1, 2, 2, 4) of rows sorted by score and then ``joint``, both
+    descending: rows equal in both share the rank of the first of them; and whether a
+    row shares its rank. Scores equal to 9 decimals are equal (the same Dice from
+    different counts, 2·1/(3+1) and 2·2/(3+5), may differ in the last bits).
+
+    >>> rank, tied = _ranks(np.array([1.0, 0.5, 0.5, 0.5, 0.2]), np.array([2, 2, 2, 1, 1]))
+    >>> rank.tolist(), tied.tolist()
+    ([1, 2, 2, 4, 5], [False, True, True, False, False])
+    """
+    if len(score) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+    level = np.round(score, 9)
+    new = np.r_[True, (level[1:] != level[:-1]) | (joint[1:] != joint[:-1])]
+    group = np.cumsum(new) - 1
+    rank = np.flatnonzero(new)[group] + 1
+    return rank.astype(np.int64), np.bincount(group)[group] > 1
 
 
 def _rivals(toks, unit_of, is_source, table, lead, *, exclude, score):
@@ -264,7 +316,12 @@ def _stems(toks, type_ids, lang) -> np.ndarray:
 
 def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) -> pd.DataFrame:
     """Distinct (unit, candidate) pairs of the target language: ``unit``, ``key`` (the
-    candidate's forms or stems), ``words`` and ``text`` (the span it covers, NFC, lower)."""
+    candidate's forms or stems), ``words`` and ``text`` (the span it covers, NFC, lower).
+
+    The key of an n-gram joins its words' forms as the text joins them — with a space
+    where the text has white space between them, with nothing where they touch — so a
+    string is one key however the tokenizer cut it: the Vietnamese word *hoa kỳ* (form
+    "hoa kỳ") and the two words *hoa* + *kỳ*, or the Chinese 脱贫攻坚 and 脱贫 + 攻坚."""
     import unicodedata
 
     seg_row = toks.seg_row
@@ -281,6 +338,13 @@ def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) ->
     nxt = np.r_[idx[1:], 0]
     linked = np.r_[seg_row[idx[1:]] == seg_row[idx[:-1]], False] & (nxt - idx - 1 <= _MAX_GAP)
     linked &= n_punct[nxt] - n_punct[np.minimum(idx + 1, len(toks))] == 0
+    # what joins a content word to the next in a key: " " if the text between them has
+    # white space, else "" (words that touch, as in Chinese)
+    joiner = np.full(len(idx), "", dtype="<U1")
+    gaps = np.flatnonzero(linked)
+    gaps = gaps[toks.start[idx[gaps + 1]] > toks.end[idx[gaps]]]
+    joiner[gaps[[any(map(str.isspace, texts[r][s:e])) for r, s, e in
+                 zip(seg_row[idx[gaps]], toks.end[idx[gaps]], toks.start[idx[gaps + 1]])]]] = " "
     frames = []
     for n in range(1, ngrams + 1):
         starts = np.arange(max(len(idx) - n + 1, 0))
@@ -291,7 +355,7 @@ def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) ->
         first, last = idx[starts], idx[starts + n - 1]
         key = forms[toks.type_id[first]]
         for k in range(1, n):
-            key = np.char.add(np.char.add(key, "\x1f"), forms[toks.type_id[idx[starts + k]]])
+            key = np.char.add(np.char.add(key, joiner[starts + k - 1]), forms[toks.type_id[idx[starts + k]]])
         spans = [unicodedata.normalize("NFC", " ".join(texts[r][s:e].lower().split()))
                  for r, s, e in zip(seg_row[first], toks.start[first], toks.end[last])]
         frames.append(pd.DataFrame({"unit": unit[first], "key": key, "words": n, "text": spans}))

@@ -237,3 +237,67 @@ def test_arguments_and_empty_results(toy):
         equivalents(toy, "自由", top=0)
     with pytest.raises(InputError, match="no text in 'vi'"):
         equivalents(toy, "自由", target="vi")
+
+
+# ------------------------------------------------------------------ one row per candidate, ties, support
+def test_a_string_the_tokenizer_cut_two_ways_is_one_candidate():
+    """pyvi reads « Hoa Kỳ » as one word before « ký » and as two before « chế tạo »:
+    one candidate *hoa kỳ*, found in both units, not two rows with half the evidence."""
+    toy = discourse.Corpus(pd.DataFrame({
+        "doc_id": "d", "align_id": [1, 1, 2, 2, 3, 3], "lang": ["zh", "vi"] * 3,
+        "text": ["美国签署条约。", "Hoa Kỳ ký hiệp ước.", "美国制造飞机。", "Hoa Kỳ chế tạo máy bay.",
+                 "法国很大。", "Pháp rất lớn."]}))
+    norms = toy.tokens().to_frame(columns=["align_id", "lang", "norm"]).query("lang == 'vi'")
+    assert "hoa kỳ" in set(norms.loc[norms["align_id"] == 1, "norm"])  # the premise: cut two ways
+    assert {"hoa", "kỳ"} <= set(norms.loc[norms["align_id"] == 2, "norm"])
+    eq = equivalents(toy, "美国", target="vi", top=None, competitive=False)
+    assert not eq["candidate"].duplicated().any()
+    best = eq.iloc[0]
+    assert best[["rank", "tied", "candidate", "words", "joint", "target_units", "dice"]].tolist() == [
+        1, False, "hoa kỳ", 1, 2, 2, 1.0]
+    assert best["support"] == (("d", 1), ("d", 2))
+
+
+def test_seed_candidates_appear_once(seeds):
+    toks = seeds.tokens().to_frame(columns=["lang", "norm", "is_punct", "is_stop"])
+    words = toks.loc[(toks["lang"] == "zh") & ~toks["is_punct"] & ~toks["is_stop"], "norm"].unique()
+    for target in ("vi", "fr"):  # every Chinese content word at once: every aligned unit
+        eq = equivalents(seeds, list(words), target=target, top=None, competitive=False, ngrams=3)
+        assert set(eq["support"].explode()) == set(seeds.alignment().query(f"text_{target} != ''")
+                                                   [["doc_id", "align_id"]].itertuples(index=False, name=None))
+        assert len(eq) > 100 and not eq["candidate"].duplicated().any(), target
+
+
+def test_ties_share_a_rank_and_one_unit_is_low_support(seeds):
+    """军令状 is in one aligned unit, whose French leaves it out: every word of that
+    paragraph scores Dice 1 on that one unit. They are one tie, and none is evidence."""
+    eq = equivalents(seeds, "军令状", target="fr", top=None)
+    assert len(eq) > 10 and (eq["joint"] == 1).all() and (eq["dice"] == 1.0).all()
+    assert (eq["rank"] == 1).all() and eq["tied"].all() and eq["low_support"].all()
+    assert len(equivalents(seeds, "军令状", target="fr", top=3)) == 3  # top cuts inside the tie
+    kept = equivalents(seeds, "军令状", target="fr", min_support=2)
+    assert kept.empty and list(kept.columns) == EQUIVALENT_COLUMNS
+
+
+def test_competition_ranks_on_the_udhr(udhr):
+    eq = equivalents(udhr, "自由", target="fr", top=None, competitive=False)
+    key = list(zip(eq["dice"].round(9), eq["joint"]))
+    better = [sum(other > mine for other in key) for mine in key]
+    assert eq["rank"].tolist() == [1 + b for b in better]  # 1, 2, 2, 4: ties share the first rank
+    assert eq["tied"].tolist() == [key.count(k) > 1 for k in key]
+    assert eq["tied"].any() and not eq["tied"].all()
+    assert eq["low_support"].tolist() == (eq["joint"] < 2).tolist()
+    strong = equivalents(udhr, "自由", target="fr", top=None, competitive=False, min_support=3)
+    assert (strong["joint"] >= 3).all()
+    assert strong["candidate"].tolist() == eq.loc[eq["joint"] >= 3, "candidate"].tolist()
+    with pytest.raises(InputError, match="min_support"):
+        equivalents(udhr, "自由", target="fr", min_support=0)
+
+
+def test_doctests():
+    import doctest
+
+    from discourse import equivalence
+
+    result = doctest.testmod(equivalence, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 5 and result.failed == 0
