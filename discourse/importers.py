@@ -6,7 +6,9 @@ Four layouts are read, each keeping character offsets back to the original text:
   language versions of one document, one paragraph a line; paragraphs are identified by
   language, titles and the header block (title, bracketed series name, ``date | source``
   line, repeated title) are recognised, and the versions' paragraphs are aligned;
-* **a folder of versions** ``NAME.zh.txt``, ``NAME.fr.txt``… (:func:`read_versions`);
+* **one file per language version**, named ``NAME.zh.txt``, ``NAME_fr.txt`` or
+  ``NAME-vi.txt`` (:func:`read_versions`; :func:`read` groups such files wherever it
+  meets them);
 * **line-aligned parallel files**, one sentence a line in each language
   (:func:`read_parallel`);
 * **a table** (CSV, TSV, JSON Lines, or a DataFrame) with ``doc_id, lang, text`` and
@@ -47,7 +49,9 @@ __all__ = [
 SEGMENT_COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "role", "text", "path", "start", "end", "line"]
 _TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".jsonl", ".ndjson"}
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-_VERSION_NAME = re.compile(r"^(?P<name>.+)\.(?P<lang>[a-z]{2,3})\.txt$", re.IGNORECASE)
+#: A file-name stem ending in a language code: NAME.zh, NAME_zh, NAME-zh (three letters
+#: are matched too, to warn about codes that are not ours).
+_LANG_SUFFIX = re.compile(r"^(?P<name>.+)[._-](?P<code>[A-Za-z]{2,3})$")
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -388,32 +392,181 @@ def _align_document(segments: pd.DataFrame, *, how: str = "length") -> pd.DataFr
 
 # ----------------------------------------------------------------------------- other layouts
 def read_versions(folder, *, encoding: str | None = None, encoding_errors: str = "strict", align: str = "length"):
-    """Read a folder of one-file-per-language versions: ``NAME.zh.txt``, ``NAME.fr.txt`` ….
+    """Read a folder of one-file-per-language versions: ``NAME.zh.txt``, ``NAME_fr.txt`` ….
 
-    Files that share ``NAME`` are the versions of document ``NAME``; each non-blank line
-    is a paragraph, aligned across versions as in :func:`read_mixed` (``align="order"``
-    pairs lines by position, for line-aligned files). A file's first line is a title when
-    it is short and has no final punctuation.
+    A text file (``.txt``, ``.text``, ``.md`` or no extension) whose name ends in
+    ``.LANG``, ``_LANG`` or ``-LANG`` before the extension, ``LANG`` being the ISO 639-1
+    code of a language the package reads (zh, vi, fr, en; any case), is the ``LANG``
+    version of document ``NAME``: ``flood_zh.txt`` and ``flood_fr.txt`` are one document
+    ``flood`` in two languages. Only the last part of the name counts (``my_fr_notes.txt``
+    has no language suffix). Each non-blank line is a paragraph, aligned across versions
+    as in :func:`read_mixed` (``align="order"`` pairs lines by position, for line-aligned
+    files). A file's first line is a title when it is short and has no final punctuation.
+
+    The document keeps the name without the suffix even when it has one version only
+    (``report_en.txt`` is document ``report`` in English, as it will be once
+    ``report_fr.txt`` joins it), with a warning naming such files. A name that cannot be
+    read one way is read file by file, with a warning naming the files: two files for
+    one version (``flood_zh.txt`` and ``flood.zh.txt``), versions whose ``NAME`` is also
+    the name of a file without a suffix (``flood.txt``), or a code the package does not
+    read (``flood_de.txt`` beside ``flood_zh.txt``; ``flood_fra.txt``: use ``flood_fr.txt``).
+    Text files without a language suffix are not read here (a warning names them):
+    :func:`read` reads the folder with them.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "a.zh.txt").write_text("脱贫。\\n攻坚。", encoding="utf-8")
-    >>> _ = (d / "a.fr.txt").write_text("Pauvreté.\\nBataille.", encoding="utf-8")
-    >>> read_versions(d).segments[["lang", "align_id", "text"]].values.tolist()
-    [['fr', 1, 'Pauvreté.'], ['fr', 2, 'Bataille.'], ['zh', 1, '脱贫。'], ['zh', 2, '攻坚。']]
+    >>> _ = (d / "a_fr.txt").write_text("Pauvreté.\\nBataille.", encoding="utf-8")
+    >>> read_versions(d).segments[["doc_id", "lang", "align_id", "text"]].values.tolist()
+    [['a', 'fr', 1, 'Pauvreté.'], ['a', 'fr', 2, 'Bataille.'],
+     ['a', 'zh', 1, '脱贫。'], ['a', 'zh', 2, '攻坚。']]
     """
     folder = Path(folder)
-    groups: dict[str, dict[str, Path]] = {}
-    for path in sorted(folder.iterdir()):
-        match = _VERSION_NAME.match(path.name)
-        if match and path.is_file():
-            groups.setdefault(match["name"], {})[match["lang"].lower()] = path
-    if not groups:
-        raise InputError("has no files named NAME.LANG.txt (e.g. report.zh.txt, report.fr.txt)", path=folder)
-    return concat([read_parallel(files, doc_id=name, encoding=encoding, encoding_errors=encoding_errors,
-                                 align=align) for name, files in groups.items()])
+    files = _folder_files(folder)
+    texts = [p for p in files if p.suffix.lower() in _TEXT_SUFFIXES]
+    versions = [p for p in texts if _language_suffix(p)]
+    if not versions:
+        raise InputError("has no files named NAME.LANG.txt, NAME_LANG.txt or NAME-LANG.txt with LANG one of "
+                         f"{', '.join(_suffix_codes())} (e.g. report.zh.txt, report_fr.txt)", path=folder)
+    others = [p.name for p in texts if p not in versions]
+    if others:
+        warnings.warn(f"{folder}: {_some(others)} have no language suffix and are not read as versions; "
+                      "read the folder with discourse.read to read them too", DiscourseWarning, stacklevel=2)
+    parts = _read_grouped(versions, align=align, skip_bad=False, depth=2, encoding=encoding,
+                          encoding_errors=encoding_errors)
+    return concat(parts)
+
+
+def _suffix_codes() -> list[str]:
+    """The codes that make a file-name suffix: ISO 639-1 codes of the languages read."""
+    from .languages import LANGS
+
+    return [code for code in LANGS if len(code) == 2]
+
+
+def _language_suffix(path: Path) -> tuple[str, str] | None:
+    """``(NAME, LANG)`` of a text file named ``NAME.LANG.txt``, ``NAME_LANG.txt`` or
+    ``NAME-LANG.txt`` (any text extension, or none), ``LANG`` one of
+    :func:`_suffix_codes` in any case; ``None`` for any other file.
+
+    >>> _language_suffix(Path("flood_ZH.txt")), _language_suffix(Path("a.b-fr.md"))
+    (('flood', 'zh'), ('a.b', 'fr'))
+    >>> _language_suffix(Path("my_fr_notes.txt")), _language_suffix(Path("speech.de.txt"))
+    (None, None)
+    """
+    if path.suffix.lower() not in _TEXT_SUFFIXES:
+        return None
+    match = _LANG_SUFFIX.match(path.stem)
+    if match and match["code"].lower() in _suffix_codes():
+        return match["name"], match["code"].lower()
+    return None
+
+
+def _some(names: list, most: int = 5) -> str:
+    """A list of file names for a message: the first ``most``, then how many more."""
+    names = [str(n) for n in names]
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
+def _plan(files: list[Path], *, depth: int) -> list[tuple]:
+    """What to read, in the order of the files: ``("versions", NAME, {lang: path})`` for
+    the language versions of one document, ``("file", path, None)`` for any other file.
+    Ambiguous names warn, naming the files (``depth``: frames from the caller of
+    :func:`_read_grouped` to the user's code)."""
+    from .languages.registry import normalize_code
+
+    def warn(message):
+        warnings.warn(message, DiscourseWarning, stacklevel=depth + 3)
+
+    codes = _suffix_codes()
+    suffixed = {p: _language_suffix(p) for p in files}
+    groups: dict[str, list[tuple[str, Path]]] = {}
+    for path, found in suffixed.items():
+        if found:
+            groups.setdefault(found[0], []).append((found[1], path))
+    plain = {p.stem: p for p, found in suffixed.items() if not found and p.suffix.lower() in _TEXT_SUFFIXES}
+    apart: set[Path] = set()  # suffixed files read as documents of their own, named as the file
+    for name, members in groups.items():
+        langs = [lang for lang, _ in members]
+        names = [p.name for _, p in members]
+        twice = sorted({lang for lang in langs if langs.count(lang) > 1})
+        if twice:
+            same = [p.name for lang, p in members if lang in twice]
+            warn(f"{_some(same)} are all the {'/'.join(twice)} version of document '{name}'; "
+                 f"{_some(names)} are read as documents of their own, named as the files — rename or remove "
+                 "one of them to make them one document")
+        elif name in plain:
+            warn(f"{plain[name].name} and the versions {_some(names)} would all be document '{name}'; the "
+                 f"versions are read as documents of their own, named as the files — rename {plain[name].name} "
+                 "to make them one document")
+        else:
+            continue
+        apart.update(p for _, p in members)
+    for path, found in suffixed.items():  # codes that look like a language we do not read
+        match = None if found or path.suffix.lower() not in _TEXT_SUFFIXES else _LANG_SUFFIX.match(path.stem)
+        if match is None:
+            continue
+        name, code = match["name"], match["code"].lower()
+        meant = normalize_code(code, default="")
+        if meant in codes:
+            warn(f"{path.name}: '{code}' is not an ISO 639-1 code, so the file is read as document "
+                 f"'{path.stem}' with its paragraphs' languages identified; name it "
+                 f"{name}_{meant}{path.suffix} to make it the {meant} version of '{name}'")
+        elif len(code) == 2 and name in groups:
+            warn(f"{path.name}: '{code}' is not a language the package reads ({', '.join(codes)}), so the file "
+                 f"is not a version of '{name}': it is read as document '{path.stem}' with its paragraphs' "
+                 "languages identified")
+    alone = [(name, members[0][1]) for name, members in groups.items()
+             if len(members) == 1 and members[0][1] not in apart]
+    if alone:
+        warn(f"{_some([p.name for _, p in alone])}: the name ends in a language code but no other version of "
+             f"the document is here; read as one-language document(s) {_some([repr(n) for n, _ in alone])}, "
+             "named without the code — rename the file if the code is part of its name")
+    plan, done = [], set()
+    for path in files:
+        found = suffixed[path]
+        if found is None:
+            plan.append(("file", path, None))
+        elif path in apart:
+            plan.append(("versions", path.stem, {found[1]: path}))
+        elif found[0] not in done:
+            done.add(found[0])
+            plan.append(("versions", found[0], dict(sorted(groups[found[0]]))))  # languages in code order
+    return plan
+
+
+def _read_grouped(files: list[Path], *, align: str, skip_bad: bool, depth: int, **options) -> list:
+    """Read files, the language versions of a document (:func:`_plan`) as one document,
+    any other file by :func:`read_file`. With ``skip_bad``, a file that cannot be read
+    is left out with a warning naming it (the other versions of its document are read);
+    else its error is raised. ``depth``: frames from the caller to the user's code, for
+    the warnings."""
+    parts = []
+    for kind, name, versions in _plan(files, depth=depth):
+        if kind == "file":
+            try:
+                parts.append(read_file(name, align=align, **options))
+            except InputError as err:
+                if not skip_bad:
+                    raise
+                warnings.warn(f"skipped {err}", DiscourseWarning, stacklevel=depth + 1)
+            continue
+        versions = dict(versions)
+        while versions:
+            try:
+                parts.append(read_parallel(versions, doc_id=name, encoding=options.get("encoding"),
+                                           encoding_errors=options.get("encoding_errors", "strict"), align=align))
+                break
+            except InputError as err:
+                bad = [lang for lang, path in versions.items() if str(path) == err.path]
+                if not skip_bad or not bad:
+                    raise
+                warnings.warn(f"skipped {err}", DiscourseWarning, stacklevel=depth + 1)
+                del versions[bad[0]]
+    return parts
 
 
 def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None, encoding: str | None = None,
@@ -600,8 +753,11 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
     Parameters
     ----------
     *paths : str, Path or DataFrame
-        Mixed-language text files, tables, saved corpora, or folders. A folder of
-        ``NAME.LANG.txt`` files is read as versions (:func:`read_versions`); any other
+        Mixed-language text files, tables, saved corpora, or folders. Text files named
+        ``NAME.LANG.txt``, ``NAME_LANG.txt`` or ``NAME-LANG.txt`` (``LANG`` one of zh,
+        vi, fr, en), given together or in one folder, are the language versions of
+        document ``NAME``, aligned (the rules, and the ambiguous names that warn:
+        :func:`read_versions`); any other text file is read by :func:`read_mixed`. A
         folder is read file by file, skipping (with a warning naming it) a file that
         cannot be read.
     text_col, id_col, lang_col, lang, encoding :
@@ -627,6 +783,14 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
         raise InputError("no corpus given; name files or folders to read")
     options = dict(text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding,
                    encoding_errors=encoding_errors)
+    for item in paths:
+        if not isinstance(item, pd.DataFrame) and not Path(item).exists():
+            raise InputError("does not exist; check the path", path=item)
+    # text files named as language versions are grouped across the files given, and
+    # read where the first text file was given
+    texts = [Path(item) for item in paths if not isinstance(item, pd.DataFrame) and not Path(item).is_dir()
+             and Path(item).suffix.lower() in _TEXT_SUFFIXES]
+    grouped = any(_language_suffix(p) for p in texts)
     parts = []
     for item in paths:
         if isinstance(item, pd.DataFrame):
@@ -635,26 +799,22 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
         path = Path(item)
         if path.is_dir():
             parts.append(_read_folder(path, align=align, **options))
-        elif path.exists():
-            parts.append(read_file(path, align=align, **options))
+        elif grouped and path in texts:
+            if path == texts[0]:
+                parts.extend(_read_grouped(texts, align=align, skip_bad=False, depth=2, **options))
         else:
-            raise InputError("does not exist; check the path", path=path)
+            parts.append(read_file(path, align=align, **options))
     return concat(parts)
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    """The files of a folder, sorted by name, hidden ones left out."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
 def _read_folder(folder: Path, *, align, **options):
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    if any(_VERSION_NAME.match(p.name) for p in files):
-        return read_versions(folder, encoding=options["encoding"], encoding_errors=options["encoding_errors"],
-                             align=align)
-    parts = []
-    for path in files:
-        if path.suffix.lower() not in _TEXT_SUFFIXES | _TABLE_SUFFIXES:
-            continue
-        try:
-            parts.append(read_file(path, align=align, **options))
-        except InputError as err:
-            warnings.warn(f"skipped {err}", DiscourseWarning, stacklevel=3)
+    files = [p for p in _folder_files(folder) if p.suffix.lower() in _TEXT_SUFFIXES | _TABLE_SUFFIXES]
+    parts = _read_grouped(files, align=align, skip_bad=True, depth=3, **options)
     if not parts:
         raise InputError("has no readable text files (.txt, .csv, .tsv, .jsonl)", path=folder)
     return concat(parts)

@@ -98,6 +98,85 @@ def test_folder_of_versions(tmp_path):
     assert seg.loc[seg["align_id"] == 1, "role"].tolist() == ["title", "title"]
 
 
+FLOOD_ZH = "洪水灾害\n2020年夏天，长江流域发生了严重的洪涝灾害。\n各级政府组织群众转移，确保人民生命安全。\n"
+FLOOD_FR = ("Les inondations\nÀ l’été 2020, de graves inondations ont frappé le bassin du Yangtsé.\n"
+            "Les autorités ont organisé l’évacuation des habitants pour protéger leur vie.\n")
+
+
+def _write(folder, **files):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_underscore_and_hyphen_language_suffixes_make_one_document(tmp_path):
+    folder = _write(tmp_path / "flood", **{"flood_zh.txt": FLOOD_ZH, "flood_fr.txt": FLOOD_FR})
+    _write(tmp_path / "mixed", **{"Flood-ZH.txt": FLOOD_ZH, "Flood.fr.txt": FLOOD_FR})
+    given = [folder / "flood_fr.txt", folder / "flood_zh.txt"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing ambiguous here
+        corpora = [discourse.read(folder), discourse.read(*given), discourse.read_versions(folder),
+                   discourse.read(tmp_path / "mixed")]
+    for corpus, name in zip(corpora, ["flood", "flood", "flood", "Flood"]):
+        assert corpus.doc_ids == [name] and corpus.langs == ["fr", "zh"]
+        seg = corpus.segments
+        assert seg.groupby("align_id")["lang"].apply(sorted).tolist() == [["fr", "zh"]] * 3
+        wide = corpus.alignment()
+        assert (wide["text_fr"] != "").all() and (wide["text_zh"] != "").all()
+        assert wide["text_zh"].iloc[1].startswith("2020年") and wide["text_fr"].iloc[1].startswith("À l’été 2020")
+
+
+def test_only_a_final_known_code_is_a_language_suffix(tmp_path):
+    folder = _write(tmp_path, **{"my_fr_notes.txt": FLOOD_FR, "flood_zh.txt": FLOOD_ZH, "flood_fr.txt": FLOOD_FR})
+    corpus = discourse.read(folder)
+    assert corpus.doc_ids == ["flood", "my_fr_notes"]
+    assert corpus.filter(doc_id="my_fr_notes").langs == ["fr"]  # identified, not from the name
+
+
+@pytest.mark.parametrize("files, warned, doc_ids", [
+    # a lone version: the document is named without the code, as when its translation joins it
+    ({"report_en.txt": "The report.\nIt is short.\n"}, r"report_en\.txt.*no other version.*'report'", ["report"]),
+    # two files for one version: nothing is merged on a guess
+    ({"flood_zh.txt": FLOOD_ZH, "flood.zh.txt": FLOOD_ZH, "flood_fr.txt": FLOOD_FR},
+     r"flood\.zh\.txt, flood_zh\.txt are all the zh version of document 'flood'", ["flood.zh", "flood_fr", "flood_zh"]),
+    # a file without a code that has the documents' name
+    ({"flood.txt": FLOOD_ZH, "flood_zh.txt": FLOOD_ZH, "flood_fr.txt": FLOOD_FR},
+     r"flood\.txt and the versions flood_fr\.txt, flood_zh\.txt would all be document 'flood'",
+     ["flood", "flood_fr", "flood_zh"]),
+    # a code the package does not read, beside versions of the same name
+    ({"flood_zh.txt": FLOOD_ZH, "flood_fr.txt": FLOOD_FR, "flood_de.txt": FLOOD_FR},
+     r"flood_de\.txt: 'de' is not a language the package reads", ["flood_de", "flood"]),
+    # an ISO 639-2 code: not a suffix, but the warning says what to call the file
+    ({"flood_zh.txt": FLOOD_ZH, "flood_fra.txt": FLOOD_FR}, r"flood_fra\.txt.*name it flood_fr\.txt",
+     ["flood_fra", "flood"]),
+])
+def test_ambiguous_file_names_warn_naming_the_files(tmp_path, files, warned, doc_ids):
+    folder = _write(tmp_path, **files)
+    with pytest.warns(DiscourseWarning, match=warned):
+        corpus = discourse.read(folder)
+    assert corpus.doc_ids == doc_ids
+
+
+def test_unreadable_version_is_skipped_and_the_others_kept(tmp_path):
+    folder = _write(tmp_path, **{"flood_zh.txt": FLOOD_ZH, "flood_fr.txt": ""})
+    with pytest.warns(DiscourseWarning, match=r"skipped .*flood_fr\.txt: is empty"):
+        corpus = discourse.read(folder)
+    assert corpus.doc_ids == ["flood"] and corpus.langs == ["zh"]
+    with pytest.raises(InputError, match=r"flood_fr\.txt: is empty"):
+        read_versions(folder)  # reading the versions themselves: an error, as before
+
+
+def test_read_versions_names_the_files_it_leaves_out(tmp_path):
+    notes = "Les notes du rapport sur les inondations.\n"
+    folder = _write(tmp_path, **{"flood_zh.txt": FLOOD_ZH, "flood_fr.txt": FLOOD_FR, "notes.txt": notes})
+    with pytest.warns(DiscourseWarning, match=r"notes\.txt have no language suffix"):
+        assert read_versions(folder).doc_ids == ["flood"]
+    assert discourse.read(folder).doc_ids == ["flood", "notes"]
+    with pytest.raises(InputError, match="NAME_LANG.txt"):
+        read_versions(_write(tmp_path / "none", **{"notes.txt": notes}))
+
+
 def test_line_aligned_parallel_files(tmp_path):
     zh = tmp_path / "a.zh.txt"
     en = tmp_path / "a.en.txt"
