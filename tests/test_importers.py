@@ -173,6 +173,8 @@ def test_read_versions_names_the_files_it_leaves_out(tmp_path):
     with pytest.warns(DiscourseWarning, match=r"notes\.txt have no language suffix"):
         assert read_versions(folder).doc_ids == ["flood"]
     assert discourse.read(folder).doc_ids == ["flood", "notes"]
+    dotted = _write(tmp_path / "dotted", **{"speech.zh.txt": FLOOD_ZH, "speech.fr.txt": FLOOD_FR, "notes.txt": notes})
+    assert discourse.read(dotted).doc_ids == ["notes", "speech"]  # versions do not hide the folder's other files
     with pytest.raises(InputError, match="NAME_LANG.txt"):
         read_versions(_write(tmp_path / "none", **{"notes.txt": notes}))
 
