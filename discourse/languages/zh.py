@@ -60,7 +60,8 @@ class ChineseTokenizer(Tokenizer):
     with the dictionary of a private ``jieba.Tokenizer`` (the global jieba tokenizer is
     never touched) to which the domain terms are added; the best path over that
     dictionary is found by a one-pass version of jieba's search (:func:`_route`), same
-    words, about twice as fast. Everything else (Latin words, digits, punctuation) is
+    words (``benchmarks/run.py`` times the tokenizer against jieba's
+    ``Tokenizer().lcut(text, HMM=False)``). Everything else (Latin words, digits, punctuation) is
     split into Unicode words and marks. The norm is the token, with ASCII punctuation
     turned full-width (``,`` → ``，``) and Latin letters lowercased.
 
