@@ -757,9 +757,9 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
         ``NAME.LANG.txt``, ``NAME_LANG.txt`` or ``NAME-LANG.txt`` (``LANG`` one of zh,
         vi, fr, en), given together or in one folder, are the language versions of
         document ``NAME``, aligned (the rules, and the ambiguous names that warn:
-        :func:`read_versions`); any other text file is read by :func:`read_mixed`. A
-        folder is read file by file, skipping (with a warning naming it) a file that
-        cannot be read.
+        :func:`read_versions`), whatever ``lang`` says; any other text file is read by
+        :func:`read_mixed`. A folder is read file by file, skipping (with a warning
+        naming it) a file that cannot be read.
     text_col, id_col, lang_col, lang, encoding :
         See :func:`read_table` and :func:`decode`.
     encoding_errors : {"strict", "replace"}

@@ -4,6 +4,7 @@ encodings and bad input."""
 from __future__ import annotations
 
 import codecs
+import re
 import warnings
 
 import pandas as pd
@@ -150,11 +151,16 @@ def test_only_a_final_known_code_is_a_language_suffix(tmp_path):
     # an ISO 639-2 code: not a suffix, but the warning says what to call the file
     ({"flood_zh.txt": FLOOD_ZH, "flood_fra.txt": FLOOD_FR}, r"flood_fra\.txt.*name it flood_fr\.txt",
      ["flood_fra", "flood"]),
+    ({"flood_zh.txt": FLOOD_ZH, "flood_fr.txt": FLOOD_FR, "flood_fra.txt": FLOOD_FR},
+     r"flood_fra\.txt.*name it flood_fr\.txt", ["flood", "flood_fra"]),
 ])
 def test_ambiguous_file_names_warn_naming_the_files(tmp_path, files, warned, doc_ids):
     folder = _write(tmp_path, **files)
-    with pytest.warns(DiscourseWarning, match=warned):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         corpus = discourse.read(folder)
+    assert any(issubclass(w.category, DiscourseWarning) and re.search(warned, str(w.message)) for w in caught), (
+        [str(w.message) for w in caught])
     assert corpus.doc_ids == doc_ids
 
 
