@@ -379,3 +379,12 @@ def test_reading_issues_no_warning_on_clean_input():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         discourse.read(SEEDS)
+
+
+def test_doctests():
+    import doctest
+
+    from discourse import importers
+
+    result = doctest.testmod(importers, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 10 and result.failed == 0
