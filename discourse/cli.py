@@ -4,6 +4,9 @@ Every command takes corpus paths as positional arguments (mixed-language files, 
 tables, or a corpus saved by ``discourse import -o``) and reads the bundled corpus when
 none is given; every command prints a table with ``--format table|csv|json``.
 
+Options may come anywhere among a command's positional arguments
+(``discourse kwic 责任 --parallel FILE``).
+
 Exit status: 0 on success, 1 when the input cannot be used (the message names the file
 and says what to do), 2 when the command line itself is wrong. No traceback is shown
 unless ``--debug`` is given.
@@ -47,10 +50,12 @@ def _build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show the full traceback on errors")
     parser = argparse.ArgumentParser(
-        prog="discourse", parents=[common],
+        prog="discourse",
         description="Comparative, cross-language discourse analysis (zh, vi, fr, en).",
         epilog="Run `discourse COMMAND --help` for a command's options.",
     )
+    # its own dest: a command's defaults would overwrite a "debug" given before the command
+    parser.add_argument("--debug", action="store_true", dest="main_debug", help="show the full traceback on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("info", parents=[common], help="documents × languages: segments and tokens")
@@ -113,7 +118,7 @@ def _build_parser() -> argparse.ArgumentParser:
     # freq, keyness, collocates, dispersion (issue 4): frequency lists and their statistics
     for name, text in (("freq", "frequency list per language: count, per 10k / per million, document frequency, "
                                 "rank"),
-                       ("keyness", "keywords of a target against a reference (G² 4-cell, Log Ratio, χ², %DIFF, "
+                       ("keyness", "keywords of a target against a reference (G² 4-cell, Log Ratio, χ², %%DIFF, "
                                    "Simple Maths)"),
                        ("collocates", "collocates of a node in a token window (logDice, MI, t-score, G²)"),
                        ("dispersion", "how evenly terms spread over documents or segments (Juilland's D, "
@@ -329,12 +334,41 @@ def _run(args, out) -> None:
     # -- more commands: add their branches above this line (one elif each) --
 
 
+def _commands(parser: argparse.ArgumentParser) -> dict:
+    """The parser of each command of ``parser``, by name."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _parse_args(parser: argparse.ArgumentParser, argv) -> argparse.Namespace:
+    """The command line read with options anywhere among the positional arguments.
+
+    argparse does not mix options and positionals within a sub-command
+    (``kwic 责任 --parallel FILE`` would leave ``FILE`` unrecognized) and its
+    ``parse_intermixed_args`` does not take sub-commands. So the main parser finds the
+    command first (a missing or unknown command, ``--help``: argparse's own message and
+    exit status), then the command's parser reads the rest intermixed; a usage error
+    exits with status 2 and the command's usage line.
+    """
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    first, _ = parser.parse_known_args(argv)
+    # Before the command come only the main parser's flags (no values), so its first
+    # occurrence is the command itself.
+    rest = argv[argv.index(first.command) + 1:]
+    args = _commands(parser)[first.command].parse_intermixed_args(rest)
+    args.command = first.command
+    args.debug = args.debug or first.main_debug  # `discourse --debug CMD` or `discourse CMD --debug`
+    return args
+
+
 def main(argv=None) -> int:
     """Run the command line; returns the exit status."""
     from .errors import DiscourseError
 
     parser = _build_parser()
-    args = parser.parse_args(argv)  # exits with status 2 on a usage error
+    args = _parse_args(parser, argv)  # exits with status 2 on a usage error
 
     def show(message, category, filename, lineno, file=None, line=None):
         print(f"discourse: warning: {message}", file=sys.stderr)
