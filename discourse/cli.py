@@ -129,9 +129,10 @@ def _build_parser() -> argparse.ArgumentParser:
                                                         "pattern (respons*) or, with --regex, a regular expression")
         _corpus_args(p)
         _output_args(p)
-        p.add_argument("--top", type=int, default=20 if name == "dispersion" else None, metavar="N",
+        p.add_argument("--top", type=int, default=20 if name in ("keyness", "dispersion") else None, metavar="N",
                        help={"freq": "the first N terms of each language (and --by group)",
-                             "keyness": "the N strongest positive and N strongest negative keywords",
+                             "keyness": "the N strongest positive and the N strongest negative keywords "
+                                        "(default: 20 of each; 0: all)",
                              "collocates": "the first N collocates of each language",
                              "dispersion": "without --term: the N most frequent terms of each language "
                                            "(default: 20)"}[name])
@@ -179,6 +180,9 @@ def _build_parser() -> argparse.ArgumentParser:
             p.add_argument("--measure", default="g2", help="ranking: g2 (default, 4-cell log-likelihood), "
                            "g2_2cell, chi2, chi2_yates, log_ratio, pct_diff, simple_maths")
             p.add_argument("--bonferroni", action="store_true", help="Bonferroni-correct the p-values")
+            p.add_argument("--max-p", type=float, default=0.05, metavar="P",
+                           help="keep the keywords with p_value ≤ P (default: 0.05, i.e. G² ≥ 3.84, as AntConc; "
+                                "with --bonferroni the corrected p; 1: no filter)")
 
     # -- more commands: add their parsers above this line (one block each) --
     return parser
@@ -313,10 +317,11 @@ def _run(args, out) -> None:
                 raise InputError("--reference-total goes with --reference-list (the size of its corpus)")
             table = keywords(corpus, reference, target=args.target, n=args.ngram, measure=args.measure,
                              bonferroni=args.bonferroni, min_count=args.min_count,
-                             reference_total=args.reference_total, **common)
-            if args.top:
-                table = pd.concat([table[table["direction"] == "positive"].head(args.top),
-                                   table[table["direction"] == "negative"].head(args.top)], ignore_index=True)
+                             reference_total=args.reference_total, top=args.top or None, max_p=args.max_p,
+                             **common)
+            if not len(table) and args.max_p < 1:
+                print(f"discourse: no keyword has p_value ≤ {args.max_p:g}; --max-p 1 lists every term",
+                      file=sys.stderr)
         elif args.command == "collocates":
             window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
             table = collocates(corpus, args.node, window=window, min_count=args.min_count, sort_by=args.sort,

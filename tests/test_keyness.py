@@ -418,11 +418,11 @@ def test_cli_keyness(capsys, tmp_path):
     top = df.iloc[0]
     assert top["direction"] == "positive" and top["g2"] == pytest.approx(K.g2(top.target_count, top.reference_count,
                                                                                195, 176))
-    # a frequency list as reference, --top keeps N of each direction
+    # a frequency list as reference, --top keeps N of each direction (--max-p 1: not only the significant ones)
     freq = tmp_path / "ref.csv"
     freq.write_text("term,count\n脱贫攻坚,2\n发展,500\n经济,300\n", encoding="utf-8")
     code = main(["keyness", "--lang", "zh", "--reference-list", str(freq), "--reference-total", "100000",
-                 "--top", "2", "--format", "json"])
+                 "--top", "2", "--max-p", "1", "--format", "json"])
     out, err = capsys.readouterr()
     rows = pd.read_json(io.StringIO(out))
     assert code == 0, err
@@ -442,6 +442,83 @@ def test_cli_keyness(capsys, tmp_path):
     assert code == 1 and "--lang" in capsys.readouterr().err
     code = main(["keyness", "--lang", "zh", "--reference-total", "5"])
     assert code == 1 and "--reference-list" in capsys.readouterr().err
+
+
+def test_keywords_top_and_max_p(seed_corpus):
+    full = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh")
+    assert (full["p_value"] > 0.05).any() and (full["p_value"] <= 0.05).sum() > 4
+    significant = full[full["p_value"] <= 0.05]
+    pd.testing.assert_frame_equal(K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", max_p=0.05),
+                                  significant.reset_index(drop=True))
+    by_hand = pd.concat([significant[significant["direction"] == "positive"].head(3),
+                         significant[significant["direction"] == "negative"].head(3)], ignore_index=True)
+    both = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", max_p=0.05, top=3)
+    pd.testing.assert_frame_equal(both, by_hand)
+    assert both["direction"].tolist() == ["positive"] * 3 + ["negative"] * (len(both) - 3)
+    # top alone: N of each direction, strongest by the measure; the rows of neither side left out
+    for measure in ("g2", "log_ratio"):
+        ranked = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", measure=measure)
+        top = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", measure=measure, top=2)
+        pd.testing.assert_frame_equal(top, pd.concat([ranked[ranked["direction"] == "positive"].head(2),
+                                                      ranked[ranked["direction"] == "negative"].head(2)],
+                                                     ignore_index=True))
+    # Bonferroni over 177 terms: nothing in two short documents is significant, an empty table says so
+    none = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", bonferroni=True, max_p=0.05)
+    assert len(none) == 0 and list(none.columns) == ["lang", *K.KEYNESS_COLUMNS]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(top=0), "top is"), (dict(top=-1), "top is"), (dict(top=2.5), "top is"), (dict(top=True), "top is"),
+    (dict(max_p=0), "max_p"), (dict(max_p=1.5), "max_p"), (dict(max_p="0.05"), "max_p"),
+    (dict(max_p=float("nan")), "max_p"),
+])
+def test_keywords_top_and_max_p_bad_values(seed_corpus, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", **kwargs)
+
+
+def _cli(capsys, *argv):
+    import io
+
+    from discourse.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return pd.read_csv(io.StringIO(out), dtype={"term": str})
+
+
+def test_cli_keyness_shows_the_significant_top_20_of_each_direction(capsys, tmp_path):
+    # 30 words the seeds lack, frequent in the reference: 30 significant negative keywords; 5 rare ones: not
+    freq = tmp_path / "ref.csv"
+    freq.write_text("term,count\n" + "".join(f"词{i},5000\n" for i in range(30))
+                    + "".join(f"稀{i},1\n" for i in range(5)), encoding="utf-8")
+    options = ["keyness", "--lang", "zh", "--reference-list", str(freq), "--reference-total", "200000",
+               "--format", "csv"]
+    shown = _cli(capsys, *options)
+    assert shown["direction"].tolist() == ["positive"] * 20 + ["negative"] * 20
+    assert (shown["p_value"] <= 0.05).all()
+    everything = _cli(capsys, *options, "--top", "0", "--max-p", "1")
+    assert len(everything) > 40 and (everything["p_value"] > 0.05).any()
+    expected = pd.concat([everything[(everything["direction"] == d) & (everything["p_value"] <= 0.05)].head(20)
+                          for d in ("positive", "negative")], ignore_index=True)
+    pd.testing.assert_frame_equal(shown, expected)
+    # the filter and the number are the user's
+    some = _cli(capsys, *options, "--top", "5", "--max-p", "0.001")
+    assert len(some) == 10 and (some["p_value"] <= 0.001).all()
+
+
+def test_cli_keyness_default_on_two_documents(capsys, seed_corpus):
+    shown = _cli(capsys, "keyness", "--lang", "zh", "--target", f"doc_id={SEED_B}", "--format", "csv")
+    full = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh")
+    assert 0 < len(shown) < len(full) and (shown["p_value"] <= 0.05).all()
+    assert shown["term"].tolist() == full.loc[full["p_value"] <= 0.05, "term"].tolist()  # fewer than 20 a side
+    # nothing significant after Bonferroni: no rows, and the user is told how to see them all
+    from discourse.cli import main
+
+    code = main(["keyness", "--lang", "zh", "--target", f"doc_id={SEED_B}", "--bonferroni", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.strip() == ",".join(["lang", *K.KEYNESS_COLUMNS]) and "--max-p 1" in err
 
 
 def test_keyness_plot(seed_corpus):
