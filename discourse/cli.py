@@ -188,11 +188,16 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _read_options(args) -> dict:
+    """The reading options of the command line, for every corpus it reads."""
+    return dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
+                encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align)
+
+
 def _load(args):
     from .corpus import load_corpus
 
-    options = dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
-                   encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align)
+    options = _read_options(args)
     if args.corpus:
         source = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
         corpus = load_corpus(source, lang=args.lang, **options)
@@ -299,8 +304,9 @@ def _run(args, out) -> None:
             if args.reference_corpus:
                 from .corpus import BUNDLED, load_corpus
 
-                name = args.reference_corpus
-                reference = load_corpus(name if name in BUNDLED and not Path(name).exists() else [name])
+                name = args.reference_corpus  # read as the corpus is (--text-col, --lang …)
+                reference = load_corpus(name if name in BUNDLED and not Path(name).exists() else [name],
+                                        lang=args.lang, **_read_options(args))
             elif args.reference_list:
                 from .errors import InputError
 

@@ -521,6 +521,52 @@ def test_cli_keyness_default_on_two_documents(capsys, seed_corpus):
     assert code == 0 and out.strip() == ",".join(["lang", *K.KEYNESS_COLUMNS]) and "--max-p 1" in err
 
 
+def test_cli_reference_corpus_is_read_with_the_reading_options(capsys, tmp_path, seed_corpus):
+    import discourse
+
+    ref = tmp_path / "ref.jsonl"
+    ref.write_text('{"title": "r1", "content": "打赢脱贫攻坚战。发展经济。"}\n'
+                   '{"title": "r2", "content": "经济发展，人民生活改善。"}\n', encoding="utf-8")
+    shown = _cli(capsys, "keyness", "--lang", "zh", "--text-col", "content", "--id-col", "title",
+                 "--reference-corpus", str(ref), "--top", "0", "--max-p", "1", "--format", "csv")
+    reference = discourse.read(ref, text_col="content", id_col="title", lang="zh")
+    expected = K.keywords(seed_corpus.filter(lang="zh"), reference, lang="zh")
+    assert shown["reference_total"].iloc[0] == expected["reference_total"].iloc[0] > 0
+    assert shown["term"].tolist() == expected["term"].tolist()
+    assert shown["reference_count"].tolist() == expected["reference_count"].tolist()
+
+
+def _years_table(tmp_path):
+    path = tmp_path / "years.jsonl"
+    rows = [("r2014", "2014", "经济发展。"), ("r2016", "2016", "脱贫攻坚，精准扶贫。"),
+            ("r2019", "2019", "打赢脱贫攻坚战。"), ("res", None, "决议批准报告。"), ("old", "n.d.", "经济建设。")]
+    path.write_text("".join(pd.Series({"title": t, "year": y, "content": c}).to_json(force_ascii=False) + "\n"
+                            for t, y, c in rows), encoding="utf-8")
+    return path
+
+
+def test_keywords_target_years_stored_as_text(tmp_path):
+    import discourse
+
+    corpus = discourse.read(_years_table(tmp_path), text_col="content", id_col="title", lang="zh")
+    assert not pd.api.types.is_numeric_dtype(corpus._documents["year"])  # text, as the file has it
+    chosen = K.keywords(corpus, target="doc_id=r2016,r2019")
+    pd.testing.assert_frame_equal(K.keywords(corpus, target="year=2015-2020"), chosen)
+    pd.testing.assert_frame_equal(K.keywords(corpus, target="year=2015..2020"), chosen)
+    pd.testing.assert_frame_equal(K.keywords(corpus, target={"year": [2016, 2019]}), chosen)
+    pd.testing.assert_frame_equal(K.keywords(corpus, target="year=n.d."), K.keywords(corpus, target="doc_id=old"))
+    with pytest.raises(InputError, match="no text has year='2030-2040'"):
+        K.keywords(corpus, target="year=2030-2040")
+
+
+def test_cli_target_years_stored_as_text(capsys, tmp_path):
+    options = ["keyness", str(_years_table(tmp_path)), "--text-col", "content", "--id-col", "title", "--lang", "zh",
+               "--top", "0", "--max-p", "1", "--format", "csv"]
+    by_year = _cli(capsys, *options, "--target", "year=2015-2020")
+    pd.testing.assert_frame_equal(by_year, _cli(capsys, *options, "--target", "doc_id=r2016,r2019"))
+    assert set(by_year.loc[by_year["target_count"] > 0, "term"]) >= {"精准扶贫", "脱贫攻坚战"}
+
+
 def test_keyness_plot(seed_corpus):
     import warnings
 
