@@ -365,9 +365,10 @@ def _parse_args(parser: argparse.ArgumentParser, argv) -> argparse.Namespace:
     """
     argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     first, _ = parser.parse_known_args(argv)
-    # Before the command come only the main parser's flags (no values), so its first
-    # occurrence is the command itself.
-    rest = argv[argv.index(first.command) + 1:]
+    # Before the command come only the main parser's flags (they take no values), so the
+    # first word that is not an option is the command.
+    at = next(i for i, word in enumerate(argv) if not word.startswith("-"))
+    rest = argv[at + 1:]
     args = _commands(parser)[first.command].parse_intermixed_args(rest)
     args.command = first.command
     args.debug = args.debug or first.main_debug  # `discourse --debug CMD` or `discourse CMD --debug`
