@@ -669,8 +669,8 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     target : str, list of str or mapping, optional
         Selects the target within ``corpus``: ``"doc_id=X"``, ``"year=2015-2020"``,
         ``{"year": 2020}`` … on any segment or document metadata column (numeric columns
-        compare as numbers; ``lo-hi`` is an inclusive range; commas separate values).
-        Default: all of ``corpus``.
+        compare as numbers, and so do numbers stored as text, ``"2016"``; ``lo-hi`` is an
+        inclusive range; commas separate values). Default: all of ``corpus``.
     lang : str, optional
         The language compared; required when the target has text in several
         languages (comparing a French text with its Chinese version is meaningless).
