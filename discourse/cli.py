@@ -4,6 +4,9 @@ Every command takes corpus paths as positional arguments (mixed-language files, 
 tables, or a corpus saved by ``discourse import -o``) and reads the bundled corpus when
 none is given; every command prints a table with ``--format table|csv|json``.
 
+Options may come anywhere among a command's positional arguments
+(``discourse kwic 责任 --parallel FILE``).
+
 Exit status: 0 on success, 1 when the input cannot be used (the message names the file
 and says what to do), 2 when the command line itself is wrong. No traceback is shown
 unless ``--debug`` is given.
@@ -47,10 +50,12 @@ def _build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show the full traceback on errors")
     parser = argparse.ArgumentParser(
-        prog="discourse", parents=[common],
+        prog="discourse",
         description="Comparative, cross-language discourse analysis (zh, vi, fr, en).",
         epilog="Run `discourse COMMAND --help` for a command's options.",
     )
+    # its own dest: a command's defaults would overwrite a "debug" given before the command
+    parser.add_argument("--debug", action="store_true", dest="main_debug", help="show the full traceback on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("info", parents=[common], help="documents × languages: segments and tokens")
@@ -113,7 +118,7 @@ def _build_parser() -> argparse.ArgumentParser:
     # freq, keyness, collocates, dispersion (issue 4): frequency lists and their statistics
     for name, text in (("freq", "frequency list per language: count, per 10k / per million, document frequency, "
                                 "rank"),
-                       ("keyness", "keywords of a target against a reference (G² 4-cell, Log Ratio, χ², %DIFF, "
+                       ("keyness", "keywords of a target against a reference (G² 4-cell, Log Ratio, χ², %%DIFF, "
                                    "Simple Maths)"),
                        ("collocates", "collocates of a node in a token window (logDice, MI, t-score, G²)"),
                        ("dispersion", "how evenly terms spread over documents or segments (Juilland's D, "
@@ -124,9 +129,10 @@ def _build_parser() -> argparse.ArgumentParser:
                                                         "pattern (respons*) or, with --regex, a regular expression")
         _corpus_args(p)
         _output_args(p)
-        p.add_argument("--top", type=int, default=20 if name == "dispersion" else None, metavar="N",
+        p.add_argument("--top", type=int, default=20 if name in ("keyness", "dispersion") else None, metavar="N",
                        help={"freq": "the first N terms of each language (and --by group)",
-                             "keyness": "the N strongest positive and N strongest negative keywords",
+                             "keyness": "the N strongest positive and the N strongest negative keywords "
+                                        "(default: 20 of each; 0: all)",
                              "collocates": "the first N collocates of each language",
                              "dispersion": "without --term: the N most frequent terms of each language "
                                            "(default: 20)"}[name])
@@ -174,16 +180,24 @@ def _build_parser() -> argparse.ArgumentParser:
             p.add_argument("--measure", default="g2", help="ranking: g2 (default, 4-cell log-likelihood), "
                            "g2_2cell, chi2, chi2_yates, log_ratio, pct_diff, simple_maths")
             p.add_argument("--bonferroni", action="store_true", help="Bonferroni-correct the p-values")
+            p.add_argument("--max-p", type=float, default=0.05, metavar="P",
+                           help="keep the keywords with p_value ≤ P (default: 0.05, i.e. G² ≥ 3.84, as AntConc; "
+                                "with --bonferroni the corrected p; 1: no filter)")
 
     # -- more commands: add their parsers above this line (one block each) --
     return parser
 
 
+def _read_options(args) -> dict:
+    """The reading options of the command line, for every corpus it reads."""
+    return dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
+                encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align)
+
+
 def _load(args):
     from .corpus import load_corpus
 
-    options = dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
-                   encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align)
+    options = _read_options(args)
     if args.corpus:
         source = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
         corpus = load_corpus(source, lang=args.lang, **options)
@@ -290,8 +304,9 @@ def _run(args, out) -> None:
             if args.reference_corpus:
                 from .corpus import BUNDLED, load_corpus
 
-                name = args.reference_corpus
-                reference = load_corpus(name if name in BUNDLED and not Path(name).exists() else [name])
+                name = args.reference_corpus  # read as the corpus is (--text-col, --lang …)
+                reference = load_corpus(name if name in BUNDLED and not Path(name).exists() else [name],
+                                        lang=args.lang, **_read_options(args))
             elif args.reference_list:
                 from .errors import InputError
 
@@ -308,10 +323,11 @@ def _run(args, out) -> None:
                 raise InputError("--reference-total goes with --reference-list (the size of its corpus)")
             table = keywords(corpus, reference, target=args.target, n=args.ngram, measure=args.measure,
                              bonferroni=args.bonferroni, min_count=args.min_count,
-                             reference_total=args.reference_total, **common)
-            if args.top:
-                table = pd.concat([table[table["direction"] == "positive"].head(args.top),
-                                   table[table["direction"] == "negative"].head(args.top)], ignore_index=True)
+                             reference_total=args.reference_total, top=args.top or None, max_p=args.max_p,
+                             **common)
+            if not len(table) and args.max_p < 1:
+                print(f"discourse: no keyword has p_value ≤ {args.max_p:g}; --max-p 1 lists every term",
+                      file=sys.stderr)
         elif args.command == "collocates":
             window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
             table = collocates(corpus, args.node, window=window, min_count=args.min_count, sort_by=args.sort,
@@ -329,12 +345,42 @@ def _run(args, out) -> None:
     # -- more commands: add their branches above this line (one elif each) --
 
 
+def _commands(parser: argparse.ArgumentParser) -> dict:
+    """The parser of each command of ``parser``, by name."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _parse_args(parser: argparse.ArgumentParser, argv) -> argparse.Namespace:
+    """The command line read with options anywhere among the positional arguments.
+
+    argparse does not mix options and positionals within a sub-command
+    (``kwic 责任 --parallel FILE`` would leave ``FILE`` unrecognized) and its
+    ``parse_intermixed_args`` does not take sub-commands. So the main parser finds the
+    command first (a missing or unknown command, ``--help``: argparse's own message and
+    exit status), then the command's parser reads the rest intermixed; a usage error
+    exits with status 2 and the command's usage line.
+    """
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    first, _ = parser.parse_known_args(argv)
+    # Before the command come only the main parser's flags (they take no values), so the
+    # first word that is not an option is the command.
+    at = next(i for i, word in enumerate(argv) if not word.startswith("-"))
+    rest = argv[at + 1:]
+    args = _commands(parser)[first.command].parse_intermixed_args(rest)
+    args.command = first.command
+    args.debug = args.debug or first.main_debug  # `discourse --debug CMD` or `discourse CMD --debug`
+    return args
+
+
 def main(argv=None) -> int:
     """Run the command line; returns the exit status."""
     from .errors import DiscourseError
 
     parser = _build_parser()
-    args = parser.parse_args(argv)  # exits with status 2 on a usage error
+    args = _parse_args(parser, argv)  # exits with status 2 on a usage error
 
     def show(message, category, filename, lineno, file=None, line=None):
         print(f"discourse: warning: {message}", file=sys.stderr)

@@ -173,10 +173,21 @@ def _select(corpus, conditions, *, strict: bool = True) -> np.ndarray:
 
     A condition is ``column=value``: a segment column (``doc_id``, ``role``, ``seg_id`` …)
     or a document metadata column (``year``, ``date`` …). A string value may list values
-    separated by commas; for a numeric column ``lo-hi`` or ``lo..hi`` is an inclusive
-    range. Numeric columns compare as numbers, so ``year=2020`` finds the year stored as
-    ``2020.0``. A condition no segment meets is an error unless ``strict=False`` (a
-    partition of a corpus).
+    separated by commas; ``lo-hi`` or ``lo..hi`` is an inclusive range of numbers.
+    Numeric columns compare as numbers, so ``year=2020`` finds the year stored as
+    ``2020.0``. In a column of text a value matches the text written the same; a number
+    or a range no text is written as compares with the texts that read as numbers, so
+    ``year=2015-2020`` also selects years stored as text (``"2016"``, as a table read
+    without types gives them), while ``date=2021-01-14`` stays a date. A condition no
+    segment meets is an error unless ``strict=False`` (a partition of a corpus).
+
+    Examples
+    --------
+    >>> import discourse
+    >>> corpus = discourse.read_table(pd.DataFrame({"text": ["甲。", "乙。", "丙。"],
+    ...                                             "year": ["2014", "2016", "n.d."]}), lang="zh")
+    >>> _select(corpus, "year=2015-2020").tolist(), _select(corpus, "year=n.d.").tolist()
+    ([False, True, False], [False, False, True])
     """
     conditions = _parse_conditions(conditions)
     keep = np.ones(len(corpus._segments), dtype=bool)
@@ -202,13 +213,32 @@ def _select(corpus, conditions, *, strict: bool = True) -> np.ndarray:
                         raise InputError(f"column {col!r} holds numbers; {v!r} is not a number or a range "
                                          "such as 2015-2020") from None
             else:
-                hit |= column.astype(str).to_numpy() == str(v)
+                text = column.astype(str).to_numpy() == str(v)
+                if not text.any() and isinstance(v, (str, int, float, np.number)) and not isinstance(v, bool):
+                    text = _as_numbers(column, v)  # years stored as text: "2016" in 2015-2020
+                hit |= text
         if strict and not hit.any():
             shown = pd.unique(column.dropna().astype(str))
             raise InputError(f"no text has {col}={value!r}; values of {col} include "
                              f"{', '.join(shown[:8])}{' …' if len(shown) > 8 else ''}")
         keep &= hit
     return keep
+
+
+def _as_numbers(column: pd.Series, value) -> np.ndarray:
+    """Which texts of ``column`` read as a number equal to ``value`` or in its range
+    ``lo-hi`` / ``lo..hi``; all False when ``value`` is neither."""
+    span = _RANGE.match(value) if isinstance(value, str) else None
+    if span is None:
+        try:
+            lo = hi = float(value)
+        except (TypeError, ValueError):
+            return np.zeros(len(column), dtype=bool)
+    else:
+        lo, hi = float(span[1]), float(span[2])
+    nums = pd.to_numeric(column.astype(object).where(column.notna()), errors="coerce")
+    nums = nums.to_numpy(dtype=float, na_value=np.nan)
+    return (nums >= lo) & (nums <= hi)
 
 
 def _groups(corpus, by, seg_mask) -> tuple[np.ndarray, pd.DataFrame]:

@@ -642,7 +642,7 @@ def _one_language(langs) -> str:
 
 def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False,
              stopwords=False, reference_total=None, measure="g2", bonferroni=False,
-             min_count=1, ci_level=0.95, sep=" ", role=None):
+             min_count=1, ci_level=0.95, sep=" ", role=None, max_p=None, top=None):
     """Keyness of a (part of a) corpus against a reference: corpus, part or frequency list.
 
     Counts words (or n-grams) of one language with :func:`discourse.frequencies`'
@@ -669,8 +669,8 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     target : str, list of str or mapping, optional
         Selects the target within ``corpus``: ``"doc_id=X"``, ``"year=2015-2020"``,
         ``{"year": 2020}`` … on any segment or document metadata column (numeric columns
-        compare as numbers; ``lo-hi`` is an inclusive range; commas separate values).
-        Default: all of ``corpus``.
+        compare as numbers, and so do numbers stored as text, ``"2016"``; ``lo-hi`` is an
+        inclusive range; commas separate values). Default: all of ``corpus``.
     lang : str, optional
         The language compared; required when the target has text in several
         languages (comparing a French text with its Chinese version is meaningless).
@@ -688,6 +688,15 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         Segment roles counted in the target and in a reference corpus or selection
         (default: titles and body text, not the ``meta`` header lines; as in
         :func:`discourse.frequencies`).
+    max_p : float, optional
+        Keep only the rows with ``p_value <= max_p`` (0 < max_p ≤ 1), the
+        Bonferroni-corrected p-value with ``bonferroni=True``. ``0.05`` is AntConc's
+        default threshold (G² ≥ 3.84 with 1 df). Default: every row. The statistics
+        do not change (the corpus sizes are the same); the filter only chooses rows.
+    top : int, optional
+        Keep the ``top`` strongest positive and the ``top`` strongest negative keywords
+        (by ``measure``, after ``max_p``), and leave out the rows of ``direction``
+        ``"none"``, which are keywords of neither side. Default: every row.
 
     Returns
     -------
@@ -717,9 +726,24 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     [['精准扶贫', 4, 0], ['2020', 3, 0]]
     >>> int(table["target_total"].iloc[0]), int(table["reference_total"].iloc[0])
     (176, 195)
+
+    The significant keywords only, at most two of each direction:
+
+    >>> short = keywords(corpus, target="doc_id=003_90d6e10e09142168", lang="zh",
+    ...                  max_p=0.05, top=2)
+    >>> short[["term", "direction"]].values.tolist()
+    [['精准扶贫', 'positive'], ['2020', 'positive'], ['扶贫开发', 'negative'], ['脱贫攻坚战', 'negative']]
+    >>> bool((short["p_value"] <= 0.05).all())
+    True
     """
     from .frequency import _count_table, _lang_mask, _select, _tokens_of
 
+    if max_p is not None and (isinstance(max_p, bool) or not isinstance(max_p, (int, float, np.number))
+                              or not 0 < max_p <= 1):
+        raise InputError(f"max_p is a p-value threshold between 0 (excluded) and 1, such as 0.05; not {max_p!r}")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise InputError(f"top is the number of keywords of each direction to keep, a whole number ≥ 1; "
+                         f"not {top!r}")
     toks = _tokens_of(corpus)
     seg = toks.corpus._segments
     target_mask = _select(toks.corpus, target) & _lang_mask(toks.corpus, lang, role=role)
@@ -760,6 +784,13 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     table = keyness(a, b, target_total=c, reference_total=d, measure=measure,
                     bonferroni=bonferroni, min_count=min_count, ci_level=ci_level)
     table.insert(0, "lang", code)
+    if max_p is not None:
+        table = table[table["p_value"].to_numpy() <= max_p]
+    if top is not None:  # the order is positive (strongest first), none, negative (strongest first)
+        direction = table["direction"]
+        table = pd.concat([table[direction == "positive"].head(top), table[direction == "negative"].head(top)])
+    if max_p is not None or top is not None:
+        table = table.reset_index(drop=True)
     return table
 
 

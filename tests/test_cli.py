@@ -104,3 +104,102 @@ def test_console_script_runs(tmp_path):
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "discourse"]
     done = subprocess.run(cmd + ["info", str(tmp_path / "missing.txt")], capture_output=True, text=True)
     assert done.returncode == 1 and "missing.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+# --- every command helps; options anywhere (issue 13) ------------------------------------
+
+def _command_parsers():
+    """The commands of the `discourse` parser, from the parser itself (a new command is covered)."""
+    import argparse
+
+    from discourse.cli import _build_parser
+
+    parser = _build_parser()
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert len(subs) == 1
+    return dict(subs[0].choices)
+
+
+COMMANDS = sorted(_command_parsers())
+
+
+def test_help_of_every_command(capsys):
+    """`discourse --help` and `discourse CMD --help` for every command of the parser: exit 0, usage on stdout."""
+    assert {"info", "kwic", "keyness", "collocates", "dispersion"} <= set(COMMANDS)
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    out, err = capsys.readouterr()
+    assert exc.value.code == 0, err
+    assert out.startswith("usage: discourse") and all(name in out for name in COMMANDS)
+    assert "%DIFF" in out  # the keyness line, with its percent sign as written
+    for command in COMMANDS:
+        with pytest.raises(SystemExit) as exc:
+            main([command, "--help"])
+        out, err = capsys.readouterr()
+        assert exc.value.code == 0, (command, err)
+        assert out.startswith(f"usage: discourse {command}") and "--format" in out, command
+
+
+def test_help_as_a_real_command():
+    exe = ROOT / ".venv" / "bin" / "discourse"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "discourse"]
+    done = subprocess.run(cmd + ["--help"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: discourse") and "keyness" in done.stdout and done.stderr == ""
+
+
+def _exit_code(argv):
+    try:
+        return main(argv)
+    except SystemExit as exc:  # a usage error
+        return exc.code
+
+
+# what a command needs besides its positionals to run on the two seed files
+NEEDS = {"keyness": ["--lang", "zh", "--target", "doc_id=003_90d6e10e09142168"]}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_options_anywhere_among_positionals(capsys, command):
+    """`--format csv` before, between and after the positional arguments: the same result."""
+    parser = _command_parsers()[command]
+    positionals = []
+    for action in parser._get_positional_actions():
+        if action.dest == "corpus":
+            positionals += [str(SEEDS / "000_6faf780c4d1388a2.txt"), str(SEEDS / "003_90d6e10e09142168.txt")]
+        else:
+            positionals.append("责任")  # QUERY, NODE …: a word of both seed documents
+    outputs = []
+    for at in range(len(positionals) + 1):
+        argv = [command, *positionals[:at], "--format", "csv", *positionals[at:], *NEEDS.get(command, [])]
+        code = _exit_code(argv)
+        out, err = capsys.readouterr()
+        assert code == 0, (argv, err)
+        outputs.append(out)
+    assert len(outputs) >= 3 and all(out == outputs[-1] for out in outputs) and outputs[0].strip()
+
+
+def test_readme_orders(capsys):
+    """The orders of the README: an option between the word and the files."""
+    seed = str(SEEDS / "003_90d6e10e09142168.txt")
+    code, out, err = run(capsys, "kwic", "责任", "--parallel", seed, "--format", "csv")
+    assert code == 0, err
+    rows = pd.read_csv(io.StringIO(out))
+    assert set(rows["doc_id"]) == {"003_90d6e10e09142168"} and "text_fr" in rows.columns
+    code, out, err = run(capsys, "collocates", "责任", "--window", "3", seed, "--format", "json")
+    assert code == 0, err
+    assert {r["node"] for r in json.loads(out)} == {"责任"}
+    # a bad line still exits 2 with argparse's usage of the command
+    with pytest.raises(SystemExit) as exc:
+        main(["collocates", "责任", "--window", "three", seed])
+    assert exc.value.code == 2 and "usage: discourse collocates" in capsys.readouterr().err
+
+
+def test_debug_before_the_command_shows_the_traceback(capsys):
+    from discourse.errors import InputError
+
+    with pytest.raises(InputError, match="no text in language 'de'"):
+        main(["--debug", "info", "--lang", "de"])
+    with pytest.raises(InputError, match="no text in language 'de'"):
+        main(["info", "--lang", "de", "--debug"])
+    assert main(["info", "--lang", "de"]) == 1

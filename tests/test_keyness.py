@@ -418,11 +418,11 @@ def test_cli_keyness(capsys, tmp_path):
     top = df.iloc[0]
     assert top["direction"] == "positive" and top["g2"] == pytest.approx(K.g2(top.target_count, top.reference_count,
                                                                                195, 176))
-    # a frequency list as reference, --top keeps N of each direction
+    # a frequency list as reference, --top keeps N of each direction (--max-p 1: not only the significant ones)
     freq = tmp_path / "ref.csv"
     freq.write_text("term,count\n脱贫攻坚,2\n发展,500\n经济,300\n", encoding="utf-8")
     code = main(["keyness", "--lang", "zh", "--reference-list", str(freq), "--reference-total", "100000",
-                 "--top", "2", "--format", "json"])
+                 "--top", "2", "--max-p", "1", "--format", "json"])
     out, err = capsys.readouterr()
     rows = pd.read_json(io.StringIO(out))
     assert code == 0, err
@@ -442,6 +442,129 @@ def test_cli_keyness(capsys, tmp_path):
     assert code == 1 and "--lang" in capsys.readouterr().err
     code = main(["keyness", "--lang", "zh", "--reference-total", "5"])
     assert code == 1 and "--reference-list" in capsys.readouterr().err
+
+
+def test_keywords_top_and_max_p(seed_corpus):
+    full = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh")
+    assert (full["p_value"] > 0.05).any() and (full["p_value"] <= 0.05).sum() > 4
+    significant = full[full["p_value"] <= 0.05]
+    pd.testing.assert_frame_equal(K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", max_p=0.05),
+                                  significant.reset_index(drop=True))
+    by_hand = pd.concat([significant[significant["direction"] == "positive"].head(3),
+                         significant[significant["direction"] == "negative"].head(3)], ignore_index=True)
+    both = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", max_p=0.05, top=3)
+    pd.testing.assert_frame_equal(both, by_hand)
+    assert both["direction"].tolist() == ["positive"] * 3 + ["negative"] * (len(both) - 3)
+    # top alone: N of each direction, strongest by the measure; the rows of neither side left out
+    for measure in ("g2", "log_ratio"):
+        ranked = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", measure=measure)
+        top = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", measure=measure, top=2)
+        pd.testing.assert_frame_equal(top, pd.concat([ranked[ranked["direction"] == "positive"].head(2),
+                                                      ranked[ranked["direction"] == "negative"].head(2)],
+                                                     ignore_index=True))
+    # Bonferroni over 177 terms: nothing in two short documents is significant, an empty table says so
+    none = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", bonferroni=True, max_p=0.05)
+    assert len(none) == 0 and list(none.columns) == ["lang", *K.KEYNESS_COLUMNS]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(top=0), "top is"), (dict(top=-1), "top is"), (dict(top=2.5), "top is"), (dict(top=True), "top is"),
+    (dict(max_p=0), "max_p"), (dict(max_p=1.5), "max_p"), (dict(max_p="0.05"), "max_p"),
+    (dict(max_p=float("nan")), "max_p"),
+])
+def test_keywords_top_and_max_p_bad_values(seed_corpus, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh", **kwargs)
+
+
+def _cli(capsys, *argv):
+    import io
+
+    from discourse.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return pd.read_csv(io.StringIO(out), dtype={"term": str})
+
+
+def test_cli_keyness_shows_the_significant_top_20_of_each_direction(capsys, tmp_path):
+    # 30 words the seeds lack, frequent in the reference: 30 significant negative keywords; 5 rare ones: not
+    freq = tmp_path / "ref.csv"
+    freq.write_text("term,count\n" + "".join(f"词{i},5000\n" for i in range(30))
+                    + "".join(f"稀{i},1\n" for i in range(5)), encoding="utf-8")
+    options = ["keyness", "--lang", "zh", "--reference-list", str(freq), "--reference-total", "200000",
+               "--format", "csv"]
+    shown = _cli(capsys, *options)
+    assert shown["direction"].tolist() == ["positive"] * 20 + ["negative"] * 20
+    assert (shown["p_value"] <= 0.05).all()
+    everything = _cli(capsys, *options, "--top", "0", "--max-p", "1")
+    assert len(everything) > 40 and (everything["p_value"] > 0.05).any()
+    expected = pd.concat([everything[(everything["direction"] == d) & (everything["p_value"] <= 0.05)].head(20)
+                          for d in ("positive", "negative")], ignore_index=True)
+    pd.testing.assert_frame_equal(shown, expected)
+    # the filter and the number are the user's
+    some = _cli(capsys, *options, "--top", "5", "--max-p", "0.001")
+    assert len(some) == 10 and (some["p_value"] <= 0.001).all()
+
+
+def test_cli_keyness_default_on_two_documents(capsys, seed_corpus):
+    shown = _cli(capsys, "keyness", "--lang", "zh", "--target", f"doc_id={SEED_B}", "--format", "csv")
+    full = K.keywords(seed_corpus, target=f"doc_id={SEED_B}", lang="zh")
+    assert 0 < len(shown) < len(full) and (shown["p_value"] <= 0.05).all()
+    assert shown["term"].tolist() == full.loc[full["p_value"] <= 0.05, "term"].tolist()  # fewer than 20 a side
+    # nothing significant after Bonferroni: no rows, and the user is told how to see them all
+    from discourse.cli import main
+
+    code = main(["keyness", "--lang", "zh", "--target", f"doc_id={SEED_B}", "--bonferroni", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.strip() == ",".join(["lang", *K.KEYNESS_COLUMNS]) and "--max-p 1" in err
+
+
+def test_cli_reference_corpus_is_read_with_the_reading_options(capsys, tmp_path, seed_corpus):
+    import discourse
+
+    ref = tmp_path / "ref.jsonl"
+    ref.write_text('{"title": "r1", "content": "打赢脱贫攻坚战。发展经济。"}\n'
+                   '{"title": "r2", "content": "经济发展，人民生活改善。"}\n', encoding="utf-8")
+    shown = _cli(capsys, "keyness", "--lang", "zh", "--text-col", "content", "--id-col", "title",
+                 "--reference-corpus", str(ref), "--top", "0", "--max-p", "1", "--format", "csv")
+    reference = discourse.read(ref, text_col="content", id_col="title", lang="zh")
+    expected = K.keywords(seed_corpus.filter(lang="zh"), reference, lang="zh")
+    assert shown["reference_total"].iloc[0] == expected["reference_total"].iloc[0] > 0
+    assert shown["term"].tolist() == expected["term"].tolist()
+    assert shown["reference_count"].tolist() == expected["reference_count"].tolist()
+
+
+def _years_table(tmp_path):
+    path = tmp_path / "years.jsonl"
+    rows = [("r2014", "2014", "经济发展。"), ("r2016", "2016", "脱贫攻坚，精准扶贫。"),
+            ("r2019", "2019", "打赢脱贫攻坚战。"), ("res", None, "决议批准报告。"), ("old", "n.d.", "经济建设。")]
+    path.write_text("".join(pd.Series({"title": t, "year": y, "content": c}).to_json(force_ascii=False) + "\n"
+                            for t, y, c in rows), encoding="utf-8")
+    return path
+
+
+def test_keywords_target_years_stored_as_text(tmp_path):
+    import discourse
+
+    corpus = discourse.read(_years_table(tmp_path), text_col="content", id_col="title", lang="zh")
+    assert not pd.api.types.is_numeric_dtype(corpus._documents["year"])  # text, as the file has it
+    chosen = K.keywords(corpus, target="doc_id=r2016,r2019")
+    pd.testing.assert_frame_equal(K.keywords(corpus, target="year=2015-2020"), chosen)
+    pd.testing.assert_frame_equal(K.keywords(corpus, target="year=2015..2020"), chosen)
+    pd.testing.assert_frame_equal(K.keywords(corpus, target={"year": [2016, 2019]}), chosen)
+    pd.testing.assert_frame_equal(K.keywords(corpus, target="year=n.d."), K.keywords(corpus, target="doc_id=old"))
+    with pytest.raises(InputError, match="no text has year='2030-2040'"):
+        K.keywords(corpus, target="year=2030-2040")
+
+
+def test_cli_target_years_stored_as_text(capsys, tmp_path):
+    options = ["keyness", str(_years_table(tmp_path)), "--text-col", "content", "--id-col", "title", "--lang", "zh",
+               "--top", "0", "--max-p", "1", "--format", "csv"]
+    by_year = _cli(capsys, *options, "--target", "year=2015-2020")
+    pd.testing.assert_frame_equal(by_year, _cli(capsys, *options, "--target", "doc_id=r2016,r2019"))
+    assert set(by_year.loc[by_year["target_count"] > 0, "term"]) >= {"精准扶贫", "脱贫攻坚战"}
 
 
 def test_keyness_plot(seed_corpus):
