@@ -98,7 +98,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", choices=("position", "L1", "L2", "L3", "R1", "R2", "R3"), default="position",
                    help="order: corpus position (default) or the 1st-3rd word left (L) or right (R) of the hit")
     p.add_argument("--parallel", action="store_true", help="add the aligned text in each other language "
-                                                           "(text_<lang> columns)")
+                                                           "(text_<lang> columns; the table shows an excerpt)")
+    p.add_argument("--glossary", metavar="LEXICON",
+                   help="highlight equivalents in the aligned texts (implies --parallel): a frame lexicon, "
+                        "bundled (poverty_alleviation, media_frames) or a CSV file (frame, lang, term, kind); "
+                        "the table shows them in [brackets], csv/json add equiv_<lang> columns")
     p.add_argument("--regex", action="store_true", help="QUERY is a regular expression on a whole token")
     p.add_argument("--case", action="store_true", help="match case")
     p.add_argument("--no-diacritics", action="store_true", help="ignore accents and tone marks (xoa finds xoá)")
@@ -268,11 +272,14 @@ def _run(args, out) -> None:
             print(f"discourse: {len(repairs)} text repairs (list them with `discourse repairs`)", file=sys.stderr)
     elif args.command == "kwic":  # issue 5
         from .concordance import kwic
+        from .frames import load_lexicon
 
-        if args.parallel and args.lang:  # --lang picks the hits; the other languages stay for the parallel view
+        glossary = load_lexicon(args.glossary) if args.glossary else None
+        parallel = args.parallel or glossary is not None
+        if parallel and args.lang:  # --lang picks the hits; the other languages stay for the parallel view
             corpus = _load(argparse.Namespace(**{**vars(args), "lang": None}))
         conc = kwic(corpus, args.query, lang=args.lang, window=args.window, unit=args.unit, chars=args.chars,
-                    sort=args.sort, parallel=args.parallel, regex=args.regex, case=args.case,
+                    sort=args.sort, parallel=parallel, glossary=glossary, regex=args.regex, case=args.case,
                     diacritics=not args.no_diacritics)
         if args.format == "html":
             out.write(conc.to_html(page=True))

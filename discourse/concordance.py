@@ -41,7 +41,11 @@ COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "start", "end", "left", "matc
 SORT_KEYS = ("position", "L3", "L2", "L1", "R1", "R2", "R3")
 #: Hits shown by the HTML view in a notebook (all are in :meth:`Concordance.to_frame`).
 MAX_ROWS = 50
-_EXCERPT = 60  # characters shown around an equivalent in the aligned text
+#: Width bounds of an aligned text in the HTML view (CSS lengths): it wraps within them and is
+#: never narrower, however many hits or however long their contexts.
+ALIGNED_WIDTH = ("24em", "40em")
+_MARK_MATCH = '<mark style="background:#fde68a;font-weight:bold">'
+_MARK_EQUIV = '<mark style="background:#bfdbfe;font-weight:bold">'
 
 
 def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", chars: bool = False,
@@ -168,16 +172,40 @@ class Concordance:
         more = f"\n… {len(self) - 10} more" if len(self) > 10 else ""
         return f"<Concordance {self._title()}>" + ("\n" + self.to_text(max_rows=10) + more if len(self) else "")
 
-    def to_text(self, *, max_rows: int | None = None, width: int = 36) -> str:
+    def to_text(self, *, max_rows: int | None = None, width: int = 36, text_width: int = 32) -> str:
         """The concordance as plain text for a terminal: ``doc_id, lang, seg_id``, the
         left context right-aligned (cut on its left to ``width`` columns), the match,
-        the right context (cut on its right), then any aligned texts (cut to 60
-        columns); Chinese characters count as two columns."""
+        the right context (cut on its right); Chinese characters count as two columns.
+
+        A parallel concordance also shows ``align_id, start, end`` and, per other
+        language, a ``text_<lang>`` excerpt of the aligned text of at most ``text_width``
+        columns: around the first equivalent found, with every equivalent in
+        ``[brackets]``; ``(no equivalent)`` when the glossary's terms were looked for and
+        not found; the text's beginning without a glossary; empty with no aligned text.
+        The whole texts are in :meth:`to_frame` (``text_<lang>``).
+
+        Examples
+        --------
+        >>> import discourse
+        >>> conc = discourse.kwic(discourse.load_corpus(), "军令状", glossary={"fr": ["acte d'engagement"]})
+        >>> print(conc.to_text())  # doctest: +NORMALIZE_WHITESPACE
+        doc_id                lang  seg_id  align_id  start  end            left  match   right             text_fr                           text_vi
+        003_90d6e10e09142168  zh         3         2     95   98  责任书》,立下“  军令状  ”,实现了有史以来  … « [acte d’engagement] contre …
+        """
         if not len(self):
             return "(no hits)"
-        frame = self._frame(self._hits if max_rows is None else self._hits.iloc[:max_rows])
-        keep = ["doc_id", "lang", "seg_id", "left", "match", "right"] + [c for c in frame if c.startswith("text_")]
-        return _text_table(frame[keep], width=width)
+        hits = self._hits if max_rows is None else self._hits.iloc[:max_rows]
+        frame = self._frame(hits)
+        keep = ["doc_id", "lang", "seg_id", "left", "match", "right"]
+        if self._langs:
+            keep[3:3] = ["align_id", "start", "end"]
+            for lang in self._langs:
+                spans = hits[f"_spans_{lang}"] if f"_spans_{lang}" in hits else [[]] * len(hits)
+                equiv = frame[f"equiv_{lang}"] if f"equiv_{lang}" in frame else [pd.NA] * len(hits)
+                frame[f"text_{lang}"] = [_excerpt(t, sp, e, text_width)
+                                         for t, sp, e in zip(frame[f"text_{lang}"], spans, equiv)]
+                keep.append(f"text_{lang}")
+        return _text_table(frame[keep], width=width, text_width=text_width)
 
     def _title(self) -> str:
         query = self.query if isinstance(self.query, str) else " | ".join(self.query)
@@ -365,8 +393,14 @@ class Concordance:
 
     def to_html(self, *, max_rows: int | None = None, page: bool = False) -> str:
         """The concordance as an HTML table (all text escaped): the keyword centred and
-        highlighted, left context right-aligned, document and segment shown, and for a
-        parallel concordance the aligned segments with the equivalents highlighted.
+        highlighted, left context right-aligned, document and segment shown.
+
+        A parallel concordance groups the hits by aligned unit (units in the order of
+        their first hit; a paragraph and its translations, see :meth:`parallel`): below
+        the hits of a unit, its text in each other language is shown **once**, side by
+        side, wrapped within :data:`ALIGNED_WIDTH` (never squeezed narrower), with the
+        equivalents of every hit highlighted (``<mark>``). The styles are inline: the
+        HTML needs no stylesheet.
 
         Parameters
         ----------
@@ -374,6 +408,14 @@ class Concordance:
             Show only the first hits (the heading says how many there are).
         page : bool
             A complete HTML document (``<!DOCTYPE html>`` …) rather than a fragment.
+
+        Examples
+        --------
+        >>> import discourse
+        >>> conc = discourse.kwic(discourse.load_corpus(), "攻坚", chars=True, parallel=True, doc_id="000_6faf780c4d1388a2")
+        >>> html = conc.to_html()
+        >>> len(conc), html.count("Trong trận chiến công kiên")  # 7 hits, one aligned paragraph
+        (7, 1)
         """
         esc = html.escape
         shown = self._hits if max_rows is None else self._hits.iloc[:max_rows]
@@ -383,25 +425,42 @@ class Concordance:
         head = [f'<p><b>Concordance</b> of {esc(self._title())}</p>']
         if len(shown) < len(self):
             head.append(f"<p>showing {len(shown)} of {len(self)} hits; <code>.to_frame()</code> has them all</p>")
-        cols = ["doc", "seg", "left", "match", "right"] + [f"aligned {lang}" for lang in self._langs]
-        aligns = ["left", "right", "right", "center", "left"] + ["left"] * len(self._langs)
-        th = "".join(f'<th style="{cell}text-align:{a}">{esc(c)}</th>' for c, a in zip(cols, aligns))
+        groups = self._groups(shown) if self._langs else [[i] for i in range(len(shown))]
+        if self._langs and len(shown):
+            head.append(f"<p>hits grouped by aligned unit ({len(groups)} unit{'s' * (len(groups) != 1)}): "
+                        "below the hits of a unit, its text in each other language, once</p>")
+        cols = ["doc", "seg", "left", "match", "right"]
+        aligns = ["left", "right", "right", "center", "left"]
+        fit = "width:1%;" if self._langs else ""  # a full-width table: the contexts take the room
+        th = "".join(f'<th style="{cell}{fit * (c not in ("left", "right"))}text-align:{a}">{esc(c)}</th>'
+                     for c, a in zip(cols, aligns))
         body = []
-        for i, row in enumerate(frame.itertuples(index=False)):
-            align = "" if pd.isna(row.align_id) else f" · unit {row.align_id}"
-            tds = [f'<td style="{cell}text-align:left;font-size:85%">{esc(row.doc_id)}</td>',
-                   f'<td style="{cell}text-align:right;font-size:85%;white-space:nowrap">{esc(row.lang)} '
-                   f'{row.seg_id}{align}</td>',
-                   f'<td style="{ctx}text-align:right">{esc(_one_line(row.left))}</td>',
-                   f'<td style="{cell}text-align:center;white-space:nowrap"><mark style="background:#fde68a;'
-                   f'font-weight:bold">{esc(row.match)}</mark></td>',
-                   f'<td style="{ctx}text-align:left">{esc(_one_line(row.right))}</td>']
-            for lang in self._langs:
-                tds.append(f'<td style="{cell}text-align:left;min-width:18em;max-width:40em">'
-                           f'{self._aligned_html(shown.iloc[i], lang)}</td>')
-            body.append("<tr>" + "".join(tds) + "</tr>")
-        table = (f'<table class="discourse-kwic" style="border-collapse:collapse"><thead><tr>{th}</tr></thead>'
-                 f'<tbody>{"".join(body)}</tbody></table>') if len(frame) else "<p>(no hits)</p>"
+        for members in groups:
+            for k, i in enumerate(members):
+                row = frame.iloc[i]
+                align = "" if pd.isna(row["align_id"]) else f" · unit {row['align_id']}"
+                tds = [f'<td style="{cell}text-align:left;font-size:85%;white-space:nowrap">{esc(row["doc_id"])}</td>',
+                       f'<td style="{cell}text-align:right;font-size:85%;white-space:nowrap">{esc(row["lang"])} '
+                       f'{row["seg_id"]}{align}</td>',
+                       f'<td style="{ctx}text-align:right">{esc(_one_line(row["left"]))}</td>',
+                       f'<td style="{cell}text-align:center;white-space:nowrap">{_MARK_MATCH}{esc(row["match"])}'
+                       '</mark></td>',
+                       f'<td style="{ctx}text-align:left">{esc(_one_line(row["right"]))}</td>']
+                first = k == 0 and self._langs
+                body.append(('<tr style="border-top:1px solid #d4d4d4">' if first else "<tr>") + "".join(tds) + "</tr>")
+            if self._langs:
+                present = [lang for lang in self._langs if shown[f"text_{lang}"].iloc[members[0]]]
+                absent = [lang for lang in self._langs if lang not in present]
+                boxes = "".join(self._aligned_html(shown, frame, members, lang) for lang in present)
+                grid = (f'<div style="display:grid;grid-template-columns:repeat({len(present)},'
+                        f'minmax({ALIGNED_WIDTH[0]},{ALIGNED_WIDTH[1]}));gap:4px 1.5em">{boxes}</div>') if present else ""
+                none = (f'<div style="font-size:85%;color:#888"><i>no aligned segment</i> in '
+                        f'{esc(", ".join(absent))}</div>') if absent else ""
+                body.append(f'<tr class="discourse-aligned"><td colspan="{len(cols)}" style="{cell}padding-left:2em;'
+                            f'padding-bottom:8px;text-align:left">{grid}{none}</td></tr>')
+        width = "width:100%;" if self._langs else ""
+        table = (f'<table class="discourse-kwic" style="border-collapse:collapse;table-layout:auto;{width}">'
+                 f'<thead><tr>{th}</tr></thead><tbody>{"".join(body)}</tbody></table>') if len(frame) else "<p>(no hits)</p>"
         fragment = "<div>" + "".join(head) + table + "</div>"
         if not page:
             return fragment
@@ -409,35 +468,46 @@ class Concordance:
         return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Concordance: {esc(query)}</title>'
                 f'</head><body style="font-family:sans-serif">{fragment}</body></html>\n')
 
-    def _aligned_html(self, hit: pd.Series, lang: str) -> str:
+    def _groups(self, hits: pd.DataFrame) -> list[list[int]]:
+        """Positions of ``hits`` grouped by aligned unit, in the order of each unit's first
+        hit. Hits share a group when they share document and ``align_id`` and so the
+        same aligned texts; a hit outside any unit is a group of its own."""
+        seg = self.corpus._segments
+        rows = hits["seg_row"].to_numpy()
+        docs, units = seg["doc_id"].to_numpy()[rows], seg["align_id"].to_numpy()[rows]
+        texts = list(zip(*(hits[f"text_{lang}"] for lang in self._langs)))
+        groups: dict = {}
+        for i, (doc, unit) in enumerate(zip(docs, units)):
+            key = ("hit", i) if pd.isna(unit) else (doc, int(unit), texts[i])
+            groups.setdefault(key, []).append(i)
+        return list(groups.values())
+
+    def _aligned_html(self, hits: pd.DataFrame, frame: pd.DataFrame, members: list[int], lang: str) -> str:
+        """The aligned text of one unit in ``lang``, every equivalent of its hits highlighted,
+        in a box whose width is bounded by :data:`ALIGNED_WIDTH` (the text wraps)."""
         esc = html.escape
-        text = hit[f"text_{lang}"]
-        if not text:
-            return '<i style="color:#888">no aligned segment</i>'
-        spans = hit.get(f"_spans_{lang}")
-        equiv = hit.get(f"equiv_{lang}")
-        if spans:  # excerpts around each equivalent, the whole text folded away
-            windows = []
-            for s, e in spans:
-                lo, hi = max(s - _EXCERPT, 0), min(e + _EXCERPT, len(text))
-                if windows and lo <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], max(hi, windows[-1][1]), windows[-1][2] + [(s, e)])
-                else:
-                    windows.append((lo, hi, [(s, e)]))
-            parts = []
-            for lo, hi, marks in windows:
-                pos, piece = lo, []
-                for s, e in marks:
-                    piece += [esc(text[pos:s]), f'<mark style="background:#bfdbfe;font-weight:bold">{esc(text[s:e])}</mark>']
-                    pos = e
-                piece.append(esc(text[pos:hi]))
-                parts.append(("…" if lo > 0 else "") + "".join(piece) + ("…" if hi < len(text) else ""))
-            return ("<br>".join(parts) + '<details><summary style="font-size:85%;color:#555">whole segment'
-                    f'</summary>{esc(text)}</details>')
-        badge = ""
-        if isinstance(equiv, str):  # looked for an equivalent and found none
-            badge = '<b style="color:#b91c1c">no equivalent</b> · '
-        return f'{badge}<div style="max-height:8em;overflow:auto">{esc(text)}</div>'
+        box = (f'<div style="min-width:{ALIGNED_WIDTH[0]};max-width:{ALIGNED_WIDTH[1]};white-space:normal;'
+               'overflow-wrap:anywhere;line-height:1.45;text-align:left">'
+               f'<div style="font-size:85%;color:#555">aligned {esc(lang)}</div>')
+        text = hits[f"text_{lang}"].iloc[members[0]]
+        spans, missing = [], []
+        for i in members:
+            spans += hits[f"_spans_{lang}"].iloc[i] if f"_spans_{lang}" in hits else []
+            equiv = frame[f"equiv_{lang}"].iloc[i] if f"equiv_{lang}" in frame else pd.NA
+            if isinstance(equiv, str) and not equiv:  # looked for an equivalent and found none
+                missing.append(frame["match"].iloc[i])
+        pieces, pos = [], 0
+        for s, e in sorted(set(spans)):
+            if s < pos:  # overlaps a mark already made
+                continue
+            pieces += [esc(text[pos:s]), f"{_MARK_EQUIV}{esc(text[s:e])}</mark>"]
+            pos = e
+        pieces.append(esc(text[pos:]))
+        note = ""
+        if missing:
+            of = f" of {', '.join(esc(m) for m in dict.fromkeys(missing))}" if spans else ""
+            note = f'<b style="color:#b91c1c">no equivalent{of}</b> · '
+        return f"{box}{note}{''.join(pieces)}</div>"
 
 
 # ---------------------------------------------------------------------- helpers
@@ -565,6 +635,32 @@ def _fit(text: str, width: int, *, keep_end: bool = False) -> str:
             break
         out.append(c)
     return "…" + "".join(reversed(out)) if keep_end else "".join(out) + "…"
+
+
+def _excerpt(text: str, spans, equiv, width: int) -> str:
+    """An aligned text for the terminal, at most ``width`` columns: around its first
+    equivalent, every equivalent in brackets; ``(no equivalent)`` when one was looked for
+    and none found; the text's beginning when none was looked for."""
+    if not text:
+        return ""
+    if not spans:
+        return "(no equivalent)" if isinstance(equiv, str) else _fit(text, width)
+    pieces, pos, first = [], 0, None
+    for s, e in sorted(set(spans)):
+        if s < pos:
+            continue
+        pieces.append(text[pos:s])
+        first = len("".join(pieces)) if first is None else first
+        pieces.append(f"[{text[s:e]}]")
+        pos = e
+    marked = "".join(pieces) + text[pos:]
+    left, rest = " ".join(marked[:first].split(" ")), marked[first:]
+    mark = rest[:rest.index("]") + 1]
+    budget = max((width - _cells(mark)) // 3, 0)  # a third of the room before the equivalent
+    if _cells(" ".join(left.split())) > budget:
+        space = " " if left[-1:].isspace() else ""
+        left = (_fit(left, budget - len(space), keep_end=True) if budget > len(space) else "…") + space
+    return _fit(left + rest, width)
 
 
 def _text_table(frame: pd.DataFrame, *, width: int = 36, text_width: int = 60) -> str:

@@ -6,9 +6,11 @@ import doctest
 import importlib
 import io
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -374,3 +376,159 @@ def test_cli_errors(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["kwic", "x", "--sort", "R9"])
     assert exit_.value.code == 2
+
+
+# ---------------------------------------------------------------------- the parallel view, readable (issue 13.7)
+def _paragraphs(conc):
+    """The distinct aligned texts of a parallel concordance, by language, and its units."""
+    frame = conc.to_frame()
+    langs = [c[len("text_"):] for c in frame.columns if c.startswith("text_")]
+    texts = {lang: sorted({t for t in frame[f"text_{lang}"] if t}) for lang in langs}
+    return frame, texts
+
+
+def _unmarked(page: str) -> str:
+    """The HTML with the highlighting tags taken out (the text as a reader sees it)."""
+    import re
+
+    return re.sub(r"</?mark[^>]*>", "", page)
+
+
+@pytest.mark.parametrize("glossary", [None, {"攻坚": {"vi": ["công kiên"], "fr": ["lutte", "bataille*"]}}],
+                         ids=["no glossary", "glossary"])
+def test_parallel_html_shows_each_aligned_paragraph_once_per_unit(corpus, glossary):
+    import html as html_lib
+
+    conc = kwic(corpus, "攻坚", chars=True, parallel=True, glossary=glossary)
+    frame, texts = _paragraphs(conc)
+    units = frame.groupby(["doc_id", "align_id"]).size()
+    assert len(frame) == 14 and units.max() == 7  # 7 hits in one unit: its paragraph was shown 7 times
+    page = _unmarked(conc.to_html())
+    for lang, paragraphs in texts.items():
+        assert paragraphs, lang
+        for text in paragraphs:
+            assert page.count(html_lib.escape(text)) == 1, (lang, text[:40])
+    # the hits of a unit are shown together, then the unit's translations
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", conc.to_html(), re.S)
+    shown = [re.search(r"(\d+) · unit (\d+)", r).groups() if "· unit" in r else "aligned" for r in rows[1:]]
+    assert shown.count("aligned") == len(units)
+    assert [s for s in shown if s != "aligned"] == [(str(s), str(a)) for s, a in zip(frame["seg_id"], frame["align_id"])]
+
+
+def test_parallel_html_marks_every_equivalent_once(corpus):
+    glossary = {"攻坚": {"vi": ["công kiên"], "fr": ["lutte", "bataille*"]}, "军令状": {"fr": ["acte d'engagement"]}}
+    conc = kwic(corpus, ["攻坚", "军令状"], chars=True, glossary=glossary)
+    page = conc.to_html()
+    vi = corpus.filter(doc_id=ZH_VI, lang="vi", align_id=2).segments["text"].iloc[0]
+    assert page.count(">công kiên</mark>") == vi.lower().count("công kiên") == 7
+    fr = corpus.filter(doc_id=ZH_FR, lang="fr", align_id=3).segments["text"].iloc[0]
+    assert page.count(">lutte</mark>") == fr.count("lutte") >= 1
+    assert page.count(">acte d’engagement</mark>") == 1
+    # unit 2 of the French document: 军令状 has its equivalent, 攻坚 has none, and the view says so
+    assert "no equivalent of 攻坚" in page
+
+
+def test_parallel_html_bounds_and_wraps_the_aligned_text(corpus):
+    conc = kwic(corpus, "攻坚", chars=True, parallel=True)
+    page = conc.to_html()
+    paragraphs = sum(len(t) for t in _paragraphs(conc)[1].values())
+    assert paragraphs == 3  # vi: unit 2 of one document; fr: units 2 and 3 of the other
+    assert "minmax(24em,40em)" in page  # each aligned text: a column between 24 and 40 em wide
+    assert page.count("min-width:24em;max-width:40em;white-space:normal;overflow-wrap:anywhere") == paragraphs
+    assert "table-layout:auto" in page  # JupyterLab's tables are table-layout:fixed
+    assert not re.search(r"<link|<script|@import|url\(|https?:", page), "the view loads nothing"
+
+
+def _lab_page(fragment: str, width: int) -> str:
+    """A concordance fragment as JupyterLab shows it: inside an output area, with its CSS."""
+    from jupyter_core.paths import jupyter_path
+
+    css = next((Path(p) / "index.css" for p in jupyter_path("nbconvert", "templates", "lab", "static")
+                if (Path(p) / "index.css").is_file()), None)
+    if css is None:
+        pytest.skip("JupyterLab's stylesheet (nbconvert's lab template) is not installed")
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>{css.read_text(encoding="utf-8")}</style>'
+            f'</head><body><div class="jp-OutputArea-output jp-RenderedHTMLCommon" style="width:{width}px">'
+            f"{fragment}</div></body></html>")
+
+
+def test_parallel_view_in_a_browser_is_never_squeezed_nor_wider_than_the_notebook(corpus):
+    import os
+
+    from .test_browser import CHROMIUM, _missing_browser
+
+    missing = _missing_browser()
+    if missing:
+        if os.environ.get("DISCOURSE_REQUIRE_BROWSER") == "1":
+            pytest.fail(missing)
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    conc = kwic(corpus, "攻坚", chars=True, parallel=True)
+    starts = [t[:30] for texts in _paragraphs(conc)[1].values() for t in texts]
+    script = """(starts) => {
+      const area = document.querySelector('.jp-OutputArea-output');
+      const em = parseFloat(getComputedStyle(area).fontSize);
+      const widths = starts.map(s => {
+        let box = null;  // the innermost element holding the whole paragraph
+        for (const el of area.querySelectorAll('td, div')) {
+          if (el.textContent.includes(s) && (!box || box.contains(el))) box = el;
+        }
+        return box.getBoundingClientRect().width / em;
+      });
+      return {widths, table: area.querySelector('table').getBoundingClientRect().width,
+              area: area.getBoundingClientRect().width};
+    }"""
+    got = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for width in (1000, 400):  # a notebook beside the file browser; a narrow window
+                page.set_content(_lab_page(conc.to_html(), width))
+                got[width] = page.evaluate(script, starts)
+        finally:
+            browser.close()
+    for width, found in got.items():
+        assert len(found["widths"]) == len(starts) == 3
+        assert all(24 - 0.01 <= w <= 40 + 0.01 for w in found["widths"]), (width, found)  # wrapped, never squeezed
+    assert got[1000]["table"] <= got[1000]["area"] + 0.5, got  # no sideways scrolling in a 1000-pixel notebook
+
+
+# ---------------------------------------------------------------------- the parallel table in a terminal
+def test_cli_parallel_table_shows_unit_offsets_and_bounded_excerpts(capsys, corpus):
+    code, out, err = run(capsys, "kwic", "攻坚", "--chars", "--parallel")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["doc_id", "lang", "seg_id", "align_id", "start", "end", "left", "match", "right",
+                                "text_fr", "text_vi"]
+    frame = kwic(corpus, "攻坚", chars=True, parallel=True).to_frame()
+    assert len(lines) == 1 + len(frame) == 15
+    for line, row in zip(lines[1:], frame.itertuples()):
+        assert line.split()[:6] == [row.doc_id, row.lang, str(row.seg_id), str(row.align_id), str(row.start),
+                                    str(row.end)]
+    longest = max(len(t) for t in frame["text_vi"].tolist() + frame["text_fr"].tolist())
+    assert longest > 1000  # the paragraphs are long …
+    width = max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in lines)
+    assert width <= 200, width  # … the table is not
+    assert not any(t[:80] in out for t in frame["text_vi"] if t)  # an excerpt, not the paragraph
+    # the whole texts stay in csv and json
+    code, out, _ = run(capsys, "kwic", "攻坚", "--chars", "--parallel", "--format", "csv")
+    back = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    assert code == 0 and back["text_vi"].tolist() == frame["text_vi"].tolist()
+
+
+def test_cli_glossary_highlights_the_equivalent_in_the_table(capsys):
+    code, out, err = run(capsys, "kwic", "攻坚", "--chars", "--glossary", "poverty_alleviation")
+    assert code == 0, err
+    lines = out.splitlines()
+    header = lines[0].split()
+    assert header[3:6] == ["align_id", "start", "end"] and header[-2:] == ["text_fr", "text_vi"]
+    zh_vi = [line for line in lines[1:] if line.startswith(ZH_VI)]
+    assert len(zh_vi) == 7 and all("[công kiên]" in line for line in zh_vi)
+    assert any("[acte d’engagement]" in line for line in lines if line.startswith(ZH_FR))
+    code, out, _ = run(capsys, "kwic", "攻坚", "--chars", "--glossary", "poverty_alleviation", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and {"equiv_fr", "equiv_vi", "text_fr"} <= set(rows[0])
+    code, _, err = run(capsys, "kwic", "攻坚", "--glossary", "no_such_lexicon")
+    assert code == 1 and "no_such_lexicon" in err
