@@ -92,3 +92,32 @@ def test_a_broken_udhr_file_names_its_line(tmp_path):
                     encoding="utf-8")
     with pytest.raises(InputError, match=r"udhr_fra\.xml, line 4: is not readable UDHR XML \(mismatched tag"):
         discourse.read_udhr(path)
+
+
+@pytest.mark.slow
+def test_notebook_05_finds_libertes_as_an_installed_package_would(tmp_path, monkeypatch):
+    """Notebook 05 run against the package laid out as a wheel installs it (the data inside the
+    package, nothing beside it): the 自由 table is not empty and proposes « libertés »."""
+    from discourse.report import execute_notebook
+
+    site = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "discourse", site / "discourse", ignore=shutil.ignore_patterns("__pycache__"))
+    (site / "discourse" / "_data").symlink_to(ROOT / "data", target_is_directory=True)
+    import nbformat
+
+    work = tmp_path / "notebooks"
+    work.mkdir()
+    nb = nbformat.read(ROOT / "notebooks" / "05_translation_shifts.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("print(discourse.__file__)"))  # which copy the kernel used
+    nbformat.write(nb, work / "05_translation_shifts.ipynb")
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    assert not (site.parent / "shared").exists() and not (work.parent / "shared").exists()
+
+    nb, _, error = execute_notebook(work / "05_translation_shifts.ipynb", timeout=120, strict=True)
+    assert error is None, error
+    assert nb.cells[-1].outputs[0]["text"].strip() == str(site / "discourse" / "__init__.py")
+    cells = [c for c in nb.cells if c.cell_type == "code" and 'equivalents(udhr, "自由", target="fr"' in c.source]
+    assert len(cells) == 1
+    table = cells[0].outputs[0]["data"]
+    assert "Empty DataFrame" not in table["text/plain"]
+    assert "libertés" in table["text/html"] or "liberté" in table["text/html"]
