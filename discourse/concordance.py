@@ -294,7 +294,11 @@ class Concordance:
     def parallel(self, *, glossary=None) -> Concordance:
         """Each hit beside the segments that translate it, in every other language.
 
-        Segments translate each other when they share ``doc_id`` and ``align_id``.
+        Segments translate each other when they share ``doc_id`` and ``align_id``: the
+        aligned unit is the paragraph (or title) and its translations. The views show a
+        unit's translations once for all its hits (:meth:`to_html`), the terminal table an
+        excerpt around the equivalents (:meth:`to_text`); both group hits by unit the
+        same way, so a finer alignment (sentences) would change the units, not the views.
 
         Parameters
         ----------
