@@ -9,7 +9,7 @@ import pytest
 from discourse.align import align_paragraphs, numbers_in
 
 NS = "{http://efele.net/udhr}"
-#: Share of the UDHR's article paragraphs aligned right, as measured (see README);
+#: Share of the UDHR's article paragraphs aligned right, as measured (docs/languages.md);
 #: the test fails if alignment gets worse than this.
 UDHR_MEASURED = {"fr": 1.0, "vi": 1.0, "en": 1.0}
 

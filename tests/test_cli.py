@@ -180,7 +180,7 @@ def test_options_anywhere_among_positionals(capsys, command):
 
 
 def test_readme_orders(capsys):
-    """The orders of the README: an option between the word and the files."""
+    """The orders of docs/cli.md: an option between the word and the files."""
     seed = str(SEEDS / "003_90d6e10e09142168.txt")
     code, out, err = run(capsys, "kwic", "责任", "--parallel", seed, "--format", "csv")
     assert code == 0, err

@@ -44,7 +44,7 @@ def test_manning_schutze_t_score_unrounded():
     assert C.t_score(8, 15_828, 4_675, 14_307_668) == pytest.approx(0.999932, abs=2e-5)
 
 
-# Frequency signatures and scores computed by Evert's UCS toolkit (see README).
+# Frequency signatures and scores computed by Evert's UCS toolkit (see docs/statistics.md).
 # There f1 is already the number of window tokens (span x node frequency), so span=1.
 UCS = pd.read_csv(DATA / "ucs_surface_gold.csv")
 

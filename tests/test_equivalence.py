@@ -5,7 +5,7 @@ Declaration of Human Rights (tokens that are not stopwords, punctuation or numbe
 titles and articles), is the top-ranked French, Vietnamese and English candidate a
 correct translation? ``ANSWERS`` was written down before any ranking was computed, from
 the declaration's texts, as a bilingual reader would judge; it is not tuned to the
-output. The measured shares are the README's numbers; the test fails if a change makes
+output. The measured shares are the numbers in docs/statistics.md; the test fails if a change makes
 them drop.
 """
 
@@ -112,7 +112,7 @@ ANSWERS = {
     "宣言": {"fr": ["déclaration"], "vi": ["tuyên ngôn", "bản tuyên ngôn"], "en": ["declaration"]},
     "领土": {"fr": ["territoire", "territoires"], "vi": ["lãnh thổ"], "en": ["territory", "territories"]},
 }
-#: Share of the 20 words whose top candidate is right, as measured (README); the test
+#: Share of the 20 words whose top candidate is right, as measured (docs/statistics.md); the test
 #: allows a drop of one word.
 MEASURED = {"fr": 0.50, "vi": 0.65, "en": 0.65}
 #: The same, without competitive linking and stem pooling (plain Dice over units).

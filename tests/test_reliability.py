@@ -1,5 +1,5 @@
 """Bad input, odd text and faults: each case gets a clear outcome, never a traceback, and
-no text is lost. The README's "bad inputs" table lists these cases by id."""
+no text is lost. The "bad input" table of docs/input-formats.md lists these cases by id."""
 
 from __future__ import annotations
 
