@@ -276,7 +276,9 @@ def load_lexicon(source=None) -> Lexicon:
     if source is None:
         source = next(iter(BUNDLED_LEXICONS))
     if isinstance(source, str) and source in BUNDLED_LEXICONS:
-        return Lexicon.read(data_path("frames", BUNDLED_LEXICONS[source]))
+        lexicon = Lexicon.read(data_path("frames", BUNDLED_LEXICONS[source]))
+        lexicon._bundled = True  # frame_hits does not warn about its terms (see warn=)
+        return lexicon
     path = Path(source)
     if not path.is_file():
         raise InputError(f"no such lexicon file; give a CSV file or one of {', '.join(BUNDLED_LEXICONS)}", path=path)
@@ -404,7 +406,7 @@ def _validate(term_rows, frame_rows, *, path=None, frames_path=None) -> tuple[pd
 
 
 # =============================================================================== matching
-def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
+def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -> pd.DataFrame:
     """Every occurrence of a frame term in the corpus.
 
     Parameters
@@ -415,6 +417,9 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
         default.
     role : str or tuple of str
         Segment roles searched (default: titles and body paragraphs, not meta lines).
+    warn : bool, optional
+        Warn about terms that cannot match (below). Default: for your own lexicons
+        (files, dicts), not for the bundled ones (``warn=True`` lists theirs too).
 
     Returns
     -------
@@ -425,6 +430,15 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
         token in the segment) and ``length`` (tokens). Overlapping hits of one frame are
         reduced to the leftmost-longest.
 
+    Warns
+    -----
+    DiscourseWarning
+        For a term that occurs in the text but cannot match there: the tokenizer keeps
+        it inside longer words (印度 in 印度尼西亚) or cuts it otherwise (see
+        :func:`discourse.query.unmatched`). The warning names the term and the fix: a
+        user dictionary, ``load_corpus(…, user_dict={"zh": ["防汛抗洪"]})``, if the term
+        is a word there; a wildcard (``*印度*``) if it should match inside words.
+
     Examples
     --------
     >>> import discourse
@@ -432,9 +446,13 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
     >>> sorted(set(hits.query("frame == 'battle' and lang == 'fr'")["match"]))
     ['acte d’engagement', 'bataille', 'lutte', 'élimination de la pauvreté']
     """
-    from .query import find
+    import warnings
+
+    from .errors import DiscourseWarning
+    from .query import find, unmatched
 
     lex = load_lexicon(lexicon)
+    warn = not getattr(lex, "_bundled", False) if warn is None else warn
     toks = corpus.tokens()
     seg = corpus._segments
     roles = [role] if isinstance(role, str) else list(role)
@@ -443,7 +461,11 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
     for (lang, term), entries in lex._terms.groupby(["lang", "term"], sort=False):
         if lang not in corpus.langs:
             continue
-        found = find(toks, term, lang=lang)
+        found = find(toks, term, lang=lang, warn=False)
+        problem = unmatched(toks, term, lang, hits=found, what=f"lexicon term (frame {', '.join(entries['frame'])})") \
+            if warn else None
+        if problem:
+            warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
         found = found[rows_ok[found["seg_row"].to_numpy()]]
         if len(found):
             for entry in entries.itertuples(index=False):
