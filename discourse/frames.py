@@ -56,6 +56,7 @@ development of media frames within and across policy issues. APSA 2014 Annual Me
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import re
@@ -276,9 +277,7 @@ def load_lexicon(source=None) -> Lexicon:
     if source is None:
         source = next(iter(BUNDLED_LEXICONS))
     if isinstance(source, str) and source in BUNDLED_LEXICONS:
-        lexicon = Lexicon.read(data_path("frames", BUNDLED_LEXICONS[source]))
-        lexicon._bundled = True  # frame_hits does not warn about its terms (see warn=)
-        return lexicon
+        return Lexicon.read(data_path("frames", BUNDLED_LEXICONS[source]))
     path = Path(source)
     if not path.is_file():
         raise InputError(f"no such lexicon file; give a CSV file or one of {', '.join(BUNDLED_LEXICONS)}", path=path)
@@ -418,8 +417,9 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     role : str or tuple of str
         Segment roles searched (default: titles and body paragraphs, not meta lines).
     warn : bool, optional
-        Warn about terms that cannot match (below). Default: for your own lexicons
-        (files, dicts), not for the bundled ones (``warn=True`` lists theirs too).
+        Warn about terms that cannot match (below). Default: about your own terms, not
+        those of the bundled lexicons (also when your lexicon took them from one);
+        ``warn=True`` checks every term.
 
     Returns
     -------
@@ -452,7 +452,7 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     from .query import find, unmatched
 
     lex = load_lexicon(lexicon)
-    warn = not getattr(lex, "_bundled", False) if warn is None else warn
+    skip = _bundled_terms() if warn is None else frozenset()
     toks = corpus.tokens()
     seg = corpus._segments
     roles = [role] if isinstance(role, str) else list(role)
@@ -463,7 +463,7 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
             continue
         found = find(toks, term, lang=lang, warn=False)
         problem = unmatched(toks, term, lang, hits=found, what=f"lexicon term (frame {', '.join(entries['frame'])})") \
-            if warn else None
+            if warn is not False and (lang, term) not in skip else None
         if problem:
             warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
         found = found[rows_ok[found["seg_row"].to_numpy()]]
@@ -496,6 +496,14 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
         "position": hits["first"].to_numpy() - bounds[rows], "length": (hits["last"] - hits["first"]).to_numpy(),
     })
     return out.reset_index(drop=True)
+
+
+@functools.cache
+def _bundled_terms() -> frozenset:
+    """``(lang, term)`` of every bundled lexicon: :func:`frame_hits` does not warn about them
+    by default (their known misses are the curators' choice; ``warn=True`` lists them)."""
+    return frozenset((lang, term) for name in BUNDLED_LEXICONS
+                     for lang, term in load_lexicon(name)._terms[["lang", "term"]].itertuples(index=False))
 
 
 def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:

@@ -204,11 +204,12 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
     ordered = sorted(contexts, key=lambda c: -contexts[c])
     listed = ", ".join(f"{c} ({contexts[c]})" for c in ordered[:5]) + (" …" if len(ordered) > 5 else "")
     how = (f"is not one word for the {lang} tokenizer ({' | '.join(parts)}), and " if split else "")
+    inside = f"'*{''.join(words)}*' or " if not spaced or len(words) == 1 else ""  # a wildcard is one token
     message = (f"{what} {term!r} ({lang}) {how}is in the text {len(missed)} time(s) where it is not found as "
                f"words (found {len(found)} time(s)): the tokenizer cuts those places as {listed}. "
                f"If it is one word there, add it to the user dictionary: user_dict={{{lang!r}: [{term!r}]}} "
                f"(command line: --user-dict {lang}=FILE); if it is part of longer words there, search "
-               f"inside words with '*{''.join(words) if not spaced else words[0]}*' or chars=True.")
+               f"inside words with {inside}chars=True.")
     return {"term": term, "lang": lang, "occurrences": len(spans), "found": len(found), "missed": len(missed),
             "parts": parts, "contexts": ordered, "message": message}
 

@@ -279,14 +279,24 @@ def test_a_lexicon_term_that_cannot_match_is_flagged(indonesia):
         discourse.frame_hits(indonesia, lexicon, warn=False)
 
 
-def test_a_split_lexicon_term_is_flagged_and_a_user_dictionary_fixes_it(tmp_path):
-    # 集中统一领导: jieba cuts the term 统一领导 alone as 统一 | 领导, here as 集中统一 | 领导
-    text = "坚持党中央集中统一领导。"
-    corpus = discourse.Corpus(pd.DataFrame({"doc_id": "d", "lang": "zh", "text": [text]}))
-    lexicon = {"leadership": {"zh": ["统一领导"]}}
-    with pytest.warns(DiscourseWarning, match=r"'统一领导' \(zh\) is not one word.*统一 \| 领导.*集中统一 \| 领导"):
+def test_a_split_lexicon_term_is_flagged_and_a_user_dictionary_fixes_it():
+    # jieba cuts the term 防汛抗洪 alone as 防汛 | 抗洪, and in 防汛抗洪救灾 as 防汛 | 抗洪救灾
+    corpus = discourse.Corpus(pd.DataFrame({"doc_id": "d", "lang": "zh", "text": ["做好防汛抗洪救灾工作。"]}))
+    lexicon = {"disaster": {"zh": ["防汛抗洪"]}}
+    with pytest.warns(DiscourseWarning, match=r"'防汛抗洪' \(zh\) is not one word.*防汛 \| 抗洪\b.*防汛 \| 抗洪救灾 \(1\)"):
         assert len(discourse.frame_hits(corpus, lexicon)) == 0
-    fixed = corpus.with_tokenizer_options(user_dict={"zh": ["统一领导"]})
+    fixed = corpus.with_tokenizer_options(user_dict={"zh": ["防汛抗洪"]})  # the fix: one argument
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert discourse.frame_hits(fixed, lexicon)["match"].tolist() == ["统一领导"]
+        assert discourse.frame_hits(fixed, lexicon)["match"].tolist() == ["防汛抗洪"]
+
+
+def test_terms_of_the_bundled_lexicons_are_checked_on_request(corpus):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        discourse.frame_hits(corpus)  # their known misses are not flagged by default
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        discourse.frame_hits(corpus, warn=True)
+    messages = [str(w.message) for w in record if issubclass(w.category, DiscourseWarning)]
+    assert any("'Đảng' (vi)" in m and "Đảng uỷ" in m for m in messages), messages
