@@ -108,7 +108,7 @@ def test_stoplist_option_of_frequencies(corpus):
     fr = set(mine.loc[mine["lang"] == "fr", "term"])
     assert "de" in fr and not {"pauvreté", "mécanisme"} & fr  # the user's list replaces the default one
     assert "的" not in set(mine.loc[mine["lang"] == "zh", "term"])  # other languages: the default list
-    assert mine.attrs["stopwords"] == {"fr": "user: 2 words", "und": "default", "vi": "default", "zh": "default"}
+    assert mine.attrs["stopwords"] == {"fr": "user: 2 words", "vi": "default", "zh": "default"}
     # a stoplist chooses rows, not totals
     assert set(mine["total"]) == set(default["total"]) | set(mine.loc[mine["lang"] != "fr", "total"])
 
@@ -149,7 +149,7 @@ FLOOD = "各地全力防汛抗洪。防汛抗洪是头等大事，防汛抗洪�
 
 @pytest.fixture
 def flood(tmp_path):
-    text = tmp_path / "flood.zh.txt"
+    text = tmp_path / "flood.txt"
     text.write_text(FLOOD + "\n", encoding="utf-8")
     terms = tmp_path / "terms.txt"
     terms.write_text("防汛抗洪\n", encoding="utf-8")
@@ -183,7 +183,7 @@ def test_a_user_dictionary_through_load_corpus(flood):
 
 
 def test_a_user_stoplist_through_load_corpus(tmp_path):
-    text = tmp_path / "note.fr.txt"
+    text = tmp_path / "note.txt"
     text.write_text("La lutte contre la pauvreté selon le plan.\n", encoding="utf-8")
     stops = tmp_path / "stop.txt"
     stops.write_text("lutte\nplan\n", encoding="utf-8")
