@@ -39,6 +39,33 @@ def _corpus_args(parser: argparse.ArgumentParser) -> None:
                        help="undecodable bytes: refuse the file (default) or replace them with U+FFFD")
     group.add_argument("--align", choices=("length", "order"), default="length",
                        help="align versions by paragraph length (default) or pair them by position")
+    group.add_argument("--user-dict", action=_LangFile, metavar="LANG=FILE",
+                       help="words to keep whole (zh, vi), one per line, added to the tokenizer's dictionary; "
+                            "repeatable (--user-dict zh=terms.txt --user-dict vi=tu.txt)")
+    group.add_argument("--stopwords", action=_LangFile, metavar="LANG=FILE",
+                       help="your stoplist for a language (one word per line) instead of the package's function "
+                            "words; repeatable")
+    group.add_argument("--no-stopwords", action="store_true",
+                       help="apply no stoplist: list every word, stopwords too (default: the package's function "
+                            "words are left out of frequency, keyword and collocate tables)")
+
+
+class _LangFile(argparse.Action):
+    """``--user-dict LANG=FILE`` / ``--stopwords LANG=FILE``, repeatable: ``{lang: file}``."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs="?", default=None, **kwargs)
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        lang, sep, path = (value or "").partition("=")
+        if not sep or not lang.strip() or not path.strip():
+            example = "fr=my_stopwords.txt" if self.dest == "stopwords" else "zh=my_terms.txt"
+            given = f", not {value!r}" if value else ""
+            hint = "; to list every word, stopwords too, use --no-stopwords" if self.dest == "stopwords" else ""
+            parser.error(f"{option_string} takes LANG=FILE, e.g. {option_string} {example}{given}{hint}")
+        found = dict(getattr(namespace, self.dest) or {})
+        found[lang.strip()] = path.strip()
+        setattr(namespace, self.dest, found)
 
 
 def _output_args(parser: argparse.ArgumentParser) -> None:
@@ -156,7 +183,6 @@ def _build_parser() -> argparse.ArgumentParser:
         if name in ("freq", "keyness", "collocates"):
             p.add_argument("--min-count", type=int, default=1, metavar="N",
                            help="leave out terms counted fewer times (default: 1)")
-        p.add_argument("--stopwords", action="store_true", help="list stopwords too (default: left out)")
         p.add_argument("--punct", action="store_true", help="count punctuation as tokens (default: no)")
         if name in ("collocates", "dispersion"):
             p.add_argument("--chars", action="store_true", help="match raw characters, also inside words")
@@ -202,11 +228,16 @@ def _load(args):
     from .corpus import load_corpus
 
     options = _read_options(args)
+    if args.no_stopwords and args.stopwords:
+        from .errors import InputError
+
+        raise InputError("--no-stopwords applies no stoplist and --stopwords gives one; use one of them")
+    tokenizing = dict(user_dict=args.user_dict, stopwords=False if args.no_stopwords else args.stopwords)
     if args.corpus:
         source = args.corpus[0] if len(args.corpus) == 1 else list(args.corpus)
-        corpus = load_corpus(source, lang=args.lang, **options)
+        corpus = load_corpus(source, lang=args.lang, **options, **tokenizing)
     else:
-        corpus = load_corpus()
+        corpus = load_corpus(**tokenizing)
     if args.lang:
         corpus = corpus.filter(lang=args.lang)
         if len(corpus) == 0:
@@ -303,7 +334,7 @@ def _run(args, out) -> None:
         from .frequency import frequencies
         from .keyness import keywords
 
-        common = dict(punct=args.punct, stopwords=args.stopwords)
+        common = dict(punct=args.punct)  # the stoplist is the corpus's (--stopwords, --no-stopwords)
         if args.command == "freq":
             table = frequencies(corpus, n=args.ngram, by=args.by, min_count=args.min_count, top=args.top, **common)
         elif args.command == "keyness":
@@ -311,9 +342,9 @@ def _run(args, out) -> None:
             if args.reference_corpus:
                 from .corpus import BUNDLED, load_corpus
 
-                name = args.reference_corpus  # read as the corpus is (--text-col, --lang …)
+                name = args.reference_corpus  # read as the corpus is (--text-col, --lang, --user-dict …)
                 reference = load_corpus(name if name in BUNDLED and not Path(name).exists() else [name],
-                                        lang=args.lang, **_read_options(args))
+                                        lang=args.lang, user_dict=args.user_dict, **_read_options(args))
             elif args.reference_list:
                 from .errors import InputError
 

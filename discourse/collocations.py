@@ -327,7 +327,7 @@ def _window(window):
     return int(left), int(right)
 
 
-def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=False, min_count=1,
+def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None, min_count=1,
                sort_by="log_dice", top=None, regex=False, chars=False, case=False, diacritics=True, role=None):
     r"""Collocates of a node word or phrase in a token window, with MI, t-score, G² and logDice.
 
@@ -341,8 +341,8 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
     Counting, as in Evert (2008) for surface co-occurrence:
 
     * windows are counted in tokens without punctuation (unless ``punct=True``);
-      stopwords take their place in the window, and ``stopwords=False`` only leaves
-      them out of the table;
+      stopwords take their place in the window, and the stoplist only leaves them out
+      of the table;
     * where the windows of two nearby occurrences overlap, a token in both is counted
       once, and the node's own tokens are never collocates; so ``co_freq`` never
       exceeds the collocate's frequency;
@@ -366,8 +366,12 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
         and frequencies).
     window : int or (int, int)
         Tokens on each side (default 4, i.e. 4 left + 4 right), or ``(left, right)``.
-    punct, stopwords : bool
-        Count punctuation as tokens; list stopwords as collocates.
+    punct : bool
+        Count punctuation as tokens.
+    stopwords : None, False or mapping
+        The stoplist, whose words are not listed as collocates (they still fill window
+        places): ``None`` (default) the package's function words; ``False`` none;
+        ``{"fr": file or words}`` yours (as in :func:`discourse.frequencies`).
     min_count : int
         Leave out collocates with a lower ``co_freq``.
     sort_by : str
@@ -389,6 +393,7 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
         list, the alternatives found in that language, joined by `` | ``), ``node_freq``
         its occurrences in the language,
         ``corpus_tokens`` :math:`N` the tokens of the language in the corpus.
+        ``attrs["stopwords"]``: the stoplist of each language.
 
     Examples
     --------
@@ -399,10 +404,13 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
     """
     from .frequency import _check_top, _lang_mask, _tokens_of
     from .query import find
+    from .tokens import stoplist_option
 
     left, right = _window(window)
     _check_top(top)
+    stopwords = stoplist_option(stopwords)
     toks = _tokens_of(corpus)
+    is_stop = toks.stop_mask(stopwords)
     seg = toks.corpus._segments
     seg_mask = _lang_mask(toks.corpus, lang, role=role)
     kept = np.flatnonzero(toks.mask(punct=punct) & seg_mask[toks.seg_row])
@@ -444,8 +452,8 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
         freqs = np.bincount(k_type[in_lang], minlength=len(vocab))
         co = np.bincount(k_type[slots], minlength=len(vocab))
         listed = np.flatnonzero(co)
-        if not stopwords:
-            stop_types = np.unique(k_type[in_lang & toks.is_stop[kept]])
+        if is_stop is not None:
+            stop_types = np.unique(k_type[in_lang & is_stop[kept]])
             listed = listed[~np.isin(listed, stop_types)]
         corpus_tokens = int(in_lang.sum())
         node_freq = int(h.sum())
@@ -465,8 +473,13 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=Fals
         table["window_tokens"] = len(slots)
         table["corpus_tokens"] = corpus_tokens
         parts.append(table)
+    stoplists = toks.stoplist_labels(stopwords, langs=pd.unique(seg["lang"].to_numpy()[seg_mask]))
     if not parts:
         kinds = {"lang": str, "node": str, "collocate": str, "co_freq": "int64", "collocate_freq": "int64",
                  "node_freq": "int64", "window_tokens": "int64", "corpus_tokens": "int64"}
-        return pd.DataFrame({c: pd.Series(dtype=kinds.get(c, float)) for c in COLLOCATES_COLUMNS})
-    return pd.concat(parts, ignore_index=True)[list(COLLOCATES_COLUMNS)]
+        empty = pd.DataFrame({c: pd.Series(dtype=kinds.get(c, float)) for c in COLLOCATES_COLUMNS})
+        empty.attrs["stopwords"] = stoplists
+        return empty
+    table = pd.concat(parts, ignore_index=True)[list(COLLOCATES_COLUMNS)]
+    table.attrs["stopwords"] = stoplists
+    return table

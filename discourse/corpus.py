@@ -118,6 +118,7 @@ class Corpus:
         self._documents = docs
         self.name = name
         self._tokens = None
+        self._token_options: dict = {}  # user_dict, stopwords: set by load_corpus / read (with_tokenizer_options)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -128,11 +129,17 @@ class Corpus:
         dup = sorted({d for d in ids if ids.count(d) > 1})
         if dup:
             raise InputError(f"document id(s) {', '.join(dup)} occur in more than one input; rename the files")
-        return cls(
+        options = [c._token_options for c in corpora]
+        if any(o != options[0] for o in options):
+            raise InputError("the corpora were read with different user dictionaries or stoplists; read them "
+                             "together, with one user_dict= and stopwords=")
+        joined = cls(
             pd.concat([c._segments for c in corpora], ignore_index=True),
             pd.concat([c._documents for c in corpora], ignore_index=True),
             name=name,
         )
+        joined._token_options = dict(options[0]) if options else {}
+        return joined
 
     # ------------------------------------------------------------------ views
     @property
@@ -201,26 +208,79 @@ class Corpus:
         sub._segments = seg[keep].reset_index(drop=True)
         sub._documents = self._documents[self._documents["doc_id"].isin(sub._segments["doc_id"])].reset_index(drop=True)
         sub.name = self.name
+        sub._token_options = self._token_options
         sub._tokens = None if self._tokens is None else self._tokens._subset(sub, keep)
         return sub
 
     # ------------------------------------------------------------------ tokens
-    def tokens(self, *, cache: bool = True, n_jobs: int | None = None):
+    def tokens(self, *, user_dict=None, stopwords=None, cache: bool = True, n_jobs: int | None = None):
         """The corpus's tokens (:class:`discourse.tokens.Tokens`), computed once per corpus.
 
-        ``cache`` and ``n_jobs`` are passed to :func:`discourse.tokens.tokenize` (an
-        on-disk cache of unchanged corpora; worker processes for large ones).
+        Parameters
+        ----------
+        user_dict : mapping, optional
+            ``{lang: file or terms}``: words to keep whole (zh, vi), on top of those the
+            corpus was read with (``load_corpus(…, user_dict=…)``).
+        stopwords : None, False or mapping
+            The stoplist of ``is_stop``: ``None`` the corpus's (the package's function
+            words unless it was read with ``stopwords=``); ``False`` none; ``{lang: file
+            or words}`` those lists for those languages.
+        cache, n_jobs :
+            Passed to :func:`discourse.tokens.tokenize` (an on-disk cache of unchanged
+            corpora; worker processes for large ones).
+
+        Tokens made with the corpus's own options are kept; those of other options are
+        made on each call (and read back from the on-disk cache).
 
         >>> import discourse
-        >>> toks = discourse.load_corpus().filter(lang="vi").tokens()
-        >>> "trách nhiệm" in set(toks.to_frame()["norm"])
-        True
+        >>> corpus = discourse.load_corpus().filter(lang="zh")
+        >>> toks = corpus.tokens(user_dict={"zh": ["脱贫攻坚战"]})
+        >>> "脱贫攻坚战" in set(toks.to_frame()["norm"]), toks.stoplists
+        (True, {'zh': 'default'})
         """
-        if self._tokens is None:
-            from .tokens import tokenize
+        from .tokens import tokenize
 
-            self._tokens = tokenize(self, cache=cache, n_jobs=n_jobs)
-        return self._tokens
+        own = self._token_options
+        options = {"user_dict": dict(own.get("user_dict") or {}), "stopwords": own.get("stopwords")}
+        if user_dict is not None:
+            from .languages.base import language_options
+
+            options["user_dict"].update(language_options("user_dict", user_dict))
+        if stopwords is not None:
+            base = options["stopwords"]
+            if isinstance(stopwords, dict) and isinstance(base, dict):
+                stopwords = {**base, **stopwords}
+            options["stopwords"] = stopwords
+        if user_dict is None and stopwords is None:
+            if self._tokens is None:
+                self._tokens = tokenize(self, **options, cache=cache, n_jobs=n_jobs)
+            return self._tokens
+        return tokenize(self, **options, cache=cache, n_jobs=n_jobs)
+
+    def with_tokenizer_options(self, *, user_dict=None, stopwords=None) -> Corpus:
+        """The same corpus, tokenized with a user dictionary and stoplist in place of those it
+        was read with (this corpus is unchanged). Options as in :func:`load_corpus`.
+
+        Every analysis of the returned corpus (frequencies, concordances, frames …) uses
+        them; :func:`load_corpus` and :func:`discourse.read` take the same options.
+
+        >>> import discourse
+        >>> corpus = discourse.load_corpus().with_tokenizer_options(stopwords={"fr": ["pauvreté"]})
+        >>> corpus.tokens().stoplists["fr"]
+        'user: 1 word'
+        """
+        from .languages.base import language_options
+        from .tokens import stoplist_option, tokenizers_for
+
+        user_dict = language_options("user_dict", user_dict)
+        stopwords = stoplist_option(stopwords)
+        tokenizers_for([], user_dict=user_dict, stopwords=stopwords)  # read and check the files now
+        out = self.filter()
+        out._tokens = None
+        out._token_options = {k: v for k, v in (("user_dict", user_dict), ("stopwords", stopwords)) if v}
+        if stopwords is False:
+            out._token_options["stopwords"] = False
+        return out
 
     def repairs(self) -> pd.DataFrame:
         """Text repairs the tokenizers make (e.g. Vietnamese words glued together by
@@ -354,7 +414,7 @@ class Corpus:
         return cls(pd.DataFrame(segs), pd.DataFrame(docs), name=name)
 
 
-def load_corpus(source=None, **options) -> Corpus:
+def load_corpus(source=None, *, user_dict=None, stopwords=None, **options) -> Corpus:
     """The one way to pick a corpus: bundled by default, a name, or your own files.
 
     Parameters
@@ -365,6 +425,13 @@ def load_corpus(source=None, **options) -> Corpus:
         ``"udhr"``: the Universal Declaration of Human Rights in zh, fr, vi and en); a
         path (or list of paths) is read with :func:`discourse.read`. A file or folder of
         that name in the working folder wins over a bundled name.
+    user_dict : mapping, optional
+        ``{"zh": file or terms, "vi": …}``: words the tokenizer keeps whole (防汛抗洪),
+        added to the shipped domain dictionaries, in every analysis of the corpus.
+    stopwords : None, False or mapping
+        The stoplist of every analysis that leaves stopwords out of its table: ``None``
+        the package's function words; ``False`` none; ``{"fr": file or words, …}`` your
+        lists for those languages, the package's for the others.
     **options
         Passed to :func:`discourse.read` (``text_col``, ``lang`` …).
 
@@ -383,7 +450,11 @@ def load_corpus(source=None, **options) -> Corpus:
     2
     >>> load_corpus("udhr").langs
     ['en', 'fr', 'vi', 'zh']
+    >>> load_corpus(user_dict={"zh": ["脱贫攻坚战"]}).tokens().tokenizer("zh").user_terms
+    ('脱贫攻坚战',)
     """
+    if user_dict is not None or stopwords is not None:
+        return load_corpus(source, **options).with_tokenizer_options(user_dict=user_dict, stopwords=stopwords)
     from .importers import read
 
     if source is None:

@@ -329,7 +329,7 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
 
 
 def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=False,
-                regex=False, punct=False, stopwords=False, role=None):
+                regex=False, punct=False, stopwords=None, role=None):
     """Juilland's D and Gries' DP / DPnorm of terms over the parts of a corpus, per language.
 
     Parameters
@@ -351,9 +351,13 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
         How many terms per language when ``terms`` is not given.
     chars, regex :
         As in :func:`discourse.find`.
-    punct, stopwords : bool
+    punct : bool
         As in :func:`discourse.frequencies`; part sizes are token counts without
         punctuation unless ``punct=True``.
+    stopwords : None, False or mapping
+        The stoplist whose words are not among the ``top`` terms chosen when ``terms``
+        is not given (as in :func:`discourse.frequencies`: by default the package's
+        function words; ``False`` none). Part sizes include stopwords.
     role : str or list of str, optional
         Segment roles counted (default: titles and body text, not the ``meta`` header
         lines; as in :func:`discourse.frequencies`).
@@ -366,7 +370,8 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
         ``juilland_d`` is size-corrected, ``dp``/``dp_norm`` are Gries (2008) and
         Lijffijt & Gries (2012) — see :func:`juilland_d`, :func:`gries_dp` and
         :func:`dispersion_table`. Measures are NaN for a term that does not occur, and
-        D and DPnorm for a language with one part.
+        D and DPnorm for a language with one part. ``attrs["stopwords"]``: the stoplist
+        that chose the terms (``"not applied"`` when ``terms`` are given).
 
     Examples
     --------
@@ -379,7 +384,9 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
     """
     from .frequency import _check_top, _count_table, _groups, _lang_mask, _tokens_of, _units
     from .query import find
+    from .tokens import stoplist_option
 
+    stopwords = stoplist_option(stopwords)
     toks = _tokens_of(corpus)
     if parts == "segment":
         by = ["doc_id", "seg_id"]
@@ -389,7 +396,7 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
         raise InputError("parts must name what a corpus part is: 'doc_id', 'segment' or a metadata column")
     seg_mask = _lang_mask(toks.corpus, lang, role=role)
     codes, labels = _groups(toks.corpus, by, seg_mask)
-    units = _units(toks, n=1, punct=punct, stopwords=True, seg_mask=seg_mask)
+    units = _units(toks, n=1, punct=punct, stopwords=False, seg_mask=seg_mask)
     sizes = np.bincount(codes[toks.seg_row[units.start]], minlength=len(labels))
     if terms is None:
         _check_top(top)
@@ -435,4 +442,7 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
     table = pd.concat(parts_out, ignore_index=True)[columns] if parts_out else pd.DataFrame(columns=columns)
     for col in ("count", "parts", "parts_with_term"):
         table[col] = table[col].astype(np.int64)
+    langs = pd.unique(toks.corpus._segments["lang"].to_numpy()[seg_mask])
+    table.attrs["stopwords"] = (toks.stoplist_labels(stopwords, langs=langs) if terms is None
+                                else {code: "not applied" for code in sorted(langs)})
     return table

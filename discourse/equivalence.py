@@ -9,8 +9,8 @@ Smadja et al. 1996).
 
 Candidates are the target language's words and, by default, **two adjacent content
 words** (*nations unies*; *liên hợp quốc* is already one Vietnamese word). Function
-words (the language's stopword list) and punctuation are not candidates unless
-``stopwords=True``. French and English words are pooled by their Snowball stem (NLTK;
+words (the language's stoplist: by default the package's function words) and
+punctuation are not candidates unless ``stopwords=False``. French and English words are pooled by their Snowball stem (NLTK;
 Porter 2001), so that *liberté* and *libertés* count as one candidate, shown in its most
 frequent form. A candidate is its words as written, not the way the tokenizer happened
 to cut them: the Vietnamese tokenizer reads « Hoa Kỳ ký hiệp ước » as *hoa kỳ* + … but
@@ -127,7 +127,7 @@ def g2_units(a, f_s, f_t, n):
 
 
 def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure: str = "dice", top: int = 10,
-                ngrams: int = 2, stopwords: bool = False, competitive: bool = True, stem: bool = True,
+                ngrams: int = 2, stopwords=None, competitive: bool = True, stem: bool = True,
                 min_support: int = 1) -> pd.DataFrame:
     """Candidate translations of a term, ranked by association over aligned units.
 
@@ -146,8 +146,11 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         Number of candidates returned (all with ``None``).
     ngrams : int
         Longest candidate, in adjacent content words (1 = single words).
-    stopwords : bool
-        Also consider function words (the stopword list) as candidates.
+    stopwords : None, False or mapping
+        The stoplist of the target language, whose words are not candidates: ``None``
+        (default) the package's function words; ``False`` none (function words are
+        candidates too); ``{"fr": file or words}`` yours. (Rivals are always content
+        words of the source language, under its default stoplist.)
     competitive : bool
         Leave out a candidate whose ``rival`` (another source content word, sharing at
         least as many units with it) is more strongly associated with it. With
@@ -170,6 +173,7 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         word with the highest ``measure`` for this candidate, and that score) and
         ``support``: the ``(doc_id, align_id)`` of the units with both, to read them in
         ``corpus.alignment()``. Empty when the term is in no aligned unit.
+        ``attrs["stopwords"]``: the stoplist of the target language.
 
     Examples
     --------
@@ -194,7 +198,9 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     0
     """
     from .query import find
+    from .tokens import stoplist_option
 
+    stopwords = stoplist_option(stopwords)
     if measure not in MEASURES:
         raise InputError(f"unknown measure {measure!r}; use one of {', '.join(MEASURES)}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
@@ -221,8 +227,11 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     hits = find(toks, term, lang=source)
     src = np.unique(unit_of[hits["seg_row"].to_numpy()]) if len(hits) else np.zeros(0, dtype=np.int64)
     src = src[src >= 0]
+    stoplists = toks.stoplist_labels(stopwords, langs=[target])
     if len(src) == 0:
-        return pd.DataFrame(columns=EQUIVALENT_COLUMNS)
+        empty = pd.DataFrame(columns=EQUIVALENT_COLUMNS)
+        empty.attrs["stopwords"] = stoplists
+        return empty
     n, f_s = len(units), len(src)
     score = {"dice": lambda a, fs, ft: dice(a, fs, ft), "log_dice": lambda a, fs, ft: log_dice(a, fs, ft),
              "g2": lambda a, fs, ft: g2_units(a, fs, ft, n)}[measure]
@@ -254,7 +263,9 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     out = stats.assign(term=term if isinstance(term, str) else " | ".join(term), source_lang=source,
                        target_lang=target, candidate=names.reindex(stats.index), support=support.reindex(stats.index),
                        source_units=f_s, units=n)
-    return out[EQUIVALENT_COLUMNS].reset_index(drop=True)
+    out = out[EQUIVALENT_COLUMNS].reset_index(drop=True)
+    out.attrs["stopwords"] = stoplists
+    return out
 
 
 def _ranks(score: np.ndarray, joint: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -329,7 +340,8 @@ def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) ->
     use = (unit >= 0) & is_target[seg_row]
     forms = _stems(toks, np.unique(toks.type_id[use]), target if stem else None)
     punct = toks.is_punct[toks.type_id]
-    content = use & ~punct & _wordlike(toks) & (True if stopwords else ~toks.is_stop)
+    is_stop = toks.stop_mask(stopwords)
+    content = use & ~punct & _wordlike(toks) & (True if is_stop is None else ~is_stop)
     idx = np.flatnonzero(content)
     texts = toks.corpus._segments["text"].to_numpy()
     n_punct = np.r_[0, np.cumsum(punct)]  # punctuation tokens before each index

@@ -56,6 +56,7 @@ development of media frames within and across policy issues. APSA 2014 Annual Me
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import re
@@ -404,7 +405,7 @@ def _validate(term_rows, frame_rows, *, path=None, frames_path=None) -> tuple[pd
 
 
 # =============================================================================== matching
-def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
+def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -> pd.DataFrame:
     """Every occurrence of a frame term in the corpus.
 
     Parameters
@@ -415,6 +416,10 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
         default.
     role : str or tuple of str
         Segment roles searched (default: titles and body paragraphs, not meta lines).
+    warn : bool, optional
+        Warn about terms that cannot match (below). Default: about your own terms, not
+        those of the bundled lexicons (also when your lexicon took them from one);
+        ``warn=True`` checks every term.
 
     Returns
     -------
@@ -425,6 +430,15 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
         token in the segment) and ``length`` (tokens). Overlapping hits of one frame are
         reduced to the leftmost-longest.
 
+    Warns
+    -----
+    DiscourseWarning
+        For a term that occurs in the text but cannot match there: the tokenizer keeps
+        it inside longer words (印度 in 印度尼西亚) or cuts it otherwise (see
+        :func:`discourse.query.unmatched`). The warning names the term and the fix: a
+        user dictionary, ``load_corpus(…, user_dict={"zh": ["防汛抗洪"]})``, if the term
+        is a word there; a wildcard (``*印度*``) if it should match inside words.
+
     Examples
     --------
     >>> import discourse
@@ -432,9 +446,13 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
     >>> sorted(set(hits.query("frame == 'battle' and lang == 'fr'")["match"]))
     ['acte d’engagement', 'bataille', 'lutte', 'élimination de la pauvreté']
     """
-    from .query import find
+    import warnings
+
+    from .errors import DiscourseWarning
+    from .query import find, unmatched
 
     lex = load_lexicon(lexicon)
+    skip = _bundled_terms() if warn is None else frozenset()
     toks = corpus.tokens()
     seg = corpus._segments
     roles = [role] if isinstance(role, str) else list(role)
@@ -443,7 +461,11 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
     for (lang, term), entries in lex._terms.groupby(["lang", "term"], sort=False):
         if lang not in corpus.langs:
             continue
-        found = find(toks, term, lang=lang)
+        found = find(toks, term, lang=lang, warn=False)
+        problem = unmatched(toks, term, lang, hits=found, what=f"lexicon term (frame {', '.join(entries['frame'])})") \
+            if warn is not False and (lang, term) not in skip else None
+        if problem:
+            warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
         found = found[rows_ok[found["seg_row"].to_numpy()]]
         if len(found):
             for entry in entries.itertuples(index=False):
@@ -474,6 +496,14 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES) -> pd.DataFrame:
         "position": hits["first"].to_numpy() - bounds[rows], "length": (hits["last"] - hits["first"]).to_numpy(),
     })
     return out.reset_index(drop=True)
+
+
+@functools.cache
+def _bundled_terms() -> frozenset:
+    """``(lang, term)`` of every bundled lexicon: :func:`frame_hits` does not warn about them
+    by default (their known misses are the curators' choice; ``warn=True`` lists them)."""
+    return frozenset((lang, term) for name in BUNDLED_LEXICONS
+                     for lang, term in load_lexicon(name)._terms[["lang", "term"]].itertuples(index=False))
 
 
 def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:

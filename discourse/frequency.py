@@ -16,14 +16,23 @@ which count with it):
 * **N-grams never cross a segment** (paragraph) boundary, and with ``punct=False``
   (the default) never cross punctuation either: ``中央统筹、省负总责`` has no bigram
   ``中央统筹 省负总责``.
+* **Stoplists** (``stopwords``): by default (``None``) the words of the package's
+  stoplists — **function words only**: determiners, pronouns, adpositions, conjunctions,
+  auxiliaries, particles and a few light adverbs (``data/stopwords/``, each checked
+  against Universal Dependencies tags) — are left out of the tables; ``stopwords=False``
+  applies no stoplist (every word listed, as AntConc and Wordless do by default);
+  ``stopwords={"fr": "my_stopwords.txt"}`` (a file, one word per line, or a list of
+  words) uses your list for that language and the package's for the others. The
+  stoplist used is recorded in the table's ``attrs["stopwords"]`` (``{"fr": "user:
+  my_stopwords.txt (120 words)", "zh": "default"}``).
 * **Totals** (the denominators of ``per_10k`` and ``per_million``, and the corpus sizes
   of keyness) are the number of tokens — or of n-gram positions — in the group, without
-  punctuation unless ``punct=True``. Stopwords are *in* the total even when
-  ``stopwords=False`` leaves them out of the list: a stopword list chooses which rows you
-  see, not how often a word occurs per 10,000 words. With ``punct=True,
-  stopwords=True`` the ``per_10k`` column of a group sums to exactly 10,000.
-* ``stopwords=False`` drops an n-gram that *begins or ends* with a stopword (for n = 1,
-  the stopwords themselves), so ``lutte contre la pauvreté`` stays and ``de la`` goes.
+  punctuation unless ``punct=True``. Stopwords are *in* the total even when the stoplist
+  leaves them out of the list: a stoplist chooses which rows you see, not how often a
+  word occurs per 10,000 words. With ``punct=True, stopwords=False`` the ``per_10k``
+  column of a group sums to exactly 10,000.
+* A stoplist drops an n-gram that *begins or ends* with a stopword (for n = 1, the
+  stopwords themselves), so ``lutte contre la pauvreté`` stays and ``de la`` goes.
 * **Header lines are not counted**: segments of role ``meta`` (a document's series name,
   its ``date | source`` line, a title repeated after them) are metadata, left out of
   every count, total and denominator by default. Each counting function takes
@@ -268,7 +277,7 @@ class _Units(NamedTuple):
     types: np.ndarray  # (n_terms, n) type ids of each term id
 
 
-def _units(toks, *, n: int, punct: bool, stopwords: bool, seg_mask) -> _Units:
+def _units(toks, *, n: int, punct: bool, stopwords, seg_mask) -> _Units:
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 5:
         raise InputError(f"n (the n-gram length) must be 1, 2, 3, 4 or 5, not {n!r}")
     total = len(toks)
@@ -286,10 +295,11 @@ def _units(toks, *, n: int, punct: bool, stopwords: bool, seg_mask) -> _Units:
             ok &= inside[start + n] == inside[start]
         ok &= seg_mask[toks.seg_row[start]]
         start = start[ok]
-    if stopwords:
+    is_stop = toks.stop_mask(stopwords)
+    if is_stop is None:
         counted = None  # all listed
     else:
-        counted = ~(toks.is_stop[start] | toks.is_stop[start + n - 1])
+        counted = ~(is_stop[start] | is_stop[start + n - 1])
     if n == 1:
         term_id = toks.type_id[start].astype(np.int64)
         return _Units(start, term_id, counted, np.arange(len(toks.vocab), dtype=np.int64)[:, None])
@@ -377,7 +387,7 @@ def _one_id_per_string(toks, units: _Units, sep: str) -> _Units:
     return units._replace(term_id=canonical[units.term_id])
 
 
-def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=False, sep=" ") -> pd.DataFrame:
+def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=None, sep=" ") -> pd.DataFrame:
     """The long count table behind every frequency list: one row per (group, term) with
     ``lang``, the ``by`` columns, ``term``, ``count``, ``doc_freq``, ``total``, ``_group``;
     and the groups (``lang``, ``by`` columns and ``total``, one row per ``_group`` code,
@@ -479,7 +489,7 @@ def _check_top(top, name="top"):
 
 
 # ----------------------------------------------------------------------------- frequencies
-def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, stopwords: bool = False,
+def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, stopwords=None,
                 min_count: int = 1, top: int | None = None, sep: str = " ", role=None) -> pd.DataFrame:
     r"""Frequency list of words or n-grams, per language (and per ``by`` group).
 
@@ -496,8 +506,11 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
         Only these languages.
     punct : bool
         Count punctuation tokens (default: left out, and not in the totals).
-    stopwords : bool
-        List stopwords (default: left out of the list; still in the totals).
+    stopwords : None, False or mapping
+        The stoplist: its words are left out of the list (still in the totals).
+        ``None`` (default): the package's function words (or the corpus's stoplist, if
+        it was read with ``stopwords=``); ``False``: none, every word is listed;
+        ``{"fr": file or words, …}``: your lists for those languages.
     min_count : int
         Leave out terms counted fewer times in their group.
     top : int, optional
@@ -515,7 +528,8 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
         total``: ``per_10k = count / total × 10,000`` and ``per_million = count / total ×
         10⁶`` with ``total`` the tokens (or n-gram positions) of the group — see the
         module docstring for what the total includes. Sorted by language, group (corpus
-        order), rank and term.
+        order), rank and term. ``attrs["stopwords"]`` says which stoplist left words out,
+        per language (``"default"``, ``"none"`` or ``"user: …"``).
 
     Examples
     --------
@@ -523,20 +537,33 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     >>> corpus = discourse.load_corpus()
     >>> zh = frequencies(corpus, lang="zh", top=5)
     >>> zh["term"].tolist()[:3]
-    ['脱贫攻坚', '工作', '责任制']
+    ['脱贫攻坚', '工作', '年']
     >>> frequencies(corpus, lang="fr", n=2, top=2)["term"].tolist()
-    ['assistance ciblée', 'autorité centrale']
-    >>> totals = frequencies(corpus, punct=True, stopwords=True).groupby("lang")["per_10k"].sum()
+    ['assistance ciblée', 'divers échelons']
+    >>> zh.attrs["stopwords"]
+    {'zh': 'default'}
+    >>> totals = frequencies(corpus, punct=True, stopwords=False).groupby("lang")["per_10k"].sum()
     >>> totals.round(6).tolist()
     [10000.0, 10000.0, 10000.0]
     """
+    from .tokens import stoplist_option
+
     _check_top(top)
+    stopwords = stoplist_option(stopwords)
     toks = _tokens_of(corpus)
     by = [c for c in _as_list(by) if c != "lang"]
-    table, _ = _count_table(toks, n=n, by=by, seg_mask=_lang_mask(toks.corpus, lang, role=role), punct=punct,
-                            stopwords=stopwords, sep=sep)
+    seg_mask = _lang_mask(toks.corpus, lang, role=role)
+    table, _ = _count_table(toks, n=n, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords, sep=sep)
     term_order = toks._vocab_order()[table["_term"].to_numpy()] if n == 1 else None
-    return _finish(table, by=by, min_count=min_count, top=top, term_order=term_order)
+    out = _finish(table, by=by, min_count=min_count, top=top, term_order=term_order)
+    out.attrs["stopwords"] = _stoplists(toks, stopwords, seg_mask)
+    return out
+
+
+def _stoplists(toks, stopwords, seg_mask) -> dict[str, str]:
+    """The stoplist of each language of the selection, for ``attrs["stopwords"]``."""
+    langs = pd.unique(toks.corpus._segments["lang"].to_numpy()[seg_mask])
+    return toks.stoplist_labels(stopwords, langs=langs)
 
 
 def _string_ranks(values, *, width: int = 32) -> np.ndarray:
@@ -633,7 +660,7 @@ class DocumentTermMatrix(NamedTuple):
 
 
 def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: bool = False,
-                         stopwords: bool = False, sep: str = " ", role=None) -> DocumentTermMatrix:
+                         stopwords=None, sep: str = " ", role=None) -> DocumentTermMatrix:
     """Sparse document-term count matrix of one language, for scikit-learn.
 
     Built from the package's own tokens (no re-tokenizing), with the conventions of
@@ -648,11 +675,13 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
     by : str or list of str
         What a row is: a document by default; any segment or metadata column.
     n, punct, stopwords, sep, role :
-        As in :func:`frequencies`.
+        As in :func:`frequencies`: the words of the stoplist (by default the package's
+        function words) are not columns; ``stopwords=False`` keeps every word.
 
     Returns
     -------
     DocumentTermMatrix
+        Its ``rows.attrs["stopwords"]`` says which stoplist left words out.
 
     Examples
     --------
@@ -663,15 +692,19 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
     """
     from scipy import sparse
 
+    from .tokens import stoplist_option
+
+    stopwords = stoplist_option(stopwords)
     if not isinstance(lang, str):
         raise InputError("document_term_matrix needs one language: pass lang='zh' (or 'vi', 'fr' …)")
     by = [c for c in _as_list(by) if c != "lang"]
     if not by:
         raise InputError("by must name what a row is, e.g. by='doc_id'")
     toks = _tokens_of(corpus)
-    table, groups = _count_table(toks, n=n, by=by, seg_mask=_lang_mask(toks.corpus, lang, role=role), punct=punct,
-                                 stopwords=stopwords, sep=sep)
+    seg_mask = _lang_mask(toks.corpus, lang, role=role)
+    table, groups = _count_table(toks, n=n, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords, sep=sep)
     labels = groups[by].reset_index(drop=True)
+    labels.attrs["stopwords"] = _stoplists(toks, stopwords, seg_mask)
     terms = pd.Index(np.sort(pd.unique(table["term"])), name="term")
     cols = terms.get_indexer(table["term"])
     matrix = sparse.csr_matrix((table["count"].to_numpy(dtype=np.int64), (table["_group"].to_numpy(), cols)),
@@ -679,7 +712,7 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
     return DocumentTermMatrix(matrix, labels, terms)
 
 
-def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, stopwords: bool = False,
+def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, stopwords=None,
           norm: str | None = "l2", use_idf: bool = True, smooth_idf: bool = True, sublinear_tf: bool = False,
           top: int | None = None, sep: str = " ", role=None) -> pd.DataFrame:
     r"""TF-IDF of every term in every document, per language, through scikit-learn.
@@ -707,7 +740,8 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
     by : str or list of str
         What a document is (default ``doc_id``).
     n, punct, stopwords, sep, role :
-        As in :func:`frequencies`.
+        As in :func:`frequencies`: the words of the stoplist (by default the package's
+        function words) are left out; ``stopwords=False`` keeps every word.
     norm, use_idf, smooth_idf, sublinear_tf :
         Passed to ``TfidfTransformer``.
     top : int, optional
@@ -719,6 +753,7 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
         ``lang``, the ``by`` columns, ``term, count, tf_idf, rank``: one row per term
         present in a document, sorted by language, document and ``tf_idf`` (descending);
         ``rank`` is the competition rank by ``tf_idf`` within the document.
+        ``attrs["stopwords"]``: the stoplist of each language.
 
     Examples
     --------
@@ -729,10 +764,14 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
     """
     from sklearn.feature_extraction.text import TfidfTransformer
 
+    from .tokens import stoplist_option
+
     _check_top(top)
+    stopwords = stoplist_option(stopwords)
     toks = _tokens_of(corpus)
     by = [c for c in _as_list(by) if c != "lang"]
     langs = sorted(pd.unique(toks.corpus._segments.loc[_lang_mask(toks.corpus, lang, role=role), "lang"]))
+    stoplists = toks.stoplist_labels(stopwords, langs=langs)
     parts = []
     for code in langs:
         dtm = document_term_matrix(toks, lang=code, by=by, n=n, punct=punct, stopwords=stopwords, sep=sep,
@@ -750,13 +789,17 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
         frame["_row"] = weights.row
         parts.append(frame)
     if not parts:
-        return pd.DataFrame(columns=["lang", *by, "term", "count", "tf_idf", "rank"])
+        empty = pd.DataFrame(columns=["lang", *by, "term", "count", "tf_idf", "rank"])
+        empty.attrs["stopwords"] = stoplists
+        return empty
     table = pd.concat(parts, ignore_index=True)
     table["rank"] = table.groupby(["lang", "_row"])["tf_idf"].rank(method="min", ascending=False).astype(np.int64)
     table = table.sort_values(["lang", "_row", "rank", "term"], kind="mergesort")
     if top is not None:
         table = table.groupby(["lang", "_row"], sort=False).head(top)
-    return table.drop(columns="_row").reset_index(drop=True)
+    out = table.drop(columns="_row").reset_index(drop=True)
+    out.attrs["stopwords"] = stoplists
+    return out
 
 
 # ----------------------------------------------------------------------------- trend
@@ -815,7 +858,7 @@ def trend(corpus, terms, *, by="year", lang=None, chars: bool = False, regex: bo
     by = [c for c in _as_list(by) if c != "lang"]
     seg_mask = _lang_mask(toks.corpus, lang, role=role)
     codes, labels = _groups(toks.corpus, by, seg_mask)
-    units = _units(toks, n=1, punct=punct, stopwords=True, seg_mask=seg_mask)
+    units = _units(toks, n=1, punct=punct, stopwords=False, seg_mask=seg_mask)
     totals = np.bincount(codes[toks.seg_row[units.start]], minlength=len(labels))
     parts = []
     for term in terms:

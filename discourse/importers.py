@@ -747,7 +747,7 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
 
 
 def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, encoding_errors="strict",
-         align="length"):
+         align="length", user_dict=None, stopwords=None):
     """Read files and folders into one corpus.
 
     Parameters
@@ -767,6 +767,8 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
         refusing the file.
     align : {"length", "order"}
         How versions are aligned (see :func:`read_mixed`).
+    user_dict, stopwords :
+        The corpus's user dictionary and stoplist (see :func:`discourse.load_corpus`).
 
     Returns
     -------
@@ -804,6 +806,8 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
                 parts.extend(_read_grouped(texts, align=align, skip_bad=False, depth=2, **options))
         else:
             parts.append(read_file(path, align=align, **options))
+    if user_dict is not None or stopwords is not None:
+        return concat(parts).with_tokenizer_options(user_dict=user_dict, stopwords=stopwords)
     return concat(parts)
 
 

@@ -641,7 +641,7 @@ def _one_language(langs) -> str:
 
 
 def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False,
-             stopwords=False, reference_total=None, measure="g2", bonferroni=False,
+             stopwords=None, reference_total=None, measure="g2", bonferroni=False,
              min_count=1, ci_level=0.95, sep=" ", role=None, max_p=None, top=None):
     """Keyness of a (part of a) corpus against a reference: corpus, part or frequency list.
 
@@ -675,11 +675,13 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         The language compared; required when the target has text in several
         languages (comparing a French text with its Chinese version is meaningless).
     n, punct, stopwords, sep :
-        As in :func:`discourse.frequencies`. The corpus sizes (``target_total``,
+        As in :func:`discourse.frequencies`: the words of the stoplist (by default the
+        package's function words; ``stopwords=False``: none; ``{"fr": file or words}``:
+        yours) are left out of the table. The corpus sizes (``target_total``,
         ``reference_total``) are token counts without punctuation, with stopwords (so
-        leaving stopwords out of the table does not change any statistic). With
-        ``stopwords=False`` stopwords (and, without ``punct``, punctuation) are also
-        left out of a frequency list given as reference.
+        leaving stopwords out of the table does not change any statistic). The words
+        of the stoplist (and, without ``punct``, punctuation) are also left out of a
+        frequency list given as reference.
     reference_total : float, optional
         Size in tokens of the corpus of a frequency list.
     measure, bonferroni, min_count, ci_level :
@@ -705,6 +707,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         reference_count, target_total, reference_total, g2, g2_2cell, chi2, chi2_yates,
         log_ratio, log_ratio_ci_low, log_ratio_ci_high, pct_diff, simple_maths,
         p_value, direction``), positive keywords first (see :func:`keyness`).
+        ``attrs["stopwords"]``: the stoplist of the language compared.
 
     Notes
     -----
@@ -737,6 +740,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     True
     """
     from .frequency import _count_table, _lang_mask, _select, _tokens_of
+    from .tokens import stoplist_option
 
     if max_p is not None and (isinstance(max_p, bool) or not isinstance(max_p, (int, float, np.number))
                               or not 0 < max_p <= 1):
@@ -744,14 +748,15 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise InputError(f"top is the number of keywords of each direction to keep, a whole number ≥ 1; "
                          f"not {top!r}")
+    stopwords = stoplist_option(stopwords)
     toks = _tokens_of(corpus)
     seg = toks.corpus._segments
     target_mask = _select(toks.corpus, target) & _lang_mask(toks.corpus, lang, role=role)
     code = _one_language(pd.unique(seg.loc[target_mask, "lang"]))
-    options = dict(n=n, punct=punct, stopwords=stopwords, sep=sep)
+    options = dict(n=n, punct=punct, sep=sep)
 
-    def counts(tokens, mask):
-        table, groups = _count_table(tokens, seg_mask=mask, **options)
+    def counts(tokens, mask, stoplist=stopwords):
+        table, groups = _count_table(tokens, seg_mask=mask, stopwords=stoplist, **options)
         total = int(groups["total"].sum())
         return pd.Series(table["count"].to_numpy(), index=pd.Index(table["term"])), total
 
@@ -768,7 +773,8 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
             raise InputError(f"the target is all the {code} text of the corpus; give a reference")
         b, d = counts(toks, ref_mask)
     elif isinstance(reference, (pd.Series, pd.DataFrame)):
-        b = _frequency_list(reference, code, n=n, punct=punct, stopwords=stopwords, sep=sep)
+        b = _frequency_list(reference, code, n=n, punct=punct, stopwords=_stopword_set(toks, code, stopwords),
+                            sep=sep, tokenizer=toks.tokenizer(code))
         d = reference_total
     elif isinstance(reference, (str, list, tuple, Mapping)):
         ref_mask = _select(toks.corpus, reference) & _lang_mask(toks.corpus, code, role=role)
@@ -780,7 +786,9 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         ref_mask = _lang_mask(ref_toks.corpus, code, role=role, strict=False)
         if not ref_mask.any():
             raise InputError(f"the reference corpus has no {code} text")
-        b, d = counts(ref_toks, ref_mask)
+        # the target's stoplist (a reference corpus read with another one would list
+        # words the target leaves out)
+        b, d = counts(ref_toks, ref_mask, False if stopwords is False else {code: _stopword_set(toks, code, stopwords)})
     table = keyness(a, b, target_total=c, reference_total=d, measure=measure,
                     bonferroni=bonferroni, min_count=min_count, ci_level=ci_level)
     table.insert(0, "lang", code)
@@ -791,13 +799,25 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         table = pd.concat([table[direction == "positive"].head(top), table[direction == "negative"].head(top)])
     if max_p is not None or top is not None:
         table = table.reset_index(drop=True)
+    table.attrs["stopwords"] = toks.stoplist_labels(stopwords, langs=[code])
     return table
 
 
-def _frequency_list(reference, lang, *, n, punct, stopwords, sep):
+def _stopword_set(toks, lang, stopwords) -> frozenset:
+    """The stopwords of ``lang`` under a ``stopwords`` option (for a reference frequency list)."""
+    from .languages import get_tokenizer
+
+    if stopwords is False:
+        return frozenset()
+    if isinstance(stopwords, Mapping) and lang in stopwords:
+        return get_tokenizer(lang, stopwords=stopwords[lang]).stopwords
+    return toks.tokenizer(lang).stopwords
+
+
+def _frequency_list(reference, lang, *, n, punct, stopwords, sep, tokenizer=None):
     """A reference frequency list as a Series of counts by term, in the tokenizer's
     normalised form (counts of forms that normalise alike are summed), without the terms
-    the target leaves out."""
+    the target leaves out (``stopwords``: the set of stopwords)."""
     from .languages import get_tokenizer, is_punct
 
     if isinstance(reference, pd.DataFrame):
@@ -807,14 +827,13 @@ def _frequency_list(reference, lang, *, n, punct, stopwords, sep):
                              f"missing: {', '.join(sorted(missing))}")
         reference = pd.Series(reference["count"].to_numpy(), index=reference["term"].astype(str))
     counts = _counts_series(reference, "reference")
-    tokenizer = get_tokenizer(lang)
+    tokenizer = get_tokenizer(lang) if tokenizer is None else tokenizer
     norms = [sep.join(tokenizer.normalize(w) for w in str(t).split(sep)) for t in counts.index]
     counts = counts.groupby(pd.Index(norms), sort=False).sum()  # Word, word -> word
     words = [str(t).split(sep) if n > 1 else [str(t)] for t in counts.index]
     keep = np.ones(len(counts), dtype=bool)
     if not punct:
         keep &= [not any(is_punct(w) for w in ws) for ws in words]
-    if not stopwords:
-        stops = tokenizer.stopwords
-        keep &= [not (ws[0] in stops or ws[-1] in stops) for ws in words]
+    if stopwords:
+        keep &= [not (ws[0] in stopwords or ws[-1] in stopwords) for ws in words]
     return counts[keep]

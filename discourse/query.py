@@ -16,6 +16,13 @@ Matching uses the normalised forms (``norm``: lowercase, unified apostrophes and
 Vietnamese tone placement) unless ``case=True``; ``diacritics=False`` also ignores accents
 and tone marks (``"xoa"`` finds ``xoá`` and ``xóa``). ``chars=True`` searches the raw
 characters instead of tokens, so ``"攻坚"`` is found inside ``脱贫攻坚战``.
+
+A query is tokenized by the tokenizer of the corpus's tokens (with its user dictionary).
+A word or phrase that occurs in the text but cannot be found as words there — the
+tokenizer keeps it inside longer words (印度 in 印度尼西亚) or cuts it otherwise — gets a
+:class:`~discourse.errors.DiscourseWarning` naming the term and the fix: add it to the
+user dictionary (``load_corpus(…, user_dict={"zh": ["防汛抗洪"]})``) if it is a word
+there, or search inside words (``*印度*``, ``chars=True``) if not (:func:`unmatched`).
 """
 
 from __future__ import annotations
@@ -23,13 +30,14 @@ from __future__ import annotations
 import fnmatch
 import re
 import unicodedata
+import warnings
 
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from .errors import DiscourseWarning, InputError
 
-__all__ = ["find", "fold_diacritics"]
+__all__ = ["find", "fold_diacritics", "unmatched"]
 
 HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
 
@@ -46,7 +54,7 @@ def fold_diacritics(text: str) -> str:
 
 
 def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, diacritics: bool = True,
-         chars: bool = False) -> pd.DataFrame:
+         chars: bool = False, warn: bool = True) -> pd.DataFrame:
     """Find a query in a corpus's tokens.
 
     Parameters
@@ -67,6 +75,9 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
     chars : bool
         Match the raw characters of the text, also inside words (a plain string or, with
         ``regex=True``, a regular expression).
+    warn : bool
+        Warn (:class:`~discourse.errors.DiscourseWarning`) about a word or phrase that
+        occurs in the text but cannot be found as words (see :func:`unmatched`).
 
     Returns
     -------
@@ -101,8 +112,117 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
             if chars:
                 parts.append(_find_chars(tokens, q, rows, regex=regex, case=case, diacritics=diacritics))
             else:
-                parts.append(_find_tokens(tokens, q, code, rows, regex=regex, case=case, diacritics=diacritics))
+                found = _find_tokens(tokens, q, code, rows, regex=regex, case=case, diacritics=diacritics)
+                parts.append(found)
+                if warn and not regex and not case and diacritics:
+                    problem = unmatched(tokens, q, code, hits=found)
+                    if problem:
+                        warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
     return _sorted_hits(parts)
+
+
+def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query") -> dict | None:
+    """Where a word or phrase occurs in the text of a language but is not found as words.
+
+    The term's characters are searched in the raw text (case-insensitively; for a
+    language with spaces between words, as whole words) and compared with the token
+    matches of :func:`find`. A problem is reported when the term occurs in the text
+
+    * but is never found as words (the tokenizer keeps it inside longer words — 印度 in
+      印度尼西亚 — or cuts those places otherwise), or
+    * (Chinese) the tokenizer cuts the term itself into several words (防汛抗洪 → 防汛 |
+      抗洪) and some of its occurrences are cut otherwise in their context.
+
+    A term with a wildcard is not checked.
+
+    Parameters
+    ----------
+    tokens : Tokens
+    term : str
+    lang : str
+    hits : DataFrame, optional
+        ``find(tokens, term, lang=lang, warn=False)`` if already made.
+    what : str
+        How the message names the term's source ("the query", "lexicon term").
+
+    Returns
+    -------
+    dict or None
+        ``None`` when there is nothing to report; else ``term, lang, occurrences`` (in the
+        raw text), ``found`` (as words), ``missed``, ``parts`` (how the tokenizer cuts
+        the term alone), ``contexts`` (the words the missed places lie in, most frequent
+        first, as ``"印度尼西亚"`` or cut ``"防 | 汛抗洪"``) and ``message``.
+
+    Examples
+    --------
+    >>> import discourse, pandas as pd
+    >>> corpus = discourse.Corpus(pd.DataFrame({"doc_id": "d", "lang": "zh",
+    ...                                         "text": ["印度尼西亚和马来西亚。"]}))
+    >>> problem = unmatched(corpus.tokens(), "印度", "zh")
+    >>> problem["occurrences"], problem["found"], problem["contexts"]
+    (1, 0, ['印度尼西亚'])
+    """
+    words = term.split()
+    if not words or any("*" in w or "?" in w for w in words):
+        return None
+    rows = tokens._lang_rows().get(lang)
+    if rows is None or not len(rows):
+        return None
+    tokenizer = tokens.tokenizer(lang)
+    spaced = tokenizer.spaces_between_words
+    apostrophe = "['’ʼ]"
+    if spaced:
+        body = r"\s+".join(re.escape(unicodedata.normalize("NFC", w)).replace("'", apostrophe) for w in words)
+        rx = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+    else:
+        rx = re.compile(re.escape(unicodedata.normalize("NFC", "".join(words))), re.IGNORECASE)
+    text, offsets = _joined_text(tokens, lang)
+    if rx.search(text) is None:  # the usual case for a term absent from the text: one scan
+        return None
+    spans = np.array([m.span() for m in rx.finditer(text)], dtype=np.int64).reshape(-1, 2)
+    at = np.searchsorted(offsets, spans[:, 0], side="right") - 1
+    seg_rows, starts, ends = rows[at], spans[:, 0] - offsets[at], spans[:, 1] - offsets[at]
+    if hits is None:
+        hits = find(tokens, term, lang=lang, warn=False)
+    found = set(zip(hits["seg_row"].tolist(), hits["start"].tolist(), hits["end"].tolist()))
+    missed = [k for k, key in enumerate(zip(seg_rows.tolist(), starts.tolist(), ends.tolist())) if key not in found]
+    parts = [norm for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", "".join(words)))] \
+        if not spaced else []
+    split = len(words) == 1 and len(parts) > 1
+    if not missed or (found and not split):
+        return None
+    texts = tokens.corpus._segments["text"].to_numpy()
+    bounds = tokens._segment_bounds()
+    contexts: dict[str, int] = {}
+    for k in missed:
+        r, s, e = int(seg_rows[k]), int(starts[k]), int(ends[k])
+        lo, hi = bounds[r], bounds[r + 1]
+        first = lo + int(np.searchsorted(tokens.end[lo:hi], s, side="right"))
+        last = lo + int(np.searchsorted(tokens.start[lo:hi], e, side="left"))
+        shown = " | ".join(texts[r][tokens.start[i]:tokens.end[i]] for i in range(first, max(last, first + 1)))
+        contexts[shown] = contexts.get(shown, 0) + 1
+    ordered = sorted(contexts, key=lambda c: -contexts[c])
+    listed = ", ".join(f"{c} ({contexts[c]})" for c in ordered[:5]) + (" …" if len(ordered) > 5 else "")
+    how = (f"is not one word for the {lang} tokenizer ({' | '.join(parts)}), and " if split else "")
+    inside = f"'*{''.join(words)}*' or " if not spaced or len(words) == 1 else ""  # a wildcard is one token
+    message = (f"{what} {term!r} ({lang}) {how}is in the text {len(missed)} time(s) where it is not found as "
+               f"words (found {len(found)} time(s)): the tokenizer cuts those places as {listed}. "
+               f"If it is one word there, add it to the user dictionary: user_dict={{{lang!r}: [{term!r}]}} "
+               f"(command line: --user-dict {lang}=FILE); if it is part of longer words there, search "
+               f"inside words with {inside}chars=True.")
+    return {"term": term, "lang": lang, "occurrences": len(spans), "found": len(found), "missed": len(missed),
+            "parts": parts, "contexts": ordered, "message": message}
+
+
+def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
+    """The texts of a language's segments joined by NUL (never part of a match), and the
+    offset of each segment in it; made once per Tokens."""
+    cache = tokens.__dict__.setdefault("_joined", {})
+    if lang not in cache:
+        texts = tokens.corpus._segments["text"].to_numpy()[tokens._lang_rows()[lang]]
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
+        cache[lang] = ("\x00".join(texts), np.r_[0, np.cumsum(lengths)[:-1]])
+    return cache[lang]
 
 
 def _sorted_hits(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -146,10 +266,10 @@ def _strictly_increasing(*keys: np.ndarray) -> bool:
 
 
 # ---------------------------------------------------------------------------- tokens
-def _elements(query: str, lang: str, *, regex: bool, join: str = " ") -> list[tuple[str, str]]:
+def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=None) -> list[tuple[str, str]]:
     """The query as a sequence of ``(kind, pattern)``: kind ``"literal"`` (a norm form),
     ``"glob"`` or ``"regex"``. Words of a literal run are joined with ``join`` before
-    they are tokenized."""
+    they are tokenized (by ``tokenizer``: the corpus's, default the language's)."""
     from .languages import get_tokenizer
 
     if regex:
@@ -158,7 +278,7 @@ def _elements(query: str, lang: str, *, regex: bool, join: str = " ") -> list[tu
         except re.error as err:
             raise InputError(f"the regular expression {query!r} is not valid: {err}") from None
         return [("regex", query)]
-    tokenizer = get_tokenizer(lang)
+    tokenizer = get_tokenizer(lang) if tokenizer is None else tokenizer
     out: list[tuple[str, str]] = []
     run: list[str] = []
 
@@ -192,14 +312,13 @@ def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarra
 
 
 def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> pd.DataFrame:
-    from .languages import get_tokenizer
-
-    hits = _find_sequence(tokens, query, _elements(query, lang, regex=regex), rows,
+    tokenizer = tokens.tokenizer(lang)  # the corpus's: its user dictionary cuts the query as the text
+    hits = _find_sequence(tokens, query, _elements(query, lang, regex=regex, tokenizer=tokenizer), rows,
                           regex=regex, case=case, diacritics=diacritics)
-    if not regex and len(query.split()) > 1 and not get_tokenizer(lang).spaces_between_words:
+    if not regex and len(query.split()) > 1 and not tokenizer.spaces_between_words:
         # "中央 统筹": the spaces are the user's, not the language's: 中央统筹 counts too
-        joined = _find_sequence(tokens, query, _elements(query, lang, regex=False, join=""), rows,
-                                regex=False, case=case, diacritics=diacritics)
+        joined = _find_sequence(tokens, query, _elements(query, lang, regex=False, join="", tokenizer=tokenizer),
+                                rows, regex=False, case=case, diacritics=diacritics)
         hits = pd.concat([hits, joined], ignore_index=True)
     return hits
 

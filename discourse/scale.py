@@ -122,7 +122,7 @@ def _merged_counts(source, *, client, scheduler, partitions, read_options, lang,
 # ----------------------------------------------------------------------------- public
 def frequencies_dask(source, *, client=None, scheduler=None, partitions: int | None = None,
                      read_options: Mapping | None = None, n: int = 1, by=None, lang=None,
-                     punct: bool = False, stopwords: bool = False, min_count: int = 1,
+                     punct: bool = False, stopwords=None, min_count: int = 1,
                      top: int | None = None, sep: str = " ") -> pd.DataFrame:
     """:func:`discourse.frequencies` computed on Dask, partitioned by document.
 
@@ -143,14 +143,15 @@ def frequencies_dask(source, *, client=None, scheduler=None, partitions: int | N
     read_options : mapping, optional
         Passed to :func:`discourse.load_corpus` for paths (``text_col``, ``lang`` …).
     n, by, lang, punct, stopwords, min_count, top, sep :
-        As in :func:`discourse.frequencies`.
+        As in :func:`discourse.frequencies` (the words of the stoplist, by default the
+        package's function words, are left out of the table; ``stopwords=False``: none).
 
     Returns
     -------
     DataFrame
         The table of :func:`discourse.frequencies` for the same corpus and options
-        (identical values, dtypes and order). From paths, groups come in the order of
-        ``load_corpus(paths)``.
+        (identical values, dtypes and order, and ``attrs["stopwords"]``). From paths,
+        groups come in the order of ``load_corpus(paths)``.
 
     Examples
     --------
@@ -161,18 +162,40 @@ def frequencies_dask(source, *, client=None, scheduler=None, partitions: int | N
     True
     """
     from .frequency import _as_list, _check_top, _finish
+    from .tokens import stoplist_option
 
     _check_top(top)
+    stopwords = stoplist_option(stopwords)
     by = [c for c in _as_list(by) if c != "lang"]
-    table, _ = _merged_counts(source, client=client, scheduler=scheduler, partitions=partitions,
-                              read_options=read_options, lang=lang, by=by, n=n, punct=punct,
-                              stopwords=stopwords, sep=sep)
-    return _finish(table, by=by, min_count=min_count, top=top)
+    table, groups = _merged_counts(source, client=client, scheduler=scheduler, partitions=partitions,
+                                   read_options=read_options, lang=lang, by=by, n=n, punct=punct,
+                                   stopwords=stopwords, sep=sep)
+    out = _finish(table, by=by, min_count=min_count, top=top)
+    out.attrs["stopwords"] = _stoplists(source, read_options, pd.unique(groups["lang"]), stopwords)
+    return out
+
+
+def _stoplists(source, read_options, langs, stopwords) -> dict[str, str]:
+    """``attrs["stopwords"]`` of a table of the source, without tokenizing it here."""
+    from .corpus import Corpus
+    from .languages import get_tokenizer
+    from .tokens import tokenizers_for
+
+    options = source._token_options if isinstance(source, Corpus) else dict(read_options or {})
+    langs = sorted(langs)
+    if stopwords is False:
+        return {lang: "none" for lang in langs}
+    labels = {lang: t.stoplist for lang, t in tokenizers_for(langs, user_dict=options.get("user_dict"),
+                                                             stopwords=options.get("stopwords")).items()}
+    for lang, value in (stopwords or {}).items():
+        if lang in labels:
+            labels[lang] = get_tokenizer(lang, stopwords=value).stoplist
+    return labels
 
 
 def keywords_dask(source, reference=None, *, target=None, client=None, scheduler=None,
                   partitions: int | None = None, read_options: Mapping | None = None, lang=None,
-                  n: int = 1, punct: bool = False, stopwords: bool = False, measure: str = "g2",
+                  n: int = 1, punct: bool = False, stopwords=None, measure: str = "g2",
                   bonferroni: bool = False, min_count=1, ci_level: float = 0.95,
                   sep: str = " ") -> pd.DataFrame:
     """:func:`discourse.keywords` computed on Dask, partitioned by document.
@@ -195,7 +218,9 @@ def keywords_dask(source, reference=None, *, target=None, client=None, scheduler
     client, scheduler, partitions, read_options :
         As in :func:`frequencies_dask`.
     lang, n, punct, stopwords, measure, bonferroni, min_count, ci_level, sep :
-        As in :func:`discourse.keywords`.
+        As in :func:`discourse.keywords` (the words of the stoplist, by default the
+        package's function words, are left out of the table). A reference read from
+        other paths is counted with its own stoplist: read it with the same one.
 
     Returns
     -------
@@ -211,7 +236,9 @@ def keywords_dask(source, reference=None, *, target=None, client=None, scheduler
     True
     """
     from .keyness import _one_language, keyness
+    from .tokens import stoplist_option
 
+    stopwords = stoplist_option(stopwords)
     options = dict(client=client, scheduler=scheduler, partitions=partitions, read_options=read_options,
                    by=[], n=n, punct=punct, stopwords=stopwords, sep=sep)
     target_table, target_groups = _merged_counts(source, lang=lang, target=target, **options)
@@ -238,6 +265,7 @@ def keywords_dask(source, reference=None, *, target=None, client=None, scheduler
                     reference_total=int(ref_groups["total"].sum()), measure=measure,
                     bonferroni=bonferroni, min_count=min_count, ci_level=ci_level)
     table.insert(0, "lang", code)
+    table.attrs["stopwords"] = _stoplists(source, read_options, [code], stopwords)
     return table
 
 

@@ -20,7 +20,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["Tokens", "tokenize", "nfc_with_map"]
+__all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for"]
 
 
 def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
@@ -65,7 +65,12 @@ class Tokens:
     is_punct : numpy.ndarray of bool
         Per type: made only of punctuation or symbols.
     is_stop : numpy.ndarray of bool
-        Per token: its normalised form is in its language's stopword list.
+        Per token: its normalised form is in its language's stoplist (that of
+        :attr:`tokenizers`: the package's function words unless the corpus was read with
+        ``stopwords=``).
+    tokenizers : dict
+        Language -> the :class:`~discourse.languages.Tokenizer` that made its tokens (with
+        the corpus's user dictionary and stoplist); :meth:`tokenizer` gives one.
 
     Examples
     --------
@@ -76,7 +81,7 @@ class Tokens:
     "d'"
     """
 
-    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None):
+    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None):
         self.corpus = corpus
         self.seg_row = seg_row
         self.start = start
@@ -85,6 +90,88 @@ class Tokens:
         self.vocab = vocab
         self.is_stop = is_stop
         self.is_punct = _punct_types(vocab) if is_punct is None else is_punct
+        self.tokenizers = dict(tokenizers or {})
+
+    def tokenizer(self, lang: str):
+        """The tokenizer of ``lang`` for these tokens: the one that made them, with the
+        corpus's user dictionary and stoplist (so a query is cut as the text was)."""
+        found = self.tokenizers.get(lang)
+        if found is None:
+            from .languages import get_tokenizer
+
+            user_dict, stopwords = _corpus_options(self.corpus)
+            found = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
+        return found
+
+    @property
+    def stoplists(self) -> dict[str, str]:
+        """Language -> the stoplist of :attr:`is_stop`, e.g. ``{"fr": "user: my.txt (120 words)",
+        "zh": "default"}`` (languages present, sorted)."""
+        return {lang: self.tokenizer(lang).stoplist for lang in self._lang_rows()}
+
+    def stoplist_labels(self, stopwords=None, *, langs=None) -> dict[str, str]:
+        """The stoplist of each language under a ``stopwords`` option of the analysis
+        functions (:meth:`stop_mask`), as recorded in ``DataFrame.attrs["stopwords"]``:
+        ``"default"`` (the package's function words), ``"none"`` or ``"user: …"``.
+
+        ``langs`` restricts it to some languages (default: those present).
+
+        >>> import discourse
+        >>> toks = discourse.load_corpus().tokens()
+        >>> toks.stoplist_labels({"fr": ["la", "le"]}, langs=["fr", "zh"])
+        {'fr': 'user: 2 words', 'zh': 'default'}
+        """
+        from .languages import get_tokenizer
+
+        stopwords = stoplist_option(stopwords, stacklevel=4)
+        present = list(self._lang_rows()) if langs is None else sorted(set(langs))
+        if stopwords is False:
+            return {lang: "none" for lang in present}
+        labels = {lang: self.tokenizer(lang).stoplist for lang in present}
+        for lang, value in (stopwords or {}).items():
+            label = get_tokenizer(lang, stopwords=value).stoplist
+            if lang in labels:
+                labels[lang] = label
+        return labels
+
+    def stop_mask(self, stopwords=None) -> np.ndarray | None:
+        """Per token, whether it is a stopword under a ``stopwords`` option of the analysis
+        functions (:func:`discourse.frequencies` …); ``None`` when nothing is a stopword.
+
+        ``None``: the stoplist of these tokens (:attr:`is_stop`); ``False``: none; a
+        mapping ``{lang: file or words or False}``: those lists for those languages, the
+        tokens' own for the others. ``True`` (before: "list stopwords too") still means
+        ``False``, with a ``FutureWarning``.
+
+        >>> import discourse
+        >>> toks = discourse.load_corpus().filter(lang="fr").tokens()
+        >>> int(toks.stop_mask().sum()) > 0, toks.stop_mask(False) is None
+        (True, True)
+        >>> frame = toks.to_frame(columns=["norm"])
+        >>> sorted(set(frame["norm"][toks.stop_mask({"fr": ["pauvreté"]})]))
+        ['pauvreté']
+        """
+        from .languages import get_tokenizer
+
+        stopwords = stoplist_option(stopwords, stacklevel=4)
+        if stopwords is False:
+            return None
+        if not stopwords:
+            return self.is_stop
+        is_stop = self.is_stop.copy()
+        rows_of = self._lang_rows()
+        index = self._vocab_index()
+        for lang, value in stopwords.items():
+            tokenizer = get_tokenizer(lang, stopwords=value)  # read (and check) it even if lang is absent
+            if lang not in rows_of:
+                continue
+            in_lang = np.zeros(len(self.corpus._segments), dtype=bool)
+            in_lang[rows_of[lang]] = True
+            where = np.flatnonzero(in_lang[self.seg_row])
+            is_stop_type = np.zeros(len(self.vocab), dtype=bool)
+            is_stop_type[[index[w] for w in tokenizer.stopwords if w in index]] = True
+            is_stop[where] = is_stop_type[self.type_id[where]]
+        return is_stop
 
     def __len__(self) -> int:
         return len(self.type_id)
@@ -99,7 +186,7 @@ class Tokens:
         sel = keep_rows[self.seg_row]
         return Tokens(corpus, seg_row=new_row[self.seg_row[sel]].astype(np.int32), start=self.start[sel],
                       end=self.end[sel], type_id=self.type_id[sel], vocab=self.vocab, is_stop=self.is_stop[sel],
-                      is_punct=self.is_punct)
+                      is_punct=self.is_punct, tokenizers=self.tokenizers)
 
     # -- look-up structures, built once on first use -------------------------------
     def _vocab_index(self) -> dict[str, int]:
@@ -160,7 +247,8 @@ class Tokens:
 
     def mask(self, *, punct: bool = True, stopwords: bool = True) -> np.ndarray:
         """Boolean mask over tokens: ``False`` for punctuation (``punct=False``) and for
-        stopwords (``stopwords=False``)."""
+        stopwords (``stopwords=False``: tokens flagged :attr:`is_stop`; here the flags say
+        what to keep, unlike the stoplist option of the analysis functions)."""
         keep = np.ones(len(self), dtype=bool)
         if not punct:
             keep &= ~self.is_punct[self.type_id]
@@ -172,9 +260,10 @@ class Tokens:
         """One row per token: ``doc_id, lang, seg_id, align_id, role, position, start, end,
         token, norm, is_punct, is_stop``.
 
-        ``position`` is the token's index within its segment; ``start, end`` are offsets
-        into the segment's text, so ``text[start:end] == token``. Pass ``columns`` to
-        build only some columns (faster on large corpora).
+        ``punct=False`` and ``stopwords=False`` leave out punctuation and the tokens of
+        the stoplist (``is_stop``). ``position`` is the token's index within its segment;
+        ``start, end`` are offsets into the segment's text, so ``text[start:end] ==
+        token``. Pass ``columns`` to build only some columns (faster on large corpora).
         """
         keep = self.mask(punct=punct, stopwords=stopwords)
         rows = self.seg_row[keep]
@@ -226,7 +315,7 @@ def _positions(seg_row: np.ndarray) -> np.ndarray:
     return (np.arange(len(seg_row)) - np.repeat(starts, lengths)).astype(np.int32)
 
 
-def tokenize(corpus, *, cache: bool = True, n_jobs: int | None = None) -> Tokens:
+def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jobs: int | None = None) -> Tokens:
     """Tokenize every segment of ``corpus`` with its language's tokenizer.
 
     Text that is not NFC is normalised for the tokenizer and the offsets mapped back,
@@ -235,12 +324,19 @@ def tokenize(corpus, *, cache: bool = True, n_jobs: int | None = None) -> Tokens
     Parameters
     ----------
     corpus : Corpus
+    user_dict : mapping, optional
+        ``{lang: file or terms}``: words to keep whole (zh, vi), added to the shipped
+        domain dictionary (see :func:`discourse.languages.get_tokenizer`).
+    stopwords : None, False or mapping
+        The stoplist that sets :attr:`Tokens.is_stop`: ``None`` the package's function
+        words; ``False`` none; ``{lang: file or words or False}`` those lists for those
+        languages, the package's for the others.
     cache : bool, default True
         Keep the result in the user cache directory (``$DISCOURSE_CACHE_DIR``, else
         ``~/.cache/discourse``) under a key made of the texts, their languages, every
-        tokenizer's fingerprint (code version, dictionaries, stopwords) and the package
-        version; an unchanged corpus is then read back instead of segmented again. A
-        corrupt or unreadable cache file is ignored and rewritten.
+        tokenizer's fingerprint (code version, dictionaries, user dictionary, stoplist)
+        and the package version; an unchanged corpus is then read back instead of
+        segmented again. A corrupt or unreadable cache file is ignored and rewritten.
     n_jobs : int, optional
         Worker processes for segmentation. Default: all cores for corpora of more than
         two million characters, else one (starting workers costs more than it saves).
@@ -249,12 +345,10 @@ def tokenize(corpus, *, cache: bool = True, n_jobs: int | None = None) -> Tokens
     -------
     Tokens
     """
-    from .languages import get_tokenizer
-
     seg = corpus._segments
     texts = seg["text"].tolist()
     langs = seg["lang"].to_numpy()
-    tokenizers = {lang: get_tokenizer(lang) for lang in pd.unique(langs)}
+    tokenizers = tokenizers_for(pd.unique(langs), user_dict=user_dict, stopwords=stopwords)
     key = _cache_key(texts, langs, tokenizers) if cache else None
     arrays = _cache_load(key, len(texts)) if key else None
     if arrays is None:
@@ -262,7 +356,67 @@ def tokenize(corpus, *, cache: bool = True, n_jobs: int | None = None) -> Tokens
         arrays["is_punct"] = _punct_types(arrays["vocab"])
         if key:
             _cache_store(key, arrays)
-    return Tokens(corpus, **arrays)
+    return Tokens(corpus, **arrays, tokenizers=tokenizers)
+
+
+def stoplist_option(stopwords, *, stacklevel: int = 3):
+    """Check a ``stopwords`` option: ``None``, ``False`` or ``{lang: file or words or False}``.
+
+    ``True`` meant "list stopwords too" before the option became the stoplist; it still
+    means ``False`` (no stoplist), with a ``FutureWarning``.
+
+    >>> stoplist_option({"fr": ["le", "la"]})
+    {'fr': ['le', 'la']}
+    """
+    import warnings
+
+    from .languages.base import language_options
+
+    if stopwords is True:
+        warnings.warn("stopwords=True (list stopwords too) is now stopwords=False (no stoplist: every word "
+                      "listed); stopwords=True will stop working in a later release", FutureWarning,
+                      stacklevel=stacklevel)
+        return False
+    if stopwords is None or stopwords is False:
+        return stopwords
+    if isinstance(stopwords, (str, os.PathLike)):
+        from .errors import InputError
+
+        raise InputError(f"stopwords maps a language to its stoplist, e.g. stopwords={{'fr': {str(stopwords)!r}}}; "
+                         "False for no stoplist")
+    return language_options("stopwords", stopwords)
+
+
+def _lang_stoplist(stopwords, lang: str):
+    """The ``stopwords`` option of :func:`get_tokenizer` for one language."""
+    if stopwords is None or stopwords is False:
+        return stopwords
+    return stopwords.get(lang)
+
+
+def tokenizers_for(langs, *, user_dict=None, stopwords=None) -> dict:
+    """Language -> tokenizer for ``langs``, with the ``user_dict`` and ``stopwords`` options
+    of :func:`tokenize` (every language they name is checked, present or not).
+
+    >>> tokenizers_for(["fr"], stopwords={"fr": ["le"]})["fr"].stoplist
+    'user: 1 word'
+    """
+    from .languages import get_tokenizer
+    from .languages.base import language_options
+
+    user_dict = language_options("user_dict", user_dict)
+    stopwords = stoplist_option(stopwords, stacklevel=4)
+    named = set(user_dict) | (set(stopwords) if isinstance(stopwords, dict) else set())
+    out = {}
+    for lang in [*langs, *sorted(named - set(langs))]:
+        out[lang] = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
+    return {lang: out[lang] for lang in langs}
+
+
+def _corpus_options(corpus) -> tuple[dict, object]:
+    """The ``user_dict`` and ``stopwords`` a corpus was read with."""
+    options = getattr(corpus, "_token_options", None) or {}
+    return dict(options.get("user_dict") or {}), options.get("stopwords")
 
 
 @contextlib.contextmanager

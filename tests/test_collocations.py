@@ -217,7 +217,7 @@ def _window_counts(corpus, lang, is_node, left, right):
     ("responsabilit*", "fr", lambda n: n.startswith("responsabilit"), (2, 5)),
 ])
 def test_collocates_equal_a_count_by_hand(seed_corpus, node, lang, is_node, window):
-    table = C.collocates(seed_corpus, node, lang=lang, window=window, stopwords=True)
+    table = C.collocates(seed_corpus, node, lang=lang, window=window, stopwords=False)
     counts, slots, nodes, freqs, size = _window_counts(seed_corpus, lang, is_node, *window)
     assert dict(zip(table["collocate"], table["co_freq"])) == dict(counts)
     assert set(table["node_freq"]) == {nodes} and set(table["window_tokens"]) == {slots}
@@ -237,15 +237,15 @@ def test_collocates_options(seed_corpus):
     assert nodes == {"fr": "responsabilit*", "vi": "trách nhiệm", "zh": "责任"}  # the alternative found there
     stops = seed_corpus.tokens().to_frame().query("is_stop")["norm"]
     assert not set(table["collocate"]) & set(stops)  # stopwords take window places but are not listed
-    right = C.collocates(seed_corpus, "trách nhiệm", window=(0, 1), stopwords=True)
+    right = C.collocates(seed_corpus, "trách nhiệm", window=(0, 1), stopwords=False)
     phrase_hits = discourse.find(seed_corpus.tokens(), "trách nhiệm chung")
     phrase_hits = phrase_hits[seed_corpus.segments["role"].to_numpy()[phrase_hits["seg_row"]] != "meta"]
     assert right.set_index("collocate").loc["chung", "co_freq"] == len(phrase_hits) == 4  # + 1 in a meta line
     by_mi = C.collocates(seed_corpus, "trách nhiệm", sort_by="mi", min_count=3)
     assert by_mi["mi"].is_monotonic_decreasing and by_mi["co_freq"].min() >= 3
-    phrase = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=True)
+    phrase = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=False)
     assert phrase["node_freq"].iloc[0] == 5 and "chịu" not in set(phrase["collocate"])  # + 1 in a meta line
-    with_meta = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=True, role=("title", "body", "meta"))
+    with_meta = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=False, role=("title", "body", "meta"))
     assert with_meta["node_freq"].iloc[0] == 6
     assert C.collocates(seed_corpus, "nothing").empty
     with pytest.raises(InputError, match="window"):

@@ -99,6 +99,7 @@ ANSWERS = {
         "vi": ["nhân dân", "dân tộc", "các dân tộc", "người dân"],
         "en": ["people", "peoples"],
     },
+    "有": {"fr": ["a", "ont", "avoir"], "vi": ["có"], "en": ["has", "have"]},  # a verb, not on the zh stoplist
     "联合国": {
         "fr": ["nations unies", "unies"],
         "vi": ["liên hợp quốc", "liên hiệp quốc"],
@@ -153,8 +154,8 @@ def _accuracy(udhr, words, **options):
 
 
 def test_the_twenty_words(top20):
-    assert top20 == ["人人", "权利", "自由", "有权", "享受", "社会", "受", "国家", "应", "任何人",
-                     "平等", "教育", "享有", "保护", "人", "法律", "行为", "人民", "联合国", "普遍"]
+    assert top20 == ["人人", "权利", "自由", "有权", "有", "享受", "社会", "受", "国家", "应", "任何人",
+                     "平等", "教育", "享有", "保护", "人", "法律", "行为", "人民", "联合国"]
     assert set(top20) <= set(ANSWERS)
 
 

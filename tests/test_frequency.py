@@ -58,7 +58,8 @@ def _counts(freq):
 # ----------------------------------------------------------------------------- counts
 @pytest.mark.parametrize("punct, stopwords", [(False, False), (True, True), (False, True), (True, False)])
 def test_counts_equal_collections_counter(corpus, frame, punct, stopwords):
-    freq = F.frequencies(corpus, punct=punct, stopwords=stopwords)
+    # stopwords here: whether they are listed (stopwords=False: no stoplist)
+    freq = F.frequencies(corpus, punct=punct, stopwords=False if stopwords else None)
     kept = frame[(punct | ~frame["is_punct"]) & (stopwords | ~frame["is_stop"])]
     expected = Counter(zip(kept["lang"], kept["norm"]))
     assert _counts(freq) == dict(expected)
@@ -68,10 +69,10 @@ def test_header_lines_are_not_counted_unless_asked_for(corpus, all_tokens):
     """The date line "14-01-2021 | China.org.cn" and the other meta lines are metadata."""
     meta = corpus.filter(role="meta").segments
     assert "14-01-2021 | China.org.cn" in set(meta["text"])
-    freq = F.frequencies(corpus, stopwords=True)
+    freq = F.frequencies(corpus, stopwords=False)
     assert not {"2021", "china", "org", "cn", "china.org.cn", "01"} & set(freq["term"])
     assert "und" not in set(freq["lang"])
-    everything = F.frequencies(corpus, punct=True, stopwords=True, role=("title", "body", "meta"))
+    everything = F.frequencies(corpus, punct=True, stopwords=False, role=("title", "body", "meta"))
     assert _counts(everything) == dict(Counter(zip(all_tokens["lang"], all_tokens["norm"])))
     assert {"2021", "01", "china.org.cn"} <= set(everything["term"])
     meta_only = F.frequencies(corpus, role="meta", lang="vi", top=1)
@@ -83,7 +84,7 @@ def test_header_lines_are_not_counted_unless_asked_for(corpus, all_tokens):
 def test_counts_equal_nltk_freqdist(corpus, frame):
     from nltk import FreqDist
 
-    freq = F.frequencies(corpus, lang="vi", punct=True, stopwords=True)
+    freq = F.frequencies(corpus, lang="vi", punct=True, stopwords=False)
     dist = FreqDist(frame.loc[frame["lang"] == "vi", "norm"])
     assert dict(zip(freq["term"], freq["count"])) == dict(dist)
     assert freq["term"].iloc[0] == dist.most_common(1)[0][0] == ","
@@ -91,7 +92,7 @@ def test_counts_equal_nltk_freqdist(corpus, frame):
 
 
 def test_relative_frequencies_sum_to_their_base(corpus, frame):
-    freq = F.frequencies(corpus, punct=True, stopwords=True)
+    freq = F.frequencies(corpus, punct=True, stopwords=False)
     sums = freq.groupby("lang")[["per_10k", "per_million"]].sum()
     np.testing.assert_allclose(sums["per_10k"], 10_000)
     np.testing.assert_allclose(sums["per_million"], 1_000_000)
@@ -101,7 +102,7 @@ def test_relative_frequencies_sum_to_their_base(corpus, frame):
 def test_totals_keep_stopwords_and_leave_out_punctuation(corpus, frame):
     """A stopword list chooses rows, not denominators: per_10k of a content word does not change."""
     default = F.frequencies(corpus).set_index(["lang", "term"])
-    listed = F.frequencies(corpus, stopwords=True).set_index(["lang", "term"])
+    listed = F.frequencies(corpus, stopwords=False).set_index(["lang", "term"])
     words = frame[~frame["is_punct"]].groupby("lang").size()
     assert (default.groupby("lang")["total"].first() == words).all()
     pd.testing.assert_series_equal(default["per_10k"], listed.loc[default.index, "per_10k"])
@@ -182,19 +183,19 @@ def _brute_ngrams(frame, n, *, punct=False, stopwords=False):
 @pytest.mark.parametrize("n", [2, 3, 5])
 @pytest.mark.parametrize("punct, stopwords", [(False, False), (True, True)])
 def test_ngrams_equal_a_count_within_segments(corpus, frame, n, punct, stopwords):
-    freq = F.frequencies(corpus, n=n, punct=punct, stopwords=stopwords)
+    freq = F.frequencies(corpus, n=n, punct=punct, stopwords=False if stopwords else None)
     assert _counts(freq) == _brute_ngrams(frame, n, punct=punct, stopwords=stopwords)
 
 
 def test_ngrams_never_cross_segments_or_punctuation():
     corpus = _table([("d", "fr", "la pauvreté recule\nles provinces agissent, les villes suivent")])
-    bigrams = set(F.frequencies(corpus, n=2, stopwords=True)["term"])
+    bigrams = set(F.frequencies(corpus, n=2, stopwords=False)["term"])
     assert "pauvreté recule" in bigrams and "les provinces" in bigrams
     assert "recule les" not in bigrams  # across the segment boundary
     assert "agissent les" not in bigrams  # across the comma
-    with_punct = set(F.frequencies(corpus, n=2, punct=True, stopwords=True)["term"])
+    with_punct = set(F.frequencies(corpus, n=2, punct=True, stopwords=False)["term"])
     assert "agissent ," in with_punct and "recule les" not in with_punct
-    totals = F.frequencies(corpus, n=2, stopwords=True)["total"].iloc[0]
+    totals = F.frequencies(corpus, n=2, stopwords=False)["total"].iloc[0]
     assert totals == 2 + 4  # "la pauvreté recule": 2; "les provinces agissent" + "les villes suivent": 2 + 2
 
 
@@ -209,7 +210,7 @@ def test_stopword_ngrams_are_dropped_only_at_the_edges():
     corpus = _table([("d", "fr", "la lutte contre la pauvreté")])
     four = set(F.frequencies(corpus, n=4)["term"])
     assert four == {"lutte contre la pauvreté"}
-    assert set(F.frequencies(corpus, n=4, stopwords=True)["term"]) == {"la lutte contre la", "lutte contre la pauvreté"}
+    assert set(F.frequencies(corpus, n=4, stopwords=False)["term"]) == {"la lutte contre la", "lutte contre la pauvreté"}
 
 
 # ----------------------------------------------------------------------------- TF-IDF
@@ -329,7 +330,7 @@ def test_keyness_of_the_explainers_against_the_reports(corpus, gov):
     top = table.head(10)
     assert {"脱贫攻坚", "省负总责", "中央统筹", "精准扶贫"} <= set(top["term"])
     assert (top["direction"] == "positive").all() and (top["p_value"] < 1e-6).all()
-    reference_words = F.frequencies(gov, stopwords=True)["count"].sum()
+    reference_words = F.frequencies(gov, stopwords=False)["count"].sum()
     assert table["reference_total"].iloc[0] == reference_words
     row = table.set_index("term").loc["脱贫攻坚"]
     ref = F.frequencies(gov).set_index("term").loc["脱贫攻坚", "count"]
@@ -369,7 +370,7 @@ def test_cli_freq_options(capsys):
     rows = pd.read_json(io.StringIO(out))
     assert code == 0 and list(rows.columns[:3]) == ["lang", "doc_id", "term"] and len(rows) == 3
     assert rows["term"].iloc[0] == "assistance ciblée"
-    code, out, _ = _run(capsys, "freq", "--lang", "zh", "--stopwords", "--punct", "--format", "csv")
+    code, out, _ = _run(capsys, "freq", "--lang", "zh", "--no-stopwords", "--punct", "--format", "csv")
     df = pd.read_csv(io.StringIO(out), dtype={"term": str})
     assert "，" in set(df["term"]) and df["per_10k"].sum() == pytest.approx(10_000)
     code, out, _ = _run(capsys, "freq", "--top", "2")
@@ -466,10 +467,10 @@ def test_frequency_table_is_the_same_from_summed_partitions(gov):
     (discourse.scale's reduction), is the table counted at once."""
     part_docs = np.array_split(np.array(gov.doc_ids[:6], dtype=object), 3)
     whole = gov.filter(doc_id=list(np.concatenate(part_docs)))
-    for options in (dict(), dict(by="year", n=2), dict(punct=True, stopwords=True)):
+    for options in (dict(), dict(by="year", n=2), dict(punct=True, stopwords=False)):
         by = [c for c in F._as_list(options.get("by")) if c != "lang"]
         counting = dict(n=options.get("n", 1), punct=options.get("punct", False),
-                        stopwords=options.get("stopwords", False))
+                        stopwords=options.get("stopwords"))
         parts = [F._count_table(whole.filter(doc_id=list(docs)).tokens(), by=by, **counting)
                  for docs in part_docs]
         labels = F._groups(whole, by, np.ones(len(whole._segments), dtype=bool))[1]
@@ -489,8 +490,8 @@ def test_ngrams_written_alike_are_one_row():
     i32 = lambda values: np.array(values, dtype=np.int32)  # noqa: E731
     corpus._tokens = Tokens(corpus, seg_row=i32([0, 0, 0, 0]), start=i32([0, 12, 18, 24]), end=i32([11, 17, 23, 35]),
                             type_id=i32([0, 1, 2, 3]), vocab=vocab, is_stop=np.zeros(4, dtype=bool))
-    table = F.frequencies(corpus, n=2, stopwords=True)
+    table = F.frequencies(corpus, n=2, stopwords=False)
     assert dict(zip(table["term"], table["count"])) == {"trách nhiệm chung": 2, "chung trách": 1}
     assert table.loc[table["term"] == "trách nhiệm chung", "doc_freq"].tolist() == [1]
-    assert F.frequencies(corpus, n=2, stopwords=True, sep="|")["term"].tolist() == [
+    assert F.frequencies(corpus, n=2, stopwords=False, sep="|")["term"].tolist() == [
         "chung|trách", "trách nhiệm|chung", "trách|nhiệm chung"]

@@ -381,7 +381,7 @@ def test_keywords_frequency_list_is_normalised_and_filtered(seed_corpus):
     assert table.loc["pauvreté", "reference_count"] == 100  # Pauvreté + pauvreté
     assert "le" not in table.index and "," not in table.index  # stopwords, punctuation: as in the target
     assert table.loc["ville", "target_count"] == 0 and table.loc["ville", "direction"] == "negative"
-    kept = K.keywords(fr, ref, reference_total=100_000, stopwords=True).set_index("term")
+    kept = K.keywords(fr, ref, reference_total=100_000, stopwords=False).set_index("term")
     assert "le" in kept.index
 
 

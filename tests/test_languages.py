@@ -313,7 +313,9 @@ def test_stopword_lists(tok):
                 "fr": ["pauvreté", "responsabilité"], "en": ["work", "right"]}
     for lang in expected:
         stops = tok[lang].stopwords
-        assert len(stops) > 300
+        # function words only (checked against UD tags in test_stopwords.py): fewer than the
+        # 640-1260 entries of the stopwords-iso lists
+        assert len(stops) > {"zh": 300, "vi": 90, "fr": 150, "en": 170}[lang]
         assert set(expected[lang]) <= stops and not set(excluded[lang]) & stops
         assert not any(is_punct(w) for w in stops)
     assert tok["und"].stopwords == frozenset()

@@ -12,7 +12,7 @@ import importlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from discourse._data import data_path
@@ -24,6 +24,7 @@ __all__ = [
     "TOKENIZER_VERSION",
     "Tokenizer",
     "get_tokenizer",
+    "language_options",
     "is_punct",
     "generic_spans",
     "read_terms",
@@ -32,6 +33,9 @@ __all__ = [
     "read_conllu",
     "RegexTokenizer",
     "TypeIds",
+    "FUNCTION_TAGS",
+    "read_conllu_tags",
+    "gold_tags",
 ]
 
 #: Bump when a change to any tokenizer changes its output (part of every fingerprint).
@@ -152,13 +156,19 @@ class Tokenizer:
     user_terms : tuple of str
         Extra dictionary entries (language-specific format; only zh and vi use them).
     stopwords : frozenset of str, optional
-        Replaces the shipped stopword list; entries are normalised with :meth:`normalize`.
+        Replaces the shipped stopword list (empty: no stoplist); entries are normalised
+        with :meth:`normalize`.
+    stoplist : str, optional
+        What the stoplist is, as :attr:`stoplist` reports it (``"default"``, ``"none"``,
+        ``"user: my.txt (120 words)"``); made by :func:`get_tokenizer`.
 
     Examples
     --------
     >>> tok = get_tokenizer("fr")
     >>> tok.lang, tok.tokenize("L’État"), "le" in tok.stopwords, tok.repairs("L’État")
     ('fr', [(0, 2, "l'"), (2, 6, 'état')], True, [])
+    >>> tok.stoplist, get_tokenizer("fr", stopwords=False).stoplist
+    ('default', 'none')
     """
 
     lang = "und"
@@ -172,14 +182,16 @@ class Tokenizer:
     #: Distributions whose version changes the output.
     libraries: tuple[str, ...] = ()
 
-    def __init__(self, *, user_terms: tuple[str, ...] = (), stopwords: frozenset | None = None):
+    def __init__(self, *, user_terms: tuple[str, ...] = (), stopwords: frozenset | None = None,
+                 stoplist: str | None = None):
         self.user_terms = user_terms
         self._custom_stopwords = stopwords
+        #: What the stoplist is: ``"default"`` (the shipped list), ``"none"`` or ``"user: …"``.
+        self.stoplist = stoplist or ("default" if stopwords is None else _describe_words(stopwords))
 
     def __reduce__(self):
         # pickled (e.g. for worker processes) as the get_tokenizer call that makes it
-        options = {"user_dict": self.user_terms or None, "stopwords": self._custom_stopwords}
-        return functools.partial(get_tokenizer, self.lang, **options), ()
+        return _cached_tokenizer, (self.lang, self.user_terms, self._custom_stopwords, self.stoplist)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} lang={self.lang!r} fingerprint={self.fingerprint}>"
@@ -242,7 +254,8 @@ class Tokenizer:
         # the Unicode version decides which characters are letters (\w) and marks
         parts = [TOKENIZER_VERSION, self.lang, self.version, unicodedata.unidata_version]
         parts += [f"{lib}={version(lib)}" for lib in self.libraries]
-        parts += ["terms", *self.user_terms, "stopwords", *sorted(self.stopwords)]
+        stops = sorted(self.stopwords)
+        parts += [f"terms {len(self.user_terms)}", *self.user_terms, f"stopwords {len(stops)}", *stops]
         for rel in self.data_files:
             h.update(data_path(*rel).read_bytes())
         h.update("\0".join(parts).encode("utf-8"))
@@ -341,6 +354,23 @@ class TypeIds(dict):
 _CACHE: dict[tuple, Tokenizer] = {}
 
 
+def _describe_words(words, path=None) -> str:
+    """How a stoplist given by the user is reported: ``user: my.txt (120 words)``."""
+    if not words and path is None:
+        return "none"
+    count = f"{len(words)} word{'s' if len(words) != 1 else ''}"
+    return f"user: {Path(path).name} ({count})" if path is not None else f"user: {count}"
+
+
+def _cached_tokenizer(lang: str, terms: tuple[str, ...], stops: frozenset | None, label: str) -> Tokenizer:
+    """The tokenizer of a language with these (already read) options, made once."""
+    key = (lang, terms, stops, label)
+    if key not in _CACHE:
+        module = importlib.import_module(f"discourse.languages.{lang}")
+        _CACHE[key] = module.TOKENIZER(user_terms=terms, stopwords=stops, stoplist=label)
+    return _CACHE[key]
+
+
 def get_tokenizer(lang: str, *, user_dict=None, stopwords=None) -> Tokenizer:
     """Return the (cached) tokenizer of a language.
 
@@ -351,8 +381,10 @@ def get_tokenizer(lang: str, *, user_dict=None, stopwords=None) -> Tokenizer:
         Terms to keep whole, added to the shipped domain dictionary: a file (one term per
         line; zh lines may add a jieba frequency, ``word 5000``) or the terms themselves.
         Supported for zh and vi only.
-    stopwords : iterable of str, optional
-        Replaces the shipped stopword list.
+    stopwords : None, False, str, Path or iterable of str
+        The stoplist (:attr:`Tokenizer.stopwords`): ``None`` (default) the shipped list of
+        function words (``data/stopwords/<lang>.txt``); ``False`` none; a file (one word
+        per line, ``#`` comments) or the words themselves replace it.
 
     Returns
     -------
@@ -366,6 +398,8 @@ def get_tokenizer(lang: str, *, user_dict=None, stopwords=None) -> Tokenizer:
     [(0, 2, 'it'), (2, 4, "'s"), (5, 9, 'done'), (9, 10, '.')]
     >>> get_tokenizer("en") is tok
     True
+    >>> get_tokenizer("en", stopwords=["The", "of"]).stopwords == {"the", "of"}
+    True
     """
     if lang not in LANGS:
         raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
@@ -373,19 +407,54 @@ def get_tokenizer(lang: str, *, user_dict=None, stopwords=None) -> Tokenizer:
         terms: tuple[str, ...] = ()
     elif isinstance(user_dict, (str, os.PathLike)):
         terms = tuple(read_terms(user_dict))
-    else:
+    elif isinstance(user_dict, Iterable) and not isinstance(user_dict, (bytes, Mapping)):
         terms = tuple(unicodedata.normalize("NFC", str(t).strip()) for t in user_dict)
         terms = tuple(t for t in terms if t)
+    else:
+        raise InputError(f"user_dict is a file or a list of terms, not {type(user_dict).__name__}")
     if terms and lang not in ("zh", "vi"):
         raise InputError(f"user_dict is supported for zh and vi only, not {lang!r}")
-    if isinstance(stopwords, str):
-        raise InputError("stopwords must be an iterable of words, not one string")
-    stops = None if stopwords is None else frozenset(stopwords)
-    key = (lang, terms, stops)
-    if key not in _CACHE:
-        module = importlib.import_module(f"discourse.languages.{lang}")
-        _CACHE[key] = module.TOKENIZER(user_terms=terms, stopwords=stops)
-    return _CACHE[key]
+    stops, label = _stoplist_option(stopwords)
+    return _cached_tokenizer(lang, terms, stops, label)
+
+
+def _stoplist_option(stopwords) -> tuple[frozenset | None, str]:
+    """A ``stopwords`` option of :func:`get_tokenizer` as (words or None, description)."""
+    if stopwords is None:
+        return None, "default"
+    if stopwords is False:
+        return frozenset(), "none"
+    if stopwords is True:
+        raise InputError("stopwords=True is not a stoplist; give None (the default list), False (none), "
+                         "a file or a list of words")
+    if isinstance(stopwords, (str, os.PathLike)):
+        words = frozenset(read_terms(stopwords))
+        return words, _describe_words(words, stopwords)
+    if isinstance(stopwords, Iterable) and not isinstance(stopwords, (bytes, Mapping)):
+        words = frozenset(w for w in (unicodedata.normalize("NFC", str(w).strip()) for w in stopwords) if w)
+        return words, _describe_words(words)
+    raise InputError(f"a stoplist is a file or a list of words, not {type(stopwords).__name__}")
+
+
+def language_options(name: str, value) -> dict:
+    """Check a per-language option (``user_dict`` or ``stopwords`` of :func:`discourse.load_corpus`):
+    ``None`` gives ``{}``; a mapping must have language codes as keys.
+
+    Examples
+    --------
+    >>> language_options("user_dict", {"zh": ["防汛抗洪"]})
+    {'zh': ['防汛抗洪']}
+    """
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        example = "{'zh': 'my_terms.txt'}" if name == "user_dict" else "{'fr': 'my_stopwords.txt'}"
+        raise InputError(f"{name} maps a language to a file or a list of words, e.g. {name}={example}; "
+                         f"not {type(value).__name__}")
+    bad = [k for k in value if k not in LANGS]
+    if bad:
+        raise InputError(f"{name}: unknown language {bad[0]!r}; use one of {', '.join(LANGS)}")
+    return dict(value)
 
 
 # ---------------------------------------------------------------- evaluation on gold data
@@ -454,3 +523,91 @@ def read_conllu(path: str | os.PathLike) -> list[tuple[str, list[tuple[int, int]
     if text is not None:
         sentences.append((text, spans))
     return sentences
+
+
+#: Universal POS tags of function words (determiners, pronouns, adpositions, conjunctions,
+#: auxiliaries, particles): a stopword should carry one of them in most of its occurrences.
+FUNCTION_TAGS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+
+
+def read_conllu_tags(path: str | os.PathLike) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Read the surface tokens of a CoNLL-U file with the forms and UPOS tags of their words.
+
+    Returns one ``(form, word_forms, word_tags)`` per surface token, in file order: a
+    multiword token (a ``1-2`` range line: French ``du``, English ``it's``) gives its
+    surface form and those of its words; any other token is one word. Empty nodes are
+    skipped.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.conllu"
+    >>> rows = ["1-2\\tdu\\t_\\t_", "1\\tde\\tde\\tADP", "2\\tle\\tle\\tDET", "3\\tpain\\tpain\\tNOUN"]
+    >>> _ = p.write_text("# text = du pain\\n" + "\\n".join(rows) + "\\n\\n", encoding="utf-8")
+    >>> read_conllu_tags(p)
+    [('du', ('de', 'le'), ('ADP', 'DET')), ('pain', ('pain',), ('NOUN',))]
+    """
+    out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    multi: tuple[str, int, list, list] | None = None  # surface, last word, forms, tags
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 4:
+                raise InputError("a token line needs at least ID, FORM, LEMMA and UPOS", path=path, line=lineno)
+            first, _, last = cols[0].partition("-")
+            if "." in first:
+                continue  # empty node
+            if last:
+                multi = (unicodedata.normalize("NFC", cols[1]), int(last), [], [])
+                continue
+            form, tag = unicodedata.normalize("NFC", cols[1]), cols[3]
+            if multi is not None and int(first) <= multi[1]:
+                multi[2].append(form)
+                multi[3].append(tag)
+                if int(first) == multi[1]:
+                    out.append((multi[0], tuple(multi[2]), tuple(multi[3])))
+                    multi = None
+                continue
+            out.append((form, (form,), (tag,)))
+    return out
+
+
+def gold_tags(tokenizer: Tokenizer, path: str | os.PathLike) -> dict[str, dict[str, int]]:
+    """How often each norm form occurs in a CoNLL-U gold file, by UPOS tag.
+
+    Each surface token is normalised with the tokenizer (:meth:`Tokenizer.normalize`); a
+    multiword token that the tokenizer keeps whole (French ``du``) counts as one form
+    tagged with its words' tags joined by ``+`` (``ADP+DET``), one that it splits
+    (English ``it's``: ``it`` + ``'s``) as its words. Used to check that stopwords are
+    function words (:data:`FUNCTION_TAGS`).
+
+    Returns
+    -------
+    dict
+        ``{norm: {tag: count}}``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.conllu"
+    >>> rows = ["1-2\\tIt's\\t_\\t_", "1\\tIt\\tit\\tPRON", "2\\t's\\tbe\\tAUX", "3\\tok\\tok\\tADJ"]
+    >>> _ = p.write_text("# text = It's ok\\n" + "\\n".join(rows) + "\\n\\n", encoding="utf-8")
+    >>> gold_tags(get_tokenizer("en"), p)
+    {'it': {'PRON': 1}, "'s": {'AUX': 1}, 'ok': {'ADJ': 1}}
+    """
+    counts: dict[str, dict[str, int]] = {}
+
+    def add(norm: str, tag: str) -> None:
+        by_tag = counts.setdefault(norm, {})
+        by_tag[tag] = by_tag.get(tag, 0) + 1
+
+    for form, words, tags in read_conllu_tags(path):
+        if len(words) > 1 and len(tokenizer.tokenize(form)) != 1:
+            for word, tag in zip(words, tags):
+                add(tokenizer.normalize(word), tag)
+        else:
+            add(tokenizer.normalize(form), "+".join(tags))
+    return counts
