@@ -63,6 +63,7 @@ ALLOWED_LONG_MODULES: frozenset[str] = frozenset({
     'discourse.plot',  # 1123
     'discourse.report',  # 492
     'discourse.tokens',  # 486
+    'discourse.cli',  # 449 (issue 13 and 19's merges)
 })
 
 #: (c) Private attributes of another module, read or set: "module: expression".
@@ -136,6 +137,7 @@ ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.tokens: from discourse.frequency import _string_ranks',  # line 127
     'discourse.tokens: self.corpus._segments',  # lines 135, 144, 150, 157, 181
     'discourse.tokens: tokenizer._columns',  # line 305
+    'discourse.scale: source._token_options',  # scale.py:184 (issue 19's merge)
 })
 
 #: (d) Docstring examples that fail: the doctest's name (module.object).
@@ -242,7 +244,6 @@ ALLOWED_FUNCTION_IMPORTS: frozenset[str] = frozenset({
     'discourse.plot.trend: numpy',  # line 1086, no comment
     'discourse.plot.trend: pandas',  # line 1087, no comment
     'discourse.query._elements: discourse.languages',  # line 153
-    'discourse.query._find_tokens: discourse.languages',  # line 195
     'discourse.report.Report.to_frame: pandas',  # line 137, no comment
     'discourse.report._exporter: jinja2',  # line 307, no comment
     'discourse.report._exporter: nbconvert',  # line 308, no comment
@@ -270,7 +271,32 @@ ALLOWED_FUNCTION_IMPORTS: frozenset[str] = frozenset({
     'discourse.tokens._chunked: multiprocessing',  # line 344, no comment
     'discourse.tokens._punct_types: discourse.languages',  # line 212
     'discourse.tokens._worker_starts: discourse.languages.base',  # line 371
-    'discourse.tokens.tokenize: discourse.languages',  # line 252
+    'discourse.collocations.collocates: discourse.tokens',  # discourse/collocations.py:407 (issue 19's merge)
+    'discourse.corpus.Corpus.tokens: discourse.languages.base',  # discourse/corpus.py:246 (issue 19's merge)
+    'discourse.corpus.Corpus.with_tokenizer_options: discourse.languages.base',  # discourse/corpus.py:272 (issue 19's merge)
+    'discourse.corpus.Corpus.with_tokenizer_options: discourse.tokens',  # discourse/corpus.py:273 (issue 19's merge)
+    'discourse.dispersion.dispersions: discourse.tokens',  # discourse/dispersion.py:387 (issue 19's merge)
+    'discourse.equivalence.equivalents: discourse.tokens',  # discourse/equivalence.py:201 (issue 19's merge)
+    'discourse.frames.frame_hits: discourse.errors',  # discourse/frames.py:451 (issue 19's merge)
+    'discourse.frames.frame_hits: warnings',  # discourse/frames.py:449 (issue 19's merge)
+    'discourse.frequency.document_term_matrix: discourse.tokens',  # discourse/frequency.py:695 (issue 19's merge)
+    'discourse.frequency.frequencies: discourse.tokens',  # discourse/frequency.py:549 (issue 19's merge)
+    'discourse.frequency.tfidf: discourse.tokens',  # discourse/frequency.py:767 (issue 19's merge)
+    'discourse.keyness._stopword_set: discourse.languages',  # discourse/keyness.py:808 (issue 19's merge)
+    'discourse.keyness.keywords: discourse.tokens',  # discourse/keyness.py:743 (issue 19's merge)
+    'discourse.scale._stoplists: discourse.corpus',  # discourse/scale.py:180 (issue 19's merge)
+    'discourse.scale._stoplists: discourse.languages',  # discourse/scale.py:181 (issue 19's merge)
+    'discourse.scale._stoplists: discourse.tokens',  # discourse/scale.py:182 (issue 19's merge)
+    'discourse.scale.frequencies_dask: discourse.tokens',  # discourse/scale.py:165 (issue 19's merge)
+    'discourse.scale.keywords_dask: discourse.tokens',  # discourse/scale.py:239 (issue 19's merge)
+    'discourse.tokens.Tokens.stop_mask: discourse.languages',  # discourse/tokens.py:154 (issue 19's merge)
+    'discourse.tokens.Tokens.stoplist_labels: discourse.languages',  # discourse/tokens.py:124 (issue 19's merge)
+    'discourse.tokens.Tokens.tokenizer: discourse.languages',  # discourse/tokens.py:100 (issue 19's merge)
+    'discourse.tokens.stoplist_option: discourse.errors',  # discourse/tokens.py:383 (issue 19's merge)
+    'discourse.tokens.stoplist_option: discourse.languages.base',  # discourse/tokens.py:373 (issue 19's merge)
+    'discourse.tokens.stoplist_option: warnings',  # discourse/tokens.py:371 (issue 19's merge)
+    'discourse.tokens.tokenizers_for: discourse.languages',  # discourse/tokens.py:404 (issue 19's merge)
+    'discourse.tokens.tokenizers_for: discourse.languages.base',  # discourse/tokens.py:405 (issue 19's merge)
 })
 
 #: Attribute names with a leading underscore that are protocols of other libraries, not
