@@ -353,7 +353,7 @@ class Concordance:
                 if not terms.get(lang):
                     continue
                 by_row: dict[int, list] = {}
-                for r, s, e in find(toks, terms[lang], lang=lang)[["seg_row", "start", "end"]].itertuples(index=False):
+                for r, s, e in find(toks, terms[lang], lang=lang, warn=False)[["seg_row", "start", "end"]].itertuples(index=False):
                     by_row.setdefault(r, []).append((s, e))
                 for i in np.flatnonzero(mask):
                     if members[i]:
@@ -380,10 +380,10 @@ class Concordance:
         if not langs:
             return np.zeros(len(hits), dtype=bool)
         case, diacritics = self._options.get("case", False), self._options.get("diacritics", True)
-        found = [find(toks, sources, lang=langs, case=case, diacritics=diacritics)]
+        found = [find(toks, sources, lang=langs, case=case, diacritics=diacritics, warn=False)]
         plain = [t for t in sources if "*" not in t and "?" not in t]
         if self._options.get("chars") and diacritics and plain:  # inside words too, like the hits
-            found.append(find(toks, plain, lang=langs, chars=True, case=case))
+            found.append(find(toks, plain, lang=langs, chars=True, case=case, warn=False))
         pairs = (hits[["seg_row", "start", "end"]].reset_index(drop=True).reset_index()
                  .merge(pd.concat(found)[["seg_row", "start", "end"]], on="seg_row", suffixes=("", "_source")))
         overlap = (pairs["start"] < pairs["end_source"]) & (pairs["end"] > pairs["start_source"])

@@ -532,3 +532,14 @@ def test_cli_glossary_highlights_the_equivalent_in_the_table(capsys):
     assert code == 0 and {"equiv_fr", "equiv_vi", "text_fr"} <= set(rows[0])
     code, _, err = run(capsys, "kwic", "攻坚", "--glossary", "no_such_lexicon")
     assert code == 1 and "no_such_lexicon" in err
+
+
+def test_a_glossary_lexicon_looks_up_its_terms_without_warning_about_them(corpus):
+    # the glossary's terms are looked for to mark equivalents, not searched for: a bundled
+    # lexicon term found only inside longer words (开发 in 扶贫开发) is no warning to the user
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        conc = discourse.kwic(corpus, "军令状", parallel=True, glossary=discourse.load_lexicon())
+    assert len(conc) == 1 and "text_fr" in conc.to_frame()
