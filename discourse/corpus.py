@@ -250,6 +250,8 @@ class Corpus:
             base = options["stopwords"]
             if isinstance(stopwords, dict) and isinstance(base, dict):
                 stopwords = {**base, **stopwords}
+            elif isinstance(stopwords, dict) and base is False:  # the corpus's "none" holds for the others
+                stopwords = {**{lang: False for lang in self.langs}, **stopwords}
             options["stopwords"] = stopwords
         if user_dict is None and stopwords is None:
             if self._tokens is None:

@@ -300,3 +300,12 @@ def test_terms_of_the_bundled_lexicons_are_checked_on_request(corpus):
         discourse.frame_hits(corpus, warn=True)
     messages = [str(w.message) for w in record if issubclass(w.category, DiscourseWarning)]
     assert any("'Đảng' (vi)" in m and "Đảng uỷ" in m for m in messages), messages
+
+
+def test_tokens_and_tables_agree_on_a_mapping_over_a_corpus_read_without_stoplist():
+    # a corpus read with stopwords=False keeps "none" for the languages a mapping does not name,
+    # in Corpus.tokens as in the analysis functions
+    corpus = discourse.load_corpus(stopwords=False)
+    mine = {"fr": ["pauvreté"]}
+    assert corpus.tokens(stopwords=mine).stoplists == discourse.frequencies(corpus, stopwords=mine).attrs["stopwords"]
+    assert corpus.tokens(stopwords=mine).stoplists["zh"] == "none"
