@@ -103,10 +103,10 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         raise InputError(f"the window must be a whole number of {unit}, 0 or more (got {window!r})")
     toks = corpus.tokens()
     if lang is not None:
-        unknown = sorted(set(_as_list(lang)) - set(toks._lang_rows()))
+        unknown = sorted(set(_as_list(lang)) - set(toks.lang_rows()))
         if unknown:
             raise InputError(f"the corpus has no text in language {', '.join(map(repr, unknown))}; "
-                             f"its languages are {', '.join(toks._lang_rows())}")
+                             f"its languages are {', '.join(toks.lang_rows())}")
     hits = find(toks, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
     if doc_id is not None or metadata:
         hits = hits[np.isin(hits["seg_row"].to_numpy(), _kept_rows(corpus, doc_id, metadata))]
@@ -210,7 +210,7 @@ class Concordance:
     def _title(self) -> str:
         query = self.query if isinstance(self.query, str) else " | ".join(self.query)
         segs = self._hits["seg_row"].nunique()
-        langs = ", ".join(sorted(pd.unique(self.corpus._segments["lang"].to_numpy()[self._hits["seg_row"]])))
+        langs = ", ".join(sorted(pd.unique(self.corpus.column("lang")[self._hits["seg_row"]])))
         where = f" in {segs} segment{'s' * (segs != 1)}" + (f" ({langs})" if langs else "") if len(self) else ""
         return (f"{query!r}: {len(self)} hit{'s' * (len(self) != 1)}{where}, context {self.window} {self.unit}, "
                 f"sorted by {', '.join(self.sorted_by)}")
@@ -376,7 +376,7 @@ class Concordance:
         this concordance's options) or all when it has none or names the query."""
         if sources is None or (isinstance(self.query, str) and self.query in sources):
             return np.ones(len(hits), dtype=bool)
-        langs = sorted(pd.unique(self.corpus._segments["lang"].to_numpy()[hits["seg_row"]]))
+        langs = sorted(pd.unique(self.corpus.column("lang")[hits["seg_row"]]))
         if not langs:
             return np.zeros(len(hits), dtype=bool)
         case, diacritics = self._options.get("case", False), self._options.get("diacritics", True)
@@ -534,11 +534,11 @@ def _context_bounds(toks, hits: pd.DataFrame, window: int, unit: str) -> tuple[n
     """Character offsets where each hit's left context starts and its right context ends."""
     row, first, last = (hits[c].to_numpy(np.int64) for c in ("seg_row", "first", "last"))
     start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
-    length = toks._segment_lengths().__getitem__  # length of the text of these segments
+    length = toks.segment_lengths().__getitem__  # length of the text of these segments
 
     if unit == "chars" or window == 0:
         return np.maximum(start - window, 0), np.minimum(end + window, length(row))
-    bounds = toks._segment_bounds()
+    bounds = toks.segment_bounds()
     left, right = first - window, last - 1 + window  # first and last token of the context
     n = max(len(toks) - 1, 0)
     lo = np.where(left >= bounds[row], toks.start[np.clip(left, 0, n)], 0)
@@ -567,7 +567,7 @@ def _neighbours(toks, hits: pd.DataFrame, side: str, k: int) -> list[str]:
     starts or ends inside a word makes the rest of that word the first neighbour."""
     row, first, last = (hits[c].to_numpy(np.int64) for c in ("seg_row", "first", "last"))
     start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
-    texts = toks.corpus._segments["text"].to_numpy()
+    texts = toks.corpus.column("text")
     if side == "L":
         edge = toks.start[first]
         partial = start > edge

@@ -177,15 +177,29 @@ class Corpus:
             return self.segments
         return self._segments.merge(self._documents, on="doc_id", how="left", suffixes=("", "_doc"))
 
-    def filter(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> Corpus:
-        """Segments matching every condition, as a new corpus (this one is unchanged).
-
-        Each condition is a value or a list of values. Other keywords select documents
-        by a metadata column, e.g. ``corpus.filter(date="2021-01-14")``.
+    def column(self, name: str) -> np.ndarray:
+        """One column of the segments table as a read-only array (no copy).
 
         >>> import discourse
-        >>> discourse.load_corpus().filter(lang=["vi", "fr"], role="body").langs
-        ['fr', 'vi']
+        >>> sorted(set(discourse.load_corpus().column("lang")))
+        ['fr', 'vi', 'zh']
+        """
+        values = self._segments[name].to_numpy()
+        view = values.view()
+        view.flags.writeable = False
+        return view
+
+    def mask(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> np.ndarray:
+        """Boolean per segment: the segment (or its document) meets every condition.
+
+        Each condition is a value or a list of values; other keywords name a segment column
+        or a document metadata column (numbers compare as numbers). ``corpus.filter(...)``
+        is ``corpus.select(corpus.mask(...))``.
+
+        >>> import discourse
+        >>> corpus = discourse.load_corpus()
+        >>> int(corpus.mask(lang=["vi", "fr"]).sum()) == len(corpus.filter(lang=["vi", "fr"]))
+        True
         """
         seg = self._segments
         keep = np.ones(len(seg), dtype=bool)
@@ -204,13 +218,42 @@ class Corpus:
                                      f"{', '.join(c for c in docs.columns)}")
                 chosen &= _matches(docs[col], _as_list(value))
             keep &= seg["doc_id"].isin(docs.loc[chosen, "doc_id"]).to_numpy()
+        return keep
+
+    def select(self, mask) -> Corpus:
+        """The segments where ``mask`` (a boolean per segment) is true, as a new corpus
+        carrying their tokens (nothing is tokenized again); this corpus is unchanged.
+
+        >>> import discourse
+        >>> corpus = discourse.load_corpus()
+        >>> corpus.select(corpus.column("lang") == "vi").langs
+        ['vi']
+        """
+        keep = np.asarray(mask, dtype=bool)
+        if keep.shape != (len(self._segments),):
+            raise InputError(f"a selection mask has one value per segment ({len(self._segments)}), "
+                             f"not shape {keep.shape}")
+        seg = self._segments
         sub = Corpus.__new__(Corpus)
         sub._segments = seg[keep].reset_index(drop=True)
         sub._documents = self._documents[self._documents["doc_id"].isin(sub._segments["doc_id"])].reset_index(drop=True)
         sub.name = self.name
         sub._token_options = self._token_options
-        sub._tokens = None if self._tokens is None else self._tokens._subset(sub, keep)
+        sub._tokens = None if self._tokens is None else self._tokens.subset(sub, keep)
         return sub
+
+    def filter(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> Corpus:
+        """Segments matching every condition, as a new corpus (this one is unchanged).
+
+        Each condition is a value or a list of values. Other keywords select documents
+        by a metadata column, e.g. ``corpus.filter(date="2021-01-14")``. The same as
+        ``corpus.select(corpus.mask(...))``.
+
+        >>> import discourse
+        >>> discourse.load_corpus().filter(lang=["vi", "fr"], role="body").langs
+        ['fr', 'vi']
+        """
+        return self.select(self.mask(lang=lang, doc_id=doc_id, role=role, align_id=align_id, **metadata))
 
     # ------------------------------------------------------------------ tokens
     def tokens(self, *, user_dict=None, stopwords=None, cache: bool = True, n_jobs: int | None = None):

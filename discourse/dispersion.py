@@ -442,7 +442,7 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
     table = pd.concat(parts_out, ignore_index=True)[columns] if parts_out else pd.DataFrame(columns=columns)
     for col in ("count", "parts", "parts_with_term"):
         table[col] = table[col].astype(np.int64)
-    langs = pd.unique(toks.corpus._segments["lang"].to_numpy()[seg_mask])
+    langs = pd.unique(toks.corpus.column("lang")[seg_mask])
     table.attrs["stopwords"] = (toks.stoplist_labels(stopwords, langs=langs) if terms is None
                                 else {code: "not applied" for code in sorted(langs)})
     return table

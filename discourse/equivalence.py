@@ -343,7 +343,7 @@ def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) ->
     is_stop = toks.stop_mask(stopwords)
     content = use & ~punct & _wordlike(toks) & (True if is_stop is None else ~is_stop)
     idx = np.flatnonzero(content)
-    texts = toks.corpus._segments["text"].to_numpy()
+    texts = toks.corpus.column("text")
     n_punct = np.r_[0, np.cumsum(punct)]  # punctuation tokens before each index
     # chains of content words: the next content word in the same segment, with at most
     # _MAX_GAP function words (none by default) and no punctuation in between

@@ -485,7 +485,7 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     hits = hits.assign(_frame=hits["frame"].map(order)).sort_values(["seg_row", "first", "_frame"])
     rows = hits["seg_row"].to_numpy()
     texts = seg["text"].to_numpy()
-    bounds = toks._segment_bounds()
+    bounds = toks.segment_bounds()
     out = pd.DataFrame({
         "doc_id": seg["doc_id"].to_numpy()[rows], "lang": seg["lang"].to_numpy()[rows],
         "seg_id": seg["seg_id"].to_numpy()[rows], "align_id": pd.array(seg["align_id"].to_numpy()[rows], dtype="Int64"),
@@ -1001,7 +1001,7 @@ def plot_frame_strip(corpus, lexicon=None, *, doc_id: str | None = None, frames=
     cell = {a: i for i, a in enumerate(unit_ids)}
     langs = sorted(seg["lang"].unique())
     # token offset of each segment inside its unit (per language), and the unit's size
-    counts = np.diff(doc.tokens()._segment_bounds())
+    counts = np.diff(doc.tokens().segment_bounds())
     sizes = pd.DataFrame({"seg_id": doc._segments["seg_id"], "n": counts}).set_index("seg_id")["n"]
     seg = seg.assign(n=seg["seg_id"].map(sizes)).sort_values("seg_id")
     seg["offset"] = seg.groupby(["align_id", "lang"])["n"].cumsum() - seg["n"]

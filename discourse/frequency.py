@@ -65,6 +65,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ._util import string_ranks
 from .errors import InputError
 
 __all__ = ["frequencies", "document_term_matrix", "DocumentTermMatrix", "tfidf", "trend", "FREQUENCY_COLUMNS"]
@@ -199,7 +200,7 @@ def _select(corpus, conditions, *, strict: bool = True) -> np.ndarray:
     ([False, True, False], [False, False, True])
     """
     conditions = _parse_conditions(conditions)
-    keep = np.ones(len(corpus._segments), dtype=bool)
+    keep = np.ones(len(corpus), dtype=bool)
     if not conditions:
         return keep
     frame = _segment_frame(corpus, list(conditions))
@@ -393,7 +394,7 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=No
     and the groups (``lang``, ``by`` columns and ``total``, one row per ``_group`` code,
     also for a group with no listed term)."""
     corpus = toks.corpus
-    seg_mask = np.ones(len(corpus._segments), dtype=bool) if seg_mask is None else seg_mask
+    seg_mask = np.ones(len(corpus), dtype=bool) if seg_mask is None else seg_mask
     codes, labels = _groups(corpus, by, seg_mask)
     units = _units(toks, n=n, punct=punct, stopwords=stopwords, seg_mask=seg_mask)
     if n > 1:
@@ -419,7 +420,7 @@ def _count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=No
         cell = lookup[unit_key]
     else:
         cell = np.searchsorted(keys, unit_key)
-    doc_codes = toks._doc_codes()
+    doc_codes = toks.doc_codes()
     n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1
     doc_freq = _doc_freq(cell, doc_codes[toks.seg_row[start]], n_cells=len(keys), n_docs=n_docs)
     g, t = keys // n_terms, keys % n_terms
@@ -554,7 +555,7 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     by = [c for c in _as_list(by) if c != "lang"]
     seg_mask = _lang_mask(toks.corpus, lang, role=role)
     table, _ = _count_table(toks, n=n, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords, sep=sep)
-    term_order = toks._vocab_order()[table["_term"].to_numpy()] if n == 1 else None
+    term_order = toks.vocab_order()[table["_term"].to_numpy()] if n == 1 else None
     out = _finish(table, by=by, min_count=min_count, top=top, term_order=term_order)
     out.attrs["stopwords"] = _stoplists(toks, stopwords, seg_mask)
     return out
@@ -562,36 +563,8 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
 
 def _stoplists(toks, stopwords, seg_mask) -> dict[str, str]:
     """The stoplist of each language of the selection, for ``attrs["stopwords"]``."""
-    langs = pd.unique(toks.corpus._segments["lang"].to_numpy()[seg_mask])
+    langs = pd.unique(toks.corpus.column("lang")[seg_mask])
     return toks.stoplist_labels(stopwords, langs=langs)
-
-
-def _string_ranks(values, *, width: int = 32) -> np.ndarray:
-    """Position of each string in a stable sort of ``values`` (code point order, as
-    Python compares strings): an integer sort key.
-
-    The strings are sorted on their first ``width`` characters as a fixed-width NumPy
-    array (several times faster than sorting Python objects); only runs of equal
-    prefixes holding a longer string (or a NUL, which NumPy drops at the end of a
-    fixed-width string) are then re-sorted as Python strings.
-    """
-    strings = np.asarray(values, dtype=object)
-    prefix = strings.astype(f"U{width}")  # truncates
-    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    inexact = np.char.str_len(prefix) != lengths
-    order = np.argsort(prefix, kind="stable")
-    if inexact.any():
-        sorted_prefix = prefix[order]
-        run_start = np.flatnonzero(np.r_[True, sorted_prefix[1:] != sorted_prefix[:-1]])
-        run_end = np.r_[run_start[1:], len(order)]
-        run_of = np.searchsorted(run_start, np.flatnonzero(inexact[order]), side="right") - 1
-        for lo, hi in zip(run_start[np.unique(run_of)], run_end[np.unique(run_of)]):
-            if hi - lo > 1:
-                members = order[lo:hi]
-                order[lo:hi] = members[sorted(range(hi - lo), key=lambda i: strings[members[i]])]
-    ranks = np.empty(len(strings), dtype=np.int64)
-    ranks[order] = np.arange(len(strings))
-    return ranks
 
 
 def _finish(table: pd.DataFrame, *, by, min_count, top, term_order=None) -> pd.DataFrame:
@@ -617,7 +590,7 @@ def _finish(table: pd.DataFrame, *, by, min_count, top, term_order=None) -> pd.D
     group_order[codes[np.lexsort((codes, group_langs))]] = np.arange(len(codes))
     group_key = group_order[group]
     if term_order is None:
-        term_order = _string_ranks(table["term"])
+        term_order = string_ranks(table["term"])
     order = np.lexsort((term_order, -count, group_key))
     group_key, count = group_key[order], count[order]
     # competition rank ("min"): 1 + rows of the group with a greater count

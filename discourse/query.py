@@ -101,7 +101,7 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
     queries = [query] if isinstance(query, str) else list(query)
     if not queries or any(not isinstance(q, str) or not q.strip() for q in queries):
         raise InputError("the query is empty; give a word, a phrase or a pattern")
-    rows_of = tokens._lang_rows()
+    rows_of = tokens.lang_rows()
     langs = list(rows_of) if lang is None else ([lang] if isinstance(lang, str) else list(lang))
     parts = []
     for q in queries:
@@ -165,7 +165,7 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
     words = term.split()
     if not words or any("*" in w or "?" in w for w in words):
         return None
-    rows = tokens._lang_rows().get(lang)
+    rows = tokens.lang_rows().get(lang)
     if rows is None or not len(rows):
         return None
     tokenizer = tokens.tokenizer(lang)
@@ -191,8 +191,8 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
     split = len(words) == 1 and len(parts) > 1
     if not missed or (found and not split):
         return None
-    texts = tokens.corpus._segments["text"].to_numpy()
-    bounds = tokens._segment_bounds()
+    texts = tokens.corpus.column("text")
+    bounds = tokens.segment_bounds()
     contexts: dict[str, int] = {}
     for k in missed:
         r, s, e = int(seg_rows[k]), int(starts[k]), int(ends[k])
@@ -219,7 +219,7 @@ def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
     offset of each segment in it; made once per Tokens."""
     cache = tokens.__dict__.setdefault("_joined", {})
     if lang not in cache:
-        texts = tokens.corpus._segments["text"].to_numpy()[tokens._lang_rows()[lang]]
+        texts = tokens.corpus.column("text")[tokens.lang_rows()[lang]]
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
         cache[lang] = ("\x00".join(texts), np.r_[0, np.cumsum(lengths)[:-1]])
     return cache[lang]
@@ -301,7 +301,7 @@ def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=
 def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarray:
     """Type ids whose normalised form matches one element (case-insensitively)."""
     if kind == "literal" and diacritics:
-        type_id = tokens._vocab_index().get(pattern)
+        type_id = tokens.vocab_index().get(pattern)
         return np.array([] if type_id is None else [type_id], dtype=np.int64)
     fold = (lambda s: s) if diacritics else fold_diacritics
     if kind == "literal":
@@ -327,9 +327,9 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
     sets = [_type_set(tokens, kind, pattern, diacritics=diacritics) for kind, pattern in elements]
     if not sets or any(len(s) == 0 for s in sets):
         return pd.DataFrame(columns=HIT_COLUMNS)
-    cand = tokens._positions_of(sets[0])
-    if len(rows) < len(tokens.corpus._segments):  # only the segments of some languages
-        searched = np.zeros(len(tokens.corpus._segments), dtype=bool)
+    cand = tokens.positions_of(sets[0])
+    if len(rows) < len(tokens.corpus):  # only the segments of some languages
+        searched = np.zeros(len(tokens.corpus), dtype=bool)
         searched[rows] = True
         cand = cand[searched[tokens.seg_row[cand]]]
     for k in range(1, len(sets)):
@@ -340,7 +340,7 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
     hits = int_frame({"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
                       "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]})
     if case:  # the norms matched case-insensitively; now the surface must match as written
-        texts = tokens.corpus._segments["text"].to_numpy()
+        texts = tokens.corpus.column("text")
         surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]
         if regex or len(elements) == 1 and elements[0][0] == "glob":
             pattern = query if regex else fnmatch.translate(query.strip())
@@ -356,7 +356,7 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
 
 # ---------------------------------------------------------------------------- characters
 def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame:
-    texts = tokens.corpus._segments["text"].to_numpy()
+    texts = tokens.corpus.column("text")
     flags = 0 if case else re.IGNORECASE
     if not diacritics:
         raise InputError("diacritic-insensitive matching works on tokens; leave out --chars or keep diacritics")
@@ -365,7 +365,7 @@ def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame
     except re.error as err:
         raise InputError(f"the regular expression {query!r} is not valid: {err}") from None
     out = []
-    bounds = tokens._segment_bounds()
+    bounds = tokens.segment_bounds()
     for r in rows:
         lo, hi = bounds[r], bounds[r + 1]
         starts, ends = tokens.start[lo:hi], tokens.end[lo:hi]

@@ -20,6 +20,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ._util import string_ranks
+
 __all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for"]
 
 
@@ -107,7 +109,7 @@ class Tokens:
     def stoplists(self) -> dict[str, str]:
         """Language -> the stoplist of :attr:`is_stop`, e.g. ``{"fr": "user: my.txt (120 words)",
         "zh": "default"}`` (languages present, sorted)."""
-        return {lang: self.tokenizer(lang).stoplist for lang in self._lang_rows()}
+        return {lang: self.tokenizer(lang).stoplist for lang in self.lang_rows()}
 
     def stoplist_labels(self, stopwords=None, *, langs=None) -> dict[str, str]:
         """The stoplist of each language under a ``stopwords`` option of the analysis
@@ -124,7 +126,7 @@ class Tokens:
         from .languages import get_tokenizer
 
         stopwords = stoplist_option(stopwords, stacklevel=4)
-        present = list(self._lang_rows()) if langs is None else sorted(set(langs))
+        present = list(self.lang_rows()) if langs is None else sorted(set(langs))
         if stopwords is False:
             return {lang: "none" for lang in present}
         labels = {lang: self.tokenizer(lang).stoplist for lang in present}
@@ -159,13 +161,13 @@ class Tokens:
         if not stopwords:
             return self.is_stop
         is_stop = self.is_stop.copy()
-        rows_of = self._lang_rows()
-        index = self._vocab_index()
+        rows_of = self.lang_rows()
+        index = self.vocab_index()
         for lang, value in stopwords.items():
             tokenizer = get_tokenizer(lang, stopwords=value)  # read (and check) it even if lang is absent
             if lang not in rows_of:
                 continue
-            in_lang = np.zeros(len(self.corpus._segments), dtype=bool)
+            in_lang = np.zeros(len(self.corpus), dtype=bool)
             in_lang[rows_of[lang]] = True
             where = np.flatnonzero(in_lang[self.seg_row])
             is_stop_type = np.zeros(len(self.vocab), dtype=bool)
@@ -179,7 +181,7 @@ class Tokens:
     def __repr__(self) -> str:
         return f"<Tokens: {len(self)} tokens, {len(self.vocab)} types>"
 
-    def _subset(self, corpus, keep_rows: np.ndarray) -> Tokens:
+    def subset(self, corpus, keep_rows: np.ndarray) -> Tokens:
         """The tokens of the segments kept by ``Corpus.filter`` (``keep_rows``: a boolean
         mask over this corpus's segments), for the filtered ``corpus``: no re-tokenizing."""
         new_row = np.cumsum(keep_rows, dtype=np.int64) - 1
@@ -189,13 +191,13 @@ class Tokens:
                       is_punct=self.is_punct, tokenizers=self.tokenizers)
 
     # -- look-up structures, built once on first use -------------------------------
-    def _vocab_index(self) -> dict[str, int]:
+    def vocab_index(self) -> dict[str, int]:
         """Normalised form -> type id."""
         if getattr(self, "_index", None) is None:
             self._index = {form: i for i, form in enumerate(self.vocab)}
         return self._index
 
-    def _positions_of(self, type_ids) -> np.ndarray:
+    def positions_of(self, type_ids) -> np.ndarray:
         """Sorted token indices whose type is one of ``type_ids`` (an inverted index)."""
         if getattr(self, "_postings", None) is None:
             order = np.argsort(self.type_id, kind="stable")
@@ -208,40 +210,38 @@ class Tokens:
             return parts[0]
         return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
-    def _vocab_order(self) -> np.ndarray:
+    def vocab_order(self) -> np.ndarray:
         """Place of each type's norm in code-point order (sorts tables by term)."""
         if getattr(self, "_vocab_ranks", None) is None:
-            from .frequency import _string_ranks
-
-            self._vocab_ranks = _string_ranks(self.vocab)
+            self._vocab_ranks = string_ranks(self.vocab)
         return self._vocab_ranks
 
-    def _lang_rows(self) -> dict[str, np.ndarray]:
+    def lang_rows(self) -> dict[str, np.ndarray]:
         """Language -> rows of its segments in ``corpus.segments`` (languages sorted)."""
         if getattr(self, "_rows_by_lang", None) is None:
-            codes, langs = pd.factorize(self.corpus._segments["lang"], sort=True)
+            codes, langs = pd.factorize(self.corpus.column("lang"), sort=True)
             order = np.argsort(codes, kind="stable")
             bounds = np.searchsorted(codes[order], np.arange(len(langs) + 1))
             self._rows_by_lang = {lang: order[bounds[k] : bounds[k + 1]] for k, lang in enumerate(langs)}
         return self._rows_by_lang
 
-    def _doc_codes(self) -> np.ndarray:
+    def doc_codes(self) -> np.ndarray:
         """Per segment, the number of its document (0, 1, … in corpus order)."""
         if getattr(self, "_docs", None) is None:
-            self._docs = pd.factorize(self.corpus._segments["doc_id"])[0].astype(np.int64)
+            self._docs = pd.factorize(self.corpus.column("doc_id"))[0].astype(np.int64)
         return self._docs
 
-    def _segment_lengths(self) -> np.ndarray:
+    def segment_lengths(self) -> np.ndarray:
         """Length of each segment's text."""
         if getattr(self, "_lengths", None) is None:
-            texts = self.corpus._segments["text"]
+            texts = self.corpus.column("text")
             self._lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         return self._lengths
 
-    def _segment_bounds(self) -> np.ndarray:
+    def segment_bounds(self) -> np.ndarray:
         """``bounds[r]:bounds[r + 1]`` are the token indices of segment row ``r``."""
         if getattr(self, "_bounds", None) is None:
-            counts = np.bincount(self.seg_row, minlength=len(self.corpus._segments))
+            counts = np.bincount(self.seg_row, minlength=len(self.corpus))
             self._bounds = np.r_[0, np.cumsum(counts)]
         return self._bounds
 

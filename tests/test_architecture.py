@@ -42,11 +42,7 @@ MAX_LINES = 420
 #: (a) Import edges (importer, imported) that lie on an import cycle; a cycle through each.
 ALLOWED_CYCLE_EDGES: frozenset[tuple[str, str]] = frozenset({
     ('discourse.corpus', 'discourse.importers'),  # corpus:387 -> importers:730 -> corpus
-    ('discourse.corpus', 'discourse.tokens'),  # corpus:220 -> tokens:127 -> frequency:115 -> corpus
-    ('discourse.frequency', 'discourse.corpus'),  # frequency:115 -> corpus:220 -> tokens:127 -> frequency
-    ('discourse.frequency', 'discourse.tokens'),  # frequency:72 -> tokens:127 -> frequency
     ('discourse.importers', 'discourse.corpus'),  # importers:730 -> corpus:387 -> importers
-    ('discourse.tokens', 'discourse.frequency'),  # tokens:127 -> frequency:72 -> tokens
 })
 
 #: (b) Modules over MAX_LINES lines (their length today).
@@ -83,11 +79,6 @@ ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.concordance: probe._tokens',  # line 529
     'discourse.concordance: probe.filter(doc_id=doc_id, **metadata)._segments',  # line 530
     'discourse.concordance: self.corpus._segments',  # lines 213, 232, 379, 479
-    'discourse.concordance: toks._lang_rows',  # lines 106, 109
-    'discourse.concordance: toks._segment_bounds',  # line 541
-    'discourse.concordance: toks._segment_lengths',  # line 537
-    'discourse.concordance: toks.corpus._segments',  # line 570
-    'discourse.corpus: self._tokens._subset',  # line 204
     'discourse.dispersion: from discourse.frequency import _check_top',  # line 380
     'discourse.dispersion: from discourse.frequency import _count_table',  # line 380
     'discourse.dispersion: from discourse.frequency import _groups',  # lines 285, 380
@@ -96,16 +87,11 @@ ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.dispersion: from discourse.frequency import _units',  # line 380
     'discourse.dispersion: toks.corpus._segments',  # line 290
     'discourse.equivalence: corpus._segments',  # line 206
-    'discourse.equivalence: toks.corpus._segments',  # line 334
     'discourse.frames: corpus._segments',  # lines 439, 567, 649
     'discourse.frames: doc._segments',  # lines 968, 975
-    'discourse.frames: doc.tokens()._segment_bounds',  # line 974
     'discourse.frames: from discourse.plot import _set_label_fonts',  # lines 792, 838, 892, 957
-    'discourse.frames: toks._segment_bounds',  # line 466
     'discourse.frequency: corpus._documents',  # line 94
     'discourse.frequency: corpus._segments',  # lines 93, 130, 193, 386
-    'discourse.frequency: toks._doc_codes',  # line 412
-    'discourse.frequency: toks._vocab_order',  # line 538
     'discourse.frequency: toks.corpus._segments',  # line 735
     'discourse.importers: Corpus._is_saved',  # line 734
     'discourse.keyness: from discourse.frequency import _count_table',  # line 739
@@ -117,11 +103,6 @@ ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.languages.zh: from discourse.languages.base import _GENERIC',  # line 12
     'discourse.languages.zh: from discourse.languages.base import _GROUP',  # line 12
     'discourse.languages.zh: from discourse.languages.base import _START',  # line 12
-    'discourse.query: tokens._lang_rows',  # line 93
-    'discourse.query: tokens._positions_of',  # line 211
-    'discourse.query: tokens._segment_bounds',  # line 249
-    'discourse.query: tokens._vocab_index',  # line 184
-    'discourse.query: tokens.corpus._segments',  # lines 212, 213, 224, 240
     'discourse.scale: from discourse.frequency import _as_list',  # lines 106, 163
     'discourse.scale: from discourse.frequency import _check_top',  # line 163
     'discourse.scale: from discourse.frequency import _count_table',  # line 90
@@ -134,7 +115,6 @@ ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.scale: part._tokens',  # line 60
     'discourse.scale: source._segments',  # line 53
     'discourse.tokens: corpus._segments',  # line 254
-    'discourse.tokens: from discourse.frequency import _string_ranks',  # line 127
     'discourse.tokens: self.corpus._segments',  # lines 135, 144, 150, 157, 181
     'discourse.tokens: tokenizer._columns',  # line 305
     'discourse.scale: source._token_options',  # scale.py:184 (issue 19's merge)
@@ -262,7 +242,6 @@ ALLOWED_FUNCTION_IMPORTS: frozenset[str] = frozenset({
     'discourse.scale._partitions: discourse.corpus',  # line 50
     'discourse.scale.frequencies_dask: discourse.frequency',  # line 163
     'discourse.scale.keywords_dask: discourse.keyness',  # line 213
-    'discourse.tokens.Tokens._vocab_order: discourse.frequency',  # line 127
     'discourse.tokens._cache_key: discourse',  # line 435
     'discourse.tokens._cache_path: discourse.languages.base',  # line 449
     'discourse.tokens._chunked: concurrent.futures',  # line 345, no comment

@@ -301,7 +301,7 @@ def spans(draw, corpus):
     i = draw(st.integers(0, len(toks) - 1))
     k = draw(st.integers(1, 3))
     row = int(toks.seg_row[i])
-    j = min(i + k, int(toks._segment_bounds()[row + 1])) - 1
+    j = min(i + k, int(toks.segment_bounds()[row + 1])) - 1
     return row, int(toks.start[i]), int(toks.end[j])
 
 

@@ -16,6 +16,7 @@ import pytest
 
 import discourse
 import discourse.frequency as F
+from discourse._util import string_ranks
 from discourse.cli import main
 from discourse.errors import InputError
 
@@ -457,7 +458,7 @@ def test_doc_freq_counts_distinct_documents_in_any_order_and_batch():
 
 def test_string_ranks_sort_like_python_strings():
     values = ["b", "a\0", "a", "中", "é", "y" * 40 + "b", "y" * 40 + "a", "a", "", "Z"]
-    ranks = F._string_ranks(values, width=2)
+    ranks = string_ranks(values, width=2)
     assert [values[i] for i in np.argsort(ranks)] == sorted(values)
     assert ranks[2] < ranks[7]  # equal strings keep their order (a stable sort)
 
