@@ -2,9 +2,58 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import numpy as np
 
-__all__ = ["string_ranks"]
+__all__ = ["string_ranks", "atomic_write"]
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (Linux ``/proc``); 0o022 elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def atomic_write(path, data) -> Path:
+    """Write ``data`` (text, as UTF-8 with ``\\n`` line ends, or bytes) to ``path`` at once:
+    a temporary file in the same folder is written, then renamed over ``path``, so a reader
+    never sees half a file. A new file gets mode ``0o666 & ~umask``, as ``open`` gives; a
+    file replaced keeps its mode.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> atomic_write(folder / "a.txt", "é\\n").read_text(encoding="utf-8")
+    'é\\n'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def string_ranks(values, *, width: int = 32) -> np.ndarray:

@@ -274,7 +274,7 @@ def _shorten(value):
 def _note_unknown(corpus) -> None:
     """Say on stderr how many segments are of unknown language (the rows ``und`` of the summary)."""
     if (corpus.segments["lang"] == "und").any():
-        print(f"discourse: {corpus._unknown()}; `discourse segments` lists them with lang und", file=sys.stderr)
+        print(f"discourse: {corpus.unknown_note()}; `discourse segments` lists them with lang und", file=sys.stderr)
 
 
 def _run(args, out) -> None:

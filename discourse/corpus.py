@@ -153,6 +153,11 @@ class Corpus:
         return self._documents.copy()
 
     @property
+    def token_options(self) -> dict:
+        """The tokenizer options this corpus was read with (``user_dict``, ``stopwords``), a copy."""
+        return dict(self._token_options)
+
+    @property
     def langs(self) -> list[str]:
         """Language codes present, sorted."""
         return sorted(self._segments["lang"].unique())
@@ -376,10 +381,15 @@ class Corpus:
         columns = ["doc_id", "lang", "title", "segments", "title_segments", "body", "meta", "tokens", "words", "characters"]
         return out[columns].reset_index(drop=True)
 
-    def _unknown(self) -> str:
+    def unknown_note(self) -> str:
         """How many segments are of unknown language, in words: "no segment of unknown
         language" or "3 segments of unknown language ('und'), 2 of them body text, in 1
-        document"."""
+        document".
+
+        >>> import discourse
+        >>> discourse.load_corpus().unknown_note()
+        'no segment of unknown language'
+        """
         und = self._segments[self._segments["lang"] == "und"]
         if und.empty:
             return "no segment of unknown language"
@@ -401,7 +411,7 @@ class Corpus:
     def _repr_html_(self) -> str:
         name = f" <b>{html.escape(self.name)}</b>" if self.name else ""
         head = (f"<p>Corpus{name}: {len(self.doc_ids)} documents, {len(self)} segments, "
-                f"languages {html.escape(', '.join(self.langs))}; {html.escape(self._unknown())}</p>")
+                f"languages {html.escape(', '.join(self.langs))}; {html.escape(self.unknown_note())}</p>")
         return head + self.summary().to_html(index=False, escape=True)
 
     # ------------------------------------------------------------------ saving
@@ -424,7 +434,8 @@ class Corpus:
         return path
 
     @staticmethod
-    def _is_saved(path) -> bool:
+    def is_saved(path) -> bool:
+        """Whether ``path`` is a corpus written by :meth:`save` (its first line says so)."""
         try:
             with open(path, encoding="utf-8-sig") as fh:
                 first = fh.readline(4096)

@@ -731,7 +731,7 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
 
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson") and Corpus._is_saved(path):
+    if suffix in (".jsonl", ".ndjson") and Corpus.is_saved(path):
         return Corpus.load(path)
     if suffix in _TABLE_SUFFIXES:
         return read_table(path, text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding,

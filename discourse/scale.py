@@ -181,7 +181,7 @@ def _stoplists(source, read_options, langs, stopwords) -> dict[str, str]:
     from .languages import get_tokenizer
     from .tokens import tokenizers_for
 
-    options = source._token_options if isinstance(source, Corpus) else dict(read_options or {})
+    options = source.token_options if isinstance(source, Corpus) else dict(read_options or {})
     langs = sorted(langs)
     if stopwords is False:
         return {lang: "none" for lang in langs}

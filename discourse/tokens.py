@@ -415,7 +415,7 @@ def tokenizers_for(langs, *, user_dict=None, stopwords=None) -> dict:
 
 def _corpus_options(corpus) -> tuple[dict, object]:
     """The ``user_dict`` and ``stopwords`` a corpus was read with."""
-    options = getattr(corpus, "_token_options", None) or {}
+    options = getattr(corpus, "token_options", None) or {}
     return dict(options.get("user_dict") or {}), options.get("stopwords")
 
 

@@ -65,7 +65,6 @@ ALLOWED_LONG_MODULES: frozenset[str] = frozenset({
 #: (c) Private attributes of another module, read or set: "module: expression".
 ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.cli: argparse._SubParsersAction',  # line 358
-    'discourse.cli: corpus._unknown',  # line 246
     'discourse.cli: parser._actions',  # line 357
     'discourse.collocations: from discourse.frequency import _check_top',  # line 400
     'discourse.collocations: from discourse.frequency import _lang_mask',  # line 400
@@ -93,7 +92,6 @@ ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.frequency: corpus._documents',  # line 94
     'discourse.frequency: corpus._segments',  # lines 93, 130, 193, 386
     'discourse.frequency: toks.corpus._segments',  # line 735
-    'discourse.importers: Corpus._is_saved',  # line 734
     'discourse.keyness: from discourse.frequency import _count_table',  # line 739
     'discourse.keyness: from discourse.frequency import _lang_mask',  # line 739
     'discourse.keyness: from discourse.frequency import _select',  # line 739
@@ -117,7 +115,6 @@ ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
     'discourse.tokens: corpus._segments',  # line 254
     'discourse.tokens: self.corpus._segments',  # lines 135, 144, 150, 157, 181
     'discourse.tokens: tokenizer._columns',  # line 305
-    'discourse.scale: source._token_options',  # scale.py:184 (issue 19's merge)
 })
 
 #: (d) Docstring examples that fail: the doctest's name (module.object).
