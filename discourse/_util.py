@@ -7,8 +7,26 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
-__all__ = ["string_ranks", "atomic_write"]
+__all__ = ["as_list", "string_ranks", "atomic_write"]
+
+_LIST_LIKE = (list, tuple, set, frozenset, range, np.ndarray, pd.Series, pd.Index)
+
+
+def as_list(value) -> list:
+    """An option that takes one value or several, as a list: ``None`` is ``[]`` (no value),
+    a list, tuple, set, range, array, Series or Index gives its items, anything else
+    (a string, a number, a mapping …) is one value.
+
+    >>> as_list(None), as_list("zh"), as_list(("zh", "fr")), as_list(2020)
+    ([], ['zh'], ['zh', 'fr'], [2020])
+    """
+    if value is None:
+        return []
+    if isinstance(value, _LIST_LIKE):
+        return list(value)
+    return [value]
 
 
 def _umask() -> int:

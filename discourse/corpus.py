@@ -23,13 +23,14 @@ from __future__ import annotations
 import html
 import json
 import os
-import tempfile
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ._util import as_list, atomic_write
 from .errors import InputError
 
 __all__ = ["Corpus", "load_corpus", "BUNDLED", "ROLES", "COUNTED_ROLES"]
@@ -194,36 +195,82 @@ class Corpus:
         view.flags.writeable = False
         return view
 
-    def mask(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> np.ndarray:
+    def mask(self, *, lang=None, doc_id=None, role=None, align_id=None, strict: bool = False,
+             **metadata) -> np.ndarray:
         """Boolean per segment: the segment (or its document) meets every condition.
 
-        Each condition is a value or a list of values; other keywords name a segment column
-        or a document metadata column (numbers compare as numbers). ``corpus.filter(...)``
-        is ``corpus.select(corpus.mask(...))``.
+        Other keywords than ``lang, doc_id, role, align_id`` name a segment column
+        (``seg_id`` …) or a document metadata column (``year``, ``date`` …). A condition's
+        value is one value or a list of them; a string may also list values separated by
+        commas (``"zh,vi"``, unless a text is written so), and ``"lo-hi"`` or ``"lo..hi"``
+        is an inclusive range of numbers. Numeric columns compare as numbers (``year=2020``
+        finds ``2020.0``); in a column of text a value matches the text written the same,
+        and a number or range no text is written as compares with the texts that read as
+        numbers (``year="2015-2020"`` finds the text ``"2016"``, while
+        ``date="2021-01-14"`` stays a date). ``strict=True`` makes a condition no segment
+        meets an error. ``corpus.filter(...)`` is ``corpus.select(corpus.mask(...))``.
 
         >>> import discourse
         >>> corpus = discourse.load_corpus()
         >>> int(corpus.mask(lang=["vi", "fr"]).sum()) == len(corpus.filter(lang=["vi", "fr"]))
         True
+        >>> bool((corpus.mask(lang="vi,fr") == corpus.mask(lang=["vi", "fr"])).all())
+        True
+        >>> corpus.select(corpus.mask(seg_id="2..4", lang="zh")).column("seg_id").tolist()
+        [2, 3, 4]
         """
-        seg = self._segments
+        conditions = {col: value for col, value in
+                      (("lang", lang), ("doc_id", doc_id), ("role", role), ("align_id", align_id)) if value is not None}
+        conditions.update(metadata)
+        seg, docs = self._segments, self._documents
         keep = np.ones(len(seg), dtype=bool)
-        for col, value in (("lang", lang), ("doc_id", doc_id), ("role", role), ("align_id", align_id)):
-            if value is not None:
-                keep &= seg[col].isin(_as_list(value)).to_numpy(dtype=bool)
-        if metadata:
-            docs = self._documents
-            chosen = np.ones(len(docs), dtype=bool)
-            for col, value in metadata.items():
-                if col in seg.columns:
-                    keep &= seg[col].isin(_as_list(value)).to_numpy(dtype=bool)
-                    continue
-                if col not in docs.columns:
-                    raise InputError(f"no metadata column {col!r}; the columns are "
-                                     f"{', '.join(c for c in docs.columns)}")
-                chosen &= _matches(docs[col], _as_list(value))
-            keep &= seg["doc_id"].isin(docs.loc[chosen, "doc_id"]).to_numpy()
+        for col, value in conditions.items():
+            if col in seg.columns:
+                hit = _hits(seg[col], col, value)
+            elif col in docs.columns:
+                doc_hit = _hits(docs[col], col, value)
+                hit = doc_hit[pd.Index(docs["doc_id"]).get_indexer(seg["doc_id"])]
+            else:
+                raise InputError(f"no metadata column {col!r} to select by; the corpus has "
+                                 f"{', '.join(map(str, self._column_names()))}")
+            if strict and not hit.any():
+                column = seg[col] if col in seg.columns else docs[col]
+                shown = pd.unique(column.dropna().astype(str))
+                raise InputError(f"no text has {col}={value!r}; values of {col} include "
+                                 f"{', '.join(shown[:8])}{' …' if len(shown) > 8 else ''}")
+            keep &= hit
         return keep
+
+    def _column_names(self) -> list[str]:
+        """The columns one may group or select by: segment columns (not text or offsets),
+        then document metadata."""
+        known = [c for c in self._segments.columns if c not in ("text", "path", "start", "end", "line", "align_score")]
+        return known + [c for c in self._documents.columns if c not in known]
+
+    def segment_frame(self, columns) -> pd.DataFrame:
+        """One row per segment (in corpus order) with ``columns``, each a segment column or,
+        failing that, a document metadata column (years with gaps, stored as ``2020.0``,
+        come as integers).
+
+        >>> import discourse
+        >>> discourse.load_corpus().segment_frame(["lang", "date"]).iloc[0].tolist()
+        ['vi', '2021-01-14']
+        """
+        seg, docs = self._segments, self._documents
+        out = pd.DataFrame(index=seg.index)
+        for col in as_list(columns):
+            if col in seg.columns:
+                out[col] = seg[col].to_numpy()
+            elif col in docs.columns:
+                out[col] = seg["doc_id"].map(docs.drop_duplicates("doc_id").set_index("doc_id")[col]).to_numpy()
+                values = out[col]
+                if pd.api.types.is_float_dtype(values) and values.notna().any() and \
+                        (values.dropna() == values.dropna().round()).all():
+                    out[col] = values.astype("Int64")  # years saved as 2020.0 (a column with gaps) are 2020
+            else:
+                raise InputError(f"no column {col!r} to group or select by; the corpus has "
+                                 f"{', '.join(map(str, self._column_names()))}")
+        return out
 
     def select(self, mask) -> Corpus:
         """The segments where ``mask`` (a boolean per segment) is true, as a new corpus
@@ -401,7 +448,7 @@ class Corpus:
         """Aligned units side by side: one row per ``(doc_id, align_id)``, one text column
         per language (``text_zh``, ``text_fr`` …; several segments of a unit joined by a
         space, a missing translation empty)."""
-        seg = self._segments[self._segments["role"].isin(_as_list(role)) & self._segments["align_id"].notna()]
+        seg = self._segments[self._segments["role"].isin(as_list(role)) & self._segments["align_id"].notna()]
         wide = (seg.groupby(["doc_id", "align_id", "lang"], sort=False)["text"].agg(" ".join)
                 .unstack("lang", fill_value="").reset_index())
         wide.columns = [c if c in ("doc_id", "align_id") else f"text_{c}" for c in wide.columns]
@@ -430,7 +477,7 @@ class Corpus:
             lines.append(json.dumps({"document": _plain(record)}, ensure_ascii=False))
         for record in self._segments.to_dict("records"):
             lines.append(json.dumps({"segment": _plain(record)}, ensure_ascii=False))
-        _atomic_write(path, "\n".join(lines) + "\n")
+        atomic_write(path, "\n".join(lines) + "\n")
         return path
 
     @staticmethod
@@ -551,18 +598,54 @@ def _load_bundled(name: str) -> Corpus:
 
 
 # ---------------------------------------------------------------------- helpers
-def _as_list(value) -> list:
-    if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Series)):
-        return list(value)
-    return [value]
+_RANGE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:\.\.|-)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
-def _matches(column: pd.Series, values: list) -> np.ndarray:
-    """Which rows of a metadata column equal one of ``values`` (numbers as numbers)."""
-    if pd.api.types.is_numeric_dtype(column):
-        numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").dropna()
-        return column.isin(numbers.tolist()).fillna(False).to_numpy(dtype=bool)
-    return column.astype(str).isin([str(v) for v in values]).to_numpy(dtype=bool)
+def _hits(column: pd.Series, col: str, value) -> np.ndarray:
+    """Which rows of ``column`` meet the condition ``col=value`` (see :meth:`Corpus.mask`)."""
+    numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    if numeric:
+        values = [v.strip() for v in value.split(",")] if isinstance(value, str) else as_list(value)
+        nums = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        hit = np.zeros(len(column), dtype=bool)
+        for v in values:
+            span = _RANGE.match(v) if isinstance(v, str) else None
+            if span:
+                hit |= (nums >= float(span[1])) & (nums <= float(span[2]))
+                continue
+            try:
+                hit |= nums == float(v)
+            except (TypeError, ValueError):
+                raise InputError(f"column {col!r} holds numbers; {v!r} is not a number or a range "
+                                 "such as 2015-2020") from None
+        return hit
+    texts = column.astype(str).to_numpy()
+    if isinstance(value, str):  # "a,b" lists values, unless a text is written so
+        values = [value] if (texts == value).any() else [v.strip() for v in value.split(",")]
+    else:
+        values = as_list(value)
+    wanted = [str(v) for v in values]
+    hit = np.isin(texts, wanted)
+    for v, found in zip(values, np.isin(wanted, texts)):
+        if not found and isinstance(v, (str, int, float, np.number)) and not isinstance(v, bool):
+            hit |= _as_numbers(column, v)  # years stored as text: "2016" in 2015-2020
+    return hit
+
+
+def _as_numbers(column: pd.Series, value) -> np.ndarray:
+    """Which texts of ``column`` read as a number equal to ``value`` or in its range
+    ``lo-hi`` / ``lo..hi``; all False when ``value`` is neither."""
+    span = _RANGE.match(value) if isinstance(value, str) else None
+    if span is None:
+        try:
+            lo = hi = float(value)
+        except (TypeError, ValueError):
+            return np.zeros(len(column), dtype=bool)
+    else:
+        lo, hi = float(span[1]), float(span[2])
+    nums = pd.to_numeric(column.astype(object).where(column.notna()), errors="coerce")
+    nums = nums.to_numpy(dtype=float, na_value=np.nan)
+    return (nums >= lo) & (nums <= hi)
 
 
 def _plain(record: dict) -> dict:
@@ -574,15 +657,3 @@ def _plain(record: dict) -> dict:
             value = value.item()
         out[key] = value
     return out
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
