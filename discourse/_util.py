@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_list", "string_ranks", "atomic_write"]
+__all__ = ["as_list", "string_ranks", "atomic_write", "distinct_per_cell"]
 
 _LIST_LIKE = (list, tuple, set, frozenset, range, np.ndarray, pd.Series, pd.Index)
 
@@ -103,3 +103,36 @@ def string_ranks(values, *, width: int = 32) -> np.ndarray:
     ranks = np.empty(len(strings), dtype=np.int64)
     ranks[order] = np.arange(len(strings))
     return ranks
+
+
+def distinct_per_cell(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs: int, slots: int = 1 << 20) -> np.ndarray:
+    """Number of distinct documents in which each cell (a (group, term) pair, numbered
+    ``0 … n_cells - 1``) occurs, given the cell and document of every unit: the
+    ``doc_freq`` of :func:`discourse.counting.count_table`.
+
+    No sort and no hash: each unit writes its position into the slot of its (document,
+    cell) pair; exactly one unit per distinct pair finds its own position there (the
+    one whose write was kept), and those units are counted. The slots of a batch of
+    documents at a time are kept in one reused array of about ``slots`` integers.
+    Units are in corpus order, so usually already grouped by document.
+
+    >>> distinct_per_cell(np.array([0, 1, 0, 0]), np.array([0, 0, 1, 1]), n_cells=2, n_docs=2).tolist()
+    [2, 1]
+    """
+    if len(doc) > 1 and np.any(doc[1:] < doc[:-1]):
+        order = np.argsort(doc, kind="stable")
+        cell, doc = cell[order], doc[order]
+    per_batch = max(1, slots // max(n_cells, 1))
+    edges = np.searchsorted(doc, np.arange(0, n_docs + per_batch, per_batch))
+    small = int(np.diff(edges).max(initial=0)) < 2**31  # positions within a batch fit in int32
+    # small enough to stay in cache and quick to touch the first time; never read before written
+    owner = np.empty(per_batch * max(n_cells, 1), dtype=np.int32 if small else np.int64)
+    kept = []  # the cell of each unit that kept its slot: one per (document, cell)
+    for batch, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
+        if lo == hi:
+            continue
+        slot = (doc[lo:hi] - batch * per_batch) * n_cells + cell[lo:hi]
+        position = np.arange(hi - lo, dtype=owner.dtype)
+        owner[slot] = position
+        kept.append(cell[lo:hi][owner[slot] == position])
+    return np.bincount(np.concatenate(kept), minlength=n_cells) if kept else np.zeros(n_cells, dtype=np.int64)

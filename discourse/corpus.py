@@ -32,6 +32,9 @@ import pandas as pd
 
 from ._util import as_list, atomic_write
 from .errors import InputError
+from .languages import get_tokenizer
+from .languages.base import language_options
+from .tokens import stoplist_option, tokenize, tokenizers_for
 
 __all__ = ["Corpus", "load_corpus", "BUNDLED", "ROLES", "COUNTED_ROLES"]
 
@@ -272,9 +275,11 @@ class Corpus:
                                  f"{', '.join(map(str, self._column_names()))}")
         return out
 
-    def select(self, mask) -> Corpus:
+    def select(self, mask, *, tokens: bool = True) -> Corpus:
         """The segments where ``mask`` (a boolean per segment) is true, as a new corpus
-        carrying their tokens (nothing is tokenized again); this corpus is unchanged.
+        carrying their tokens (nothing is tokenized again; ``tokens=False`` carries none,
+        for a corpus to be tokenized elsewhere, e.g. in a worker process); this corpus
+        is unchanged.
 
         >>> import discourse
         >>> corpus = discourse.load_corpus()
@@ -291,7 +296,7 @@ class Corpus:
         sub._documents = self._documents[self._documents["doc_id"].isin(sub._segments["doc_id"])].reset_index(drop=True)
         sub.name = self.name
         sub._token_options = self._token_options
-        sub._tokens = None if self._tokens is None else self._tokens.subset(sub, keep)
+        sub._tokens = None if self._tokens is None or not tokens else self._tokens.subset(sub, keep)
         return sub
 
     def filter(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> Corpus:
@@ -333,13 +338,9 @@ class Corpus:
         >>> "脱贫攻坚战" in set(toks.to_frame()["norm"]), toks.stoplists
         (True, {'zh': 'default'})
         """
-        from .tokens import tokenize
-
         own = self._token_options
         options = {"user_dict": dict(own.get("user_dict") or {}), "stopwords": own.get("stopwords")}
         if user_dict is not None:
-            from .languages.base import language_options
-
             options["user_dict"].update(language_options("user_dict", user_dict))
         if stopwords is not None:
             base = options["stopwords"]
@@ -366,14 +367,10 @@ class Corpus:
         >>> corpus.tokens().stoplists["fr"]
         'user: 1 word'
         """
-        from .languages.base import language_options
-        from .tokens import stoplist_option, tokenizers_for
-
         user_dict = language_options("user_dict", user_dict)
         stopwords = stoplist_option(stopwords)
         tokenizers_for([], user_dict=user_dict, stopwords=stopwords)  # read and check the files now
-        out = self.filter()
-        out._tokens = None
+        out = self.select(np.ones(len(self), dtype=bool), tokens=False)
         out._token_options = {k: v for k, v in (("user_dict", user_dict), ("stopwords", stopwords)) if v}
         if stopwords is False:
             out._token_options["stopwords"] = False
@@ -383,8 +380,6 @@ class Corpus:
         """Text repairs the tokenizers make (e.g. Vietnamese words glued together by
         extraction, "mụctiêu" → "mục tiêu"): ``doc_id, lang, seg_id, line, start, end,
         original, repaired`` with ``start, end`` offsets into the segment's text."""
-        from .languages import get_tokenizer
-
         rows = []
         for seg in self._segments.itertuples(index=False):
             for start, end, original, repaired in get_tokenizer(seg.lang).repairs(seg.text):

@@ -38,7 +38,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._util import as_list
+from .corpus import Corpus, load_corpus
+from .counting import check_top, count_table, finish, groups, lang_mask, merge_count_tables, select
 from .errors import InputError
+from .keyness import _one_language, keyness
+from .languages import get_tokenizer
+from .tokens import stoplist_option, tokenizers_for
 
 __all__ = ["frequencies_dask", "keywords_dask"]
 
@@ -47,18 +53,12 @@ __all__ = ["frequencies_dask", "keywords_dask"]
 def _partitions(source, partitions, read_options) -> tuple[list, object]:
     """(Dask-ready partitions, the whole Corpus or None): sub-corpora of whole documents
     for a Corpus, or groups of paths (read in the workers)."""
-    from .corpus import Corpus
-
     if isinstance(source, Corpus):
-        doc_ids = list(pd.unique(source._segments["doc_id"]))
+        doc_ids = source.doc_ids
         n = min(len(doc_ids), 32) if partitions is None else partitions
         chunks = [list(chunk) for chunk in np.array_split(np.array(doc_ids, dtype=object), max(n, 1))
                   if len(chunk)]
-        parts = []
-        for chunk in chunks:
-            part = source.filter(doc_id=chunk)
-            part._tokens = None  # tokenized in the worker
-            parts.append(part)
+        parts = [source.select(source.mask(doc_id=chunk), tokens=False) for chunk in chunks]  # tokenized in the worker
         return parts, source
     paths = [source] if isinstance(source, (str, Path)) else list(source)
     if not paths or not all(isinstance(p, (str, Path)) for p in paths):
@@ -71,14 +71,12 @@ def _partitions(source, partitions, read_options) -> tuple[list, object]:
 def _open(part, read_options):
     """The Corpus of a partition (read here, in the worker, when it is a list of paths)."""
     if isinstance(part, list):
-        from .corpus import load_corpus
-
         return load_corpus(part, **dict(read_options or {}))
     return part
 
 
 def _compute(tasks, client, scheduler):
-    import dask
+    import dask  # deferred: optional and heavy, only for the Dask path
 
     if client is not None:
         return client.gather(client.compute(tasks))
@@ -87,23 +85,19 @@ def _compute(tasks, client, scheduler):
 
 def _count_partition(part, read_options, *, lang, by, target=None, invert=False, **options):
     """Count table and groups of one partition (runs in a worker)."""
-    from .frequency import _count_table, _lang_mask, _select
-
     corpus = _open(part, read_options)
     toks = corpus.tokens(n_jobs=1)  # one process per worker: Dask gives the parallelism
-    mask = _lang_mask(corpus, lang, strict=False)
+    mask = lang_mask(corpus, lang, strict=False)
     if target is not None:
-        chosen = _select(corpus, target, strict=False)
+        chosen = select(corpus, target, strict=False)
         mask &= ~chosen if invert else chosen
-    return _count_table(toks, by=by, seg_mask=mask, **options)
+    return count_table(toks, by=by, seg_mask=mask, **options)
 
 
 def _merged_counts(source, *, client, scheduler, partitions, read_options, lang, by, target=None,
                    invert=False, **options):
     """The count table of the whole source, summed over its partitions."""
-    import dask
-
-    from .frequency import _as_list, _groups, _lang_mask, _merge_count_tables, _select
+    import dask  # deferred: optional and heavy, only for the Dask path
 
     parts, whole = _partitions(source, partitions, read_options)
     count = dask.delayed(_count_partition, pure=True)
@@ -111,12 +105,12 @@ def _merged_counts(source, *, client, scheduler, partitions, read_options, lang,
              for part in parts]
     labels = None
     if whole is not None:  # the groups in the order of the whole corpus (no tokens needed)
-        mask = _lang_mask(whole, lang)
+        mask = lang_mask(whole, lang)
         if target is not None:
-            chosen = _select(whole, target)
+            chosen = select(whole, target)
             mask &= ~chosen if invert else chosen
-        labels = _groups(whole, [c for c in _as_list(by) if c != "lang"], mask)[1]
-    return _merge_count_tables(list(_compute(tasks, client, scheduler)), by=by, labels=labels)
+        labels = groups(whole, [c for c in as_list(by) if c != "lang"], mask)[1]
+    return merge_count_tables(list(_compute(tasks, client, scheduler)), by=by, labels=labels)
 
 
 # ----------------------------------------------------------------------------- public
@@ -161,26 +155,19 @@ def frequencies_dask(source, *, client=None, scheduler=None, partitions: int | N
     >>> table.equals(discourse.frequencies(corpus, lang="zh", top=2))
     True
     """
-    from .frequency import _as_list, _check_top, _finish
-    from .tokens import stoplist_option
-
-    _check_top(top)
+    check_top(top)
     stopwords = stoplist_option(stopwords)
-    by = [c for c in _as_list(by) if c != "lang"]
+    by = [c for c in as_list(by) if c != "lang"]
     table, groups = _merged_counts(source, client=client, scheduler=scheduler, partitions=partitions,
                                    read_options=read_options, lang=lang, by=by, n=n, punct=punct,
                                    stopwords=stopwords, sep=sep)
-    out = _finish(table, by=by, min_count=min_count, top=top)
+    out = finish(table, by=by, min_count=min_count, top=top)
     out.attrs["stopwords"] = _stoplists(source, read_options, pd.unique(groups["lang"]), stopwords)
     return out
 
 
 def _stoplists(source, read_options, langs, stopwords) -> dict[str, str]:
     """``attrs["stopwords"]`` of a table of the source, without tokenizing it here."""
-    from .corpus import Corpus
-    from .languages import get_tokenizer
-    from .tokens import tokenizers_for
-
     options = source.token_options if isinstance(source, Corpus) else dict(read_options or {})
     langs = sorted(langs)
     if stopwords is False:
@@ -235,9 +222,6 @@ def keywords_dask(source, reference=None, *, target=None, client=None, scheduler
     >>> table.equals(discourse.keywords(corpus, target="doc_id=003_90d6e10e09142168", lang="zh"))
     True
     """
-    from .keyness import _one_language, keyness
-    from .tokens import stoplist_option
-
     stopwords = stoplist_option(stopwords)
     options = dict(client=client, scheduler=scheduler, partitions=partitions, read_options=read_options,
                    by=[], n=n, punct=punct, stopwords=stopwords, sep=sep)

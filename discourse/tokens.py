@@ -9,47 +9,20 @@ asked for (:meth:`Tokens.to_frame`).
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import hashlib
-import json
 import os
-import tempfile
-import unicodedata
+import warnings
 
 import numpy as np
 import pandas as pd
 
+from . import _token_cache
+from ._chunked import nfc_with_map, tokenize_arrays
 from ._util import string_ranks
+from .errors import InputError
+from .languages import get_tokenizer, is_punct
+from .languages.base import language_options
 
 __all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for"]
-
-
-def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
-    """NFC-normalise ``text`` and map each offset of the result back to ``text``.
-
-    Returns ``(nfc_text, mapping)`` where ``mapping[i]`` is the offset in ``text`` of
-    offset ``i`` in ``nfc_text`` (``len(mapping) == len(nfc_text) + 1``), or ``None`` when
-    ``text`` is already NFC (the usual case, and free).
-
-    >>> nfc, mapping = nfc_with_map("xoa\\u0301 đói")
-    >>> nfc, mapping.tolist()
-    ('xoá đói', [0, 1, 2, 4, 5, 6, 7, 8])
-    """
-    if unicodedata.is_normalized("NFC", text):
-        return text, None
-    pieces, mapping = [], []
-    start = 0
-    # Normalise cluster by cluster (a starter plus its combining marks), so every output
-    # character maps to the start of the cluster it came from.
-    for i in range(1, len(text) + 1):
-        if i == len(text) or unicodedata.combining(text[i]) == 0:
-            chunk = unicodedata.normalize("NFC", text[start:i])
-            pieces.append(chunk)
-            mapping.extend([start] + [i] * (len(chunk) - 1) if len(chunk) > 1 else [start])
-            start = i
-    mapping.append(len(text))
-    return "".join(pieces), np.asarray(mapping, dtype=np.int64)
 
 
 class Tokens:
@@ -99,8 +72,6 @@ class Tokens:
         corpus's user dictionary and stoplist (so a query is cut as the text was)."""
         found = self.tokenizers.get(lang)
         if found is None:
-            from .languages import get_tokenizer
-
             user_dict, stopwords = _corpus_options(self.corpus)
             found = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
         return found
@@ -123,8 +94,6 @@ class Tokens:
         >>> toks.stoplist_labels({"fr": ["la", "le"]}, langs=["fr", "zh"])
         {'fr': 'user: 2 words', 'zh': 'default'}
         """
-        from .languages import get_tokenizer
-
         stopwords = stoplist_option(stopwords, stacklevel=4)
         present = list(self.lang_rows()) if langs is None else sorted(set(langs))
         if stopwords is False:
@@ -153,8 +122,6 @@ class Tokens:
         >>> sorted(set(frame["norm"][toks.stop_mask({"fr": ["pauvreté"]})]))
         ['pauvreté']
         """
-        from .languages import get_tokenizer
-
         stopwords = stoplist_option(stopwords, stacklevel=4)
         if stopwords is False:
             return None
@@ -267,19 +234,19 @@ class Tokens:
         """
         keep = self.mask(punct=punct, stopwords=stopwords)
         rows = self.seg_row[keep]
-        seg = self.corpus._segments
+        column = self.corpus.column
         columns = columns or ["doc_id", "lang", "seg_id", "align_id", "role", "position", "start", "end",
                               "token", "norm", "is_punct", "is_stop"]
         out = {}
         for col in columns:
             if col in ("doc_id", "lang", "seg_id", "align_id", "role"):
-                out[col] = seg[col].to_numpy()[rows]
+                out[col] = column(col)[rows]
             elif col == "position":
                 out[col] = _positions(self.seg_row)[keep]
             elif col in ("start", "end"):
                 out[col] = getattr(self, col)[keep]
             elif col == "token":
-                texts = seg["text"].to_numpy()
+                texts = column("text")
                 out[col] = [texts[r][s:e] for r, s, e in zip(rows, self.start[keep], self.end[keep])]
             elif col == "norm":
                 vocab = np.asarray(self.vocab, dtype=object)
@@ -298,8 +265,6 @@ class Tokens:
 
 def _punct_types(vocab: list[str]) -> np.ndarray:
     """Per type: made only of punctuation or symbols (a letter or digit rules it out at C speed)."""
-    from .languages import is_punct
-
     out = np.zeros(len(vocab), dtype=bool)
     maybe = np.flatnonzero(~np.fromiter(map(str.isalnum, vocab), dtype=bool, count=len(vocab)))
     out[maybe] = [is_punct(vocab[i]) for i in maybe]
@@ -345,17 +310,16 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
     -------
     Tokens
     """
-    seg = corpus._segments
-    texts = seg["text"].tolist()
-    langs = seg["lang"].to_numpy()
+    texts = corpus.column("text").tolist()
+    langs = corpus.column("lang")
     tokenizers = tokenizers_for(pd.unique(langs), user_dict=user_dict, stopwords=stopwords)
-    key = _cache_key(texts, langs, tokenizers) if cache else None
-    arrays = _cache_load(key, len(texts)) if key else None
+    key = _token_cache.key(texts, langs, tokenizers) if cache else None
+    arrays = _token_cache.load(key, len(texts)) if key else None
     if arrays is None:
-        arrays = _tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
+        arrays = tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
         arrays["is_punct"] = _punct_types(arrays["vocab"])
         if key:
-            _cache_store(key, arrays)
+            _token_cache.store(key, arrays)
     return Tokens(corpus, **arrays, tokenizers=tokenizers)
 
 
@@ -368,10 +332,6 @@ def stoplist_option(stopwords, *, stacklevel: int = 3):
     >>> stoplist_option({"fr": ["le", "la"]})
     {'fr': ['le', 'la']}
     """
-    import warnings
-
-    from .languages.base import language_options
-
     if stopwords is True:
         warnings.warn("stopwords=True (list stopwords too) is now stopwords=False (no stoplist: every word "
                       "listed); stopwords=True will stop working in a later release", FutureWarning,
@@ -380,8 +340,6 @@ def stoplist_option(stopwords, *, stacklevel: int = 3):
     if stopwords is None or stopwords is False:
         return stopwords
     if isinstance(stopwords, (str, os.PathLike)):
-        from .errors import InputError
-
         raise InputError(f"stopwords maps a language to its stoplist, e.g. stopwords={{'fr': {str(stopwords)!r}}}; "
                          "False for no stoplist")
     return language_options("stopwords", stopwords)
@@ -401,9 +359,6 @@ def tokenizers_for(langs, *, user_dict=None, stopwords=None) -> dict:
     >>> tokenizers_for(["fr"], stopwords={"fr": ["le"]})["fr"].stoplist
     'user: 1 word'
     """
-    from .languages import get_tokenizer
-    from .languages.base import language_options
-
     user_dict = language_options("user_dict", user_dict)
     stopwords = stoplist_option(stopwords, stacklevel=4)
     named = set(user_dict) | (set(stopwords) if isinstance(stopwords, dict) else set())
@@ -417,224 +372,3 @@ def _corpus_options(corpus) -> tuple[dict, object]:
     """The ``user_dict`` and ``stopwords`` a corpus was read with."""
     options = getattr(corpus, "token_options", None) or {}
     return dict(options.get("user_dict") or {}), options.get("stopwords")
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused():
-    """Pause Python's cyclic garbage collector for the block, then restore its state.
-
-    Tokenizing a chunk allocates a few objects per token (tuples, strings, pyvi's feature
-    dicts) that live until the chunk is done; each allocation burst triggers collections
-    that walk them all again, about 7 % of the time on the 10 M-character French
-    benchmark. They hold no reference cycles (reference counting frees them), so nothing
-    is left uncollected; a cycle made meanwhile is collected once the collector is back.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _tokenize_chunk(tokenizer, texts: list[str], vocab):
-    """Tokenize texts (in a worker process or in this one), numbering norms in ``vocab``
-    (a :class:`~discourse.languages.base.TypeIds` kept over the chunks a process does).
-
-    Returns per text the number of tokens; flat arrays of offsets (into the original
-    texts); the norms ``vocab`` met first in this chunk (in order of first occurrence);
-    and per token the index of its norm in ``vocab`` — compact to send back from a worker,
-    and interned into the corpus vocabulary once per process and norm, not per token.
-    """
-    with _cyclic_gc_paused():  # the per-token objects are all freed before it resumes
-        known = len(vocab.types)
-        counts, start, end, ids = _chunk_arrays(tokenizer, texts, vocab)
-        return counts, start, end, vocab.types[known:], ids
-
-
-def _chunk_arrays(tokenizer, texts: list[str], vocab):
-    """The work of :func:`_tokenize_chunk`, whose per-token lists are freed on return."""
-    prepared = [nfc_with_map(t) for t in texts]
-    counts, starts, ends, _, ids = tokenizer._columns([nfc for nfc, _ in prepared], vocab)
-    n = len(ids)
-    start = np.fromiter(starts, dtype=np.int32, count=n)
-    end = np.fromiter(ends, dtype=np.int32, count=n)
-    if any(mapping is not None for _, mapping in prepared):
-        bounds = np.r_[0, np.cumsum(counts)]
-        for k, (_, mapping) in enumerate(prepared):
-            if mapping is not None:  # offsets into the NFC text, mapped back to the original
-                a, b = bounds[k], bounds[k + 1]
-                start[a:b], end[a:b] = mapping[start[a:b]], mapping[end[a:b]]
-    return np.asarray(counts, dtype=np.int64), start, end, np.fromiter(ids, dtype=np.int32, count=n)
-
-
-PARALLEL_MIN_CHARS = 2_000_000
-
-
-#: Texts are tokenized in chunks of about this many characters (for workers and the
-#: progress bar); a corpus smaller than one chunk is one chunk.
-CHUNK_CHARS = 500_000
-
-
-def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
-    """Tokenize ``texts`` (the segments at ``rows``), in worker processes when worth it;
-    yields ``(rows of the chunk, result of _tokenize_chunk)`` in order."""
-    from ._progress import progress_bar
-
-    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    total = int(sizes.sum())
-    if n_jobs is None:
-        n_jobs = (os.cpu_count() or 1) if total > PARALLEL_MIN_CHARS else 1
-    pieces_wanted = max(total // CHUNK_CHARS, 4 * n_jobs if n_jobs > 1 else 1, 1)
-    cuts = np.searchsorted(np.cumsum(sizes), np.linspace(0, total, pieces_wanted + 1)[1:-1])
-    bounds = sorted(set([0, *cuts.tolist(), len(texts)]))
-    pieces = [(i, j) for i, j in zip(bounds[:-1], bounds[1:]) if j > i]
-    bar = progress_bar(total=total, desc=f"tokenizing {tokenizer.lang}") if len(pieces) > 1 else None
-    with contextlib.ExitStack() as stack:
-        if bar:
-            stack.callback(bar.close)
-        if n_jobs > 1 and len(pieces) > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            tokenizer.load()  # load dictionaries once here: forked workers inherit them
-            context = multiprocessing.get_context()
-            inherit = context.get_start_method() == "fork"  # then only (i, j) is sent, not texts
-            pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=n_jobs, mp_context=context, initializer=_worker_starts,
-                initargs=(tokenizer, texts if inherit else None)))
-            results = pool.map(_tokenize_piece, pieces if inherit else [texts[i:j] for i, j in pieces])
-        else:
-            from .languages.base import TypeIds
-
-            vocab = TypeIds()
-            results = ((None, _tokenize_chunk(tokenizer, texts[i:j], vocab)) for i, j in pieces)
-        for (i, j), result in zip(pieces, results):
-            if bar:
-                bar.update(int(sizes[i:j].sum()))
-            yield rows[i:j], result
-
-
-_WORKER: dict = {}  # in a worker process only: its tokenizer, inherited texts and vocabulary
-
-
-def _worker_starts(tokenizer, texts) -> None:
-    """Initializer of a worker process: keep its tokenizer, the texts it inherited by
-    forking (None when they come with each piece) and a vocabulary for its chunks."""
-    from .languages.base import TypeIds
-
-    _WORKER.update(tokenizer=tokenizer, texts=texts, vocab=TypeIds())
-
-
-def _tokenize_piece(piece):
-    """In a worker: tokenize ``texts[i:j]`` of the inherited texts (``piece = (i, j)``),
-    or the texts given. Returns the process id (whose vocabulary numbers the result)
-    and the result of :func:`_tokenize_chunk`."""
-    texts = _WORKER["texts"][piece[0] : piece[1]] if _WORKER["texts"] is not None else piece
-    return os.getpid(), _tokenize_chunk(_WORKER["tokenizer"], texts, _WORKER["vocab"])
-
-
-def _tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
-    vocab = _Vocabulary()
-    counts = np.zeros(len(texts), dtype=np.int64)
-    starts, ends, ids, stops, order = [], [], [], [], []
-    for lang, tokenizer in tokenizers.items():
-        rows = np.flatnonzero(langs == lang)
-        first = len(ids)
-        type_ids: dict = {}  # per process that tokenized: its type numbers -> ours
-        for chunk_rows, (source, (n, s, e, new_types, local_ids)) in _chunked(
-                tokenizer, [texts[r] for r in rows], rows, n_jobs):
-            counts[chunk_rows] = n
-            starts.append(s)
-            ends.append(e)
-            # the types new to that process, in order of first occurrence: chunks come in
-            # corpus order, so the vocabulary is in order of first occurrence in the
-            # corpus, as if interned token by token
-            new_ids = np.fromiter(map(vocab.__getitem__, new_types), dtype=np.int32, count=len(new_types))
-            type_ids[source] = np.concatenate([type_ids.get(source, new_ids[:0]), new_ids])
-            ids.append(type_ids[source][local_ids])
-        order.append(np.repeat(rows.astype(np.int32), counts[rows]))
-        is_stop_type = np.zeros(len(vocab), dtype=bool)  # the stopwords of this language
-        is_stop_type[[vocab[w] for w in tokenizer.stopwords if w in vocab]] = True
-        stops += [is_stop_type[chunk_ids] for chunk_ids in ids[first:]]
-    if not order:
-        empty = np.zeros(0, dtype=np.int32)
-        return dict(seg_row=empty, start=empty, end=empty, type_id=empty, vocab=[], is_stop=empty.astype(bool))
-    # tokens were gathered language by language; put them in segment order
-    seg_of = np.concatenate(order)
-    columns = [np.concatenate(a) for a in (starts, ends, ids, stops)]
-    if np.any(seg_of[1:] < seg_of[:-1]):  # languages interleaved in the corpus
-        perm = np.argsort(seg_of, kind="stable")
-        seg_of = seg_of[perm]
-        columns = [a[perm] for a in columns]
-    start, end, type_id, is_stop = columns
-    return dict(seg_row=seg_of, start=start, end=end, type_id=type_id, vocab=list(vocab),
-                is_stop=is_stop)
-
-
-class _Vocabulary(dict):
-    """Norm -> type id, a new norm getting the next id (``vocab[norm]`` interns it)."""
-
-    def __missing__(self, norm: str) -> int:
-        type_id = self[norm] = len(self)
-        return type_id
-
-
-# ---------------------------------------------------------------------------- cache
-_ARRAYS = ("seg_row", "start", "end", "type_id", "is_stop")
-
-
-def _cache_key(texts, langs, tokenizers) -> str:
-    from . import __version__
-
-    h = hashlib.blake2b(digest_size=20)
-    h.update(f"discourse {__version__}\n".encode())
-    for lang in sorted(tokenizers):
-        h.update(f"{lang}={tokenizers[lang].fingerprint}\n".encode())
-    # every text's language and length, then all the texts at once (one encode, one update)
-    h.update("\x00".join(map(str, langs)).encode("utf-8", "surrogatepass") + b"\x01")
-    h.update(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)).tobytes())
-    h.update("".join(texts).encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
-
-
-def _cache_path(key: str):
-    from .languages.base import user_cache_dir
-
-    return user_cache_dir() / "tokens" / f"{key}.npz"
-
-
-def _cache_load(key: str, n_segments: int) -> dict | None:
-    path = _cache_path(key)
-    if not path.exists():
-        return None
-    try:
-        with np.load(path, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in _ARRAYS}
-            vocab = json.loads(npz["vocab"].tobytes().decode("utf-8"))
-            is_punct = npz["is_punct"]
-        n = len(arrays["type_id"])
-        if not (all(len(a) == n for a in arrays.values()) and isinstance(vocab, list)
-                and len(is_punct) == len(vocab) and is_punct.dtype == bool
-                and (n == 0 or (arrays["seg_row"].max() < n_segments and arrays["type_id"].max() < len(vocab)))):
-            raise ValueError("inconsistent arrays")
-        return dict(arrays, vocab=vocab, is_punct=is_punct)
-    except Exception:  # corrupt, truncated or foreign: drop it and tokenize again
-        with contextlib.suppress(OSError):
-            path.unlink()
-        return None
-
-
-def _cache_store(key: str, arrays: dict) -> None:
-    path = _cache_path(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            vocab = np.frombuffer(json.dumps(arrays["vocab"], ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
-            np.savez(fh, vocab=vocab, is_punct=arrays["is_punct"], **{name: arrays[name] for name in _ARRAYS})
-        os.replace(tmp, path)  # atomic: readers see the old file or the whole new one
-    except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)

@@ -15,8 +15,9 @@ import pandas as pd
 import pytest
 
 import discourse
+import discourse.counting as C
 import discourse.frequency as F
-from discourse._util import string_ranks
+from discourse._util import as_list, distinct_per_cell, string_ranks
 from discourse.cli import main
 from discourse.errors import InputError
 
@@ -264,15 +265,15 @@ def test_trend_counts_hits_per_group(corpus):
 
 
 def test_select_conditions(gov):
-    assert F._select(gov, "year=2015-2016").sum() == F._select(gov, "year=2015,2016").sum() > 0
-    assert F._select(gov, {"year": 2019}).sum() == F._select(gov, "year=2019..2019").sum() > 0
-    assert not F._select(gov, "kind=resolution")[F._select(gov, "year=1954-2025")].any()
+    assert C.select(gov, "year=2015-2016").sum() == C.select(gov, "year=2015,2016").sum() > 0
+    assert C.select(gov, {"year": 2019}).sum() == C.select(gov, "year=2019..2019").sum() > 0
+    assert not C.select(gov, "kind=resolution")[C.select(gov, "year=1954-2025")].any()
     with pytest.raises(InputError, match="no text has year='1999-1998'"):
-        F._select(gov, "year=1999-1998")
+        C.select(gov, "year=1999-1998")
     with pytest.raises(InputError, match="not a number"):
-        F._select(gov, "year=last")
+        C.select(gov, "year=last")
     with pytest.raises(InputError, match="COLUMN=VALUE"):
-        F._select(gov, "year")
+        C.select(gov, "year")
 
 
 # ----------------------------------------------------------------------------- the Government Work Reports
@@ -450,10 +451,10 @@ def test_doc_freq_counts_distinct_documents_in_any_order_and_batch():
     cell = rng.integers(0, 7, size=500)
     doc = rng.integers(0, 40, size=500)  # not grouped by document
     expected = [len(set(doc[cell == c])) for c in range(7)]
-    assert F._doc_freq(cell, doc, n_cells=7, n_docs=40).tolist() == expected
+    assert distinct_per_cell(cell, doc, n_cells=7, n_docs=40).tolist() == expected
     order = np.argsort(doc, kind="stable")
     for slots in (7, 14, 20, 1000):  # one, two or more documents per batch
-        assert F._doc_freq(cell[order], doc[order], n_cells=7, n_docs=40, slots=slots).tolist() == expected
+        assert distinct_per_cell(cell[order], doc[order], n_cells=7, n_docs=40, slots=slots).tolist() == expected
 
 
 def test_string_ranks_sort_like_python_strings():
@@ -469,14 +470,14 @@ def test_frequency_table_is_the_same_from_summed_partitions(gov):
     part_docs = np.array_split(np.array(gov.doc_ids[:6], dtype=object), 3)
     whole = gov.filter(doc_id=list(np.concatenate(part_docs)))
     for options in (dict(), dict(by="year", n=2), dict(punct=True, stopwords=False)):
-        by = [c for c in F._as_list(options.get("by")) if c != "lang"]
+        by = [c for c in as_list(options.get("by")) if c != "lang"]
         counting = dict(n=options.get("n", 1), punct=options.get("punct", False),
                         stopwords=options.get("stopwords"))
-        parts = [F._count_table(whole.filter(doc_id=list(docs)).tokens(), by=by, **counting)
+        parts = [C.count_table(whole.filter(doc_id=list(docs)).tokens(), by=by, **counting)
                  for docs in part_docs]
-        labels = F._groups(whole, by, np.ones(len(whole._segments), dtype=bool))[1]
-        table, _ = F._merge_count_tables(parts, by=by, labels=labels)
-        merged = F._finish(table, by=by, min_count=1, top=None)
+        labels = C.groups(whole, by, np.ones(len(whole._segments), dtype=bool))[1]
+        table, _ = C.merge_count_tables(parts, by=by, labels=labels)
+        merged = C.finish(table, by=by, min_count=1, top=None)
         pd.testing.assert_frame_equal(merged, F.frequencies(whole, **options), check_exact=True)
 
 

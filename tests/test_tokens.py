@@ -67,7 +67,8 @@ def _arrays(toks):
 
 
 def test_cached_run_gives_identical_tokens(tmp_path, monkeypatch, seeds):
-    from discourse.tokens import _cache_path, tokenize
+    from discourse._token_cache import path as _cache_path
+    from discourse.tokens import tokenize
 
     monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path))
     cold = tokenize(seeds)
@@ -86,7 +87,7 @@ def test_cached_run_gives_identical_tokens(tmp_path, monkeypatch, seeds):
 
 def test_cache_key_follows_text_and_tokenizer(seeds):
     from discourse.languages import get_tokenizer
-    from discourse.tokens import _cache_key
+    from discourse._token_cache import key as _cache_key
 
     seg = seeds._segments
     tokenizers = {lang: get_tokenizer(lang) for lang in seeds.langs}
@@ -128,6 +129,7 @@ def test_two_processes_sharing_the_cache(tmp_path):
 def test_chunks_give_the_tokens_and_vocabulary_of_one_pass(seeds, monkeypatch):
     """Per-chunk interning (distinct norms, then ids) keeps the vocabulary in order of first
     occurrence, language by language, whatever the chunking and with NFD text mixed in."""
+    import discourse._chunked as chunked_module
     import discourse.tokens as tokens_module
     from discourse.languages import get_tokenizer
 
@@ -151,7 +153,7 @@ def test_chunks_give_the_tokens_and_vocabulary_of_one_pass(seeds, monkeypatch):
     assert whole.vocab == list(vocab)
     expected_ids = [vocab[n] for row in range(len(texts)) for n in norms_of.get(row, [])]
     assert whole.type_id.tolist() == expected_ids
-    monkeypatch.setattr(tokens_module, "CHUNK_CHARS", 200)  # many small chunks
+    monkeypatch.setattr(chunked_module, "CHUNK_CHARS", 200)  # many small chunks
     for n_jobs in (1, 2):
         chunked = tokens_module.tokenize(corpus, cache=False, n_jobs=n_jobs)
         assert chunked.vocab == whole.vocab
@@ -163,11 +165,12 @@ def test_parallel_tokenization_without_fork(seeds, monkeypatch):
     """Where workers are spawned (macOS, Windows), texts are sent to them: same tokens."""
     import multiprocessing
 
+    import discourse._chunked as chunked_module
     import discourse.tokens as tokens_module
 
     spawn = multiprocessing.get_context("spawn")
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: spawn)
-    monkeypatch.setattr(tokens_module, "CHUNK_CHARS", 2000)
+    monkeypatch.setattr(chunked_module, "CHUNK_CHARS", 2000)
     fr = seeds.filter(lang="fr")
     parallel = tokens_module.tokenize(fr, cache=False, n_jobs=2)
     serial = tokens_module.tokenize(fr, cache=False, n_jobs=1)

@@ -1,0 +1,215 @@
+"""Tokenizing texts in chunks — in worker processes when a corpus is large enough —
+into the flat arrays :class:`discourse.tokens.Tokens` keeps (:func:`tokenize_arrays`).
+
+Each language's texts are cut into chunks of about :data:`CHUNK_CHARS` characters (for
+the workers and the progress bar); every process numbers the norms it meets, and those
+numbers are mapped into one corpus vocabulary in order of first occurrence, as if the
+tokens had been interned one by one. Text that is not NFC is normalised for the
+tokenizer and the offsets mapped back (:func:`nfc_with_map`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import unicodedata
+
+import numpy as np
+
+from ._progress import progress_bar
+from .languages.base import TypeIds
+
+__all__ = ["nfc_with_map", "tokenize_arrays", "CHUNK_CHARS", "PARALLEL_MIN_CHARS"]
+
+
+def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
+    """NFC-normalise ``text`` and map each offset of the result back to ``text``.
+
+    Returns ``(nfc_text, mapping)`` where ``mapping[i]`` is the offset in ``text`` of
+    offset ``i`` in ``nfc_text`` (``len(mapping) == len(nfc_text) + 1``), or ``None`` when
+    ``text`` is already NFC (the usual case, and free).
+
+    >>> nfc, mapping = nfc_with_map("xoa\\u0301 đói")
+    >>> nfc, mapping.tolist()
+    ('xoá đói', [0, 1, 2, 4, 5, 6, 7, 8])
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces, mapping = [], []
+    start = 0
+    # Normalise cluster by cluster (a starter plus its combining marks), so every output
+    # character maps to the start of the cluster it came from.
+    for i in range(1, len(text) + 1):
+        if i == len(text) or unicodedata.combining(text[i]) == 0:
+            chunk = unicodedata.normalize("NFC", text[start:i])
+            pieces.append(chunk)
+            mapping.extend([start] + [i] * (len(chunk) - 1) if len(chunk) > 1 else [start])
+            start = i
+    mapping.append(len(text))
+    return "".join(pieces), np.asarray(mapping, dtype=np.int64)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector for the block, then restore its state.
+
+    Tokenizing a chunk allocates a few objects per token (tuples, strings, pyvi's feature
+    dicts) that live until the chunk is done; each allocation burst triggers collections
+    that walk them all again, about 7 % of the time on the 10 M-character French
+    benchmark. They hold no reference cycles (reference counting frees them), so nothing
+    is left uncollected; a cycle made meanwhile is collected once the collector is back.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _tokenize_chunk(tokenizer, texts: list[str], vocab):
+    """Tokenize texts (in a worker process or in this one), numbering norms in ``vocab``
+    (a :class:`~discourse.languages.base.TypeIds` kept over the chunks a process does).
+
+    Returns per text the number of tokens; flat arrays of offsets (into the original
+    texts); the norms ``vocab`` met first in this chunk (in order of first occurrence);
+    and per token the index of its norm in ``vocab`` — compact to send back from a worker,
+    and interned into the corpus vocabulary once per process and norm, not per token.
+    """
+    with _cyclic_gc_paused():  # the per-token objects are all freed before it resumes
+        known = len(vocab.types)
+        counts, start, end, ids = _chunk_arrays(tokenizer, texts, vocab)
+        return counts, start, end, vocab.types[known:], ids
+
+
+def _chunk_arrays(tokenizer, texts: list[str], vocab):
+    """The work of :func:`_tokenize_chunk`, whose per-token lists are freed on return."""
+    prepared = [nfc_with_map(t) for t in texts]
+    counts, starts, ends, _, ids = tokenizer._columns([nfc for nfc, _ in prepared], vocab)
+    n = len(ids)
+    start = np.fromiter(starts, dtype=np.int32, count=n)
+    end = np.fromiter(ends, dtype=np.int32, count=n)
+    if any(mapping is not None for _, mapping in prepared):
+        bounds = np.r_[0, np.cumsum(counts)]
+        for k, (_, mapping) in enumerate(prepared):
+            if mapping is not None:  # offsets into the NFC text, mapped back to the original
+                a, b = bounds[k], bounds[k + 1]
+                start[a:b], end[a:b] = mapping[start[a:b]], mapping[end[a:b]]
+    return np.asarray(counts, dtype=np.int64), start, end, np.fromiter(ids, dtype=np.int32, count=n)
+
+
+PARALLEL_MIN_CHARS = 2_000_000
+
+
+#: Texts are tokenized in chunks of about this many characters (for workers and the
+#: progress bar); a corpus smaller than one chunk is one chunk.
+CHUNK_CHARS = 500_000
+
+
+def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
+    """Tokenize ``texts`` (the segments at ``rows``), in worker processes when worth it;
+    yields ``(rows of the chunk, result of _tokenize_chunk)`` in order."""
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    total = int(sizes.sum())
+    if n_jobs is None:
+        n_jobs = (os.cpu_count() or 1) if total > PARALLEL_MIN_CHARS else 1
+    pieces_wanted = max(total // CHUNK_CHARS, 4 * n_jobs if n_jobs > 1 else 1, 1)
+    cuts = np.searchsorted(np.cumsum(sizes), np.linspace(0, total, pieces_wanted + 1)[1:-1])
+    bounds = sorted(set([0, *cuts.tolist(), len(texts)]))
+    pieces = [(i, j) for i, j in zip(bounds[:-1], bounds[1:]) if j > i]
+    bar = progress_bar(total=total, desc=f"tokenizing {tokenizer.lang}") if len(pieces) > 1 else None
+    with contextlib.ExitStack() as stack:
+        if bar:
+            stack.callback(bar.close)
+        if n_jobs > 1 and len(pieces) > 1:
+            import multiprocessing  # deferred: only for a parallel run
+            from concurrent.futures import ProcessPoolExecutor  # deferred: only for a parallel run
+
+            tokenizer.load()  # load dictionaries once here: forked workers inherit them
+            context = multiprocessing.get_context()
+            inherit = context.get_start_method() == "fork"  # then only (i, j) is sent, not texts
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=n_jobs, mp_context=context, initializer=_worker_starts,
+                initargs=(tokenizer, texts if inherit else None)))
+            results = pool.map(_tokenize_piece, pieces if inherit else [texts[i:j] for i, j in pieces])
+        else:
+            vocab = TypeIds()
+            results = ((None, _tokenize_chunk(tokenizer, texts[i:j], vocab)) for i, j in pieces)
+        for (i, j), result in zip(pieces, results):
+            if bar:
+                bar.update(int(sizes[i:j].sum()))
+            yield rows[i:j], result
+
+
+_WORKER: dict = {}  # in a worker process only: its tokenizer, inherited texts and vocabulary
+
+
+def _worker_starts(tokenizer, texts) -> None:
+    """Initializer of a worker process: keep its tokenizer, the texts it inherited by
+    forking (None when they come with each piece) and a vocabulary for its chunks."""
+    _WORKER.update(tokenizer=tokenizer, texts=texts, vocab=TypeIds())
+
+
+def _tokenize_piece(piece):
+    """In a worker: tokenize ``texts[i:j]`` of the inherited texts (``piece = (i, j)``),
+    or the texts given. Returns the process id (whose vocabulary numbers the result)
+    and the result of :func:`_tokenize_chunk`."""
+    texts = _WORKER["texts"][piece[0] : piece[1]] if _WORKER["texts"] is not None else piece
+    return os.getpid(), _tokenize_chunk(_WORKER["tokenizer"], texts, _WORKER["vocab"])
+
+
+def tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
+    """Tokenize ``texts`` (``langs``: the language of each) with ``tokenizers`` (language
+    -> tokenizer): the arguments of :class:`discourse.tokens.Tokens` but ``is_punct``
+    (``seg_row, start, end, type_id, vocab, is_stop``), tokens in segment order.
+
+    >>> from discourse.languages import get_tokenizer
+    >>> arrays = tokenize_arrays(["Bonjour le monde."], np.array(["fr"]), {"fr": get_tokenizer("fr")}, n_jobs=1)
+    >>> arrays["vocab"], arrays["seg_row"].tolist()
+    (['bonjour', 'le', 'monde', '.'], [0, 0, 0, 0])
+    """
+    vocab = _Vocabulary()
+    counts = np.zeros(len(texts), dtype=np.int64)
+    starts, ends, ids, stops, order = [], [], [], [], []
+    for lang, tokenizer in tokenizers.items():
+        rows = np.flatnonzero(langs == lang)
+        first = len(ids)
+        type_ids: dict = {}  # per process that tokenized: its type numbers -> ours
+        for chunk_rows, (source, (n, s, e, new_types, local_ids)) in _chunked(
+                tokenizer, [texts[r] for r in rows], rows, n_jobs):
+            counts[chunk_rows] = n
+            starts.append(s)
+            ends.append(e)
+            # the types new to that process, in order of first occurrence: chunks come in
+            # corpus order, so the vocabulary is in order of first occurrence in the
+            # corpus, as if interned token by token
+            new_ids = np.fromiter(map(vocab.__getitem__, new_types), dtype=np.int32, count=len(new_types))
+            type_ids[source] = np.concatenate([type_ids.get(source, new_ids[:0]), new_ids])
+            ids.append(type_ids[source][local_ids])
+        order.append(np.repeat(rows.astype(np.int32), counts[rows]))
+        is_stop_type = np.zeros(len(vocab), dtype=bool)  # the stopwords of this language
+        is_stop_type[[vocab[w] for w in tokenizer.stopwords if w in vocab]] = True
+        stops += [is_stop_type[chunk_ids] for chunk_ids in ids[first:]]
+    if not order:
+        empty = np.zeros(0, dtype=np.int32)
+        return dict(seg_row=empty, start=empty, end=empty, type_id=empty, vocab=[], is_stop=empty.astype(bool))
+    # tokens were gathered language by language; put them in segment order
+    seg_of = np.concatenate(order)
+    columns = [np.concatenate(a) for a in (starts, ends, ids, stops)]
+    if np.any(seg_of[1:] < seg_of[:-1]):  # languages interleaved in the corpus
+        perm = np.argsort(seg_of, kind="stable")
+        seg_of = seg_of[perm]
+        columns = [a[perm] for a in columns]
+    start, end, type_id, is_stop = columns
+    return dict(seg_row=seg_of, start=start, end=end, type_id=type_id, vocab=list(vocab),
+                is_stop=is_stop)
+
+
+class _Vocabulary(dict):
+    """Norm -> type id, a new norm getting the next id (``vocab[norm]`` interns it)."""
+
+    def __missing__(self, norm: str) -> int:
+        type_id = self[norm] = len(self)
+        return type_id
