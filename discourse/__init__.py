@@ -57,7 +57,7 @@ _EXPORTS = {
     "keywords_dask": "scale",
     "kwic": "concordance",
     "Concordance": "concordance",
-    "kwic_explorer": "concordance",
+    "kwic_explorer": "explorer",
     "align_paragraphs": "align",
     "get_tokenizer": "languages",
     "identify": "languages",
@@ -71,8 +71,9 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
-_SUBMODULES = {"align", "collocations", "concordance", "corpus", "dispersion", "equivalence", "errors", "frames",
-               "frequency", "importers", "keyness", "languages", "plot", "query", "report", "scale", "tokens"}
+_SUBMODULES = {"align", "collocations", "concordance", "corpus", "counting", "dispersion", "equivalence", "errors",
+               "explorer", "frames", "frequency", "importers", "keyness", "languages", "plot", "query", "report", "scale",
+               "tokens"}
 
 
 def __getattr__(name: str):

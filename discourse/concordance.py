@@ -23,29 +23,25 @@ Conventions (those of AntConc and quanteda where they agree):
 
 from __future__ import annotations
 
-import html
-import unicodedata
+import importlib
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
+from ._util import as_list, atomic_write
 from .errors import InputError
 from .query import find, fold_diacritics
 
-__all__ = ["Concordance", "kwic", "kwic_explorer"]
+__all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH"]
 
 #: The columns of :meth:`Concordance.to_frame`, in order (parallel columns follow).
 COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "start", "end", "left", "match", "right"]
 SORT_KEYS = ("position", "L3", "L2", "L1", "R1", "R2", "R3")
 #: Hits shown by the HTML view in a notebook (all are in :meth:`Concordance.to_frame`).
 MAX_ROWS = 50
-#: Width bounds of an aligned text in the HTML view (CSS lengths): it wraps within them and is
-#: never narrower, however many hits or however long their contexts.
-ALIGNED_WIDTH = ("24em", "40em")
-_MARK_MATCH = '<mark style="background:#fde68a;font-weight:bold">'
-_MARK_EQUIV = '<mark style="background:#bfdbfe;font-weight:bold">'
 
 
 def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", chars: bool = False,
@@ -103,7 +99,7 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         raise InputError(f"the window must be a whole number of {unit}, 0 or more (got {window!r})")
     toks = corpus.tokens()
     if lang is not None:
-        unknown = sorted(set(_as_list(lang)) - set(toks.lang_rows()))
+        unknown = sorted(set(as_list(lang)) - set(toks.lang_rows()))
         if unknown:
             raise InputError(f"the corpus has no text in language {', '.join(map(repr, unknown))}; "
                              f"its languages are {', '.join(toks.lang_rows())}")
@@ -195,17 +191,7 @@ class Concordance:
         if not len(self):
             return "(no hits)"
         hits = self._hits if max_rows is None else self._hits.iloc[:max_rows]
-        frame = self._frame(hits)
-        keep = ["doc_id", "lang", "seg_id", "left", "match", "right"]
-        if self._langs:
-            keep[3:3] = ["align_id", "start", "end"]
-            for lang in self._langs:
-                spans = hits[f"_spans_{lang}"] if f"_spans_{lang}" in hits else [[]] * len(hits)
-                equiv = frame[f"equiv_{lang}"] if f"equiv_{lang}" in frame else [pd.NA] * len(hits)
-                frame[f"text_{lang}"] = [_excerpt(t, sp, e, text_width)
-                                         for t, sp, e in zip(frame[f"text_{lang}"], spans, equiv)]
-                keep.append(f"text_{lang}")
-        return _text_table(frame[keep], width=width, text_width=text_width)
+        return text_view(self._frame(hits), hits, langs=self._langs, width=width, text_width=text_width)
 
     def _title(self) -> str:
         query = self.query if isinstance(self.query, str) else " | ".join(self.query)
@@ -229,10 +215,10 @@ class Concordance:
         return self._frame(self._hits)
 
     def _frame(self, hits: pd.DataFrame) -> pd.DataFrame:
-        seg = self.corpus._segments
+        column = self.corpus.column
         rows = hits["seg_row"].to_numpy()
-        texts = seg["text"].to_numpy()[rows]
-        out = {col: seg[col].to_numpy()[rows] for col in ("doc_id", "lang", "seg_id", "align_id")}
+        texts = column("text")[rows]
+        out = {col: column(col)[rows] for col in ("doc_id", "lang", "seg_id", "align_id")}
         out["start"], out["end"] = hits["start"].to_numpy(), hits["end"].to_numpy()
         cuts = list(zip(texts, hits["lo"], hits["start"], hits["end"], hits["hi"]))
         out["left"] = [t[lo:s] for t, lo, s, e, hi in cuts]
@@ -249,11 +235,7 @@ class Concordance:
     def to_csv(self, path) -> Path:
         """Write :meth:`to_frame` as UTF-8 CSV (atomically: a failed write leaves no
         half-written file) and return the path."""
-        from .corpus import _atomic_write
-
-        path = Path(path)
-        _atomic_write(path, self.to_frame().to_csv(index=False, lineterminator="\n"))
-        return path
+        return atomic_write(Path(path), self.to_frame().to_csv(index=False, lineterminator="\n"))
 
     # ------------------------------------------------------------------ sorting
     def sort(self, by="position") -> Concordance:
@@ -327,18 +309,18 @@ class Concordance:
         >>> par.to_frame()[["text_fr", "equiv_fr"]].map(bool).values.tolist()
         [[True, True]]
         """
-        corpus = self.corpus
-        seg = corpus._segments
-        toks = corpus.tokens()
-        texts = seg["text"].to_numpy()
+        column = self.corpus.column
+        toks = self.corpus.tokens()
+        texts, seg_lang, doc_ids, align_ids = (column(c) for c in ("text", "lang", "doc_id", "align_id"))
         hits = self._hits[[c for c in self._hits.columns if not c.startswith(("text_", "equiv_", "_spans_"))]].copy()
         rows = hits["seg_row"].to_numpy()
-        aligned = seg["align_id"].notna().to_numpy()
-        own = set(_as_list(self._lang)) if self._lang is not None else set(seg["lang"].to_numpy()[rows])
-        langs = sorted(set(seg.loc[aligned, "lang"]) - (own if len(own) == 1 else set()))
-        units = (seg.loc[aligned, ["doc_id", "align_id", "lang"]].assign(row=np.flatnonzero(aligned))
+        aligned = ~pd.isna(align_ids)
+        own = set(as_list(self._lang)) if self._lang is not None else set(seg_lang[rows])
+        langs = sorted(set(seg_lang[aligned]) - (own if len(own) == 1 else set()))
+        units = (pd.DataFrame({"doc_id": doc_ids[aligned], "align_id": align_ids[aligned], "lang": seg_lang[aligned],
+                               "row": np.flatnonzero(aligned)})
                  .groupby(["doc_id", "align_id", "lang"], sort=False)["row"].agg(list).to_dict())
-        keys = list(zip(seg["doc_id"].to_numpy()[rows], seg["align_id"].to_numpy()[rows]))
+        keys = list(zip(doc_ids[rows], align_ids[rows]))
         entries = _glossary_entries(glossary)
         applies = [self._applies(toks, sources, hits) for sources, _ in entries]
         for lang in langs:
@@ -421,113 +403,15 @@ class Concordance:
         >>> len(conc), html.count("Trong trận chiến công kiên")  # 7 hits, one aligned paragraph
         (7, 1)
         """
-        esc = html.escape
         shown = self._hits if max_rows is None else self._hits.iloc[:max_rows]
-        frame = self._frame(shown)
-        cell = "padding:2px 6px;vertical-align:top;"
-        ctx = cell + "white-space:nowrap;color:#333;"
-        head = [f'<p><b>Concordance</b> of {esc(self._title())}</p>']
-        if len(shown) < len(self):
-            head.append(f"<p>showing {len(shown)} of {len(self)} hits; <code>.to_frame()</code> has them all</p>")
-        groups = self._groups(shown) if self._langs else [[i] for i in range(len(shown))]
-        if self._langs and len(shown):
-            head.append(f"<p>hits grouped by aligned unit ({len(groups)} unit{'s' * (len(groups) != 1)}): "
-                        "below the hits of a unit, its text in each other language, once</p>")
-        cols = ["doc", "seg", "left", "match", "right"]
-        aligns = ["left", "right", "right", "center", "left"]
-        fit = "width:1%;" if self._langs else ""  # a full-width table: the contexts take the room
-        th = "".join(f'<th style="{cell}{fit * (c not in ("left", "right"))}text-align:{a}">{esc(c)}</th>'
-                     for c, a in zip(cols, aligns))
-        body = []
-        for members in groups:
-            for k, i in enumerate(members):
-                row = frame.iloc[i]
-                align = "" if pd.isna(row["align_id"]) else f" · unit {row['align_id']}"
-                tds = [f'<td style="{cell}text-align:left;font-size:85%;white-space:nowrap">{esc(row["doc_id"])}</td>',
-                       f'<td style="{cell}text-align:right;font-size:85%;white-space:nowrap">{esc(row["lang"])} '
-                       f'{row["seg_id"]}{align}</td>',
-                       f'<td style="{ctx}text-align:right">{esc(_one_line(row["left"]))}</td>',
-                       f'<td style="{cell}text-align:center;white-space:nowrap">{_MARK_MATCH}{esc(row["match"])}'
-                       '</mark></td>',
-                       f'<td style="{ctx}text-align:left">{esc(_one_line(row["right"]))}</td>']
-                first = k == 0 and self._langs
-                body.append(('<tr style="border-top:1px solid #d4d4d4">' if first else "<tr>") + "".join(tds) + "</tr>")
-            if self._langs:
-                present = [lang for lang in self._langs if shown[f"text_{lang}"].iloc[members[0]]]
-                absent = [lang for lang in self._langs if lang not in present]
-                boxes = "".join(self._aligned_html(shown, frame, members, lang) for lang in present)
-                grid = (f'<div style="display:grid;grid-template-columns:repeat({len(present)},'
-                        f'minmax({ALIGNED_WIDTH[0]},{ALIGNED_WIDTH[1]}));gap:4px 1.5em">{boxes}</div>') if present else ""
-                none = (f'<div style="font-size:85%;color:#888"><i>no aligned segment</i> in '
-                        f'{esc(", ".join(absent))}</div>') if absent else ""
-                body.append(f'<tr class="discourse-aligned"><td colspan="{len(cols)}" style="{cell}padding-left:2em;'
-                            f'padding-bottom:8px;text-align:left">{grid}{none}</td></tr>')
-        width = "width:100%;" if self._langs else ""
-        table = (f'<table class="discourse-kwic" style="border-collapse:collapse;table-layout:auto;{width}">'
-                 f'<thead><tr>{th}</tr></thead><tbody>{"".join(body)}</tbody></table>') if len(frame) else "<p>(no hits)</p>"
-        fragment = "<div>" + "".join(head) + table + "</div>"
-        if not page:
-            return fragment
-        query = self.query if isinstance(self.query, str) else " | ".join(self.query)
-        return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Concordance: {esc(query)}</title>'
-                f'</head><body style="font-family:sans-serif">{fragment}</body></html>\n')
-
-    def _groups(self, hits: pd.DataFrame) -> list[list[int]]:
-        """Positions of ``hits`` grouped by aligned unit, in the order of each unit's first
-        hit. Hits share a group when they share document and ``align_id`` and so the
-        same aligned texts; a hit outside any unit is a group of its own."""
-        seg = self.corpus._segments
-        rows = hits["seg_row"].to_numpy()
-        docs, units = seg["doc_id"].to_numpy()[rows], seg["align_id"].to_numpy()[rows]
-        texts = list(zip(*(hits[f"text_{lang}"] for lang in self._langs)))
-        groups: dict = {}
-        for i, (doc, unit) in enumerate(zip(docs, units)):
-            key = ("hit", i) if pd.isna(unit) else (doc, int(unit), texts[i])
-            groups.setdefault(key, []).append(i)
-        return list(groups.values())
-
-    def _aligned_html(self, hits: pd.DataFrame, frame: pd.DataFrame, members: list[int], lang: str) -> str:
-        """The aligned text of one unit in ``lang``, every equivalent of its hits highlighted,
-        in a box whose width is bounded by :data:`ALIGNED_WIDTH` (the text wraps)."""
-        esc = html.escape
-        box = (f'<div style="min-width:{ALIGNED_WIDTH[0]};max-width:{ALIGNED_WIDTH[1]};white-space:normal;'
-               'overflow-wrap:anywhere;line-height:1.45;text-align:left">'
-               f'<div style="font-size:85%;color:#555">aligned {esc(lang)}</div>')
-        text = hits[f"text_{lang}"].iloc[members[0]]
-        spans, missing = [], []
-        for i in members:
-            spans += hits[f"_spans_{lang}"].iloc[i] if f"_spans_{lang}" in hits else []
-            equiv = frame[f"equiv_{lang}"].iloc[i] if f"equiv_{lang}" in frame else pd.NA
-            if isinstance(equiv, str) and not equiv:  # looked for an equivalent and found none
-                missing.append(frame["match"].iloc[i])
-        pieces, pos = [], 0
-        for s, e in sorted(set(spans)):
-            if s < pos:  # overlaps a mark already made
-                continue
-            pieces += [esc(text[pos:s]), f"{_MARK_EQUIV}{esc(text[s:e])}</mark>"]
-            pos = e
-        pieces.append(esc(text[pos:]))
-        note = ""
-        if missing:
-            of = f" of {', '.join(esc(m) for m in dict.fromkeys(missing))}" if spans else ""
-            note = f'<b style="color:#b91c1c">no equivalent{of}</b> · '
-        return f"{box}{note}{''.join(pieces)}</div>"
+        return html_view(self._frame(shown), shown, langs=self._langs, title=self._title(), total=len(self),
+                         query=self.query, page=page)
 
 
 # ---------------------------------------------------------------------- helpers
-def _as_list(value) -> list:
-    return [value] if isinstance(value, str) else list(value)
-
-
 def _kept_rows(corpus, doc_id, metadata) -> np.ndarray:
-    """Rows of ``corpus._segments`` that ``corpus.filter(doc_id=…, **metadata)`` keeps
-    (found by filtering a copy that carries each row's number)."""
-    import copy
-
-    probe = copy.copy(corpus)
-    probe._segments = corpus._segments.assign(_kwic_row=np.arange(len(corpus)))
-    probe._tokens = None
-    return probe.filter(doc_id=doc_id, **metadata)._segments["_kwic_row"].to_numpy()
+    """Rows of the segments that ``corpus.filter(doc_id=…, **metadata)`` keeps."""
+    return np.flatnonzero(corpus.mask(doc_id=doc_id, **metadata))
 
 
 def _context_bounds(toks, hits: pd.DataFrame, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
@@ -617,164 +501,9 @@ def _glossary_entries(glossary) -> list[tuple[list[str] | None, dict[str, list[s
     return [(None, terms(glossary))]
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split()) if any(c in text for c in "\n\r\t") else text
-
-
-def _cells(text: str) -> int:
-    """Terminal columns ``text`` takes (CJK characters take two)."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _fit(text: str, width: int, *, keep_end: bool = False) -> str:
-    """``text`` on one line, cut to ``width`` terminal columns with "…" on the cut side."""
-    text = " ".join(text.split())
-    if _cells(text) <= width:
-        return text
-    chars = list(reversed(text)) if keep_end else list(text)
-    out, used = [], 1
-    for c in chars:
-        used += _cells(c)
-        if used > width:
-            break
-        out.append(c)
-    return "…" + "".join(reversed(out)) if keep_end else "".join(out) + "…"
-
-
-def _excerpt(text: str, spans, equiv, width: int) -> str:
-    """An aligned text for the terminal, at most ``width`` columns: around its first
-    equivalent, every equivalent in brackets; ``(no equivalent)`` when one was looked for
-    and none found; the text's beginning when none was looked for."""
-    if not text:
-        return ""
-    if not spans:
-        return "(no equivalent)" if isinstance(equiv, str) else _fit(text, width)
-    pieces, pos, first = [], 0, None
-    for s, e in sorted(set(spans)):
-        if s < pos:
-            continue
-        pieces.append(text[pos:s])
-        first = len("".join(pieces)) if first is None else first
-        pieces.append(f"[{text[s:e]}]")
-        pos = e
-    marked = "".join(pieces) + text[pos:]
-    left, rest = " ".join(marked[:first].split(" ")), marked[first:]
-    mark = rest[:rest.index("]") + 1]
-    budget = max((width - _cells(mark)) // 3, 0)  # a third of the room before the equivalent
-    if _cells(" ".join(left.split())) > budget:
-        space = " " if left[-1:].isspace() else ""
-        left = (_fit(left, budget - len(space), keep_end=True) if budget > len(space) else "…") + space
-    return _fit(left + rest, width)
-
-
-def _text_table(frame: pd.DataFrame, *, width: int = 36, text_width: int = 60) -> str:
-    """A plain-text concordance: left context right-aligned and cut on its left, the
-    match, the right context cut on its right; columns aligned for CJK text too."""
-    columns = []
-    for col in frame.columns:
-        values = ["" if pd.isna(v) else str(v) for v in frame[col]]
-        if col == "left":
-            values, right_aligned = [_fit(v, width, keep_end=True) for v in values], True
-        elif col == "right":
-            values, right_aligned = [_fit(v, width) for v in values], False
-        else:
-            values = [_fit(v, text_width) for v in values]
-            right_aligned = pd.api.types.is_numeric_dtype(frame[col])
-        columns.append((col, values, right_aligned))
-    lines = []
-    for i in range(-1, len(frame)):
-        cells = []
-        for col, values, right_aligned in columns:
-            size = max([_cells(col)] + [_cells(v) for v in values])
-            value = col if i < 0 else values[i]
-            pad = " " * (size - _cells(value))
-            cells.append(pad + value if right_aligned else value + pad)
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------- explorer
-def kwic_explorer(corpus=None, *, query: str = "", window: int = 5):
-    """An interactive concordance for Jupyter: query box, language, window, sort order,
-    "inside words" and "parallel" switches, the concordance below.
-
-    Needs the optional package ipywidgets (``pip install ipywidgets``, or
-    ``pip install "discourse[widgets]"``); nothing else in the package does.
-
-    Parameters
-    ----------
-    corpus : Corpus, optional
-        Default: the bundled corpus.
-    query : str
-        The query to start with.
-    window : int
-        The context size to start with (tokens).
-
-    Returns
-    -------
-    ipywidgets.VBox
-        Display it in a notebook cell. Where widgets cannot run (an HTML export such as
-        ``python -m discourse.report``, a notebook viewer, a front end without
-        ipywidgets), it shows as static HTML: the concordance it showed when displayed,
-        the settings that made it, and a note that the controls are interactive in
-        JupyterLab (its mimebundle has a ``text/html`` entry beside the widget view).
-
-    Examples
-    --------
-    >>> import discourse
-    >>> explorer = discourse.kwic_explorer(query="责任")  # doctest: +SKIP
-    >>> bundle = explorer._repr_mimebundle_()  # doctest: +SKIP
-    >>> "interactive in JupyterLab" in bundle["text/html"]  # doctest: +SKIP
-    True
-    """
-    try:
-        import ipywidgets as widgets
-    except ImportError:
-        raise ImportError("the concordance explorer needs ipywidgets, which is not installed: "
-                          "run `pip install ipywidgets` (or `pip install \"discourse[widgets]\"`) and restart "
-                          "the kernel; discourse.kwic(...) works without it") from None
-    if corpus is None:
-        from .corpus import load_corpus
-
-        corpus = load_corpus()
-    box = widgets.Text(value=query, description="query", continuous_update=False,
-                       placeholder="责任, trách nhiệm, respons* …")
-    lang = widgets.Dropdown(options=[("all", None)] + [(code, code) for code in corpus.langs], description="language")
-    size = widgets.IntSlider(value=window, min=0, max=30, description="window")
-    order = widgets.Dropdown(options=list(SORT_KEYS), value="position", description="sort")
-    inside = widgets.Checkbox(value=False, description="inside words")
-    beside = widgets.Checkbox(value=False, description="parallel")
-    view = widgets.HTML()
-
-    def update(_change=None):
-        if not box.value.strip():
-            view.value = "<p>Type a word, a phrase or a pattern in the query box.</p>"
-            return
-        try:
-            conc = kwic(corpus, box.value, lang=lang.value, window=size.value, sort=order.value,
-                        chars=inside.value, parallel=beside.value)
-            view.value = conc._repr_html_()
-        except InputError as err:
-            view.value = f'<p style="color:#b91c1c">{html.escape(str(err))}</p>'
-
-    for control in (box, lang, size, order, inside, beside):
-        control.observe(update, names="value")
-    update()
-    explorer = widgets.VBox([widgets.HBox([box, lang, order]), widgets.HBox([size, inside, beside]), view])
-    widget_bundle = explorer._repr_mimebundle_
-
-    def static_bundle(**kwargs):
-        # the widget view for front ends that run widgets, and beside it (for those that
-        # cannot: HTML exports, viewers) what the explorer shows now, as plain HTML
-        data = dict(widget_bundle(**kwargs) or {})
-        switches = [name for name, on in (("inside words", inside.value), ("parallel", beside.value)) if on]
-        settings = (f"query <code>{html.escape(box.value)}</code>, language {html.escape(lang.value or 'all')}, "
-                    f"window {size.value}, sorted by {html.escape(order.value)}"
-                    + "".join(f", {name}" for name in switches))
-        data["text/html"] = (f'<div class="discourse-kwic-explorer"><p><em>Concordance explorer '
-                             f"({settings}): a static copy; the controls are interactive in JupyterLab "
-                             f"(with ipywidgets).</em></p>{view.value}</div>")
-        return data
-
-    explorer._repr_mimebundle_ = static_bundle
-    return explorer
+def __getattr__(name: str):
+    # discourse.concordance.kwic_explorer, as before it moved to discourse.explorer (which
+    # imports this module: loaded on first use, not at import, so there is no import cycle)
+    if name == "kwic_explorer":
+        return importlib.import_module(".explorer", __package__).kwic_explorer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import discourse
 from discourse.cli import main
 from discourse.errors import InputError
-from discourse.concordance import COLUMNS, Concordance, kwic, kwic_explorer
+from discourse.concordance import COLUMNS, Concordance, kwic
+from discourse.explorer import kwic_explorer
 from discourse.query import fold_diacritics
 
 from .conftest import ROOT
