@@ -24,22 +24,21 @@ Conventions (those of AntConc and quanteda where they agree):
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, sort_levels
 from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
 from .errors import InputError
 from .query import find, fold_diacritics
 
-__all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH"]
+__all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH", "COLUMNS", "MAX_ROWS", "SORT_KEYS"]
 
 #: The columns of :meth:`Concordance.to_frame`, in order (parallel columns follow).
 COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "start", "end", "left", "match", "right"]
-SORT_KEYS = ("position", "L3", "L2", "L1", "R1", "R2", "R3")
 #: Hits shown by the HTML view in a notebook (all are in :meth:`Concordance.to_frame`).
 MAX_ROWS = 50
 
@@ -107,7 +106,7 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
     if doc_id is not None or metadata:
         hits = hits[np.isin(hits["seg_row"].to_numpy(), _kept_rows(corpus, doc_id, metadata))]
     hits = hits.reset_index(drop=True)
-    lo, hi = _context_bounds(toks, hits, int(window), unit)
+    lo, hi = context_bounds(toks, hits, int(window), unit)
     hits["lo"], hits["hi"] = lo, hi
     conc = Concordance(corpus, hits, query=query, lang=lang, window=int(window), unit=unit,
                        options=dict(chars=chars, regex=regex, case=case, diacritics=diacritics))
@@ -257,14 +256,14 @@ class Concordance:
         >>> conc.sorted_by
         ['R1', 'R2', 'R3']
         """
-        levels = _sort_levels(by)
+        levels = sort_levels(by)
         hits = self._hits
         keys = pd.DataFrame(index=hits.index)
         names = []
         for level in levels:
             if level == "position":
                 continue
-            words = _neighbours(self.corpus.tokens(), hits, level[0], int(level[1]))
+            words = neighbours(self.corpus.tokens(), hits, level[0], int(level[1]))
             keys[f"{level}_fold"] = [fold_diacritics(w) for w in words]
             keys[level] = words
             names += [f"{level}_fold", level]
@@ -309,69 +308,9 @@ class Concordance:
         >>> par.to_frame()[["text_fr", "equiv_fr"]].map(bool).values.tolist()
         [[True, True]]
         """
-        column = self.corpus.column
-        toks = self.corpus.tokens()
-        texts, seg_lang, doc_ids, align_ids = (column(c) for c in ("text", "lang", "doc_id", "align_id"))
-        hits = self._hits[[c for c in self._hits.columns if not c.startswith(("text_", "equiv_", "_spans_"))]].copy()
-        rows = hits["seg_row"].to_numpy()
-        aligned = ~pd.isna(align_ids)
-        own = set(as_list(self._lang)) if self._lang is not None else set(seg_lang[rows])
-        langs = sorted(set(seg_lang[aligned]) - (own if len(own) == 1 else set()))
-        units = (pd.DataFrame({"doc_id": doc_ids[aligned], "align_id": align_ids[aligned], "lang": seg_lang[aligned],
-                               "row": np.flatnonzero(aligned)})
-                 .groupby(["doc_id", "align_id", "lang"], sort=False)["row"].agg(list).to_dict())
-        keys = list(zip(doc_ids[rows], align_ids[rows]))
-        entries = _glossary_entries(glossary)
-        applies = [self._applies(toks, sources, hits) for sources, _ in entries]
-        for lang in langs:
-            members = [[] if pd.isna(a) else [r for r in units.get((d, a, lang), []) if r != own_row]
-                       for (d, a), own_row in zip(keys, rows)]
-            hits[f"text_{lang}"] = [" ".join(texts[m]) for m in members]
-            if not entries:
-                continue
-            spans = [[] for _ in members]
-            looked = np.zeros(len(members), dtype=bool)
-            for (_, terms), mask in zip(entries, applies):
-                if not terms.get(lang):
-                    continue
-                by_row: dict[int, list] = {}
-                for r, s, e in find(toks, terms[lang], lang=lang, warn=False)[["seg_row", "start", "end"]].itertuples(index=False):
-                    by_row.setdefault(r, []).append((s, e))
-                for i in np.flatnonzero(mask):
-                    if members[i]:
-                        looked[i] = True
-                        offset = 0
-                        for r in members[i]:
-                            spans[i] += [(offset + s, offset + e) for s, e in by_row.get(r, [])]
-                            offset += len(texts[r]) + 1
-            spans = [sorted(set(s)) for s in spans]
-            hits[f"_spans_{lang}"] = spans
-            equiv = ["; ".join(dict.fromkeys(t[s:e] for s, e in sp)) if ok else pd.NA
-                     for t, sp, ok in zip(hits[f"text_{lang}"], spans, looked)]
-            hits[f"equiv_{lang}"] = pd.array(equiv, dtype="string")
-        ordered = [f"text_{lang}" for lang in langs] + [c for c in hits.columns if c.startswith(("equiv_", "_spans_"))]
-        hits = hits[[c for c in hits.columns if c not in ordered] + ordered]
+        hits, langs = aligned_hits(self.corpus.tokens(), self._hits, lang=self._lang, query=self.query,
+                                   options=self._options, glossary=glossary)
         return self._replace(hits, langs=langs)
-
-    def _applies(self, toks, sources, hits) -> np.ndarray:
-        """Which hits a glossary entry applies to: those its source terms match (found with
-        this concordance's options) or all when it has none or names the query."""
-        if sources is None or (isinstance(self.query, str) and self.query in sources):
-            return np.ones(len(hits), dtype=bool)
-        langs = sorted(pd.unique(self.corpus.column("lang")[hits["seg_row"]]))
-        if not langs:
-            return np.zeros(len(hits), dtype=bool)
-        case, diacritics = self._options.get("case", False), self._options.get("diacritics", True)
-        found = [find(toks, sources, lang=langs, case=case, diacritics=diacritics, warn=False)]
-        plain = [t for t in sources if "*" not in t and "?" not in t]
-        if self._options.get("chars") and diacritics and plain:  # inside words too, like the hits
-            found.append(find(toks, plain, lang=langs, chars=True, case=case, warn=False))
-        pairs = (hits[["seg_row", "start", "end"]].reset_index(drop=True).reset_index()
-                 .merge(pd.concat(found)[["seg_row", "start", "end"]], on="seg_row", suffixes=("", "_source")))
-        overlap = (pairs["start"] < pairs["end_source"]) & (pairs["end"] > pairs["start_source"])
-        out = np.zeros(len(hits), dtype=bool)
-        out[pairs.loc[overlap, "index"].to_numpy(dtype=np.int64)] = True
-        return out
 
     # ------------------------------------------------------------------ HTML
     def _repr_html_(self) -> str:
@@ -412,93 +351,6 @@ class Concordance:
 def _kept_rows(corpus, doc_id, metadata) -> np.ndarray:
     """Rows of the segments that ``corpus.filter(doc_id=…, **metadata)`` keeps."""
     return np.flatnonzero(corpus.mask(doc_id=doc_id, **metadata))
-
-
-def _context_bounds(toks, hits: pd.DataFrame, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
-    """Character offsets where each hit's left context starts and its right context ends."""
-    row, first, last = (hits[c].to_numpy(np.int64) for c in ("seg_row", "first", "last"))
-    start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
-    length = toks.segment_lengths().__getitem__  # length of the text of these segments
-
-    if unit == "chars" or window == 0:
-        return np.maximum(start - window, 0), np.minimum(end + window, length(row))
-    bounds = toks.segment_bounds()
-    left, right = first - window, last - 1 + window  # first and last token of the context
-    n = max(len(toks) - 1, 0)
-    lo = np.where(left >= bounds[row], toks.start[np.clip(left, 0, n)], 0)
-    inside = right < bounds[row + 1]
-    hi = toks.end[np.clip(right, 0, n)].astype(np.int64)
-    hi[~inside] = length(row[~inside])  # the context runs to the end of the segment
-    return np.minimum(lo, start), np.maximum(hi, end)
-
-
-def _sort_levels(by) -> list[str]:
-    keys = [by] if isinstance(by, str) else list(by)
-    levels = []
-    for key in keys:
-        level = key if key == "position" else str(key).upper()
-        if level not in SORT_KEYS:
-            raise InputError(f"cannot sort by {key!r}; use position, L1, L2, L3, R1, R2 or R3")
-        levels.append(level)
-    if isinstance(by, str) and levels[0] != "position":  # "R1" → R1, R2, R3 (AntConc's levels)
-        levels = [f"{levels[0][0]}{k}" for k in range(int(levels[0][1]), 4)]
-    return levels
-
-
-def _neighbours(toks, hits: pd.DataFrame, side: str, k: int) -> list[str]:
-    """The normalised form of the ``k``-th word left (``side="L"``) or right of each hit,
-    within its segment; ``""`` where there is none. Punctuation is skipped; a match that
-    starts or ends inside a word makes the rest of that word the first neighbour."""
-    row, first, last = (hits[c].to_numpy(np.int64) for c in ("seg_row", "first", "last"))
-    start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
-    texts = toks.corpus.column("text")
-    if side == "L":
-        edge = toks.start[first]
-        partial = start > edge
-        rest = [texts[r][s:x].lower() for r, s, x in zip(row, edge, start)]
-    else:
-        edge = toks.end[last - 1]
-        partial = end < edge
-        rest = [texts[r][x:e].lower() for r, x, e in zip(row, end, edge)]
-    is_word = ~toks.is_punct[toks.type_id]
-    words = np.flatnonzero(is_word)
-    before = np.r_[0, np.cumsum(is_word)]  # words among tokens [0, t)
-    nth = k - partial.astype(np.int64)  # the word wanted, counting from the hit's edge token
-    pos = before[first] - nth if side == "L" else before[last] + nth - 1
-    ok = (nth > 0) & (pos >= 0) & (pos < len(words))
-    if not len(words):
-        return [rest[i] if partial[i] and k == 1 else "" for i in range(len(hits))]
-    tok = words[np.clip(pos, 0, len(words) - 1)]
-    ok &= toks.seg_row[tok] == row
-    vocab = toks.vocab
-    return [rest[i] if partial[i] and k == 1 else vocab[toks.type_id[t]] if good else ""
-            for i, (t, good) in enumerate(zip(tok, ok))]
-
-
-def _glossary_entries(glossary) -> list[tuple[list[str] | None, dict[str, list[str]]]]:
-    """The glossary as ``[(source terms, or None for every hit, {lang: [terms]})]``."""
-    if glossary is None:
-        return []
-    if not isinstance(glossary, Mapping) and hasattr(glossary, "to_frame"):
-        glossary = glossary.to_frame()
-    if isinstance(glossary, pd.DataFrame):
-        if not {"lang", "term"} <= set(glossary.columns):
-            raise InputError("a glossary table needs the columns lang and term (and optionally frame)")
-        if "frame" not in glossary.columns:
-            return [(None, glossary.groupby("lang")["term"].agg(list).to_dict())]
-        # a frame lexicon: a hit matched by a frame's terms gets that frame's terms in the other languages
-        return [(list(terms["term"]), terms.groupby("lang")["term"].agg(list).to_dict())
-                for _, terms in glossary.groupby("frame", sort=False)]
-    if not isinstance(glossary, Mapping):
-        raise InputError("give the glossary as a mapping, e.g. {'军令状': {'fr': ['acte d’engagement']}} "
-                         "or {'fr': [...], 'vi': [...]}")
-
-    def terms(mapping):
-        return {str(lang): [t] if isinstance(t, str) else list(t) for lang, t in mapping.items()}
-
-    if glossary and all(isinstance(v, Mapping) for v in glossary.values()):
-        return [([str(source)], terms(v)) for source, v in glossary.items()]
-    return [(None, terms(glossary))]
 
 
 def __getattr__(name: str):
