@@ -21,10 +21,13 @@ def progress_bar(*, total: int, desc: str, unit: str = "char"):
     """A tqdm bar (``update(n)``, ``close()``), or a do-nothing one when not interactive.
 
     Set ``DISCOURSE_PROGRESS=0`` to silence bars everywhere.
+
+    >>> bar = progress_bar(total=10, desc="counting")  # silent here: not a terminal
+    >>> bar.update(10); bar.close()
     """
     if not _interactive():
         return _Silent()
-    from tqdm.auto import tqdm
+    from tqdm.auto import tqdm  # deferred: only when a bar is shown (a terminal or a notebook)
 
     return tqdm(total=total, desc=desc, unit=unit, unit_scale=True, leave=False)
 

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DiscourseWarning, InputError
+from .languages import get_tokenizer
 
 __all__ = ["find", "fold_diacritics", "unmatched"]
 
@@ -270,8 +271,6 @@ def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=
     """The query as a sequence of ``(kind, pattern)``: kind ``"literal"`` (a norm form),
     ``"glob"`` or ``"regex"``. Words of a literal run are joined with ``join`` before
     they are tokenized (by ``tokenizer``: the corpus's, default the language's)."""
-    from .languages import get_tokenizer
-
     if regex:
         try:
             re.compile(query)
