@@ -136,3 +136,64 @@ def test_metadata_filter_compares_numbers_as_numbers():
 def test_bundled_names_in_lists():
     both = load_corpus(["poverty_alleviation", "gov_work_reports"])
     assert len(both.doc_ids) == 2 + len(load_corpus("gov_work_reports").doc_ids)
+
+
+# ----------------------------------------------------------------------------- one selection mechanism (issue 14)
+def _reports():
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": ["甲。", "乙。", "丙。", "丁。"],
+                          "year": ["2014", "2016", "2019", "n.d."],  # text, as a table read without types
+                          "kind": ["report", "resolution", "report, draft", "report"]})
+    return discourse.read_table(frame, lang="zh")
+
+
+def test_mask_takes_the_value_forms_of_a_selection():
+    corpus = _reports()
+    assert corpus.mask(doc_id=["a", "c"]).tolist() == [True, False, True, False]  # a list
+    assert corpus.mask(doc_id="a,c").tolist() == [True, False, True, False]  # "a,b"
+    assert corpus.mask(year="2015-2020").tolist() == [False, True, True, False]  # a range over text
+    assert corpus.mask(year="2015..2020").tolist() == [False, True, True, False]
+    assert corpus.mask(year=2016).tolist() == [False, True, False, False]  # a number stored as text
+    assert corpus.mask(year="n.d.").tolist() == [False, False, False, True]  # text stays text
+    assert corpus.mask(kind="report, draft").tolist() == [False, False, True, False]  # a text with a comma
+    assert corpus.mask(kind="resolution,report").tolist() == [True, True, False, True]
+    assert corpus.filter(year="2015-2020").doc_ids == ["b", "c"]
+    gov = load_corpus("gov_work_reports")  # years stored as numbers
+    assert gov.mask(year="2015-2016").sum() == gov.mask(year=[2015, 2016]).sum() > 0
+
+
+def test_mask_strict_makes_an_empty_condition_an_error():
+    corpus = _reports()
+    assert not corpus.mask(year="2030-2040").any()  # not strict: nothing selected
+    with pytest.raises(InputError, match="no text has year='2030-2040'; values of year include 2014, 2016"):
+        corpus.mask(year="2030-2040", strict=True)
+    with pytest.raises(InputError, match="holds numbers; 'last' is not a number"):
+        load_corpus("gov_work_reports").mask(year="last")
+    with pytest.raises(InputError, match="no metadata column 'nope'"):
+        corpus.mask(nope=1)
+
+
+def test_select_checks_the_mask_and_carries_the_tokens_or_none(seeds):
+    with pytest.raises(InputError, match="one value per segment"):
+        seeds.select([True, False])
+    toks = seeds.tokens()
+    keep = seeds.column("lang") == "fr"
+    fr = seeds.select(keep)
+    assert fr.langs == ["fr"] and fr.tokens() is not toks and len(fr.tokens()) < len(toks)
+    assert fr.tokens().to_frame().equals(toks.to_frame()[toks.to_frame()["lang"] == "fr"].reset_index(drop=True))
+    bare = seeds.select(keep, tokens=False)  # for a worker to tokenize
+    assert bare.langs == ["fr"] and bare._tokens is None
+
+
+def test_column_is_read_only(seeds):
+    langs = seeds.column("lang")
+    with pytest.raises(ValueError):
+        langs[0] = "xx"
+    assert seeds.segments["lang"].iloc[0] != "xx"
+
+
+def test_segment_frame_takes_segment_and_document_columns(seeds):
+    frame = seeds.segment_frame(["lang", "date"])
+    assert list(frame.columns) == ["lang", "date"] and len(frame) == len(seeds)
+    assert set(frame.loc[frame["lang"] == "fr", "date"].isna()) == {True}
+    with pytest.raises(InputError, match="no column 'nope' to group or select by"):
+        seeds.segment_frame(["nope"])
