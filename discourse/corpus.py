@@ -23,13 +23,13 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ._selection import matches
 from ._util import as_list, atomic_write
 from .errors import InputError
 from .languages import get_tokenizer
@@ -229,9 +229,9 @@ class Corpus:
         keep = np.ones(len(seg), dtype=bool)
         for col, value in conditions.items():
             if col in seg.columns:
-                hit = _hits(seg[col], col, value)
+                hit = matches(seg[col], col, value)
             elif col in docs.columns:
-                doc_hit = _hits(docs[col], col, value)
+                doc_hit = matches(docs[col], col, value)
                 hit = doc_hit[pd.Index(docs["doc_id"]).get_indexer(seg["doc_id"])]
             else:
                 raise InputError(f"no metadata column {col!r} to select by; the corpus has "
@@ -593,56 +593,6 @@ def _load_bundled(name: str) -> Corpus:
 
 
 # ---------------------------------------------------------------------- helpers
-_RANGE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:\.\.|-)\s*(-?\d+(?:\.\d+)?)\s*$")
-
-
-def _hits(column: pd.Series, col: str, value) -> np.ndarray:
-    """Which rows of ``column`` meet the condition ``col=value`` (see :meth:`Corpus.mask`)."""
-    numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
-    if numeric:
-        values = [v.strip() for v in value.split(",")] if isinstance(value, str) else as_list(value)
-        nums = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        hit = np.zeros(len(column), dtype=bool)
-        for v in values:
-            span = _RANGE.match(v) if isinstance(v, str) else None
-            if span:
-                hit |= (nums >= float(span[1])) & (nums <= float(span[2]))
-                continue
-            try:
-                hit |= nums == float(v)
-            except (TypeError, ValueError):
-                raise InputError(f"column {col!r} holds numbers; {v!r} is not a number or a range "
-                                 "such as 2015-2020") from None
-        return hit
-    texts = column.astype(str).to_numpy()
-    if isinstance(value, str):  # "a,b" lists values, unless a text is written so
-        values = [value] if (texts == value).any() else [v.strip() for v in value.split(",")]
-    else:
-        values = as_list(value)
-    wanted = [str(v) for v in values]
-    hit = np.isin(texts, wanted)
-    for v, found in zip(values, np.isin(wanted, texts)):
-        if not found and isinstance(v, (str, int, float, np.number)) and not isinstance(v, bool):
-            hit |= _as_numbers(column, v)  # years stored as text: "2016" in 2015-2020
-    return hit
-
-
-def _as_numbers(column: pd.Series, value) -> np.ndarray:
-    """Which texts of ``column`` read as a number equal to ``value`` or in its range
-    ``lo-hi`` / ``lo..hi``; all False when ``value`` is neither."""
-    span = _RANGE.match(value) if isinstance(value, str) else None
-    if span is None:
-        try:
-            lo = hi = float(value)
-        except (TypeError, ValueError):
-            return np.zeros(len(column), dtype=bool)
-    else:
-        lo, hi = float(span[1]), float(span[2])
-    nums = pd.to_numeric(column.astype(object).where(column.notna()), errors="coerce")
-    nums = nums.to_numpy(dtype=float, na_value=np.nan)
-    return (nums >= lo) & (nums <= hi)
-
-
 def _plain(record: dict) -> dict:
     out = {}
     for key, value in record.items():

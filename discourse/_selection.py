@@ -1,0 +1,77 @@
+"""How :meth:`discourse.Corpus.mask` matches a condition ``column=value``: the one
+selection mechanism of the package (``Corpus.filter``, the ``target=`` and ``reference=``
+selections of keywords, ``discourse.counting.select`` and the command line use it).
+
+A value is one value or a list; a string may list values separated by commas (unless a
+text is written so) and ``lo-hi`` or ``lo..hi`` is an inclusive range of numbers. Numeric
+columns compare as numbers; in a column of text a value matches the text written the
+same, and a number or range no text is written as compares with the texts that read as
+numbers (years stored as text).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ._util import as_list
+from .errors import InputError
+
+__all__ = ["matches"]
+
+_RANGE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:\.\.|-)\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+def matches(column: pd.Series, col: str, value) -> np.ndarray:
+    """Which rows of ``column`` (the column ``col`` of the segments or the documents) meet
+    the condition ``col=value`` of :meth:`discourse.Corpus.mask`.
+
+    >>> years = pd.Series(["2014", "2016", "n.d."])
+    >>> matches(years, "year", "2015-2020").tolist(), matches(years, "year", "n.d.,2014").tolist()
+    ([False, True, False], [True, False, True])
+    """
+    numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    if numeric:
+        values = [v.strip() for v in value.split(",")] if isinstance(value, str) else as_list(value)
+        nums = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        hit = np.zeros(len(column), dtype=bool)
+        for v in values:
+            span = _RANGE.match(v) if isinstance(v, str) else None
+            if span:
+                hit |= (nums >= float(span[1])) & (nums <= float(span[2]))
+                continue
+            try:
+                hit |= nums == float(v)
+            except (TypeError, ValueError):
+                raise InputError(f"column {col!r} holds numbers; {v!r} is not a number or a range "
+                                 "such as 2015-2020") from None
+        return hit
+    texts = column.astype(str).to_numpy()
+    if isinstance(value, str):  # "a,b" lists values, unless a text is written so
+        values = [value] if (texts == value).any() else [v.strip() for v in value.split(",")]
+    else:
+        values = as_list(value)
+    wanted = [str(v) for v in values]
+    hit = np.isin(texts, wanted)
+    for v, found in zip(values, np.isin(wanted, texts)):
+        if not found and isinstance(v, (str, int, float, np.number)) and not isinstance(v, bool):
+            hit |= _as_numbers(column, v)  # years stored as text: "2016" in 2015-2020
+    return hit
+
+
+def _as_numbers(column: pd.Series, value) -> np.ndarray:
+    """Which texts of ``column`` read as a number equal to ``value`` or in its range
+    ``lo-hi`` / ``lo..hi``; all False when ``value`` is neither."""
+    span = _RANGE.match(value) if isinstance(value, str) else None
+    if span is None:
+        try:
+            lo = hi = float(value)
+        except (TypeError, ValueError):
+            return np.zeros(len(column), dtype=bool)
+    else:
+        lo, hi = float(span[1]), float(span[2])
+    nums = pd.to_numeric(column.astype(object).where(column.notna()), errors="coerce")
+    nums = nums.to_numpy(dtype=float, na_value=np.nan)
+    return (nums >= lo) & (nums <= hi)
