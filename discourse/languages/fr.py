@@ -73,11 +73,11 @@ SENTENCE_RULES = _sentences.SentenceRules(
     weak=";",
     abbreviations=frozenset(
         "m mm mme mmes mlle mlles me mes dr pr prof st ste sts gén col cdt lt cne mgr "
-        "art al chap cf éd ed fig p pp vol t n no nº n° ch sq sqq env av apr ap j.-c "
+        "art al chap cf éd ed fig p pp vol t n no nº n° ch sq sqq env av apr ap "
         "v vs c.-à-d i.e e.g ex hab tél tel fax bd av bld r min max réf ms mss coll dir trad "
         "anc boul dép ha km kg cm mm ml".split()
     ),
-    final_abbreviations=frozenset("etc cie inc ltd co corp jr sr hab.".split()),
+    final_abbreviations=frozenset("etc cie inc ltd co corp jr sr j.-c".split()),
     starters=frozenset(
         "Le La Les L’ L' C’ C' D’ D' J’ J' Qu’ Qu' Un Une Des Il Ils Elle Elles On Nous Vous Je Tu Ce Cette Ces Cet "
         "Mais Et Or Donc Car Puis Ainsi Alors Dans En Au Aux Pour Par Sur Selon Depuis Après "

@@ -27,6 +27,8 @@ on the Universal Dependencies test sets):
 - A period glued to the next word ends a sentence when a lower-case word of two or more
   letters stands before it and a capitalised word after it (``trọng.Đảng``: text
   extraction loses the space), never inside ``U.S.A.``, ``3.5`` or ``China.org.cn``.
+- A free-standing emoticon (``:)``, ``;-)``) ends a sentence before a capital, as in
+  web text (``super ;) Un endroit``).
 - A blank line always ends a sentence; a single line break does not (hard-wrapped text).
 
 The candidate marks are found with one compiled regular expression; Python looks only
@@ -47,7 +49,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-__all__ = ["SentenceRules", "split", "boundary_prf", "joined_documents"]
+__all__ = ["SentenceRules", "split", "boundary_prf", "joined_documents", "gold_documents", "unmarked_breaks",
+           "score_documents"]
 
 #: Closing quotes and brackets that stay with the sentence they close.
 CLOSERS = "»”’\"')]}」』）》〉】〕"
@@ -60,6 +63,7 @@ _ITEM = re.compile(r"(?:\d{1,3}|[IVXLC]{1,5}|[a-z])\Z")
 _NEXT_WORD = re.compile(r"[^\W\d_]+[’']?")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _NON_SPACE = re.compile(r"\S")
+_EMOTICON = r"(?<!\S)[:;]-?[()DP](?!\S)"  # :) ;) :-( :D, which end sentences in web text
 _QUOTE_BEFORE = re.compile(r"([\"'])[ \u00a0]?\Z")
 _DIGIT_BEFORE = re.compile(r"\d ?\Z")
 _THOUSANDS = re.compile(r"\d{3}(?![\d.,])")
@@ -112,8 +116,8 @@ class SentenceRules:
         marks = re.escape(self.spaced + self.unspaced + self.weak)
         if not marks:
             return re.compile(r"(?!)")
-        # a run of marks; "..." is a run of periods
-        return re.compile(f"[{marks}]+")
+        # a run of marks ("..." is a run of periods), or a free-standing emoticon
+        return re.compile(f"[{marks}]+|{_EMOTICON}")
 
 
 def _abbreviation_kind(word: str, rules: SentenceRules) -> str | None:
@@ -284,6 +288,85 @@ def split(text: str, start: int = 0, end: int | None = None, *, rules: SentenceR
 
 
 # ------------------------------------------------------------------ evaluation
+def gold_documents(path) -> list[list[str]]:
+    """The gold sentences of a CoNLL-U file (its ``# text`` lines), one list per document.
+
+    A ``# newdoc`` comment starts a document; a file without one is one document.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.conllu"
+    >>> _ = p.write_text("# newdoc id = a\\n# text = Il pleut.\\n1\\tIl\\n\\n# text =Je pars.\\n1\\tJe\\n\\n"
+    ...                  "# newdoc id = b\\n# text = Oui.\\n1\\tOui\\n\\n", encoding="utf-8")
+    >>> gold_documents(p)
+    [['Il pleut.', 'Je pars.'], ['Oui.']]
+    """
+    docs: list[list[str]] = [[]]
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# newdoc") and docs[-1]:
+                docs.append([])
+            elif line.startswith("# text") and line[6:].lstrip().startswith("="):
+                docs[-1].append(line.split("=", 1)[1].strip())
+    return [d for d in docs if d]
+
+
+_MARKED = re.compile(r"[.!?…。！？;；:：][\"'»”’)\]」』）》\s]*\Z")
+
+
+def unmarked_breaks(sentences) -> list[str]:
+    """The joiner after each sentence but the last: ``"\\n\\n"`` after one that ends without a
+    final mark (. ! ? … 。！？ ; : and closing quotes), ``None`` (the language's usual joiner)
+    otherwise — headlines, list items and sign-offs stand on their own lines in real text.
+
+    >>> unmarked_breaks(["Titre", "Il pleut.", "Fin"])
+    ['\\n\\n', None]
+    """
+    return ["\n\n" if not _MARKED.search(s) else None for s in sentences[:-1]]
+
+
+def score_documents(documents, split, *, joiner: str, unmarked_paragraphs: bool = False):
+    """Boundary precision, recall and F1 of ``split`` on gold documents, and the errors.
+
+    Each document's sentences are joined with ``joiner`` (``" "`` for Latin scripts,
+    ``""`` for Chinese) — with ``unmarked_paragraphs``, a sentence without a final mark
+    ends its paragraph (:func:`unmarked_breaks`) — and the end offsets of the sentences
+    ``split(text)`` finds are scored against the gold ones. The end of each document is
+    given, so it is not scored.
+
+    Returns
+    -------
+    (precision, recall, f1), errors
+        ``errors``: ``(kind, document, offset, text)`` with kind ``"missed"`` or ``"extra"``.
+
+    Examples
+    --------
+    >>> rules = SentenceRules(spaced=".")
+    >>> docs = [["Il pleut.", "Je pars.", "Fin."]]
+    >>> score_documents(docs, lambda t: split(t, rules=rules), joiner=" ")[0]
+    (1.0, 1.0, 1.0)
+    """
+    gold, predicted, errors = [], [], []
+    for d, sents in enumerate(documents):
+        joiners = unmarked_breaks(sents) if unmarked_paragraphs else [None] * (len(sents) - 1)
+        parts, ends, pos = [], [], 0
+        for k, sentence in enumerate(sents):
+            if k:
+                sep = joiners[k - 1] if joiners[k - 1] is not None else joiner
+                parts.append(sep)
+                pos += len(sep)
+            parts.append(sentence)
+            pos += len(sentence)
+            ends.append(pos)
+        text = "".join(parts)
+        g = set(ends[:-1])
+        p = {e for _, e in split(text)} - {len(text)}
+        gold += [(d, e) for e in g]
+        predicted += [(d, e) for e in p]
+        for e in sorted(g ^ p):
+            errors.append(("missed" if e in g else "extra", d, e, text[max(0, e - 60): e + 40]))
+    return boundary_prf(gold, predicted), errors
+
+
 def joined_documents(sentences, joiner: str) -> tuple[str, list[int]]:
     """Join gold sentences into one text; return it and the gold sentence end offsets.
 
