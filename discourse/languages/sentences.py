@@ -112,7 +112,8 @@ class SentenceRules:
     weak: str = ""
 
     @cached_property
-    def _candidates(self) -> re.Pattern:
+    def candidates(self) -> re.Pattern:
+        """The compiled pattern of the marks that may end a sentence."""
         marks = re.escape(self.spaced + self.unspaced + self.weak)
         if not marks:
             return re.compile(r"(?!)")
@@ -220,7 +221,7 @@ def split(text: str, start: int = 0, end: int | None = None, *, rules: SentenceR
         cuts.append(m.start())
     blank_cuts = iter(sorted(cuts))
     next_blank = next(blank_cuts, end)
-    for m in rules._candidates.finditer(text, start, end):
+    for m in rules.candidates.finditer(text, start, end):
         i, j = m.span()
         while next_blank < i:  # a paragraph break before this mark started a sentence
             sentence_start = next_blank
