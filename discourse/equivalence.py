@@ -177,15 +177,14 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     >>> len(equivalents(corpus, "保护", target="fr", min_support=2))
     0
     """
-    n = renamed(n, ngrams, new_name="n", old_name="ngrams", function="equivalents", default=2)
+    longest = renamed(n, ngrams, new_name="n", old_name="ngrams", function="equivalents", default=2)
     stopwords = stoplist_option(stopwords)
     if measure not in MEASURES:
         raise InputError(f"unknown measure {measure!r}; use one of {', '.join(MEASURES)}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise InputError(f"top must be a positive integer or None, not {top!r}")
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise InputError(f"n (the longest candidate, in words) must be a positive integer, not {n!r}")
-    longest = n
+    if isinstance(longest, bool) or not isinstance(longest, int) or longest < 1:
+        raise InputError(f"n (the longest candidate, in words) must be a positive integer, not {longest!r}")
     if isinstance(min_support, bool) or not isinstance(min_support, int) or min_support < 1:
         raise InputError(f"min_support must be a positive integer, not {min_support!r}")
     column = corpus.column

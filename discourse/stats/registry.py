@@ -20,7 +20,8 @@ association) or ``"effect"`` (an effect size: how strong it is). ``more`` says w
 is "more associated": ``"higher"`` — a higher value is more associated (for keyness: more
 frequent in the target, a lower one more frequent in the reference); ``"either"`` — the
 value is unsigned, a higher value is a stronger association one way or the other, and the
-counts say which (G², χ²).
+counts say which (G², χ²). Names are unique within an analysis, not across them: ``g2``
+is the 2×2 G² of keyness and, for equivalents, the signed G² of units (both :func:`g2`).
 
 >>> from discourse.stats import measures
 >>> list(measures("equivalents"))
