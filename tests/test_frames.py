@@ -348,6 +348,14 @@ def test_old_plot_names_warn_and_draw_the_same(corpus, shifts, old, new):
     assert before.get_title() == after.get_title() == "t"
 
 
+def test_frames_draws_nothing_and_names_where_its_old_plots_went():
+    """Issue 14: discourse.frames does not import discourse.plot (no circle); its old plot
+    names say where the plots are now."""
+    with pytest.raises(AttributeError, match=r"discourse\.frames\.plot_shifts moved to discourse\.plot\.shifts"):
+        discourse.frames.plot_shifts  # noqa: B018
+    assert not [name for name in discourse.frames.__all__ if "plot" in name]
+
+
 # ----------------------------------------------------------------------------- CLI
 def run(capsys, *argv):
     code = main(list(argv))

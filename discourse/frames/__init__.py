@@ -80,3 +80,15 @@ __all__ = [
     "PROFILE_COLUMNS",
     "SHIFT_COLUMNS",
 ]
+
+#: The frame plots that were here before issue 14, and their names in :mod:`discourse.plot`
+#: (this package draws nothing: plots take its tables).
+_MOVED = {"plot_frame_heatmap": "frame_heatmap", "plot_frame_bars": "frame_bars", "plot_shifts": "shifts",
+          "plot_frame_strip": "frame_strip"}
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        raise AttributeError(f"discourse.frames.{name} moved to discourse.plot.{_MOVED[name]} (same arguments); "
+                             f"discourse.{name} still works for one release")
+    raise AttributeError(f"module 'discourse.frames' has no attribute {name!r}")
