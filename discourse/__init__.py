@@ -48,10 +48,10 @@ _EXPORTS = {
     "translation_shifts": "frames",
     "shift_summary": "frames",
     "lexicon_coverage": "frames",
-    "plot_frame_heatmap": "frames",
-    "plot_frame_bars": "frames",
-    "plot_shifts": "frames",
-    "plot_frame_strip": "frames",
+    "plot_frame_heatmap": "plot.frames",  # deprecated: discourse.plot.frame_heatmap
+    "plot_frame_bars": "plot.frames",  # deprecated: discourse.plot.frame_bars
+    "plot_shifts": "plot.frames",  # deprecated: discourse.plot.shifts
+    "plot_frame_strip": "plot.frames",  # deprecated: discourse.plot.frame_strip
     "equivalents": "equivalence",
     "frequencies_dask": "scale",
     "keywords_dask": "scale",
