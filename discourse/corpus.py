@@ -21,7 +21,6 @@ Corpora are never changed in place: :meth:`Corpus.filter` returns a new one.
 from __future__ import annotations
 
 import html
-import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -30,12 +29,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import _saved
 from .errors import InputError
 
 __all__ = ["Corpus", "ROLES", "COUNTED_ROLES"]
 
-FORMAT = "discourse-corpus"
-FORMAT_VERSION = 1
 ROLES = ("title", "body", "meta")
 #: Roles counted by default by every count, total and denominator (frequencies, keywords,
 #: collocates, dispersion, trend, TF-IDF, frame profiles and shifts, equivalents): the
@@ -414,52 +412,19 @@ class Corpus:
         The file is written atomically; an existing file is replaced only with
         ``force=True``.
         """
-        path = Path(path)
-        if path.exists() and not force:
-            raise InputError("exists already; choose another name or pass force=True (--force)", path=path)
-        lines = [json.dumps({"format": FORMAT, "version": FORMAT_VERSION, "name": self.name}, ensure_ascii=False)]
-        for record in self._documents.to_dict("records"):
-            lines.append(json.dumps({"document": _plain(record)}, ensure_ascii=False))
-        for record in self._segments.to_dict("records"):
-            lines.append(json.dumps({"segment": _plain(record)}, ensure_ascii=False))
-        _atomic_write(path, "\n".join(lines) + "\n")
-        return path
+        return _saved.write_tables(path, name=self.name, documents=self._documents, segments=self._segments,
+                                   force=force)
 
     @staticmethod
     def is_saved(path) -> bool:
         """Whether ``path`` is a corpus written by :meth:`save` (its first line says so)."""
-        try:
-            with open(path, encoding="utf-8-sig") as fh:
-                first = fh.readline(4096)
-        except (OSError, UnicodeDecodeError):
-            return False
-        return f'"format": "{FORMAT}"' in first
+        return _saved.is_saved(path)
 
     @classmethod
     def load(cls, path) -> Corpus:
         """Read a corpus written by :meth:`save`."""
-        path = Path(path)
-        docs, segs, name = [], [], None
-        with open(path, encoding="utf-8-sig") as fh:
-            for number, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputError(f"is not a valid saved corpus ({err.msg}); re-create it with "
-                                     "`discourse import … -o FILE`", path=path, line=number) from None
-                if number == 1:
-                    if record.get("format") != FORMAT or record.get("version", 0) > FORMAT_VERSION:
-                        raise InputError("is not a discourse corpus of a version this package reads", path=path, line=1)
-                    name = record.get("name")
-                elif "segment" in record:
-                    segs.append(record["segment"])
-                elif "document" in record:
-                    docs.append(record["document"])
-        if not segs:
-            raise InputError("holds no segments", path=path)
-        return cls(pd.DataFrame(segs), pd.DataFrame(docs), name=name)
+        name, documents, segments = _saved.read_tables(path)
+        return cls(segments, documents, name=name)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -475,17 +440,6 @@ def _matches(column: pd.Series, values: list) -> np.ndarray:
         numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").dropna()
         return column.isin(numbers.tolist()).fillna(False).to_numpy(dtype=bool)
     return column.astype(str).isin([str(v) for v in values]).to_numpy(dtype=bool)
-
-
-def _plain(record: dict) -> dict:
-    out = {}
-    for key, value in record.items():
-        if value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-            value = None
-        elif isinstance(value, np.generic):
-            value = value.item()
-        out[key] = value
-    return out
 
 
 def _atomic_write(path: Path, text: str) -> None:

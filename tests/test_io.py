@@ -27,3 +27,10 @@ def test_discourse_importers_still_gives_every_public_name():
         assert getattr(importers, name) is getattr(discourse.io, name), name
     assert importers.SEGMENT_COLUMNS == ["doc_id", "lang", "seg_id", "align_id", "role", "text", "path", "start",
                                          "end", "line"]
+
+
+def test_a_saved_corpus_gets_the_mode_open_gives_not_mkstemps(tmp_path):
+    # the saved format (discourse._saved) writes through discourse._util.atomic_write
+    path = discourse.load_corpus().save(tmp_path / "c.jsonl")
+    assert path.stat().st_mode & 0o777 != 0o600
+    assert discourse.corpus.Corpus.load(path).segments.equals(discourse.load_corpus().segments)
