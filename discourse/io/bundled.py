@@ -85,7 +85,7 @@ def _is_bundled(source) -> bool:
 
 
 def _load_bundled(name: str) -> Corpus:
-    paths = [_data.data_path(*part.split("/")) for part in BUNDLED[name]]  # looked up on each call (tests swap it)
+    paths = [_data.data_path(*part.split("/")) for part in BUNDLED[name]]  # looked up at call time
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise InputError(f"the data file of the bundled corpus {name!r} is missing from this installation; "

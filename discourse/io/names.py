@@ -16,8 +16,9 @@ from ..languages.registry import LANGS, normalize_code
 
 __all__ = ["TABLE_SUFFIXES", "TEXT_SUFFIXES", "language_suffix", "name_list", "plan", "suffix_codes"]
 
-TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+#: File suffixes read as tables, and as text (no suffix: text).
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".tab", ".jsonl", ".ndjson"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 #: A file-name stem ending in a language code: NAME.zh, NAME_zh, NAME-zh (three letters
 #: are matched too, to warn about codes that are not ours).
 _LANG_SUFFIX = re.compile(r"^(?P<name>.+)[._-](?P<code>[A-Za-z]{2,3})$")
@@ -39,7 +40,6 @@ def language_suffix(path: Path) -> tuple[str, str] | None:
 
     Examples
     --------
-
     >>> language_suffix(Path("flood_ZH.txt")), language_suffix(Path("a.b-fr.md"))
     (('flood', 'zh'), ('a.b', 'fr'))
     >>> language_suffix(Path("my_fr_notes.txt")), language_suffix(Path("speech.de.txt"))

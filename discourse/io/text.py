@@ -151,10 +151,22 @@ def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None,
     align : {"order", "length"}
         ``"order"`` (default) pairs line *k* of every file (line-aligned parallel files);
         ``"length"`` aligns paragraphs by length (Gale–Church).
+    encoding, encoding_errors :
+        As in :func:`read_mixed`.
 
     Returns
     -------
     Corpus
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "speech.zh.txt").write_text("脱贫。\\n攻坚。", encoding="utf-8")
+    >>> _ = (d / "speech.fr.txt").write_text("Pauvreté.\\nBataille.", encoding="utf-8")
+    >>> c = read_parallel({"zh": d / "speech.zh.txt", "fr": d / "speech.fr.txt"})
+    >>> c.alignment()[["align_id", "text_fr", "text_zh"]].values.tolist()
+    [[1, 'Pauvreté.', '脱贫。'], [2, 'Bataille.', '攻坚。']]
     """
     rows, meta = [], {}
     paths = {lang: Path(p) for lang, p in files.items()}
