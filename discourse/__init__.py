@@ -21,14 +21,14 @@ __version__ = "0.1.0"
 # public name -> submodule that defines it (loaded on first access)
 _EXPORTS = {
     "Corpus": "corpus",
-    "load_corpus": "corpus",
-    "BUNDLED": "corpus",
-    "read": "importers",
-    "read_mixed": "importers",
-    "read_versions": "importers",
-    "read_parallel": "importers",
-    "read_table": "importers",
-    "read_udhr": "importers",
+    "load_corpus": "io",
+    "BUNDLED": "io",
+    "read": "io",
+    "read_mixed": "io",
+    "read_versions": "io",
+    "read_parallel": "io",
+    "read_table": "io",
+    "read_udhr": "io",
     "Tokens": "tokens",
     "tokenize": "tokens",
     "find": "query",
@@ -72,7 +72,7 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
 _SUBMODULES = {"align", "collocations", "concordance", "corpus", "dispersion", "equivalence", "errors", "frames",
-               "frequency", "importers", "keyness", "languages", "plot", "query", "report", "scale", "tokens"}
+               "frequency", "importers", "io", "keyness", "languages", "plot", "query", "report", "scale", "tokens"}
 
 
 def __getattr__(name: str):

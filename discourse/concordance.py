@@ -734,7 +734,7 @@ def kwic_explorer(corpus=None, *, query: str = "", window: int = 5):
                           "run `pip install ipywidgets` (or `pip install \"discourse[widgets]\"`) and restart "
                           "the kernel; discourse.kwic(...) works without it") from None
     if corpus is None:
-        from .corpus import load_corpus
+        from .io import load_corpus
 
         corpus = load_corpus()
     box = widgets.Text(value=query, description="query", continuous_update=False,

@@ -71,7 +71,7 @@ def _partitions(source, partitions, read_options) -> tuple[list, object]:
 def _open(part, read_options):
     """The Corpus of a partition (read here, in the worker, when it is a list of paths)."""
     if isinstance(part, list):
-        from .corpus import load_corpus
+        from .io import load_corpus
 
         return load_corpus(part, **dict(read_options or {}))
     return part
