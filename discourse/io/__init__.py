@@ -12,7 +12,10 @@ Four layouts are read, each keeping character offsets back to the original text:
 * **line-aligned parallel files**, one sentence a line in each language
   (:func:`read_parallel`);
 * **a table** (CSV, TSV, JSON Lines, or a DataFrame) with ``doc_id, lang, text`` and
-  optional ``align_id`` and metadata columns (:func:`read_table`).
+  optional ``align_id`` and metadata columns (:func:`read_table`);
+* **translation memories**, TMX 1.4 and XLIFF 1.2 / 2.x, whose units are aligned
+  sentences (:func:`read_tmx`, :func:`read_xliff`; written by :func:`write_tmx`,
+  :func:`write_xliff`).
 
 :func:`read` picks the reader from what it is given. Nothing is dropped: lines that are
 not body text become ``title`` or ``meta`` segments, paragraphs of no language we know
@@ -28,6 +31,7 @@ with :func:`read`. The modules:
 * :mod:`discourse.io.names` — file names: tables, text, language-version suffixes;
 * :mod:`discourse.io.table` — :func:`read_table` (CSV, TSV, JSON Lines, DataFrame);
 * :mod:`discourse.io.udhr` — :func:`read_udhr`;
+* :mod:`discourse.io.tm` — translation memories in and out;
 * :mod:`discourse.io.files` — :func:`read`, :func:`read_file`, :func:`read_versions`,
   :func:`concat`;
 * :mod:`discourse.io.bundled` — :func:`load_corpus`, :data:`BUNDLED`.
@@ -50,6 +54,7 @@ from .decoding import decode, split_lines
 from .files import concat, read, read_file, read_versions
 from .table import read_table
 from .text import read_mixed, read_parallel
+from .tm import read_tmx, read_xliff, write_tmx, write_xliff
 from .udhr import read_udhr
 
 __all__ = [
@@ -62,7 +67,11 @@ __all__ = [
     "read_mixed",
     "read_parallel",
     "read_table",
+    "read_tmx",
+    "read_xliff",
     "read_udhr",
     "read_versions",
     "split_lines",
+    "write_tmx",
+    "write_xliff",
 ]

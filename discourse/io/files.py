@@ -15,9 +15,10 @@ from ..corpus import Corpus
 from ..errors import DiscourseWarning, InputError
 from .common import check_lang, make_corpus
 from .decoding import read_text, split_lines
-from .names import TABLE_SUFFIXES, TEXT_SUFFIXES, language_suffix, name_list, plan, suffix_codes
+from .names import MEMORY_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, language_suffix, name_list, plan, suffix_codes
 from .table import read_table
 from .text import read_mixed, read_parallel
+from .tm import read_tmx, read_xliff
 
 __all__ = ["concat", "read", "read_file", "read_versions"]
 
@@ -25,7 +26,8 @@ __all__ = ["concat", "read", "read_file", "read_versions"]
 def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None,
               encoding_errors="strict", align="length"):
     """Read one file, choosing the reader by its name: a table (``.csv .tsv .jsonl``), a
-    saved corpus (``.jsonl`` written by :meth:`Corpus.save`), or a mixed-language text file.
+    saved corpus (``.jsonl`` written by :meth:`Corpus.save`), a translation memory
+    (``.tmx``, ``.xlf``/``.xliff``), or a mixed-language text file.
 
     Options as in :func:`read`; with ``lang``, a text file is one version in that language,
     every non-blank line a body paragraph.
@@ -44,6 +46,10 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson") and Corpus.is_saved(path):
         return Corpus.load(path)
+    if suffix == ".tmx":
+        return read_tmx(path)
+    if suffix in MEMORY_SUFFIXES:
+        return read_xliff(path)
     if suffix in TABLE_SUFFIXES:
         return read_table(path, text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding,
                           encoding_errors=encoding_errors)
@@ -64,7 +70,8 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
     Parameters
     ----------
     *paths : str, Path or DataFrame
-        Mixed-language text files, tables, saved corpora, or folders. Text files named
+        Mixed-language text files, tables, saved corpora, translation memories (``.tmx``,
+        ``.xlf``), or folders. Text files named
         ``NAME.LANG.txt``, ``NAME_LANG.txt`` or ``NAME-LANG.txt`` (``LANG`` one of zh,
         vi, fr, en), given together or in one folder, are the language versions of
         document ``NAME``, aligned (the rules, and the ambiguous names that warn:
@@ -128,10 +135,10 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def _read_folder(folder: Path, *, align, **options):
-    files = [p for p in _folder_files(folder) if p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES]
+    files = [p for p in _folder_files(folder) if p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES | MEMORY_SUFFIXES]
     parts = _read_grouped(files, align=align, skip_bad=True, depth=3, **options)
     if not parts:
-        raise InputError("has no readable text files (.txt, .csv, .tsv, .jsonl)", path=folder)
+        raise InputError("has no readable text files (.txt, .csv, .tsv, .jsonl, .tmx, .xlf)", path=folder)
     return concat(parts)
 
 
