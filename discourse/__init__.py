@@ -21,14 +21,18 @@ __version__ = "0.1.0"
 # public name -> submodule that defines it (loaded on first access)
 _EXPORTS = {
     "Corpus": "corpus",
-    "load_corpus": "corpus",
-    "BUNDLED": "corpus",
-    "read": "importers",
-    "read_mixed": "importers",
-    "read_versions": "importers",
-    "read_parallel": "importers",
-    "read_table": "importers",
-    "read_udhr": "importers",
+    "load_corpus": "io",
+    "BUNDLED": "io",
+    "read": "io",
+    "read_mixed": "io",
+    "read_versions": "io",
+    "read_parallel": "io",
+    "read_table": "io",
+    "read_udhr": "io",
+    "read_tmx": "io",
+    "read_xliff": "io",
+    "write_tmx": "io",
+    "write_xliff": "io",
     "Tokens": "tokens",
     "tokenize": "tokens",
     "find": "query",
@@ -48,10 +52,10 @@ _EXPORTS = {
     "translation_shifts": "frames",
     "shift_summary": "frames",
     "lexicon_coverage": "frames",
-    "plot_frame_heatmap": "frames",
-    "plot_frame_bars": "frames",
-    "plot_shifts": "frames",
-    "plot_frame_strip": "frames",
+    "plot_frame_heatmap": "plot.frames",  # deprecated: discourse.plot.frame_heatmap
+    "plot_frame_bars": "plot.frames",  # deprecated: discourse.plot.frame_bars
+    "plot_shifts": "plot.frames",  # deprecated: discourse.plot.shifts
+    "plot_frame_strip": "plot.frames",  # deprecated: discourse.plot.frame_strip
     "equivalents": "equivalence",
     "frequencies_dask": "scale",
     "keywords_dask": "scale",
@@ -72,8 +76,8 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
 _SUBMODULES = {"align", "collocations", "concordance", "corpus", "counting", "dispersion", "equivalence", "errors",
-               "explorer", "frames", "frequency", "importers", "keyness", "languages", "plot", "query", "report", "scale",
-               "tokens"}
+               "explorer", "frames", "frequency", "importers", "io", "keyness", "languages", "plot", "query", "report",
+               "scale", "tokens"}
 
 
 def __getattr__(name: str):

@@ -25,5 +25,9 @@ def _data_root() -> Path:
 
 
 def data_path(*parts: str) -> Path:
-    """Return the path of a bundled data file, e.g. ``data_path("stopwords", "fr.txt")``."""
+    """Return the path of a bundled data file, e.g. ``data_path("stopwords", "fr.txt")``.
+
+    >>> data_path("udhr", "udhr_fra.xml").is_file()
+    True
+    """
     return _data_root().joinpath(*parts)

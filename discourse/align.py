@@ -1,5 +1,9 @@
 """Paragraph alignment across language versions (Gale & Church length-based, with anchors).
 
+:func:`align_paragraphs` aligns two sequences of paragraphs; :func:`align_document`
+gives the segments of one document's language versions their ``align_id`` (the readers
+of :mod:`discourse.io` call it).
+
 The aligner pairs the paragraphs of two language versions of one text. It follows
 Gale & Church (1993): a dynamic programme over "beads" (1–1, 1–0, 0–1, 2–1, 1–2, 2–2),
 each bead costed by how well the lengths of its two sides agree plus the prior
@@ -24,7 +28,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["Link", "align_paragraphs", "numbers_in"]
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = ["Link", "align_document", "align_paragraphs", "numbers_in"]
 
 #: Prior probability of each bead kind (Gale & Church 1993, table 5), split evenly
 #: between the two directions of the asymmetric kinds.
@@ -162,3 +170,100 @@ def align_paragraphs(src: list[str], tgt: list[str], *, anchors: bool = True) ->
         )
         i, j = i - di, j - dj
     return links[::-1]
+
+
+def align_document(segments: pd.DataFrame, *, how: str = "length") -> pd.DataFrame:
+    """Number a document's segments and give translations of each other one ``align_id``.
+
+    The *k*-th title of every version links to the pivot's *k*-th title; body paragraphs
+    of every version are aligned to the pivot version (zh when present, else the first)
+    by length (:func:`align_paragraphs`) or by position with ``how="order"``. Linked
+    segments of all versions form units (connected components), numbered 1, 2 … in
+    reading order. ``meta`` segments and ``und`` paragraphs get no ``align_id``.
+
+    Parameters
+    ----------
+    segments : DataFrame
+        One document's segments in reading order, with at least ``lang``, ``role`` and
+        ``text`` (the readers of :mod:`discourse.io` give ``doc_id, lang, role, text,
+        path, start, end, line``). It is not changed.
+    how : {"length", "order"}
+        Gale–Church alignment by length (default) or pairing paragraphs by position.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``seg_id`` (0, 1 … in the given order) inserted third, ``align_id``
+        (nullable integer) inserted fourth and ``align_score`` (the bead's length fit,
+        :attr:`Link.score`, on the non-pivot segments; NaN elsewhere) appended.
+
+    Raises
+    ------
+    InputError
+        When ``how`` is neither ``"length"`` nor ``"order"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> segments = pd.DataFrame({"doc_id": "d", "lang": ["zh", "zh", "fr", "fr"],
+    ...                          "role": ["title", "body", "title", "body"],
+    ...                          "text": ["脱贫", "脱贫攻坚。", "Pauvreté", "La lutte contre la pauvreté."]})
+    >>> align_document(segments)[["lang", "seg_id", "align_id"]].values.tolist()
+    [['zh', 0, 1], ['zh', 1, 2], ['fr', 2, 1], ['fr', 3, 2]]
+    """
+    if how not in ("length", "order"):
+        raise InputError(f"align must be 'length' or 'order', not {how!r}")
+    segments = segments.reset_index(drop=True).copy()
+    segments.insert(2, "seg_id", range(len(segments)))
+    align = pd.array([pd.NA] * len(segments), dtype="Int64")
+    scores = [float("nan")] * len(segments)
+    langs = [lang for lang in dict.fromkeys(segments["lang"]) if lang != "und"]
+    if langs:
+        pivot = "zh" if "zh" in langs else langs[0]
+        ids = {(lang, role): segments.index[(segments["lang"] == lang) & (segments["role"] == role)].tolist()
+               for lang in langs for role in ("title", "body")}
+        parent = {i: i for key, members in ids.items() for i in members}
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for lang in langs:
+            if lang == pivot:
+                continue
+            for role in ("title", "body"):
+                src, tgt = ids[(pivot, role)], ids[(lang, role)]
+                if not src or not tgt:
+                    continue
+                if how == "order" or role == "title":
+                    pairs = [((k,), (k,), 1.0) for k in range(min(len(src), len(tgt)))]
+                else:
+                    links = align_paragraphs(segments.loc[src, "text"].tolist(), segments.loc[tgt, "text"].tolist())
+                    pairs = [(link.src, link.tgt, link.score) for link in links]
+                for s_idx, t_idx, score in pairs:
+                    members = [src[k] for k in s_idx] + [tgt[k] for k in t_idx]
+                    for k in t_idx:
+                        scores[tgt[k]] = score
+                    for other in members[1:]:
+                        parent[find(other)] = find(members[0])
+        # order units by their first pivot segment; a unit without one (an untranslated
+        # paragraph) goes right after the unit that precedes it in its own version
+        order: dict[int, float] = {}
+        for i in sorted(parent):
+            if segments.at[i, "lang"] == pivot:
+                order.setdefault(find(i), i)
+        for lang in langs:
+            last = -1.0
+            for i in sorted(j for j in parent if segments.at[j, "lang"] == lang):
+                root = find(i)
+                if root not in order:
+                    order[root] = last + 0.5
+                last = order[root]
+        numbers = {root: n for n, root in enumerate(sorted(order, key=order.get), start=1)}
+        for i in parent:
+            align[i] = numbers[find(i)]
+    segments.insert(3, "align_id", align)
+    segments["align_score"] = scores
+    return segments

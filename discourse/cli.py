@@ -225,7 +225,7 @@ def _read_options(args) -> dict:
 
 
 def _load(args):
-    from .corpus import load_corpus
+    from .io import load_corpus
 
     options = _read_options(args)
     if args.no_stopwords and args.stopwords:
@@ -340,7 +340,7 @@ def _run(args, out) -> None:
         elif args.command == "keyness":
             reference = args.reference
             if args.reference_corpus:
-                from .corpus import BUNDLED, load_corpus
+                from .io import BUNDLED, load_corpus
 
                 name = args.reference_corpus  # read as the corpus is (--text-col, --lang, --user-dict …)
                 reference = load_corpus(name if name in BUNDLED and not Path(name).exists() else [name],

@@ -21,33 +21,22 @@ Corpora are never changed in place: :meth:`Corpus.filter` returns a new one.
 from __future__ import annotations
 
 import html
-import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from . import _saved
 from ._selection import matches
-from ._util import as_list, atomic_write
+from ._util import as_list
 from .errors import InputError
 from .languages import get_tokenizer
 from .languages.base import language_options
 from .tokens import stoplist_option, tokenize, tokenizers_for
 
-__all__ = ["Corpus", "load_corpus", "BUNDLED", "ROLES", "COUNTED_ROLES"]
+__all__ = ["Corpus", "ROLES", "COUNTED_ROLES"]
 
-FORMAT = "discourse-corpus"
-FORMAT_VERSION = 1
-#: Bundled corpora, by name: the data files each is read from (paths in the package's data
-#: folder; a saved ``.jsonl`` corpus, or UDHR XML files read with :func:`discourse.read_udhr`).
-#: The first is the default.
-BUNDLED = {
-    "poverty_alleviation": ("corpora/poverty_alleviation.jsonl",),
-    "gov_work_reports": ("corpora/gov_work_reports.jsonl",),
-    "udhr": ("udhr/udhr_cmn_hans.xml", "udhr/udhr_fra.xml", "udhr/udhr_vie.xml", "udhr/udhr_eng.xml"),
-}
 ROLES = ("title", "body", "meta")
 #: Roles counted by default by every count, total and denominator (frequencies, keywords,
 #: collocates, dispersion, trend, TF-IDF, frame profiles and shifts, equivalents): the
@@ -464,141 +453,16 @@ class Corpus:
         The file is written atomically; an existing file is replaced only with
         ``force=True``.
         """
-        path = Path(path)
-        if path.exists() and not force:
-            raise InputError("exists already; choose another name or pass force=True (--force)", path=path)
-        lines = [json.dumps({"format": FORMAT, "version": FORMAT_VERSION, "name": self.name}, ensure_ascii=False)]
-        for record in self._documents.to_dict("records"):
-            lines.append(json.dumps({"document": _plain(record)}, ensure_ascii=False))
-        for record in self._segments.to_dict("records"):
-            lines.append(json.dumps({"segment": _plain(record)}, ensure_ascii=False))
-        atomic_write(path, "\n".join(lines) + "\n")
-        return path
+        return _saved.write_tables(path, name=self.name, documents=self._documents, segments=self._segments,
+                                   force=force)
 
     @staticmethod
     def is_saved(path) -> bool:
         """Whether ``path`` is a corpus written by :meth:`save` (its first line says so)."""
-        try:
-            with open(path, encoding="utf-8-sig") as fh:
-                first = fh.readline(4096)
-        except (OSError, UnicodeDecodeError):
-            return False
-        return f'"format": "{FORMAT}"' in first
+        return _saved.is_saved(path)
 
     @classmethod
     def load(cls, path) -> Corpus:
         """Read a corpus written by :meth:`save`."""
-        path = Path(path)
-        docs, segs, name = [], [], None
-        with open(path, encoding="utf-8-sig") as fh:
-            for number, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise InputError(f"is not a valid saved corpus ({err.msg}); re-create it with "
-                                     "`discourse import … -o FILE`", path=path, line=number) from None
-                if number == 1:
-                    if record.get("format") != FORMAT or record.get("version", 0) > FORMAT_VERSION:
-                        raise InputError("is not a discourse corpus of a version this package reads", path=path, line=1)
-                    name = record.get("name")
-                elif "segment" in record:
-                    segs.append(record["segment"])
-                elif "document" in record:
-                    docs.append(record["document"])
-        if not segs:
-            raise InputError("holds no segments", path=path)
-        return cls(pd.DataFrame(segs), pd.DataFrame(docs), name=name)
-
-
-def load_corpus(source=None, *, user_dict=None, stopwords=None, **options) -> Corpus:
-    """The one way to pick a corpus: bundled by default, a name, or your own files.
-
-    Parameters
-    ----------
-    source : str, Path, list of them, or None
-        ``None`` gives the default bundled corpus (the poverty-alleviation explainers);
-        a name from :data:`BUNDLED` gives that bundled corpus (``"gov_work_reports"``,
-        ``"udhr"``: the Universal Declaration of Human Rights in zh, fr, vi and en); a
-        path (or list of paths) is read with :func:`discourse.read`. A file or folder of
-        that name in the working folder wins over a bundled name.
-    user_dict : mapping, optional
-        ``{"zh": file or terms, "vi": …}``: words the tokenizer keeps whole (防汛抗洪),
-        added to the shipped domain dictionaries, in every analysis of the corpus.
-    stopwords : None, False or mapping
-        The stoplist of every analysis that leaves stopwords out of its table: ``None``
-        the package's function words; ``False`` none; ``{"fr": file or words, …}`` your
-        lists for those languages, the package's for the others.
-    **options
-        Passed to :func:`discourse.read` (``text_col``, ``lang`` …).
-
-    Raises
-    ------
-    InputError
-        When ``source`` is neither an existing path nor a bundled name, or a bundled
-        corpus's data file is missing from the installation.
-
-    Examples
-    --------
-    >>> corpus = load_corpus()
-    >>> corpus.name
-    'poverty_alleviation'
-    >>> len(corpus.doc_ids)
-    2
-    >>> load_corpus("udhr").langs
-    ['en', 'fr', 'vi', 'zh']
-    >>> load_corpus(user_dict={"zh": ["脱贫攻坚战"]}).tokens().tokenizer("zh").user_terms
-    ('脱贫攻坚战',)
-    """
-    if user_dict is not None or stopwords is not None:
-        return load_corpus(source, **options).with_tokenizer_options(user_dict=user_dict, stopwords=stopwords)
-    from .importers import read
-
-    if source is None:
-        source = next(iter(BUNDLED))
-    if isinstance(source, (list, tuple)):
-        if not any(_is_bundled(x) for x in source):
-            return read(*source, **options)
-        return Corpus.concat([load_corpus(x, **options) for x in source])
-    if _is_bundled(source):
-        return _load_bundled(source)
-    if isinstance(source, (str, os.PathLike)) and not Path(source).exists():
-        raise InputError(f"does not exist, and is not the name of a bundled corpus ({', '.join(BUNDLED)}); "
-                         "check the path", path=source)
-    return read(source, **options)
-
-
-def _is_bundled(source) -> bool:
-    """A bundled corpus's name, and no file or folder of that name here."""
-    return isinstance(source, str) and source in BUNDLED and not Path(source).exists()
-
-
-def _load_bundled(name: str) -> Corpus:
-    from ._data import data_path
-    from .importers import read_udhr
-
-    paths = [data_path(*part.split("/")) for part in BUNDLED[name]]
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        raise InputError(f"the data file of the bundled corpus {name!r} is missing from this installation; "
-                         "reinstall discourse (in a checkout of its repository: restore the folder with "
-                         "`git checkout -- data`)", path=missing[0])
-    if all(p.suffix == ".xml" for p in paths):
-        corpus = read_udhr(*paths, doc_id=name)
-    else:
-        corpus = Corpus.concat([Corpus.load(p) for p in paths])
-    corpus.name = name
-    return corpus
-
-
-# ---------------------------------------------------------------------- helpers
-def _plain(record: dict) -> dict:
-    out = {}
-    for key, value in record.items():
-        if value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-            value = None
-        elif isinstance(value, np.generic):
-            value = value.item()
-        out[key] = value
-    return out
+        name, documents, segments = _saved.read_tables(path)
+        return cls(segments, documents, name=name)

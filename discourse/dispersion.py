@@ -1,172 +1,37 @@
 """Dispersion of a term across the parts of a corpus.
 
-Frequencies are given per corpus part (texts, files, sections). Functions
-accept one term (a 1-D sequence of ``n`` part frequencies → a float) or many
-terms at once (a 2-D array, rows = terms, columns = parts → an array).
-Part sizes are token counts or proportions; they are normalised to sum to 1.
-
-Scaling differs between the measures: Juilland's D is 1 for a perfectly even
-distribution and 0 for a maximally concentrated one; Gries' DP (and DPnorm)
-is 0 for a distribution exactly proportional to the part sizes and
-approaches 1 for a maximally concentrated one.
+:func:`dispersions` counts terms per corpus part (documents, segments or a metadata
+column) and :func:`dispersion_table` measures them; :func:`positions` gives the data of a
+dispersion plot. The measures — Juilland's D and Gries' DP / DPnorm — with their formulas,
+references and worked examples are in :mod:`discourse.stats.dispersion`, and stay
+importable from here (``discourse.dispersion.juilland_d``).
 
 References
 ----------
-Carroll, J. B. (1970). An alternative to Juilland's usage coefficient for
-lexical frequencies and a proposal for a standard frequency index.
-*Computer Studies in the Humanities and Verbal Behaviour* 3(2), 61–65.
+Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora. *International
+Journal of Corpus Linguistics* 13(4), 403–437.
 
-Gries, S. Th. (2008). Dispersions and adjusted frequencies in corpora.
-*International Journal of Corpus Linguistics* 13(4), 403–437.
+Juilland, A. & Chang-Rodríguez, E. (1964). *Frequency Dictionary of Spanish Words*. The
+Hague: Mouton.
 
-Juilland, A. & Chang-Rodríguez, E. (1964). *Frequency Dictionary of Spanish
-Words*. The Hague: Mouton.
-
-Lijffijt, J. & Gries, S. Th. (2012). Correction to Stefan Th. Gries'
-"Dispersions and adjusted frequencies in corpora". *International Journal
-of Corpus Linguistics* 17(1), 147–149.
+Lijffijt, J. & Gries, S. Th. (2012). Correction to Stefan Th. Gries' "Dispersions and
+adjusted frequencies in corpora". *International Journal of Corpus Linguistics* 17(1),
+147–149.
 """
 
 from __future__ import annotations
-
-from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from discourse.errors import InputError
+from discourse.frequency import _check_top, _count_table, _groups, _lang_mask, _tokens_of, _units
+from discourse.query import find
+from discourse.stats.dispersion import DPResult, gries_dp, juilland_d
+from discourse.stats.tables import UNSET, renamed
+from discourse.tokens import stoplist_option
 
 __all__ = ["juilland_d", "gries_dp", "DPResult", "dispersion_table", "positions", "dispersions"]
-
-
-def _freqs(freqs):
-    v = np.asarray(freqs, dtype=float)
-    if v.ndim not in (1, 2) or v.shape[-1] == 0:
-        raise InputError("freqs must be a 1-D sequence of part frequencies or a 2-D "
-                         "array (rows = terms, columns = parts)")
-    if not np.all(np.isfinite(v)) or np.any(v < 0):
-        raise InputError("freqs must be finite and non-negative")
-    return v
-
-
-def _proportions(sizes, n_parts):
-    s = np.asarray(sizes, dtype=float)
-    if s.ndim != 1 or s.shape[0] != n_parts:
-        raise InputError(f"sizes must give one size per corpus part ({n_parts}), "
-                         f"got shape {s.shape}")
-    if not np.all(np.isfinite(s)) or np.any(s <= 0):
-        raise InputError("part sizes must be finite and positive")
-    return s / s.sum()
-
-
-def juilland_d(freqs, *, sizes=None):
-    r"""Juilland's D (Juilland & Chang-Rodríguez 1964).
-
-    .. math::
-
-        D = 1 - \frac{V}{\sqrt{n - 1}}, \qquad V = \frac{\sigma}{\bar x}
-
-    where :math:`x_i` are the frequencies in the :math:`n` parts, and
-    :math:`\sigma` is their *population* standard deviation (divisor
-    :math:`n`), as in Juilland & Chang-Rodríguez, Carroll (1970) and Gries
-    (2008).
-
-    The original assumes equally large parts. With ``sizes`` the measure is
-    computed on size-normalised frequencies :math:`x_i = v_i / s_i` (Gries
-    2008's recommendation for parts of different size, as implemented e.g.
-    in his dispersion scripts and in the R package *tlda*). Equal sizes give
-    the original D.
-
-    Parameters
-    ----------
-    freqs : array_like
-        Frequencies per part, 1-D (one term) or 2-D (rows = terms).
-    sizes : array_like, optional, keyword-only
-        Part sizes (tokens or proportions), one per part.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        D in [0, 1]; 1 = perfectly even. NaN for a term that never occurs or
-        when there is only one part.
-
-    Examples
-    --------
-    Carroll's (1970) example, five equal parts:
-
-    >>> print(f"{juilland_d([0, 4, 3, 2, 1]):.4f}")
-    0.6464
-
-    Gries' (2008) example with unequal parts:
-
-    >>> print(f"{juilland_d([1, 2, 3, 4, 5], sizes=[.18, .2, .2, .2, .22]):.4f}")
-    0.7852
-    """
-    v = _freqs(freqs)
-    n = v.shape[-1]
-    if sizes is not None:
-        v = v / _proportions(sizes, n)
-    mean = v.mean(axis=-1)
-    sd = v.std(axis=-1)  # population SD (ddof=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        d = 1.0 - (sd / mean) / np.sqrt(n - 1)
-    # D lies in [0, 1] mathematically; clipping only removes rounding noise.
-    d = np.where((mean > 0) & (n > 1), np.clip(d, 0.0, 1.0), np.nan)
-    return d[()] if d.ndim else float(d)
-
-
-class DPResult(NamedTuple):
-    """Gries' DP and its normalised version, as returned by :func:`gries_dp`."""
-
-    dp: float | np.ndarray
-    dp_norm: float | np.ndarray
-
-
-def gries_dp(freqs, sizes):
-    r"""Gries' (2008) deviation of proportions DP, and DPnorm.
-
-    .. math::
-
-        DP = \frac12 \sum_{i=1}^{n} \left| \frac{v_i}{f} - s_i \right|,
-        \qquad
-        DP_{norm} = \frac{DP}{1 - \min_i s_i}
-
-    with :math:`v_i` the frequency in part :math:`i`, :math:`f = \sum v_i`,
-    and :math:`s_i` the part's share of the corpus. DPnorm is the
-    normalisation of Lijffijt & Gries (2012), which divides by the largest
-    value DP can take for the given part sizes, so that it ranges from 0 to 1.
-
-    Parameters
-    ----------
-    freqs : array_like
-        Frequencies per part, 1-D (one term) or 2-D (rows = terms).
-    sizes : array_like
-        Part sizes (tokens or proportions), one per part.
-
-    Returns
-    -------
-    DPResult
-        Named tuple ``(dp, dp_norm)`` of floats (1-D input) or arrays (2-D);
-        NaN for a term that never occurs.
-
-    Examples
-    --------
-    Gries' (2008) example:
-
-    >>> res = gries_dp([1, 2, 3, 4, 5], [.18, .2, .2, .2, .22])
-    >>> print(f"{res.dp:.2f} {res.dp_norm:.4f}")
-    0.18 0.2195
-    """
-    v = _freqs(freqs)
-    s = _proportions(sizes, v.shape[-1])
-    f = v.sum(axis=-1, keepdims=True)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        dp = 0.5 * np.abs(v / f - s).sum(axis=-1)
-    dp = np.where(f[..., 0] > 0, dp, np.nan)
-    dp_norm = dp / (1.0 - s.min()) if s.shape[0] > 1 else np.full_like(dp, np.nan)
-    if dp.ndim == 0:
-        return DPResult(float(dp), float(dp_norm))
-    return DPResult(dp, dp_norm)
 
 
 def dispersion_table(counts_by_part, part_sizes):
@@ -282,24 +147,21 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
     >>> len(pos), pos["lang"].unique().tolist(), bool(pos["corpus_position"].between(0, 1).all())
     (11, ['vi'], True)
     """
-    from .frequency import _groups, _lang_mask, _tokens_of
-    from .query import find
-
     toks = _tokens_of(corpus)
     terms = _as_terms(terms)
-    seg = toks.corpus._segments
+    column = toks.corpus.column
     seg_mask = _lang_mask(toks.corpus, lang, role=role)
     kept = toks.mask(punct=punct) & seg_mask[toks.seg_row]
     index = np.flatnonzero(kept)
     doc_group, _ = _groups(toks.corpus, "doc_id", seg_mask)
-    langs = seg["lang"].to_numpy()[toks.seg_row[index]]
+    langs = column("lang")[toks.seg_row[index]]
     groups = doc_group[toks.seg_row[index]]
     frame = pd.DataFrame({"lang": langs, "group": groups})
     corpus_offset = frame.groupby("lang", sort=False).cumcount().to_numpy()
     corpus_tokens = frame.groupby("lang", sort=False)["lang"].transform("size").to_numpy()
     doc_offset = frame.groupby("group", sort=False).cumcount().to_numpy()
     doc_tokens = frame.groupby("group", sort=False)["group"].transform("size").to_numpy()
-    texts = seg["text"].to_numpy()
+    texts, doc_ids, seg_ids = column("text"), column("doc_id"), column("seg_id")
     parts = []
     for term in terms:
         hits = find(toks, term, lang=lang, chars=chars, regex=regex)
@@ -309,8 +171,8 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
         part = pd.DataFrame({
             "term": term,
             "lang": langs[k] if len(index) else [],
-            "doc_id": seg["doc_id"].to_numpy()[rows],
-            "seg_id": seg["seg_id"].to_numpy()[rows],
+            "doc_id": doc_ids[rows],
+            "seg_id": seg_ids[rows],
             "start": hits["start"].to_numpy(),
             "end": hits["end"].to_numpy(),
             "match": [texts[r][a:b] for r, a, b in zip(rows, hits["start"], hits["end"])],
@@ -328,8 +190,8 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
     return table[list(POSITION_COLUMNS)]
 
 
-def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=False,
-                regex=False, punct=False, stopwords=None, role=None):
+def dispersions(corpus, terms=None, *, lang=None, by="doc_id", top=20, chars=False,
+                regex=False, punct=False, stopwords=None, role=None, parts=UNSET):
     """Juilland's D and Gries' DP / DPnorm of terms over the parts of a corpus, per language.
 
     Parameters
@@ -343,7 +205,7 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
     lang : str or list of str, optional
         Only these languages. Without it, a language where a given term does not occur
         is left out of the table (unless the term occurs nowhere).
-    parts : str or list of str
+    by : str or list of str
         What a corpus part is: ``"doc_id"`` (default: each document's version in the
         language), ``"segment"`` (each paragraph), or any segment or document metadata
         column (``"year"``).
@@ -361,6 +223,8 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
     role : str or list of str, optional
         Segment roles counted (default: titles and body text, not the ``meta`` header
         lines; as in :func:`discourse.frequencies`).
+    parts : str or list of str
+        The former name of ``by`` (accepted with a :class:`FutureWarning`).
 
     Returns
     -------
@@ -382,18 +246,15 @@ def dispersions(corpus, terms=None, *, lang=None, parts="doc_id", top=20, chars=
     脱贫攻坚     10      2                2
     精准扶贫      4      2                1
     """
-    from .frequency import _check_top, _count_table, _groups, _lang_mask, _tokens_of, _units
-    from .query import find
-    from .tokens import stoplist_option
-
+    by = renamed(by, parts, new_name="by", old_name="parts", function="dispersions", default="doc_id")
     stopwords = stoplist_option(stopwords)
     toks = _tokens_of(corpus)
-    if parts == "segment":
+    if by == "segment":
         by = ["doc_id", "seg_id"]
     else:
-        by = [c for c in ([parts] if isinstance(parts, str) else list(parts)) if c != "lang"]
+        by = [c for c in ([by] if isinstance(by, str) else list(by)) if c != "lang"]
     if not by:
-        raise InputError("parts must name what a corpus part is: 'doc_id', 'segment' or a metadata column")
+        raise InputError("by must name what a corpus part is: 'doc_id', 'segment' or a metadata column")
     seg_mask = _lang_mask(toks.corpus, lang, role=role)
     codes, labels = _groups(toks.corpus, by, seg_mask)
     units = _units(toks, n=1, punct=punct, stopwords=False, seg_mask=seg_mask)

@@ -78,57 +78,34 @@ bilingual lexicons: a statistical approach. *Computational Linguistics* 22(1), 1
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
 from .corpus import COUNTED_ROLES
 from .errors import InputError
 from .languages import registry
+from .query import find
+from .stats.association import g2_units
+from .stats.cooccurrence import dice, log_dice
+from .stats.registry import measures
+from .stats.tables import UNSET, renamed
+from .tokens import stoplist_option
 
 __all__ = ["equivalents", "dice", "log_dice", "g2_units", "EQUIVALENT_COLUMNS"]
 
 EQUIVALENT_COLUMNS = ["term", "source_lang", "target_lang", "rank", "tied", "candidate", "words", "joint",
                       "low_support", "source_units", "target_units", "units", "dice", "log_dice", "g2", "rival",
                       "rival_score", "support"]
-MEASURES = ("dice", "log_dice", "g2")
+#: The ranking measures (all three are columns): :func:`discourse.stats.registry.measures` of "equivalents".
+MEASURES = tuple(measures("equivalents"))
 _MAX_GAP = 0  # function words allowed between the content words of an n-gram
 
 
-def dice(a, f_s, f_t):
-    """Dice coefficient 2a / (f_s + f_t).
-
-    >>> float(dice(4, 5, 5))
-    0.8
-    """
-    return 2 * np.asarray(a, dtype=float) / (np.asarray(f_s, dtype=float) + np.asarray(f_t, dtype=float))
-
-
-def log_dice(a, f_s, f_t):
-    """logDice = 14 + log2(Dice) (Rychlý 2008); 14 when the units coincide exactly.
-
-    >>> float(log_dice(5, 5, 5))
-    14.0
-    """
-    return 14 + np.log2(dice(a, f_s, f_t))
-
-
-def g2_units(a, f_s, f_t, n):
-    """Signed log-likelihood G2 of the 2 × 2 table (a, f_s − a, f_t − a, n − f_s − f_t + a).
-
-    >>> round(float(g2_units(10, 10, 10, 100)), 2)
-    65.02
-    """
-    a, f_s, f_t, n = (np.asarray(x, dtype=float) for x in (a, f_s, f_t, n))
-    observed = [a, f_s - a, f_t - a, n - f_s - f_t + a]
-    expected = [f_s * f_t / n, f_s * (n - f_t) / n, (n - f_s) * f_t / n, (n - f_s) * (n - f_t) / n]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        total = sum(np.where(o > 0, o * np.log(o / e), 0.0) for o, e in zip(observed, expected))
-    return np.sign(a - expected[0]) * 2 * total
-
-
 def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure: str = "dice", top: int = 10,
-                ngrams: int = 2, stopwords=None, competitive: bool = True, stem: bool = True,
-                min_support: int = 1) -> pd.DataFrame:
+                n: int = 2, stopwords=None, competitive: bool = True, stem: bool = True,
+                min_support: int = 1, ngrams=UNSET) -> pd.DataFrame:
     """Candidate translations of a term, ranked by association over aligned units.
 
     Parameters
@@ -144,8 +121,9 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         The ranking measure (all three are returned; see the module's docstring).
     top : int or None
         Number of candidates returned (all with ``None``).
-    ngrams : int
-        Longest candidate, in adjacent content words (1 = single words).
+    n : int
+        Longest candidate, in adjacent content words (1 = single words; 2, the default:
+        single words and pairs).
     stopwords : None, False or mapping
         The stoplist of the target language, whose words are not candidates: ``None``
         (default) the package's function words; ``False`` none (function words are
@@ -160,6 +138,8 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     min_support : int
         Fewest aligned units a candidate must share with the term to be listed (1, the
         default, lists all; 2 leaves out the ``low_support`` ones).
+    ngrams : int
+        The former name of ``n`` (accepted with a :class:`FutureWarning`).
 
     Returns
     -------
@@ -197,26 +177,24 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
     >>> len(equivalents(corpus, "保护", target="fr", min_support=2))
     0
     """
-    from .query import find
-    from .tokens import stoplist_option
-
+    longest = renamed(n, ngrams, new_name="n", old_name="ngrams", function="equivalents", default=2)
     stopwords = stoplist_option(stopwords)
     if measure not in MEASURES:
         raise InputError(f"unknown measure {measure!r}; use one of {', '.join(MEASURES)}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise InputError(f"top must be a positive integer or None, not {top!r}")
-    if isinstance(ngrams, bool) or not isinstance(ngrams, int) or ngrams < 1:
-        raise InputError(f"ngrams must be a positive integer, not {ngrams!r}")
+    if isinstance(longest, bool) or not isinstance(longest, int) or longest < 1:
+        raise InputError(f"n (the longest candidate, in words) must be a positive integer, not {longest!r}")
     if isinstance(min_support, bool) or not isinstance(min_support, int) or min_support < 1:
         raise InputError(f"min_support must be a positive integer, not {min_support!r}")
-    seg = corpus._segments
+    column = corpus.column
     for lang in (source, target):
         if lang not in corpus.langs:
             raise InputError(f"the corpus has no text in {lang!r}; it has {', '.join(corpus.langs)}")
     # aligned units present in both languages; unit number of each segment row (-1: none)
-    ok = (seg["role"].isin(COUNTED_ROLES) & seg["align_id"].notna()).to_numpy()  # not meta lines
-    keys = list(zip(seg["doc_id"], seg["align_id"]))
-    langs = seg["lang"].to_numpy()
+    ok = np.isin(column("role"), list(COUNTED_ROLES)) & pd.notna(column("align_id"))  # not meta lines
+    keys = list(zip(column("doc_id"), column("align_id")))
+    langs = column("lang")
     both = {k for k, good in zip(keys, ok & (langs == source)) if good}
     both &= {k for k, good in zip(keys, ok & (langs == target)) if good}
     doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
@@ -233,17 +211,20 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         empty.attrs["stopwords"] = stoplists
         return empty
     n, f_s = len(units), len(src)
-    score = {"dice": lambda a, fs, ft: dice(a, fs, ft), "log_dice": lambda a, fs, ft: log_dice(a, fs, ft),
-             "g2": lambda a, fs, ft: g2_units(a, fs, ft, n)}[measure]
-    table = _candidates(toks, unit_of, langs == target, ngrams=ngrams, stopwords=stopwords, stem=stem, target=target)
+    specs = measures("equivalents")
+
+    def score(a, f_s, f_t):  # the ranking measure, of a candidate and a source word
+        return specs[measure](f_nc=a, f_n=f_s, f_c=f_t, n=n)
+
+    table = _candidates(toks, unit_of, langs == target, longest=longest, stopwords=stopwords, stem=stem,
+                        target=target)
     in_src = np.isin(table["unit"].to_numpy(), src)
     stats = pd.DataFrame({"target_units": table.groupby("key").size()})
     stats["joint"] = table[in_src].groupby("key").size()
     stats = stats.dropna(subset=["joint"]).astype("int64")
     stats = stats[stats["joint"] >= min_support]
-    stats["dice"] = dice(stats["joint"], f_s, stats["target_units"])
-    stats["log_dice"] = log_dice(stats["joint"], f_s, stats["target_units"])
-    stats["g2"] = g2_units(stats["joint"], f_s, stats["target_units"], n)
+    for name, spec in specs.items():
+        stats[name] = spec(f_nc=stats["joint"], f_n=f_s, f_c=stats["target_units"], n=n)
     stats["words"] = table.drop_duplicates("key").set_index("key")["words"].reindex(stats.index)
     stats = stats.sort_values([measure, "joint", "words"], ascending=[False, False, True], kind="stable")
     # rivals: the best other source word for each of the leading candidates
@@ -325,7 +306,7 @@ def _stems(toks, type_ids, lang) -> np.ndarray:
     return out.astype(str)
 
 
-def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) -> pd.DataFrame:
+def _candidates(toks, unit_of, is_target, *, longest, stopwords, stem, target) -> pd.DataFrame:
     """Distinct (unit, candidate) pairs of the target language: ``unit``, ``key`` (the
     candidate's forms or stems), ``words`` and ``text`` (the span it covers, NFC, lower).
 
@@ -333,8 +314,6 @@ def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) ->
     where the text has white space between them, with nothing where they touch — so a
     string is one key however the tokenizer cut it: the Vietnamese word *hoa kỳ* (form
     "hoa kỳ") and the two words *hoa* + *kỳ*, or the Chinese 脱贫攻坚 and 脱贫 + 攻坚."""
-    import unicodedata
-
     seg_row = toks.seg_row
     unit = unit_of[seg_row]
     use = (unit >= 0) & is_target[seg_row]
@@ -358,7 +337,7 @@ def _candidates(toks, unit_of, is_target, *, ngrams, stopwords, stem, target) ->
     joiner[gaps[[any(map(str.isspace, texts[r][s:e])) for r, s, e in
                  zip(seg_row[idx[gaps]], toks.end[idx[gaps]], toks.start[idx[gaps + 1]])]]] = " "
     frames = []
-    for n in range(1, ngrams + 1):
+    for n in range(1, longest + 1):
         starts = np.arange(max(len(idx) - n + 1, 0))
         ok = np.ones(len(starts), dtype=bool)
         for k in range(n - 1):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 
 from .concordance import SORT_KEYS, kwic
-from .corpus import load_corpus
 from .errors import InputError
+from .io import load_corpus
 
 __all__ = ["kwic_explorer"]
 

@@ -39,10 +39,11 @@ import numpy as np
 import pandas as pd
 
 from ._util import as_list
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus
 from .counting import check_top, count_table, finish, groups, lang_mask, merge_count_tables, select
 from .errors import InputError
-from .keyness import _one_language, keyness
+from .io import load_corpus
+from .keyness import keyness, one_language
 from .languages import get_tokenizer
 from .tokens import stoplist_option, tokenizers_for
 
@@ -226,7 +227,7 @@ def keywords_dask(source, reference=None, *, target=None, client=None, scheduler
     options = dict(client=client, scheduler=scheduler, partitions=partitions, read_options=read_options,
                    by=[], n=n, punct=punct, stopwords=stopwords, sep=sep)
     target_table, target_groups = _merged_counts(source, lang=lang, target=target, **options)
-    code = _one_language(target_groups["lang"])
+    code = one_language(target_groups["lang"])
     if reference is None:
         if target is None:
             raise InputError("the target is the whole corpus, so there is no rest to compare "

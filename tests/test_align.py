@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pandas as pd
 import pytest
 
-from discourse.align import align_paragraphs, numbers_in
+from discourse.align import align_document, align_paragraphs, numbers_in
+from discourse.errors import InputError
 
 NS = "{http://efele.net/udhr}"
 #: Share of the UDHR's article paragraphs aligned right, as measured (docs/languages.md);
@@ -65,3 +67,35 @@ def test_udhr_article_paragraphs_align_to_chinese(shared, lang, file):
     accuracy = sum((k, k) in pairs for k in range(50)) / 50
     print(f"UDHR article paragraphs zh–{lang}: {accuracy:.1%} aligned right")
     assert accuracy >= UDHR_MEASURED[lang] - 1e-9
+
+
+# ------------------------------------------------------------------ align_document (issue 14)
+def _document():
+    return pd.DataFrame({
+        "doc_id": "d",
+        "lang": ["zh", "zh", "zh", "und", "fr", "fr", "fr", "fr"],
+        "role": ["title", "body", "body", "body", "title", "meta", "body", "body"],
+        "text": ["脱贫", "二〇一五年，脱贫攻坚战打响。", "很长的一段话" * 10, "Привет", "Pauvreté", "14-01-2021 | x",
+                 "En 2015, la bataille contre la pauvreté commence.", "Un très long paragraphe " * 8],
+    })
+
+
+def test_align_document_numbers_units_in_reading_order_and_leaves_its_input_alone():
+    segments = _document()
+    before = segments.copy()
+    out = align_document(segments)
+    pd.testing.assert_frame_equal(segments, before)  # the input is not changed
+    assert list(out.columns) == ["doc_id", "lang", "seg_id", "align_id", "role", "text", "align_score"]
+    assert out["seg_id"].tolist() == list(range(8))
+    # titles pair by position, bodies by length; meta and und get no align_id
+    assert out["align_id"].tolist() == [1, 2, 3, pd.NA, 1, pd.NA, 2, 3]
+    assert out.loc[out["lang"] == "zh", "align_score"].isna().all()  # the pivot carries no score
+    assert out.loc[4, "align_score"] == 1.0 and 0 < out.loc[7, "align_score"] <= 1
+
+
+def test_align_document_by_order_and_a_bad_mode():
+    out = align_document(_document(), how="order")
+    assert out["align_id"].tolist() == [1, 2, 3, pd.NA, 1, pd.NA, 2, 3]
+    assert out.loc[6, "align_score"] == 1.0
+    with pytest.raises(InputError, match="align must be 'length' or 'order', not 'words'"):
+        align_document(_document(), how="words")

@@ -150,7 +150,7 @@ def test_collocation_table():
     assert row.t_score == pytest.approx((10 - 0.2) / math.sqrt(10))
     assert row.log_likelihood == pytest.approx(K.g2(10, 90, 200, 100_000 - 200))
     assert row.log_dice == pytest.approx(14 + math.log2(0.1))
-    by_mi = C.collocation_table(PAIRS, 100, FREQS, 100_000, span=2, sort_by="mi")
+    by_mi = C.collocation_table(PAIRS, 100, FREQS, 100_000, span=2, sort="mi")
     assert by_mi["mi"].is_monotonic_decreasing
     filtered = C.collocation_table(dict(PAIRS), 100, dict(FREQS), 100_000, span=2, min_count=5)
     assert filtered["collocate"].tolist() == ["tea", "the"]
@@ -161,8 +161,10 @@ def test_collocation_table():
     (dict(pairs_counts=pd.Series({"tea": 200})), "exceeds"),
     (dict(span=2000), "exceeds corpus_size"),
     (dict(sort_by="dice"), "sort_by"),
+    (dict(sort="dice"), "sort must be log_dice, mi, t_score, log_likelihood or co_freq"),
     (dict(pairs_counts=[1, 2]), "pandas Series"),
 ])
+@pytest.mark.filterwarnings("ignore:collocation_table.sort_by:FutureWarning")
 def test_collocation_table_bad_input(kwargs, message):
     args = dict(pairs_counts=PAIRS, node_freq=100, collocate_freqs=FREQS,
                 corpus_size=100_000, span=2)
@@ -241,7 +243,7 @@ def test_collocates_options(seed_corpus):
     phrase_hits = discourse.find(seed_corpus.tokens(), "trách nhiệm chung")
     phrase_hits = phrase_hits[seed_corpus.segments["role"].to_numpy()[phrase_hits["seg_row"]] != "meta"]
     assert right.set_index("collocate").loc["chung", "co_freq"] == len(phrase_hits) == 4  # + 1 in a meta line
-    by_mi = C.collocates(seed_corpus, "trách nhiệm", sort_by="mi", min_count=3)
+    by_mi = C.collocates(seed_corpus, "trách nhiệm", sort="mi", min_count=3)
     assert by_mi["mi"].is_monotonic_decreasing and by_mi["co_freq"].min() >= 3
     phrase = C.collocates(seed_corpus, "chịu trách nhiệm", stopwords=False)
     assert phrase["node_freq"].iloc[0] == 5 and "chịu" not in set(phrase["collocate"])  # + 1 in a meta line
@@ -293,3 +295,19 @@ def test_collocates_plot(seed_corpus):
         assert axes[1].get_yticklabels()[0].get_text() == table[table["lang"] == "vi"]["collocate"].iloc[0]
     finally:
         plt.close("all")
+
+
+def test_sort_is_the_option_and_sort_by_its_former_name(seed_corpus):
+    new = C.collocation_table(PAIRS, 100, FREQS, 100_000, span=2, sort="mi")
+    with pytest.warns(FutureWarning, match=r"collocation_table\(sort=\.\.\.\)"):
+        old = C.collocation_table(PAIRS, 100, FREQS, 100_000, span=2, sort_by="mi")
+    pd.testing.assert_frame_equal(new, old)
+    assert new["collocate"].tolist() == ["rare", "tea", "the"] and new["mi"].is_monotonic_decreasing
+    new = C.collocates(seed_corpus, "trách nhiệm", sort="t_score", min_count=2)
+    with pytest.warns(FutureWarning, match=r"collocates\(sort=\.\.\.\)"):
+        old = C.collocates(seed_corpus, "trách nhiệm", sort_by="t_score", min_count=2)
+    pd.testing.assert_frame_equal(new, old)
+    assert new["t_score"].is_monotonic_decreasing and not new.equals(C.collocates(seed_corpus, "trách nhiệm",
+                                                                                   min_count=2))
+    with pytest.raises(InputError, match="give only sort="):
+        C.collocates(seed_corpus, "trách nhiệm", sort="mi", sort_by="t_score")

@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 import discourse
-from discourse.corpus import Corpus, load_corpus
+from discourse.corpus import Corpus
 from discourse.errors import InputError
+from discourse.io import load_corpus
 
 from .conftest import ROOT
 

@@ -214,7 +214,7 @@ def test_dispersions_equal_dispersion_table_on_hand_counts(seed_corpus, words):
 
 
 def test_dispersions_over_segments_and_top_terms(seed_corpus, words):
-    seg = D.dispersions(seed_corpus, "trách nhiệm", parts="segment", lang="vi").iloc[0]
+    seg = D.dispersions(seed_corpus, "trách nhiệm", by="segment", lang="vi").iloc[0]
     vi = words[words["lang"] == "vi"]
     per_seg = vi.groupby("seg_id")["norm"].apply(lambda s: (s == "trách nhiệm").sum())
     sizes = vi.groupby("seg_id").size()
@@ -280,3 +280,14 @@ def test_dispersion_plot(seed_corpus):
             plot.dispersion(pos.iloc[:0])
     finally:
         plt.close("all")
+
+
+def test_by_is_the_option_and_parts_its_former_name(seed_corpus):
+    new = D.dispersions(seed_corpus, ["trách nhiệm", "chịu"], by="segment", lang="vi")
+    with pytest.warns(FutureWarning, match=r"dispersions\(by=\.\.\.\)"):
+        old = D.dispersions(seed_corpus, ["trách nhiệm", "chịu"], parts="segment", lang="vi")
+    pd.testing.assert_frame_equal(new, old)
+    by_doc = D.dispersions(seed_corpus, ["trách nhiệm", "chịu"], lang="vi")
+    assert (new["parts"] > by_doc["parts"]).all()  # segments, not documents
+    with pytest.raises(InputError, match="give only by="):
+        D.dispersions(seed_corpus, "chịu", by="segment", parts="doc_id")

@@ -263,7 +263,7 @@ def test_seed_candidates_appear_once(seeds):
     toks = seeds.tokens().to_frame(columns=["lang", "norm", "is_punct", "is_stop"])
     words = toks.loc[(toks["lang"] == "zh") & ~toks["is_punct"] & ~toks["is_stop"], "norm"].unique()
     for target in ("vi", "fr"):  # every Chinese content word at once: every aligned unit
-        eq = equivalents(seeds, list(words), target=target, top=None, competitive=False, ngrams=3)
+        eq = equivalents(seeds, list(words), target=target, top=None, competitive=False, n=3)
         assert set(eq["support"].explode()) == set(seeds.alignment().query(f"text_{target} != ''")
                                                    [["doc_id", "align_id"]].itertuples(index=False, name=None))
         assert len(eq) > 100 and not eq["candidate"].duplicated().any(), target
@@ -302,3 +302,16 @@ def test_doctests():
 
     result = doctest.testmod(equivalence, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 5 and result.failed == 0
+
+
+def test_n_is_the_option_and_ngrams_its_former_name(toy):
+    new = equivalents(toy, "联合国", target="fr", top=None, n=1)
+    with pytest.warns(FutureWarning, match=r"equivalents\(n=\.\.\.\)"):
+        old = equivalents(toy, "联合国", target="fr", top=None, ngrams=1)
+    pd.testing.assert_frame_equal(new, old)
+    assert set(new["candidate"]) == {"déclaration", "nations", "unies"}
+    assert "nations unies" in set(equivalents(toy, "联合国", target="fr", top=None)["candidate"])  # n=2
+    with pytest.raises(InputError, match="give only n="):
+        equivalents(toy, "自由", target="fr", n=1, ngrams=3)
+    with pytest.raises(InputError, match="n .the longest candidate"):
+        equivalents(toy, "自由", target="fr", n=0)

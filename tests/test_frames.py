@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 import discourse
+from discourse import plot
 from discourse.cli import main
 from discourse.errors import InputError
 from discourse.frames import (
@@ -25,10 +26,6 @@ from discourse.frames import (
     frame_profile,
     lexicon_coverage,
     load_lexicon,
-    plot_frame_bars,
-    plot_frame_heatmap,
-    plot_frame_strip,
-    plot_shifts,
     shift_summary,
     translation_shifts,
 )
@@ -299,10 +296,10 @@ def test_plots_render_hanzi_and_vietnamese(corpus, shifts):
     zh_vi = frame_profile(corpus, lex)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        axes = [plot_frame_heatmap(profile),
-                plot_frame_heatmap(zh_vi, title="trận chiến công kiên · 脱贫攻坚战"),
-                plot_frame_bars(profile, value="per_1k"), plot_shifts(shifts, title="脱贫攻坚 → thoát nghèo"),
-                plot_frame_strip(corpus, lex, title="Trung ương trù tính chung · 中央统筹")]
+        axes = [plot.frame_heatmap(profile),
+                plot.frame_heatmap(zh_vi, title="trận chiến công kiên · 脱贫攻坚战"),
+                plot.frame_bars(profile, value="per_1k"), plot.shifts(shifts, title="脱贫攻坚 → thoát nghèo"),
+                plot.frame_strip(corpus, lex, title="Trung ương trù tính chung · 中央统筹")]
     for ax in axes:
         _draw(ax)
         assert isinstance(ax, matplotlib.axes.Axes)
@@ -318,21 +315,45 @@ def test_plots_draw_on_a_given_ax_and_count_marks(corpus, shifts):
     from discourse.plot import subplots
 
     fig, axes = subplots(1, 2)
-    assert plot_frame_bars(frame_profile(corpus), ax=axes[0]) is axes[0]
+    assert plot.frame_bars(frame_profile(corpus), ax=axes[0]) is axes[0]
     assert len(axes[0].patches) == 3 * 7  # languages × frames
-    assert plot_shifts(shifts, ax=axes[1]) is axes[1]
+    assert plot.shifts(shifts, ax=axes[1]) is axes[1]
     assert len(axes[1].patches) == 4 * len(shift_summary(shifts))  # one bar per status and row
-    ax = plot_frame_strip(corpus, doc_id=DOC_FR, frames=["battle"])
+    ax = plot.frame_strip(corpus, doc_id=DOC_FR, frames=["battle"])
     dots = sum(len(c.get_offsets()) for c in ax.collections)
     assert dots == len(frame_hits(corpus).query("doc_id == @DOC_FR and frame == 'battle'"))
     with pytest.raises(InputError, match="no document"):
-        plot_frame_strip(corpus, doc_id="nope")
+        plot.frame_strip(corpus, doc_id="nope")
     with pytest.raises(InputError, match="no frame 'nope'"):
-        plot_frame_strip(corpus, frames=["nope"])
+        plot.frame_strip(corpus, frames=["nope"])
     with pytest.raises(InputError, match="unit_share"):
-        plot_frame_heatmap(frame_profile(corpus), value="hits")
+        plot.frame_heatmap(frame_profile(corpus), value="hits")
     with pytest.raises(InputError, match="the profile is empty"):
-        plot_frame_bars(frame_profile(corpus.filter(lang="zh"), "media_frames"))
+        plot.frame_bars(frame_profile(corpus.filter(lang="zh"), "media_frames"))
+
+
+@pytest.mark.parametrize("old, new", [("plot_frame_heatmap", "frame_heatmap"), ("plot_frame_bars", "frame_bars"),
+                                      ("plot_shifts", "shifts"), ("plot_frame_strip", "frame_strip")])
+def test_old_plot_names_warn_and_draw_the_same(corpus, shifts, old, new):
+    """Issue 14: the frame plots moved to discourse.plot; the old names work for one release."""
+    tables = {"plot_shifts": shifts, "plot_frame_strip": corpus}
+    table = tables[old] if old in tables else frame_profile(corpus)
+    with pytest.warns(FutureWarning, match=rf"discourse\.{old} is deprecated.*use discourse\.plot\.{new}\b"):
+        before = getattr(discourse, old)(table, title="t")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the new name does not warn
+        after = getattr(plot, new)(table, title="t")
+    assert len(before.patches) == len(after.patches) and len(before.collections) == len(after.collections)
+    assert [t.get_text() for t in before.get_yticklabels()] == [t.get_text() for t in after.get_yticklabels()]
+    assert before.get_title() == after.get_title() == "t"
+
+
+def test_frames_draws_nothing_and_names_where_its_old_plots_went():
+    """Issue 14: discourse.frames does not import discourse.plot (no circle); its old plot
+    names say where the plots are now."""
+    with pytest.raises(AttributeError, match=r"discourse\.frames\.plot_shifts moved to discourse\.plot\.shifts"):
+        discourse.frames.plot_shifts  # noqa: B018
+    assert not [name for name in discourse.frames.__all__ if "plot" in name]
 
 
 # ----------------------------------------------------------------------------- CLI

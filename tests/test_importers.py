@@ -12,7 +12,7 @@ import pytest
 
 import discourse
 from discourse.errors import DiscourseWarning, InputError
-from discourse.importers import decode, read_mixed, read_parallel, read_table, read_versions, split_lines
+from discourse.io import decode, read_mixed, read_parallel, read_table, read_versions, split_lines
 
 from .conftest import SEEDS
 
@@ -383,8 +383,13 @@ def test_reading_issues_no_warning_on_clean_input():
 
 def test_doctests():
     import doctest
+    import importlib
 
-    from discourse import importers
+    import discourse.io
 
-    result = doctest.testmod(importers, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 10 and result.failed == 0
+    attempted = failed = 0
+    for name in ("bundled", "common", "decoding", "files", "names", "table", "text", "udhr"):
+        result = doctest.testmod(importlib.import_module(f"discourse.io.{name}"), optionflags=doctest.NORMALIZE_WHITESPACE)
+        attempted, failed = attempted + result.attempted, failed + result.failed
+    result = doctest.testmod(discourse.io, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert attempted + result.attempted > 10 and failed + result.failed == 0

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import types
 import unicodedata
 import warnings
 from pathlib import Path
@@ -148,6 +149,17 @@ def test_import_changes_no_matplotlib_state():
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
 
+
+def test_the_namespace_shows_the_public_plotting_api_only(plot):
+    """Issue 14: tab completion (``dir``) lists the plotting API, not the imports and
+    submodules it is built from; the frame plots are part of it."""
+    assert dir(plot) == sorted(plot.__all__)
+    for name in ("os", "threading", "tempfile", "contextlib", "np", "pd", "Path", "Any", "annotations",
+                 "registry", "data_path", "base", "fonts", "terms", "frames"):
+        assert name not in dir(plot), name
+    assert not [name for name in plot.__all__ if isinstance(getattr(plot, name), types.ModuleType)]
+    assert {"frame_heatmap", "frame_bars", "shifts", "frame_strip", "set_label_fonts"} <= set(plot.__all__)
+    assert all(callable(getattr(plot, name)) for name in ("style", "savefig", "frame_heatmap", "shifts"))
 
 def test_style_restores_rcparams_and_sets_export_params(plot):
     before = dict(matplotlib.rcParams)

@@ -4,7 +4,7 @@ Run from the repository root (``python tools/readme_figure.py``); it writes
 ``docs/img/translation_shifts.png`` with :func:`discourse.plot.savefig`, at a resolution
 that keeps the file small (< 150 KB). The figure is the frame-by-frame count of kept,
 softened, dropped and added frames from Chinese into each translation
-(:func:`discourse.translation_shifts`, :func:`discourse.frames.plot_shifts`), the plot of
+(:func:`discourse.translation_shifts`, :func:`discourse.plot.shifts`), the plot of
 notebook 05.
 """
 
@@ -15,7 +15,6 @@ from pathlib import Path
 
 import discourse
 from discourse import plot
-from discourse.frames import plot_shifts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img" / "translation_shifts.png"
@@ -28,7 +27,7 @@ def main(argv=None) -> list[Path]:
     args = parser.parse_args(argv)
     corpus = discourse.load_corpus()
     shifts = discourse.translation_shifts(corpus, discourse.load_lexicon())
-    ax = plot_shifts(shifts, title="Frames from Chinese into each translation (bundled corpus)")
+    ax = plot.shifts(shifts, title="Frames from Chinese into each translation (bundled corpus)")
     return plot.savefig(ax, args.output, dpi=args.dpi, formats=["png"])
 
 

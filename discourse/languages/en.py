@@ -57,3 +57,42 @@ def stem(word: str) -> str:
     'respons'
     """
     return _snowball("english")(word)
+
+
+# ---------------------------------------------------------------- sentences (languages/sentences.py)
+from discourse.languages import sentences as _sentences  # noqa: E402
+
+_MONTHS = "jan feb mar apr jun jul aug sep sept oct nov dec"
+
+#: English sentence facts. Abbreviations written for this package (titles, Latin,
+#: units, months; "Inc.", "etc.", "U.S." may end a sentence before a frequent starter).
+SENTENCE_RULES = _sentences.SentenceRules(
+    spaced=".!?…",
+    abbreviations=frozenset(
+        ("mr mrs ms dr prof rev hon sr jr st mt ft gen col lt sgt capt cmdr gov sen rep pres "
+         "e.g i.e cf vs v al approx dept est fig no nos vol pp p para ch sec art ed eds "
+         "ave blvd rd hwy apt bros messrs mme mlle a.k.a pop sens reps").split()
+    ),
+    final_abbreviations=frozenset(
+        "etc inc ltd co corp llc plc jr sr u.s u.k u.n e.u a.m p.m d.c n.y l.a u.s.a ph.d "
+        "esq".split() + _MONTHS.split()
+    ),
+    starters=frozenset(
+        "The A An This That These Those It Its He She We They I You His Her Their Our My "
+        "But And So Or Yet In On At For If As When While After Before There Here What Why "
+        "How Who Where Now Then Also However Meanwhile Still".split()
+    ),
+)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """English sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``.
+
+    Abbreviations (Mr., Dr., e.g., Jan.), "U.S." and "Inc." before a non-starter,
+    initials, decimals and quotes do not cut; see :mod:`discourse.languages.sentences`.
+
+    >>> text = 'Mr. Smith paid $3.50 on Jan. 5 (e.g. coffee). "Good!" The U.S. Army left.'
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Mr. Smith paid $3.50 on Jan. 5 (e.g. coffee).', '"Good!"', 'The U.S. Army left.']
+    """
+    return _sentences.split(text, start, end, rules=SENTENCE_RULES)

@@ -61,3 +61,40 @@ def stem(word: str) -> str:
     'respons'
     """
     return _snowball("french")(word)
+
+
+# ---------------------------------------------------------------- sentences (languages/sentences.py)
+from discourse.languages import sentences as _sentences  # noqa: E402
+
+#: French sentence facts. Abbreviations written for this package (Lexique des règles
+#: typographiques en usage à l'Imprimerie nationale, common legal and press usage).
+SENTENCE_RULES = _sentences.SentenceRules(
+    spaced=".!?…",
+    weak=";",
+    abbreviations=frozenset(
+        "m mm mme mmes mlle mlles me mes dr pr prof st ste sts gén col cdt lt cne mgr "
+        "art al chap cf éd ed fig p pp vol t n no nº n° ch sq sqq env av apr ap "
+        "v vs c.-à-d i.e e.g ex hab tél tel fax bd av bld r min max réf ms mss coll dir trad "
+        "anc boul dép ha km kg cm mm ml".split()
+    ),
+    final_abbreviations=frozenset("etc cie inc ltd co corp jr sr j.-c".split()),
+    starters=frozenset(
+        "Le La Les L’ L' C’ C' D’ D' J’ J' Qu’ Qu' Un Une Des Il Ils Elle Elles On Nous Vous Je Tu Ce Cette Ces Cet "
+        "Mais Et Or Donc Car Puis Ainsi Alors Dans En Au Aux Pour Par Sur Selon Depuis Après "
+        "Avant Lors Si Quand Comme C’est C'est Cela Ça Il Aujourd’hui De Du D’ Pourtant "
+        "Toutefois Cependant Enfin Leur Leurs Son Sa Ses Notre Nos À".split()
+    ),
+)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """French sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``.
+
+    Abbreviations (M., Mme, art., cf., p., n°, av. J.-C.), initials (J.-P.), decimals
+    (3,5), ellipses and « » quotes do not cut; see :mod:`discourse.languages.sentences`.
+
+    >>> text = "M. Dupont lit l’art. 5, p. 12. « C’est fini ! » Il part. J.-P. Sartre écrit."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['M. Dupont lit l’art. 5, p. 12.', '« C’est fini ! »', 'Il part.', 'J.-P. Sartre écrit.']
+    """
+    return _sentences.split(text, start, end, rules=SENTENCE_RULES)

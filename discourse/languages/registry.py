@@ -43,7 +43,7 @@ __all__ = ["MODULES", "REQUIRED", "LANGS", "LANGUAGES", "language", "normalize_c
 MODULES = ("zh", "vi", "fr", "en", "und")
 
 #: What every language module provides (see the module docstring).
-REQUIRED = ("CODE", "NAME", "ALIASES", "COLOR", "USER_DICT", "TOKENIZER", "stem")
+REQUIRED = ("CODE", "NAME", "ALIASES", "COLOR", "USER_DICT", "TOKENIZER", "stem", "split_sentences")
 
 LANGUAGES: MappingProxyType = MappingProxyType(
     {code: importlib.import_module(f"discourse.languages.{code}") for code in MODULES}

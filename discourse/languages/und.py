@@ -33,3 +33,21 @@ ALIASES: tuple[str, ...] = ()
 COLOR = "#999999"  # grey (Okabe–Ito)
 USER_DICT = False  # the tokenizer takes a user dictionary
 stem = None  # no stemmer: words are counted as they are
+
+
+# ---------------------------------------------------------------- sentences (languages/sentences.py)
+from discourse.languages import sentences as _sentences  # noqa: E402
+
+#: The generic rule: CJK 。！？ end a sentence where they stand, Latin . ! ? … before a
+#: space and a character that is not lower case; no abbreviations known.
+SENTENCE_RULES = _sentences.SentenceRules(spaced=".!?…", unspaced="。！？．")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` in an unknown language, as ``(start, end)`` offsets.
+
+    >>> text = "Hola. ¿Qué tal? 你好。再见"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Hola.', '¿Qué tal?', '你好。', '再见']
+    """
+    return _sentences.split(text, start, end, rules=SENTENCE_RULES)

@@ -355,3 +355,35 @@ ALIASES: tuple[str, ...] = ('vie',)
 COLOR = "#009E73"  # bluish green (Okabe–Ito)
 USER_DICT = True  # the tokenizer takes a user dictionary
 stem = None  # no stemmer: words are counted as they are
+
+
+# ---------------------------------------------------------------- sentences (languages/sentences.py)
+from discourse.languages import sentences as _sentences  # noqa: E402
+
+#: Vietnamese sentence facts. Abbreviations written for this package (press and
+#: administrative usage: TP. thành phố, TS. tiến sĩ, PGS. phó giáo sư, ThS. thạc sĩ …).
+SENTENCE_RULES = _sentences.SentenceRules(
+    spaced=".!?…",
+    abbreviations=frozenset(
+        "tp tx tt ts pgs gs ths bs ks ls ns nxb q p h tr th ct tw ubnd hđnd đ/c "
+        "mr mrs dr st e.g i.e cf vs".split()
+    ),
+    final_abbreviations=frozenset("v.v vv etc inc ltd co corp".split()),
+    starters=frozenset(
+        "Tôi Chúng Anh Chị Em Ông Bà Nó Họ Đây Đó Những Các Một Này Nhưng Và Vì Nếu Khi "
+        "Trong Theo Sau Trước Hiện Cũng Còn Thế Vậy Do Tại Với Để Ngoài Năm Ngày Hôm".split()
+    ),
+)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Vietnamese sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``.
+
+    Abbreviations (TP., TS., PGS., ThS., v.v.), decimals (3,5) and quotes do not cut;
+    see :mod:`discourse.languages.sentences`.
+
+    >>> text = "PGS. TS. Nguyễn Văn A đến TP. Hồ Chí Minh. Tăng 3,5 %, v.v. Ông nói: “Tốt!” Rồi đi."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['PGS. TS. Nguyễn Văn A đến TP. Hồ Chí Minh.', 'Tăng 3,5 %, v.v.', 'Ông nói: “Tốt!”', 'Rồi đi.']
+    """
+    return _sentences.split(text, start, end, rules=SENTENCE_RULES)

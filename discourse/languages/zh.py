@@ -287,3 +287,22 @@ ALIASES: tuple[str, ...] = ('zho', 'chi', 'cmn')
 COLOR = "#D55E00"  # vermillion (Okabe–Ito)
 USER_DICT = True  # the tokenizer takes a user dictionary
 stem = None  # no stemmer: words are counted as they are
+
+
+# ---------------------------------------------------------------- sentences (languages/sentences.py)
+from discourse.languages import sentences as _sentences  # noqa: E402
+
+#: Chinese sentence facts: 。！？… (and full-width ．, ASCII ! ?) end a sentence where they
+#: stand, with the closing quotes and brackets after them; a Latin period before a space
+#: ends one too (an English sentence quoted in Chinese text).
+SENTENCE_RULES = _sentences.SentenceRules(spaced=".", unspaced="。！？…!?．")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Chinese sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``.
+
+    >>> text = "他说：“我们要脱贫！”大家都同意。「真的吗？」"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['他说：“我们要脱贫！”', '大家都同意。', '「真的吗？」']
+    """
+    return _sentences.split(text, start, end, rules=SENTENCE_RULES)

@@ -1,0 +1,160 @@
+"""Translation shifts: per aligned unit and frame, is the source's frame **kept**,
+**softened**, **dropped**, or **added** in a translation (:func:`translation_shifts`),
+and how often (:func:`shift_summary`).
+
+>>> import discourse
+>>> shift_summary(translation_shifts(discourse.load_corpus()))["frame"].iloc[0]
+'battle'
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from discourse.corpus import COUNTED_ROLES
+from discourse.errors import InputError
+
+from .lexicon import load_lexicon
+from .profile import frame_hits, frame_order, match_forms
+
+__all__ = ["SHIFT_COLORS", "SHIFT_COLUMNS", "STATUSES", "shift_summary", "translation_shifts"]
+
+SHIFT_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "target_lang", "status", "source_terms",
+                 "target_terms"]
+STATUSES = ("kept", "softened", "dropped", "added")
+#: Colours of the shift statuses (Okabe–Ito colours not used for languages).
+SHIFT_COLORS = {"kept": "#56B4E9", "softened": "#F0E442", "dropped": "#CC79A7", "added": "#666666"}
+_ROLES = COUNTED_ROLES  # shifts compare titles and body text, not meta lines
+
+
+def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None) -> pd.DataFrame:
+    """What happens to each frame between a source language and its translations.
+
+    The unit of comparison is the **aligned unit**: the segments of one document that
+    share an ``align_id`` (a paragraph or title and its translations). For each unit
+    present in both languages and each frame with terms in both, a side *has the frame*
+    when it has a literal term of it; then
+
+    * **kept** — source and target have the frame;
+    * **softened** — the source has it, the target only a neutral rendering of it;
+    * **dropped** — the source has it, the target neither;
+    * **added** — the target has it, the source does not.
+
+    Units where neither side has the frame get no row, and neither do units missing
+    in one language (e.g. a title that was not translated). The decision is per unit,
+    not per term: a paragraph with three battle terms in Chinese and one in French is
+    *kept*. Every row lists the terms behind it, so a reader can check it.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lexicon : Lexicon, str, Path or dict, optional
+        Anything :func:`load_lexicon` takes (bundled poverty-alleviation lexicon by
+        default).
+    source : str
+        The language translated from (default ``"zh"``).
+    target : str or list of str, optional
+        The languages translated into (default: every other language of the corpus but
+        ``und``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, align_id, frame, source_lang, target_lang, status, source_terms,
+        target_terms``; terms are the forms found, separated by ``"; "``, neutral ones
+        marked ``(neutral)``.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> s = translation_shifts(discourse.load_corpus(), target="fr")
+    >>> battle = s.query("frame == 'battle'")
+    >>> battle[["align_id", "status", "source_terms", "target_terms"]].values.tolist()[0]
+    [2, 'softened', '脱贫攻坚; 军令状', 'acte d’engagement (neutral)']
+    >>> battle[["align_id", "status"]].values.tolist()[1]
+    [3, 'kept']
+    """
+    lex = load_lexicon(lexicon)
+    langs = corpus.langs
+    if source not in langs:
+        raise InputError(f"the corpus has no text in the source language {source!r}; it has {', '.join(langs)}")
+    if target is None:
+        targets = [t for t in langs if t not in (source, "und")]
+    else:
+        targets = [target] if isinstance(target, str) else list(target)
+    unknown = [t for t in targets if t not in langs]
+    if unknown:
+        raise InputError(f"the corpus has no text in {', '.join(map(repr, unknown))}; it has {', '.join(langs)}")
+    align_id = pd.Series(corpus.column("align_id")).astype("Int64")
+    units = pd.DataFrame({"doc_id": corpus.column("doc_id"), "align_id": align_id, "lang": corpus.column("lang")})
+    units = units[corpus.mask(role=list(_ROLES)) & units["align_id"].notna().to_numpy()].drop_duplicates()
+    hits = frame_hits(corpus, lex)
+    hits = hits[hits["align_id"].notna()]
+    found = {key: match_forms(g["match"]) for key, g in hits.groupby(["doc_id", "align_id", "lang", "frame", "kind"])}
+    terms = lex.terms
+    literal_langs = terms[terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
+    doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
+    rows = []
+    src_units = units[units["lang"] == source][["doc_id", "align_id"]]
+    for tgt in targets:
+        pairs = src_units.merge(units[units["lang"] == tgt][["doc_id", "align_id"]], on=["doc_id", "align_id"])
+        frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
+        for doc_id, align_id in zip(pairs["doc_id"], pairs["align_id"]):
+            for frame in frames:
+                s = found.get((doc_id, align_id, source, frame, "literal"), [])
+                t = found.get((doc_id, align_id, tgt, frame, "literal"), [])
+                n = found.get((doc_id, align_id, tgt, frame, "neutral"), [])
+                if s:
+                    status = "kept" if t else "softened" if n else "dropped"
+                elif t:
+                    status = "added"
+                else:
+                    continue
+                rows.append((doc_id, int(align_id), frame, source, tgt, status, "; ".join(s),
+                             "; ".join(t + [f"{m} (neutral)" for m in n])))
+    out = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
+    order = {f: i for i, f in enumerate(lex.names)}
+    out = out.assign(_d=out["doc_id"].map(doc_order), _f=out["frame"].map(order))
+    out = out.sort_values(["_d", "align_id", "_f", "target_lang"], kind="stable")[SHIFT_COLUMNS]
+    out["align_id"] = out["align_id"].astype("int64")
+    out = out.reset_index(drop=True)
+    out.attrs["frames"] = lex.names  # the lexicon's order, for summaries and plots
+    return out
+
+
+def shift_summary(shifts: pd.DataFrame) -> pd.DataFrame:
+    """Counts and rates of the shift statuses per frame and language pair.
+
+    ``source_units`` = kept + softened + dropped (aligned units whose source has the
+    frame); ``kept_rate``, ``softened_rate``, ``dropped_rate`` divide by it; ``added``
+    counts units where only the target has the frame.
+
+    Parameters
+    ----------
+    shifts : DataFrame
+        From :func:`translation_shifts`.
+
+    Returns
+    -------
+    DataFrame
+        ``frame, source_lang, target_lang, source_units, kept, softened, dropped,
+        added, kept_rate, softened_rate, dropped_rate``.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> s = shift_summary(translation_shifts(discourse.load_corpus()))
+    >>> s.query("frame == 'battle'")[["target_lang", "kept", "softened", "dropped"]].values.tolist()
+    [['fr', 1, 1, 0], ['vi', 1, 0, 0]]
+    """
+    keys = ["frame", "source_lang", "target_lang"]
+    counts = pd.crosstab([shifts[k] for k in keys], shifts["status"]).reindex(columns=list(STATUSES), fill_value=0)
+    counts.columns.name = None
+    counts = counts.reset_index()
+    order = {f: i for i, f in enumerate(frame_order(shifts))}
+    counts = counts.sort_values(keys, key=lambda c: c.map(order) if c.name == "frame" else c, kind="stable")
+    counts["source_units"] = counts["kept"] + counts["softened"] + counts["dropped"]
+    for status in ("kept", "softened", "dropped"):
+        counts[f"{status}_rate"] = counts[status] / counts["source_units"].where(counts["source_units"] > 0)
+    columns = keys + ["source_units", *STATUSES, "kept_rate", "softened_rate", "dropped_rate"]
+    return counts[columns].reset_index(drop=True)

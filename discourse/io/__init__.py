@@ -1,0 +1,77 @@
+"""Input: reading files into a :class:`~discourse.corpus.Corpus`, and the bundled corpora.
+
+Four layouts are read, each keeping character offsets back to the original text:
+
+* **mixed-language files** like the seeds (:func:`read_mixed`): one file holds several
+  language versions of one document, one paragraph a line; paragraphs are identified by
+  language, titles and the header block (title, bracketed series name, ``date | source``
+  line, repeated title) are recognised, and the versions' paragraphs are aligned;
+* **one file per language version**, named ``NAME.zh.txt``, ``NAME_fr.txt`` or
+  ``NAME-vi.txt`` (:func:`read_versions`; :func:`read` groups such files wherever it
+  meets them);
+* **line-aligned parallel files**, one sentence a line in each language
+  (:func:`read_parallel`);
+* **a table** (CSV, TSV, JSON Lines, or a DataFrame) with ``doc_id, lang, text`` and
+  optional ``align_id`` and metadata columns (:func:`read_table`);
+* **translation memories**, TMX 1.4 and XLIFF 1.2 / 2.x, whose units are aligned
+  sentences (:func:`read_tmx`, :func:`read_xliff`; written by :func:`write_tmx`,
+  :func:`write_xliff`).
+
+:func:`read` picks the reader from what it is given. Nothing is dropped: lines that are
+not body text become ``title`` or ``meta`` segments, paragraphs of no language we know
+are kept with language ``und``, and the whitespace between segments is the only text no
+segment covers.
+
+:func:`load_corpus` picks a corpus: one of the :data:`BUNDLED` corpora, or files read
+with :func:`read`. The modules:
+
+* :mod:`discourse.io.decoding` — bytes to text (byte-order marks, encodings, binary
+  files), :func:`split_lines`;
+* :mod:`discourse.io.text` — :func:`read_mixed`, :func:`read_parallel`;
+* :mod:`discourse.io.names` — file names: tables, text, language-version suffixes;
+* :mod:`discourse.io.table` — :func:`read_table` (CSV, TSV, JSON Lines, DataFrame);
+* :mod:`discourse.io.udhr` — :func:`read_udhr`;
+* :mod:`discourse.io.tm` — translation memories in and out;
+* :mod:`discourse.io.files` — :func:`read`, :func:`read_file`, :func:`read_versions`,
+  :func:`concat`;
+* :mod:`discourse.io.bundled` — :func:`load_corpus`, :data:`BUNDLED`.
+
+Every reader builds a :class:`~discourse.corpus.Corpus`; :mod:`discourse.corpus` imports
+nothing from here. The saved-corpus format is :meth:`Corpus.save <discourse.corpus.Corpus.save>`
+and :meth:`Corpus.load <discourse.corpus.Corpus.load>`.
+
+Examples
+--------
+>>> import discourse.io
+>>> discourse.io.load_corpus("udhr").langs
+['en', 'fr', 'vi', 'zh']
+"""
+
+from __future__ import annotations
+
+from .bundled import BUNDLED, load_corpus
+from .decoding import decode, split_lines
+from .files import concat, read, read_file, read_versions
+from .table import read_table
+from .text import read_mixed, read_parallel
+from .tm import read_tmx, read_xliff, write_tmx, write_xliff
+from .udhr import read_udhr
+
+__all__ = [
+    "BUNDLED",
+    "concat",
+    "decode",
+    "load_corpus",
+    "read",
+    "read_file",
+    "read_mixed",
+    "read_parallel",
+    "read_table",
+    "read_tmx",
+    "read_xliff",
+    "read_udhr",
+    "read_versions",
+    "split_lines",
+    "write_tmx",
+    "write_xliff",
+]

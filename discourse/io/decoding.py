@@ -1,0 +1,184 @@
+"""Bytes to text: byte-order marks, encodings, binary files, and the lines of a text.
+
+:func:`decode` decodes a file's bytes (a byte-order mark, then strict UTF-8, then
+``charset-normalizer``'s guess); :func:`read_text` reads a file with it, refusing empty,
+whitespace-only and binary files; :func:`split_lines` gives a text's non-blank lines with
+their offsets. Every reader of :mod:`discourse.io` uses them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import warnings
+from pathlib import Path
+
+from ..errors import DiscourseWarning, InputError
+
+__all__ = ["decode", "read_text", "split_lines"]
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+
+def decode(data: bytes, *, path="<bytes>", encoding: str | None = None, errors: str = "strict") -> tuple[str, str]:
+    """Decode a file's bytes, detecting the encoding when none is given.
+
+    A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then
+    ``charset-normalizer``'s best guess (GB18030/GBK, Big5, Windows-125x …). Bytes that
+    cannot be decoded are an error naming the byte offset, never silently replaced —
+    unless ``errors="replace"`` is asked for (each bad byte becomes U+FFFD, with a warning).
+
+    Parameters
+    ----------
+    data : bytes
+    path : str or Path
+        Named in error messages.
+    encoding : str, optional
+        Use this encoding instead of detecting one.
+    errors : {"strict", "replace"}
+
+    Returns
+    -------
+    (text, encoding) : tuple of str
+
+    Examples
+    --------
+    >>> decode("脱贫".encode("gb18030"), encoding="gb18030")
+    ('脱贫', 'gb18030')
+    >>> decode(codecs.BOM_UTF8 + "l’État".encode())
+    ('l’État', 'utf-8-sig')
+    """
+    if errors not in ("strict", "replace"):
+        raise InputError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}; give a Python codec name such as utf-8 or gb18030",
+                             path=path) from None
+        except UnicodeDecodeError as err:
+            if errors == "strict":
+                raise InputError(
+                    f"cannot be decoded as {encoding}: byte offset {err.start} ({data[err.start:err.start + 4]!r}); "
+                    "check the encoding, leave --encoding out to detect it, or accept replacement characters "
+                    "with --encoding-errors replace",
+                    path=path,
+                ) from None
+            text = data.decode(encoding, errors="replace")
+            warnings.warn(f"{path}: {text.count(chr(0xFFFD))} undecodable byte(s) replaced by U+FFFD "
+                          f"(first at byte offset {err.start})", DiscourseWarning, stacklevel=2)
+        return text, encoding
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return decode(data, path=path, encoding=name, errors=errors)
+    if _looks_binary(data):
+        raise InputError("looks like a binary file (NUL and control bytes), not text; give a text file "
+                         "(UTF-16/32 text without a byte-order mark: give --encoding utf-16-le or similar)",
+                         path=path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    from charset_normalizer import from_bytes  # deferred: imported only when UTF-8 fails
+
+    best = from_bytes(data).best()
+    if best is None:
+        if errors == "replace":
+            return decode(data, path=path, encoding="utf-8", errors="replace")
+        raise InputError(
+            f"is not UTF-8 (byte offset {utf8_error.start}) and no other text encoding fits; "
+            "if it is text, give its encoding with --encoding (e.g. gb18030, big5, cp1252)",
+            path=path,
+        )
+    return decode(data, path=path, encoding=best.encoding, errors=errors)
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many NUL/control bytes mean binary — unless the NULs sit at every other position,
+    as in UTF-16 text without a byte-order mark. A stray NUL or control character in a
+    text file is kept (tokenizers skip it)."""
+    sample = data[:65536]
+    if not sample:
+        return False
+    def controls(part: bytes) -> int:
+        return len(part) - len(part.translate(None, _CONTROL_BYTES))
+
+    half = max(1, len(sample) // 2)
+    even, odd = sample[0::2], sample[1::2]
+    if even.count(0) / half < 0.05 and odd.count(0) / half > 0.3:
+        return controls(even) > half // 50  # UTF-16-LE (mostly Latin) text without a BOM?
+    if odd.count(0) / half < 0.05 and even.count(0) / half > 0.3:
+        return controls(odd) > half // 50  # UTF-16-BE
+    return controls(sample) > max(2, len(sample) // 100)
+
+
+_HTML_REMNANT = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);|</?(?:p|br|div|span|a|b|i|em|strong|img|"
+                           r"script|table|tr|td|li|ul|ol|h[1-6])\b[^<>]{0,200}>", re.IGNORECASE)
+
+
+def read_text(path: Path, encoding: str | None, errors: str = "strict") -> tuple[str, str]:
+    """The text of a file and the encoding it was decoded with (see :func:`decode`).
+
+    An unreadable, empty or whitespace-only file is an :class:`~discourse.errors.InputError`
+    naming it; HTML remnants (``&nbsp;``, ``<br/>``) are kept as text, with a warning
+    naming the line.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = path.write_bytes(codecs.BOM_UTF8 + "脱贫\\n".encode())
+    >>> read_text(path, None)
+    ('脱贫\\n', 'utf-8-sig')
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot be read ({err.strerror}); check the path", path=path) from None
+    if not data.strip():
+        raise InputError("is empty; give a file with text in it", path=path)
+    text, used = decode(data, path=path, encoding=encoding, errors=errors)
+    if not text.strip():
+        raise InputError("holds only whitespace; give a file with text in it", path=path)
+    remnant = _HTML_REMNANT.search(text)
+    if remnant:
+        line = text.count("\n", 0, remnant.start()) + 1
+        warnings.warn(f"{path}: HTML remnants such as {remnant.group()!r} (line {line}) are kept as text; "
+                      "strip the markup first if they should not count", DiscourseWarning, stacklevel=3)
+    return text, used
+
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def split_lines(text: str) -> list[tuple[int, int, int]]:
+    """Non-blank lines of ``text`` as ``(start, end, line_number)``, whitespace trimmed.
+
+    Any line ending (LF, CRLF, CR) is accepted; ``text[start:end]`` is the line without
+    its surrounding whitespace.
+
+    Examples
+    --------
+    >>> split_lines("a\\r\\n\\n  b \\n")
+    [(0, 1, 1), (6, 7, 3)]
+    """
+    out = []
+    for number, match in enumerate(_LINE.finditer(text), start=1):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        out.append((start, start + len(stripped), number))
+        if match.end() == len(text):
+            break
+    return out

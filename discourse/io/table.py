@@ -1,0 +1,130 @@
+"""Tables of texts: CSV, TSV, JSON Lines files or a DataFrame with ``doc_id, lang, text``
+(and optional ``align_id`` and metadata columns), read by :func:`read_table`."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..align import align_document
+from ..errors import InputError
+from .common import SEGMENT_COLUMNS, check_lang, make_corpus
+from .decoding import read_text, split_lines
+
+__all__ = ["read_table"]
+
+
+def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_col: str = "lang",
+               lang: str | None = None, encoding: str | None = None, encoding_errors: str = "strict"):
+    """Read a table of texts: CSV, TSV, JSON Lines file, or a pandas DataFrame.
+
+    Each row is a text of one document in one language. Multi-line texts are split into
+    one segment per non-blank line, with offsets into the row's text. Rows that share
+    ``doc_id`` and ``align_id`` (if that column exists) are translations of each other;
+    without ``align_id`` the versions of a document are aligned by length. Other columns
+    become document metadata (their first value per document).
+
+    Parameters
+    ----------
+    source : str, Path or DataFrame
+    text_col, id_col, lang_col : str
+        Column names of the text, the document id and the language code. Without an id
+        column, the row number is the document id.
+    lang : str, optional
+        The language of every row, for a one-language table without a language column.
+
+    Returns
+    -------
+    Corpus
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"doc_id": ["a", "a"], "lang": ["fr", "en"],
+    ...                    "text": ["La pauvreté.", "Poverty."]})
+    >>> read_table(df).segments[["doc_id", "lang", "align_id"]].values.tolist()
+    [['a', 'fr', 1], ['a', 'en', 1]]
+    """
+    path = "<DataFrame>"
+    if isinstance(source, pd.DataFrame):
+        df = source
+    else:
+        path = Path(source)
+        df = _load_table(path, encoding, encoding_errors)
+    for col, option in ((text_col, "--text-col"), (id_col, "--id-col")):
+        if col not in df.columns and not (col == id_col and id_col == "doc_id"):
+            raise InputError(f"has no column {col!r} (columns: {', '.join(map(str, df.columns))}); "
+                             f"name the right one with {option}", path=path)
+    if lang is None and lang_col not in df.columns:
+        raise InputError(f"has no column {lang_col!r}; name it with --lang-col, or give the language "
+                         "of every row with --lang", path=path)
+    if lang is not None:
+        check_lang(lang, path=path)
+    has_align = "align_id" in df.columns
+    rows, metas = [], {}
+    extra = [c for c in df.columns if c not in {text_col, id_col, lang_col, "align_id", "role", "seg_id"}]
+    for number, record in enumerate(df.to_dict("records"), start=1):
+        doc = str(record[id_col]) if id_col in df.columns else str(number)
+        row_lang = lang or str(record[lang_col]).strip().lower()
+        check_lang(row_lang, path=path, line=number)
+        text = record[text_col]
+        if not isinstance(text, str):
+            if text is None or (isinstance(text, float) and pd.isna(text)):
+                continue  # an empty cell holds no text to lose
+            text = str(text)
+        meta = metas.setdefault(doc, {"doc_id": doc, "path": str(path)})
+        for col in extra:
+            value = record[col]
+            if col not in meta and not (isinstance(value, float) and pd.isna(value)):
+                meta[col] = value
+        for start, end, _ in split_lines(text):
+            rows.append(dict(doc_id=doc, lang=row_lang, role=str(record.get("role", "body") or "body"),
+                             text=text[start:end], path=str(path), start=start, end=end, line=number,
+                             align_id=record.get("align_id") if has_align else None))
+    if not rows:
+        raise InputError("has no text in it", path=path)
+    segments = pd.DataFrame(rows)
+    if has_align:
+        segments.insert(2, "seg_id", segments.groupby("doc_id").cumcount())
+        segments["align_id"] = pd.to_numeric(segments["align_id"], errors="coerce").astype("Int64")
+        segments = segments[[c for c in SEGMENT_COLUMNS]]
+    else:
+        segments = pd.concat(
+            [align_document(group.drop(columns="align_id"), how="length") for _, group in segments.groupby("doc_id", sort=False)],
+            ignore_index=True,
+        )
+    for doc, meta in metas.items():
+        meta["langs"] = ",".join(sorted(set(segments.loc[segments["doc_id"] == doc, "lang"])))
+    return make_corpus(segments, list(metas.values()))
+
+
+def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict") -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    text, _ = read_text(path, encoding, encoding_errors)
+    if suffix in (".jsonl", ".ndjson"):
+        records = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"is not valid JSON ({err.msg} at column {err.colno}); each line must be one "
+                                 "JSON object", path=path, line=number) from None
+            if not isinstance(record, dict):
+                raise InputError("is not a JSON object; each line must be one object such as "
+                                 '{"doc_id": …, "lang": …, "text": …}', path=path, line=number)
+            records.append(record)
+        return pd.DataFrame.from_records(records)
+    sep = "," if suffix == ".csv" else "\t"
+    try:
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as err:
+        line = re.search(r"line (\d+)", str(err))
+        raise InputError(f"is not a valid {'CSV' if sep == ',' else 'TSV'} table ({err}); check quoting "
+                         "and the number of fields", path=path, line=int(line[1]) if line else None) from None
+
