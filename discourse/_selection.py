@@ -1,6 +1,8 @@
-"""How :meth:`discourse.Corpus.mask` matches a condition ``column=value``: the one
-selection mechanism of the package (``Corpus.filter``, the ``target=`` and ``reference=``
-selections of keywords, ``discourse.counting.select`` and the command line use it).
+"""The one selection mechanism of the package, behind :meth:`discourse.Corpus.mask` and
+:meth:`discourse.Corpus.segment_frame` (``Corpus.filter``, the ``target=`` and
+``reference=`` selections of keywords, ``discourse.counting.select`` and the command
+line use it): which segments meet conditions ``column=value`` on the segments and
+documents tables of a corpus.
 
 A value is one value or a list; a string may list values separated by commas (unless a
 text is written so) and ``lo-hi`` or ``lo..hi`` is an inclusive range of numbers. Numeric
@@ -19,7 +21,7 @@ import pandas as pd
 from ._util import as_list
 from .errors import InputError
 
-__all__ = ["matches"]
+__all__ = ["matches", "segment_mask", "segment_frame", "column_names"]
 
 _RANGE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:\.\.|-)\s*(-?\d+(?:\.\d+)?)\s*$")
 
@@ -75,3 +77,52 @@ def _as_numbers(column: pd.Series, value) -> np.ndarray:
     nums = pd.to_numeric(column.astype(object).where(column.notna()), errors="coerce")
     nums = nums.to_numpy(dtype=float, na_value=np.nan)
     return (nums >= lo) & (nums <= hi)
+
+
+def column_names(segments: pd.DataFrame, documents: pd.DataFrame) -> list[str]:
+    """The columns one may group or select by: segment columns (not text or offsets),
+    then document metadata."""
+    known = [c for c in segments.columns if c not in ("text", "path", "start", "end", "line", "align_score")]
+    return known + [c for c in documents.columns if c not in known]
+
+
+def segment_mask(segments: pd.DataFrame, documents: pd.DataFrame, conditions: dict, *,
+                 strict: bool = False) -> np.ndarray:
+    """Boolean per segment: it (or its document) meets every condition (see :func:`matches`);
+    with ``strict=True`` a condition no segment meets is an error."""
+    keep = np.ones(len(segments), dtype=bool)
+    for col, value in conditions.items():
+        if col in segments.columns:
+            column, hit = segments[col], matches(segments[col], col, value)
+        elif col in documents.columns:
+            column = documents[col]
+            hit = matches(column, col, value)[pd.Index(documents["doc_id"]).get_indexer(segments["doc_id"])]
+        else:
+            raise InputError(f"no metadata column {col!r} to select by; the corpus has "
+                             f"{', '.join(map(str, column_names(segments, documents)))}")
+        if strict and not hit.any():
+            shown = pd.unique(column.dropna().astype(str))
+            raise InputError(f"no text has {col}={value!r}; values of {col} include "
+                             f"{', '.join(shown[:8])}{' …' if len(shown) > 8 else ''}")
+        keep &= hit
+    return keep
+
+
+def segment_frame(segments: pd.DataFrame, documents: pd.DataFrame, columns: list) -> pd.DataFrame:
+    """One row per segment with ``columns``, each a segment column or, failing that, a
+    document metadata column (see :meth:`discourse.Corpus.segment_frame`)."""
+    out = pd.DataFrame(index=segments.index)
+    for col in columns:
+        if col in segments.columns:
+            out[col] = segments[col].to_numpy()
+        elif col in documents.columns:
+            by_doc = documents.drop_duplicates("doc_id").set_index("doc_id")[col]
+            out[col] = segments["doc_id"].map(by_doc).to_numpy()
+            values = out[col]
+            if pd.api.types.is_float_dtype(values) and values.notna().any() and \
+                    (values.dropna() == values.dropna().round()).all():
+                out[col] = values.astype("Int64")  # years saved as 2020.0 (a column with gaps) are 2020
+        else:
+            raise InputError(f"no column {col!r} to group or select by; the corpus has "
+                             f"{', '.join(map(str, column_names(segments, documents)))}")
+    return out

@@ -28,12 +28,12 @@ import numpy as np
 import pandas as pd
 
 from . import _saved
-from ._selection import matches
+from ._selection import segment_frame, segment_mask
 from ._util import as_list
 from .errors import InputError
 from .languages import get_tokenizer
 from .languages.base import language_options
-from .tokens import stoplist_option, tokenize, tokenizers_for
+from .tokens import merged_options, stoplist_option, tokenize, tokenizers_for
 
 __all__ = ["Corpus", "ROLES", "COUNTED_ROLES"]
 
@@ -191,21 +191,17 @@ class Corpus:
              **metadata) -> np.ndarray:
         """Boolean per segment: the segment (or its document) meets every condition.
 
-        Other keywords than ``lang, doc_id, role, align_id`` name a segment column
-        (``seg_id`` …) or a document metadata column (``year``, ``date`` …). A condition's
-        value is one value or a list of them; a string may also list values separated by
-        commas (``"zh,vi"``, unless a text is written so), and ``"lo-hi"`` or ``"lo..hi"``
-        is an inclusive range of numbers. Numeric columns compare as numbers (``year=2020``
-        finds ``2020.0``); in a column of text a value matches the text written the same,
-        and a number or range no text is written as compares with the texts that read as
-        numbers (``year="2015-2020"`` finds the text ``"2016"``, while
-        ``date="2021-01-14"`` stays a date). ``strict=True`` makes a condition no segment
-        meets an error. ``corpus.filter(...)`` is ``corpus.select(corpus.mask(...))``.
+        Other keywords name a segment column (``seg_id`` …) or a document metadata column
+        (``year``, ``date`` …). A value is one value or a list; a string may list values
+        separated by commas (``"zh,vi"``, unless a text is written so), and ``"lo-hi"`` or
+        ``"lo..hi"`` is an inclusive range of numbers. Numeric columns compare as numbers;
+        in a column of text a value matches the text written the same, and a number or
+        range no text is written as compares with the texts that read as numbers
+        (``year="2015-2020"`` finds ``"2016"``; ``date="2021-01-14"`` stays a date).
+        ``strict=True`` makes a condition no segment meets an error.
 
         >>> import discourse
         >>> corpus = discourse.load_corpus()
-        >>> int(corpus.mask(lang=["vi", "fr"]).sum()) == len(corpus.filter(lang=["vi", "fr"]))
-        True
         >>> bool((corpus.mask(lang="vi,fr") == corpus.mask(lang=["vi", "fr"])).all())
         True
         >>> corpus.select(corpus.mask(seg_id="2..4", lang="zh")).column("seg_id").tolist()
@@ -213,31 +209,7 @@ class Corpus:
         """
         conditions = {col: value for col, value in
                       (("lang", lang), ("doc_id", doc_id), ("role", role), ("align_id", align_id)) if value is not None}
-        conditions.update(metadata)
-        seg, docs = self._segments, self._documents
-        keep = np.ones(len(seg), dtype=bool)
-        for col, value in conditions.items():
-            if col in seg.columns:
-                hit = matches(seg[col], col, value)
-            elif col in docs.columns:
-                doc_hit = matches(docs[col], col, value)
-                hit = doc_hit[pd.Index(docs["doc_id"]).get_indexer(seg["doc_id"])]
-            else:
-                raise InputError(f"no metadata column {col!r} to select by; the corpus has "
-                                 f"{', '.join(map(str, self._column_names()))}")
-            if strict and not hit.any():
-                column = seg[col] if col in seg.columns else docs[col]
-                shown = pd.unique(column.dropna().astype(str))
-                raise InputError(f"no text has {col}={value!r}; values of {col} include "
-                                 f"{', '.join(shown[:8])}{' …' if len(shown) > 8 else ''}")
-            keep &= hit
-        return keep
-
-    def _column_names(self) -> list[str]:
-        """The columns one may group or select by: segment columns (not text or offsets),
-        then document metadata."""
-        known = [c for c in self._segments.columns if c not in ("text", "path", "start", "end", "line", "align_score")]
-        return known + [c for c in self._documents.columns if c not in known]
+        return segment_mask(self._segments, self._documents, {**conditions, **metadata}, strict=strict)
 
     def segment_frame(self, columns) -> pd.DataFrame:
         """One row per segment (in corpus order) with ``columns``, each a segment column or,
@@ -248,21 +220,7 @@ class Corpus:
         >>> discourse.load_corpus().segment_frame(["lang", "date"]).iloc[0].tolist()
         ['vi', '2021-01-14']
         """
-        seg, docs = self._segments, self._documents
-        out = pd.DataFrame(index=seg.index)
-        for col in as_list(columns):
-            if col in seg.columns:
-                out[col] = seg[col].to_numpy()
-            elif col in docs.columns:
-                out[col] = seg["doc_id"].map(docs.drop_duplicates("doc_id").set_index("doc_id")[col]).to_numpy()
-                values = out[col]
-                if pd.api.types.is_float_dtype(values) and values.notna().any() and \
-                        (values.dropna() == values.dropna().round()).all():
-                    out[col] = values.astype("Int64")  # years saved as 2020.0 (a column with gaps) are 2020
-            else:
-                raise InputError(f"no column {col!r} to group or select by; the corpus has "
-                                 f"{', '.join(map(str, self._column_names()))}")
-        return out
+        return segment_frame(self._segments, self._documents, as_list(columns))
 
     def select(self, mask, *, tokens: bool = True) -> Corpus:
         """The segments where ``mask`` (a boolean per segment) is true, as a new corpus
@@ -289,11 +247,8 @@ class Corpus:
         return sub
 
     def filter(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> Corpus:
-        """Segments matching every condition, as a new corpus (this one is unchanged).
-
-        Each condition is a value or a list of values. Other keywords select documents
-        by a metadata column, e.g. ``corpus.filter(date="2021-01-14")``. The same as
-        ``corpus.select(corpus.mask(...))``.
+        """Segments matching every condition (as in :meth:`mask`, e.g. ``date="2021-01-14"``),
+        as a new corpus: ``corpus.select(corpus.mask(...))``; this one is unchanged.
 
         >>> import discourse
         >>> discourse.load_corpus().filter(lang=["vi", "fr"], role="body").langs
@@ -327,17 +282,7 @@ class Corpus:
         >>> "脱贫攻坚战" in set(toks.to_frame()["norm"]), toks.stoplists
         (True, {'zh': 'default'})
         """
-        own = self._token_options
-        options = {"user_dict": dict(own.get("user_dict") or {}), "stopwords": own.get("stopwords")}
-        if user_dict is not None:
-            options["user_dict"].update(language_options("user_dict", user_dict))
-        if stopwords is not None:
-            base = options["stopwords"]
-            if isinstance(stopwords, dict) and isinstance(base, dict):
-                stopwords = {**base, **stopwords}
-            elif isinstance(stopwords, dict) and base is False:  # the corpus's "none" holds for the others
-                stopwords = {**{lang: False for lang in self.langs}, **stopwords}
-            options["stopwords"] = stopwords
+        options = merged_options(self._token_options, user_dict=user_dict, stopwords=stopwords, langs=self.langs)
         if user_dict is None and stopwords is None:
             if self._tokens is None:
                 self._tokens = tokenize(self, **options, cache=cache, n_jobs=n_jobs)

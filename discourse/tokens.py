@@ -22,7 +22,7 @@ from .errors import InputError
 from .languages import get_tokenizer, is_punct
 from .languages.base import language_options
 
-__all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for"]
+__all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for", "merged_options"]
 
 
 class Tokens:
@@ -366,6 +366,28 @@ def tokenizers_for(langs, *, user_dict=None, stopwords=None) -> dict:
     for lang in [*langs, *sorted(named - set(langs))]:
         out[lang] = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
     return {lang: out[lang] for lang in langs}
+
+
+def merged_options(own: dict, *, user_dict=None, stopwords=None, langs=()) -> dict:
+    """The ``user_dict`` and ``stopwords`` of :func:`tokenize` for a corpus read with the
+    options ``own`` (:attr:`discourse.Corpus.token_options`) and asked for ``user_dict``
+    and ``stopwords`` on top: words of both dictionaries, a stoplist mapping over the
+    corpus's (over ``False`` for its other languages ``langs`` when it has none).
+
+    >>> merged_options({"stopwords": False}, stopwords={"fr": ["le"]}, langs=["fr", "zh"])
+    {'user_dict': {}, 'stopwords': {'fr': ['le'], 'zh': False}}
+    """
+    options = {"user_dict": dict(own.get("user_dict") or {}), "stopwords": own.get("stopwords")}
+    if user_dict is not None:
+        options["user_dict"].update(language_options("user_dict", user_dict))
+    if stopwords is not None:
+        base = options["stopwords"]
+        if isinstance(stopwords, dict) and isinstance(base, dict):
+            stopwords = {**base, **stopwords}
+        elif isinstance(stopwords, dict) and base is False:  # the corpus's "none" holds for the others
+            stopwords = {**{lang: False for lang in langs}, **stopwords}
+        options["stopwords"] = stopwords
+    return options
 
 
 def _corpus_options(corpus) -> tuple[dict, object]:
