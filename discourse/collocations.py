@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.errors import InputError
-from discourse.frequency import _check_top, _lang_mask, _tokens_of
+from discourse.counting import check_top, lang_mask, tokens_of
 from discourse.query import find
 from discourse.stats.cooccurrence import check_span, expected_cooccurrence, log_dice, log_likelihood, mi, t_score
 from discourse.stats.registry import measures
@@ -245,12 +245,12 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None
     """
     sort = renamed(sort, sort_by, new_name="sort", old_name="sort_by", function="collocates", default="log_dice")
     left, right = _window(window)
-    _check_top(top)
+    check_top(top)
     stopwords = stoplist_option(stopwords)
-    toks = _tokens_of(corpus)
+    toks = tokens_of(corpus)
     is_stop = toks.stop_mask(stopwords)
     seg_lang = toks.corpus.column("lang")
-    seg_mask = _lang_mask(toks.corpus, lang, role=role)
+    seg_mask = lang_mask(toks.corpus, lang, role=role)
     kept = np.flatnonzero(toks.mask(punct=punct) & seg_mask[toks.seg_row])
     k_seg = toks.seg_row[kept]
     k_type = toks.type_id[kept]

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.errors import InputError
-from discourse.frequency import _check_top, _count_table, _groups, _lang_mask, _tokens_of, _units
+from discourse import counting
 from discourse.query import find
 from discourse.stats.dispersion import DPResult, gries_dp, juilland_d
 from discourse.stats.tables import UNSET, renamed
@@ -147,13 +147,13 @@ def positions(corpus, terms, *, lang=None, chars=False, regex=False, punct=False
     >>> len(pos), pos["lang"].unique().tolist(), bool(pos["corpus_position"].between(0, 1).all())
     (11, ['vi'], True)
     """
-    toks = _tokens_of(corpus)
+    toks = counting.tokens_of(corpus)
     terms = _as_terms(terms)
     column = toks.corpus.column
-    seg_mask = _lang_mask(toks.corpus, lang, role=role)
+    seg_mask = counting.lang_mask(toks.corpus, lang, role=role)
     kept = toks.mask(punct=punct) & seg_mask[toks.seg_row]
     index = np.flatnonzero(kept)
-    doc_group, _ = _groups(toks.corpus, "doc_id", seg_mask)
+    doc_group, _ = counting.groups(toks.corpus, "doc_id", seg_mask)
     langs = column("lang")[toks.seg_row[index]]
     groups = doc_group[toks.seg_row[index]]
     frame = pd.DataFrame({"lang": langs, "group": groups})
@@ -248,20 +248,20 @@ def dispersions(corpus, terms=None, *, lang=None, by="doc_id", top=20, chars=Fal
     """
     by = renamed(by, parts, new_name="by", old_name="parts", function="dispersions", default="doc_id")
     stopwords = stoplist_option(stopwords)
-    toks = _tokens_of(corpus)
+    toks = counting.tokens_of(corpus)
     if by == "segment":
         by = ["doc_id", "seg_id"]
     else:
         by = [c for c in ([by] if isinstance(by, str) else list(by)) if c != "lang"]
     if not by:
         raise InputError("by must name what a corpus part is: 'doc_id', 'segment' or a metadata column")
-    seg_mask = _lang_mask(toks.corpus, lang, role=role)
-    codes, labels = _groups(toks.corpus, by, seg_mask)
-    units = _units(toks, n=1, punct=punct, stopwords=False, seg_mask=seg_mask)
+    seg_mask = counting.lang_mask(toks.corpus, lang, role=role)
+    codes, labels = counting.groups(toks.corpus, by, seg_mask)
+    units = counting.units(toks, n=1, punct=punct, stopwords=False, seg_mask=seg_mask)
     sizes = np.bincount(codes[toks.seg_row[units.start]], minlength=len(labels))
     if terms is None:
-        _check_top(top)
-        table, _ = _count_table(toks, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords)
+        counting.check_top(top)
+        table, _ = counting.count_table(toks, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords)
         overall = table.groupby(["lang", "term"], sort=False)["count"].sum().reset_index()
         overall = overall.sort_values(["lang", "count", "term"], ascending=[True, False, True], kind="mergesort")
         chosen = overall.groupby("lang", sort=False).head(top)

@@ -38,11 +38,6 @@ __all__ = ["frequencies", "document_term_matrix", "DocumentTermMatrix", "tfidf",
 #: Columns of :func:`frequencies` (``by`` columns go after ``lang``).
 FREQUENCY_COLUMNS = ("lang", "term", "count", "per_10k", "per_million", "doc_freq", "rank", "total")
 
-# For one release: the private names keyness, collocations and dispersion import from here;
-# the counting engine is discourse.counting (tokens_of, lang_mask, select, groups, units …).
-_tokens_of, _lang_mask, _select, _groups, _units = tokens_of, lang_mask, select, groups, units
-_count_table, _check_top = count_table, check_top
-
 
 # ----------------------------------------------------------------------------- frequencies
 def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, stopwords=None,

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.errors import InputError
-from discourse.frequency import _count_table, _lang_mask, _select, _tokens_of
+from discourse.counting import count_table, lang_mask, select, tokens_of
 from discourse.reference import frequency_list, stopword_set
 from discourse.stats.association import chi2, g2, p_value
 from discourse.stats.effect_size import log_ratio, log_ratio_ci, pct_diff, simple_maths
@@ -300,13 +300,13 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         raise InputError(f"top is the number of keywords of each direction to keep, a whole number ≥ 1; "
                          f"not {top!r}")
     stopwords = stoplist_option(stopwords)
-    toks = _tokens_of(corpus)
-    target_mask = _select(toks.corpus, target) & _lang_mask(toks.corpus, lang, role=role)
+    toks = tokens_of(corpus)
+    target_mask = select(toks.corpus, target) & lang_mask(toks.corpus, lang, role=role)
     code = one_language(pd.unique(toks.corpus.column("lang")[target_mask]))
     options = dict(n=n, punct=punct, sep=sep)
 
     def counts(tokens, mask, stoplist=stopwords):
-        table, groups = _count_table(tokens, seg_mask=mask, stopwords=stoplist, **options)
+        table, groups = count_table(tokens, seg_mask=mask, stopwords=stoplist, **options)
         total = int(groups["total"].sum())
         return pd.Series(table["count"].to_numpy(), index=pd.Index(table["term"])), total
 
@@ -318,7 +318,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         if target is None:
             raise InputError("the target is the whole corpus, so there is no rest to compare "
                              "with: select a target (target='doc_id=…') or give a reference")
-        ref_mask = ~target_mask & _lang_mask(toks.corpus, code, role=role)
+        ref_mask = ~target_mask & lang_mask(toks.corpus, code, role=role)
         if not ref_mask.any():
             raise InputError(f"the target is all the {code} text of the corpus; give a reference")
         b, d = counts(toks, ref_mask)
@@ -327,13 +327,13 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
                             sep=sep, tokenizer=toks.tokenizer(code))
         d = reference_total
     elif isinstance(reference, (str, list, tuple, Mapping)):
-        ref_mask = _select(toks.corpus, reference) & _lang_mask(toks.corpus, code, role=role)
+        ref_mask = select(toks.corpus, reference) & lang_mask(toks.corpus, code, role=role)
         if not ref_mask.any():
             raise InputError(f"the reference selection has no {code} text")
         b, d = counts(toks, ref_mask)
     else:
-        ref_toks = _tokens_of(reference)
-        ref_mask = _lang_mask(ref_toks.corpus, code, role=role, strict=False)
+        ref_toks = tokens_of(reference)
+        ref_mask = lang_mask(ref_toks.corpus, code, role=role, strict=False)
         if not ref_mask.any():
             raise InputError(f"the reference corpus has no {code} text")
         # the target's stoplist (a reference corpus read with another one would list

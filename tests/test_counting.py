@@ -27,12 +27,10 @@ def test_counting_does_not_import_the_statistics():
     assert not imported & {"frequency", "keyness", "collocations", "dispersion", "equivalence", "scale"}
 
 
-def test_frequency_keeps_the_old_private_names_for_one_release():
+def test_frequency_holds_no_private_aliases_of_the_engine():
     import discourse.frequency as F
 
-    assert F._count_table is C.count_table and F._lang_mask is C.lang_mask and F._select is C.select
-    assert F._tokens_of is C.tokens_of and F._groups is C.groups and F._units is C.units
-    assert F._check_top is C.check_top
+    assert not any(hasattr(F, name) for name in ("_count_table", "_lang_mask", "_select", "_tokens_of"))
 
 
 def test_tokens_of(corpus):
