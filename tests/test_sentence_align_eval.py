@@ -1,0 +1,101 @@
+"""Sentence alignment measured on sentence-parallel news nobody here wrote (issue 20).
+
+``../shared/eval/parallel/ntrex_dev/`` holds 63 news documents, one sentence a line, line k of
+zh/fr/vi/en translating each other. Per document the versions are degraded with a seeded RNG —
+target sentences omitted (5 %), adjacent target (or zh) sentences merged in pairs (each sentence
+starts a merged pair with probability 0.2, so about a third of the sentences end up in a pair) —
+then aligned, and link F1 is computed: a link is a (source unit, target unit) pair implied by the
+beads; the gold links are the pairs of units that share an original line.
+Skipped when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import pytest
+
+from discourse.sentence_align import align_sentences
+
+from .conftest import ROOT
+
+NTREX = ROOT.parent / "shared" / "eval" / "parallel" / "ntrex_dev"
+PAIRS = ("fr", "vi", "en")
+#: setting -> (merge rate on the target side, on the zh side, omission rate on the target side)
+SETTINGS = {"clean": (0.0, 0.0, 0.0), "merge_omit": (0.2, 0.0, 0.05), "zh_merge_omit": (0.0, 0.2, 0.05)}
+GOALS = {"clean": 0.99, "merge_omit": 0.97, "zh_merge_omit": 0.97}
+
+
+def read_ntrex(folder=NTREX) -> dict[str, dict[str, list[str]]]:
+    """``{doc_id: {lang: [sentences]}}`` in file order."""
+    docs = [line.split("\t")[1] for line in (folder / "documents.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for lang in ("zh",) + PAIRS:
+        lines = (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == len(docs), lang
+        for doc, line in zip(docs, lines):
+            out[doc][lang].append(line)
+    return {d: dict(v) for d, v in out.items()}
+
+
+def degrade(sentences, *, merge: float, omit: float, rng: random.Random, joiner: str):
+    """(units, original line indices of each unit): omit, then merge adjacent pairs."""
+    kept = [k for k in range(len(sentences)) if rng.random() >= omit]
+    units, origin, k = [], [], 0
+    while k < len(kept):
+        if k + 1 < len(kept) and rng.random() < merge:
+            units.append(sentences[kept[k]] + joiner + sentences[kept[k + 1]])
+            origin.append((kept[k], kept[k + 1]))
+            k += 2
+        else:
+            units.append(sentences[kept[k]])
+            origin.append((kept[k],))
+            k += 1
+    return units, origin
+
+
+def link_counts(beads, origin_s, origin_t):
+    """(true positives, predicted links, gold links)."""
+    line_to_t = {line: b for b, lines in enumerate(origin_t) for line in lines}
+    gold = {(a, line_to_t[line]) for a, lines in enumerate(origin_s) for line in lines if line in line_to_t}
+    found = {(s, t) for ss, tt in zip(beads["source_ids"], beads["target_ids"]) for s in ss for t in tt}
+    return len(gold & found), len(found), len(gold)
+
+
+def evaluate(docs, lang: str, setting: str, *, seed: int = 20, repeat: int = 1):
+    """Link precision, recall, F1 and the number of perfect documents, for zh → lang."""
+    merge_t, merge_s, omit = SETTINGS[setting]
+    tp = found = gold = perfect = 0
+    for n, doc in enumerate(sorted(docs)):
+        rng = random.Random(f"{seed}:{doc}:{lang}:{setting}")
+        src, o_s = degrade(docs[doc]["zh"] * repeat, merge=merge_s, omit=0.0, rng=rng, joiner="")
+        tgt, o_t = degrade(docs[doc][lang] * repeat, merge=merge_t, omit=omit, rng=rng, joiner=" ")
+        beads = align_sentences(src, tgt, source_lang="zh", target_lang=lang)
+        a, b, c = link_counts(beads, o_s, o_t)
+        tp, found, gold, perfect = tp + a, found + b, gold + c, perfect + (a == b == c)
+    p, r = tp / max(found, 1), tp / max(gold, 1)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / max(p + r, 1e-12), "perfect": perfect, "documents": len(docs)}
+
+
+@pytest.fixture(scope="module")
+def ntrex():
+    if not NTREX.is_dir():
+        pytest.skip("../shared/eval/parallel/ntrex_dev is absent")
+    return read_ntrex()
+
+
+def test_the_harness_scores_a_wrong_alignment_low(ntrex):
+    doc = sorted(ntrex)[0]
+    src, tgt = ntrex[doc]["zh"], ntrex[doc]["fr"]
+    o = [(k,) for k in range(len(src))]
+    shifted = align_sentences(src, tgt, source_lang="zh", target_lang="fr")
+    shifted["target_ids"] = [tuple(t + 1 for t in ids) for ids in shifted["target_ids"]]
+    assert link_counts(shifted, o, o)[0] == 0
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+@pytest.mark.parametrize("lang", PAIRS)
+def test_link_f1_meets_the_goal(ntrex, lang, setting):
+    result = evaluate(ntrex, lang, setting)
+    assert result["f1"] >= GOALS[setting], result
