@@ -38,14 +38,19 @@ from discourse.anchors import anchor_keys, content_words, learn_equivalents
 from discourse.errors import InputError
 from discourse.languages import LANGS
 
-__all__ = ["align_sentences", "BEAD_KINDS"]
+__all__ = ["align_sentences", "align_documents", "BEAD_KINDS"]
 
 #: Bead kinds (source sentences, target sentences) and their prior probabilities.
 BEAD_KINDS = {(1, 1): 0.80, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.06, (1, 2): 0.06,
-              (2, 2): 0.01, (1, 3): 0.015, (3, 1): 0.015}
+              (2, 2): 0.002, (1, 3): 0.015, (3, 1): 0.015}
 #: Weight of an anchor key by its kind (the letter before the colon).
 KEY_WEIGHTS = {"n": 2.0, "l": 2.0, "a": 1.0, "q": 0.5, "f": 1.0, "h": 0.3, "H": 1.0, "e": 1.5}
-OMIT_COST, UNMATCHED, PARAGRAPH_COST, SCORE_CENTRE = 2.0, 0.25, 3.0, 3.0
+OMIT_COST, UNMATCHED, PARAGRAPH_COST, SCORE_CENTRE, MATCHED = 1.0, 0.25, 3.0, 3.0, 1.0
+#: Anchor kinds whose keys count against a link even when the other side lacks them (numbers,
+#: learned equivalents; Latin words of a Chinese text, which translations keep).
+EXPECTED = ("n", "e")
+#: Degrees of freedom of the Student-t length cost (None: Gale–Church's normal tail).
+LENGTH_DOF = 3
 _BIG = 1e12
 _COLUMNS = ["source_ids", "target_ids", "kind", "score", "low_confidence"]
 
@@ -107,8 +112,12 @@ def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
     return out
 
 
-def _similarities(keys_s, keys_t, lo, width):
+def _similarities(keys_s, keys_t, lo, width, expected=((), ())):
     """Band matrices of shared anchor weight, and each sentence's total anchor weight.
+
+    A sentence's total counts the keys the other side shares and, of the kinds in
+    ``expected`` (per side), those it does not: a number that the translation lacks is
+    evidence against linking the sentence (not against omitting it).
 
     ``pair`` is source sentence × target sentence; ``adj_s`` (``adj_t``) the keys two adjacent
     source (target) sentences share × a sentence of the other side: subtracted from a
@@ -130,6 +139,10 @@ def _similarities(keys_s, keys_t, lo, width):
         total = np.zeros(size)
         np.add.at(total, occ[:, 1], weight[occ[:, 0]] * occ[:, 2])
         totals.append(total)
+    for total, keys, df, kinds in ((totals[0], keys_s, df_s, expected[0]), (totals[1], keys_t, df_t, expected[1])):
+        for i, bag in enumerate(keys):
+            total[i] += sum(KEY_WEIGHTS.get(k[0], 1.0) * c / np.sqrt(df[k])
+                            for k, c in bag.items() if k[0] in kinds and k not in shared)
     pair = _band_matrix(occ_s, occ_t, weight, lo, width, n, m)
     adj_s = _band_matrix(both_s, occ_t, weight, lo, width, n, m)
     adj_t = _band_matrix(occ_s, both_t, weight, lo, width, n, m)
@@ -153,7 +166,7 @@ def _shifted(values, shift, width):
     return out
 
 
-def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t):
+def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected):
     """Best bead path in a band of ``2 · half + 1`` columns; (beads, touched the band's edge)."""
     n, m = len(ls), len(lt)
     cs, ct = np.concatenate([[0.0], np.cumsum(ls)]), np.concatenate([[0.0], np.cumsum(lt)])
@@ -162,7 +175,7 @@ def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t):
     centre = np.minimum(np.searchsorted(frac_t, frac_s - 1e-12), m)
     width = min(2 * half + 1, m + 1)
     lo = np.clip(centre - half, 0, m + 1 - width).astype(np.int64)
-    pair, adj_s, adj_t, tot_s, tot_t = _similarities(keys_s, keys_t, lo, width)
+    pair, adj_s, adj_t, tot_s, tot_t = _similarities(keys_s, keys_t, lo, width, expected)
     ks, kt = np.concatenate([[0.0], np.cumsum(tot_s)]), np.concatenate([[0.0], np.cumsum(tot_t)])
     rows = np.arange(n + 1)[:, None]
     cols = lo[:, None] + np.arange(width)[None, :]
@@ -176,7 +189,11 @@ def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t):
         cost = np.full(valid.shape, -np.log(prior))
         if di and dj:
             x, l_s = (ct[colc] - ct[c0]) / ratio, cs[rows] - cs[r0]
-            cost = cost + _neg_log_tail((x - l_s) / np.sqrt(var * ((l_s + x) / 2 + 1)))
+            delta = (x - l_s) / np.sqrt(var * ((l_s + x) / 2 + 1))
+            if LENGTH_DOF is None:
+                cost = cost + _neg_log_tail(delta)
+            else:
+                cost = cost + (LENGTH_DOF + 1) / 2 * np.log1p(delta * delta / LENGTH_DOF)
             shared = np.zeros(valid.shape)
             for a in range(di):
                 for b in range(dj):
@@ -187,13 +204,13 @@ def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t):
                         shared -= _gather(adj_t, rows - a, cols - b - 1, lo, width)
             shared = np.maximum(shared, 0.0)
             shared = np.minimum(shared, np.minimum(src_keys, tgt_keys))   # Σ min(A, B) ≤ either side
-            cost = cost - shared + UNMATCHED * np.maximum(src_keys + tgt_keys - 2 * shared, 0)
+            cost = cost - MATCHED * shared + UNMATCHED * np.maximum(src_keys + tgt_keys - 2 * shared, 0)
             if para_s is not None and para_t is not None:
                 ps_last, ps_first = para_s[np.maximum(rows - 1, 0)], para_s[np.maximum(rows - di, 0)]
                 pt_last, pt_first = para_t[np.maximum(colc - 1, 0)], para_t[np.maximum(colc - dj, 0)]
                 cost = cost + PARAGRAPH_COST * ((ps_last != ps_first) | (pt_last != pt_first) | (ps_last != pt_last))
         else:
-            cost = cost + OMIT_COST + UNMATCHED * (src_keys + tgt_keys)
+            cost = cost + OMIT_COST
         kinds.append((di, dj))
         costs.append(np.where(valid, cost, _BIG))
     ins = kinds.index((0, 1))
@@ -233,18 +250,29 @@ def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t):
     return beads[::-1], touched
 
 
-def _align(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t):
+def _align(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected):
     top = max(len(ls), len(lt)) + 1
     while True:
-        beads, touched = _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t)
+        beads, touched = _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected)
         if not touched or 2 * half + 1 >= top:
             return beads
         half *= 2
 
 
+def _add_equivalents(keys_s, keys_t, words_s, words_t, pairs) -> None:
+    """Add an ``e:`` key for each (source word, target word) pair to the sentences holding them."""
+    for side, (keys, words) in enumerate(((keys_s, words_s), (keys_t, words_t))):
+        by_word = {}
+        for pair in pairs:
+            by_word.setdefault(pair[side], []).append(f"e:{pair[0]}|{pair[1]}")
+        for bag, have in zip(keys, words):
+            for word in have & by_word.keys():
+                bag.update(by_word[word])
+
+
 def align_sentences(source, target, *, source_lang: str, target_lang: str, lexicon: Mapping | None = None,
                     source_paragraphs=None, target_paragraphs=None, learn: bool = True,
-                    band: int = 8, threshold: float = 0.5) -> pd.DataFrame:
+                    equivalents=None, band: int = 8, threshold: float = 0.5) -> pd.DataFrame:
     """Align the sentences of one document with those of its translation.
 
     Parameters
@@ -261,6 +289,9 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
         costs more but is still possible).
     learn : bool
         Learn word equivalents from the first pass's confident links (default True).
+    equivalents : iterable of (str, str), optional
+        Word equivalents known beforehand (source word, target word: tokenizer norms), e.g.
+        learned over a whole corpus by :func:`align_documents`.
     band : int
         Half-width of the band, in sentences, at the start (widened as needed).
     threshold : float
@@ -297,21 +328,22 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
     var = 6.8 * min(1.0, 1.0 / ratio)
     keys_s = anchor_keys(src, lang=source_lang, other_lang=target_lang, lexicon=lexicon, other_sentences=tgt)
     keys_t = anchor_keys(tgt, lang=target_lang, other_lang=source_lang, lexicon=lexicon, other_sentences=src)
-    beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t)
+    expected = tuple(EXPECTED + ("l", "a") * (lang == "zh") for lang in (source_lang, target_lang))
+    words_s = words_t = None
+    if equivalents:
+        words_s, words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
+        _add_equivalents(keys_s, keys_t, words_s, words_t, equivalents)
+    beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected)
     confident = [(s[0], t[0]) for s, t, cost in beads if len(s) == 1 and len(t) == 1 and cost < SCORE_CENTRE - 1.4]
     if learn and len(confident) >= 3:
         i, j = np.array(confident).T
         ratio = lt[j].sum() / max(ls[i].sum(), 1.0)
         x = lt[j] / ratio
         var = float(np.clip(np.mean((x - ls[i]) ** 2 / ((x + ls[i]) / 2 + 1)), 0.3, 30.0)) if len(i) >= 5 else var
-        words_s, words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
-        for s_word, t_word, _ in learn_equivalents(words_s, words_t, confident):
-            key = f"e:{s_word}|{t_word}"
-            for keys, words, w in ((keys_s, words_s, s_word), (keys_t, words_t, t_word)):
-                for bag, have in zip(keys, words):
-                    if w in have:
-                        bag[key] += 1
-        beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t)
+        if words_s is None:
+            words_s, words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
+        _add_equivalents(keys_s, keys_t, words_s, words_t, [p[:2] for p in learn_equivalents(words_s, words_t, confident)])
+        beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected)
     score = [float(1.0 / (1.0 + np.exp(min(cost - SCORE_CENTRE, 700.0)))) for _, _, cost in beads]
     return pd.DataFrame({
         "source_ids": [s for s, _, _ in beads],
@@ -320,3 +352,56 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
         "score": score,
         "low_confidence": [v < threshold for v in score],
     })
+
+
+def align_documents(documents: Mapping, *, source_lang: str, target_lang: str, min_dice: float = 0.5,
+                    **options) -> pd.DataFrame:
+    """Align the sentences of many documents, with word equivalents learned over all of them.
+
+    A first pass aligns each document alone (:func:`align_sentences` with ``learn=False``);
+    Dice associations over all the confident 1-1 links of the corpus (a pair seen at least
+    twice, Dice ≥ `min_dice`) then serve as ``equivalents`` in a second pass — hunalign's
+    dictionary-less mode (Varga et al. 2005) over the corpus rather than one document.
+
+    Parameters
+    ----------
+    documents : mapping
+        ``{doc_id: (source_sentences, target_sentences)}``.
+    source_lang, target_lang : str
+    min_dice : float
+    **options
+        Passed to :func:`align_sentences` (``lexicon``, ``band``, ``threshold``; paragraph
+        numbers are per document and cannot be given here).
+
+    Returns
+    -------
+    DataFrame
+        :func:`align_sentences`'s columns after a first column ``doc_id``.
+
+    Examples
+    --------
+    >>> docs = {"a": (["卡瓦诺法官发言。", "投票推迟。"], ["Le juge Kavanaugh parle.", "Le vote est reporté."]),
+    ...         "b": (["卡瓦诺法官否认。"], ["Le juge Kavanaugh dément."])}
+    >>> align_documents(docs, source_lang="zh", target_lang="fr")[["doc_id", "kind"]].values.tolist()
+    [['a', '1-1'], ['a', '1-1'], ['b', '1-1']]
+    """
+    if not isinstance(documents, Mapping):
+        raise InputError("documents must be a mapping {doc_id: (source_sentences, target_sentences)}")
+    words_s, words_t, links = [], [], []
+    for doc_id, pair in documents.items():
+        if not (isinstance(pair, Sequence) and len(pair) == 2):
+            raise InputError(f"document {doc_id!r}: give a pair (source_sentences, target_sentences)")
+        beads = align_sentences(pair[0], pair[1], source_lang=source_lang, target_lang=target_lang,
+                                learn=False, **options)
+        offset_s, offset_t = len(words_s), len(words_t)
+        words_s += content_words(pair[0], lang=source_lang)
+        words_t += content_words(pair[1], lang=target_lang)
+        links += [(s[0] + offset_s, t[0] + offset_t) for s, t, score in
+                  zip(beads["source_ids"], beads["target_ids"], beads["score"]) if len(s) == len(t) == 1 and score >= 0.8]
+    pairs = [p[:2] for p in learn_equivalents(words_s, words_t, links, min_dice=min_dice)]
+    frames = []
+    for doc_id, (source, target) in documents.items():
+        beads = align_sentences(source, target, source_lang=source_lang, target_lang=target_lang,
+                                equivalents=pairs, **options)
+        frames.append(beads.assign(doc_id=doc_id)[["doc_id", *_COLUMNS]])
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", *_COLUMNS])

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import pytest
 
-from discourse.sentence_align import align_sentences
+from discourse.sentence_align import align_documents, align_sentences
 
 from .conftest import ROOT
 
@@ -63,16 +63,27 @@ def link_counts(beads, origin_s, origin_t):
     return len(gold & found), len(found), len(gold)
 
 
-def evaluate(docs, lang: str, setting: str, *, seed: int = 20, repeat: int = 1):
-    """Link precision, recall, F1 and the number of perfect documents, for zh → lang."""
+def evaluate(docs, lang: str, setting: str, *, seed: int = 20, repeat: int = 1, corpus: bool = True):
+    """Link precision, recall, F1 and the number of perfect documents, for zh → lang.
+
+    ``corpus``: align with :func:`align_documents` (equivalents learned over all the
+    documents), else each document alone with :func:`align_sentences`.
+    """
     merge_t, merge_s, omit = SETTINGS[setting]
-    tp = found = gold = perfect = 0
-    for n, doc in enumerate(sorted(docs)):
+    versions, origins = {}, {}
+    for doc in sorted(docs):
         rng = random.Random(f"{seed}:{doc}:{lang}:{setting}")
         src, o_s = degrade(docs[doc]["zh"] * repeat, merge=merge_s, omit=0.0, rng=rng, joiner="")
         tgt, o_t = degrade(docs[doc][lang] * repeat, merge=merge_t, omit=omit, rng=rng, joiner=" ")
-        beads = align_sentences(src, tgt, source_lang="zh", target_lang=lang)
-        a, b, c = link_counts(beads, o_s, o_t)
+        versions[doc], origins[doc] = (src, tgt), (o_s, o_t)
+    if corpus:
+        every = align_documents(versions, source_lang="zh", target_lang=lang)
+        aligned = {doc: beads for doc, beads in every.groupby("doc_id", sort=False)}
+    else:
+        aligned = {doc: align_sentences(*versions[doc], source_lang="zh", target_lang=lang) for doc in versions}
+    tp = found = gold = perfect = 0
+    for doc in versions:
+        a, b, c = link_counts(aligned[doc], *origins[doc])
         tp, found, gold, perfect = tp + a, found + b, gold + c, perfect + (a == b == c)
     p, r = tp / max(found, 1), tp / max(gold, 1)
     return {"precision": p, "recall": r, "f1": 2 * p * r / max(p + r, 1e-12), "perfect": perfect, "documents": len(docs)}
