@@ -27,7 +27,7 @@ from functools import cache
 from discourse._data import data_path
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["hanviet_table", "anchor_keys", "content_words", "learn_equivalents"]
+__all__ = ["hanviet_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents"]
 
 _WIDE = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 _NUMBER = re.compile(r"\d+(?:(?:[,.]|[ \u00a0\u202f])\d{3})*(?:[.,]\d+)?")
@@ -61,8 +61,8 @@ def _latin_keys(text: str, *, every_word: bool) -> list[str]:
     keys = []
     for word in _LATIN.findall(text):
         word = word.strip("-")
-        if len(word) < 2 or not (every_word or any(c.isupper() or c.isdigit() for c in word[1:])
-                                 or word[0].isupper()):
+        rest = word[1:]
+        if len(word) < 2 or not (every_word or word[0].isupper() or rest != rest.lower() or not rest.isalpha()):
             continue
         keys.append("l:" + word.lower())
         if word.isupper() and 2 <= len(word) <= 6:
@@ -138,10 +138,17 @@ def content_words(sentences: Sequence[str], *, lang: str) -> list[set[str]]:
     [['fbi', 'files', 'opened']]
     """
     tok = get_tokenizer(lang)
-    stop = tok.stopwords
-    return [{norm for _, _, norm in tok.tokenize(text)
-             if norm not in stop and not is_punct(norm) and not any(c.isdigit() for c in norm)}
-            for text in sentences]
+    stop, keep = tok.stopwords, {}
+    out = []
+    for tokens in tok.tokenize_many(list(sentences)):
+        words = set()
+        for _, _, norm in tokens:
+            if norm not in keep:
+                keep[norm] = norm not in stop and not is_punct(norm) and not any(c.isdigit() for c in norm)
+            if keep[norm]:
+                words.add(norm)
+        out.append(words)
+    return out
 
 
 def learn_equivalents(source_words: Sequence[set], target_words: Sequence[set], links, *,
@@ -177,3 +184,25 @@ def learn_equivalents(source_words: Sequence[set], target_words: Sequence[set], 
         c_st.update((s, t) for s in source_words[i] for t in target_words[j])
     pairs = [(s, t, round(2 * n / (c_s[s] + c_t[t]), 6)) for (s, t), n in c_st.items() if n >= min_count]
     return sorted((p for p in pairs if p[2] >= min_dice), key=lambda p: (-p[2], p[0], p[1]))
+
+
+def add_equivalents(keys_s, keys_t, words_s, words_t, pairs) -> None:
+    """Add an ``e:`` key for each (source word, target word) pair to the sentences holding them.
+
+    `keys_s`, `keys_t` are the anchor bags (changed in place: they are the caller's own);
+    `words_s`, `words_t` the sentences' content words (:func:`content_words`).
+
+    Examples
+    --------
+    >>> keys_s, keys_t = [Counter()], [Counter(), Counter()]
+    >>> add_equivalents(keys_s, keys_t, [{"法官"}], [{"juge"}, {"vote"}], [("法官", "juge")])
+    >>> keys_s, keys_t
+    ([Counter({'e:法官|juge': 1})], [Counter({'e:法官|juge': 1}), Counter()])
+    """
+    for side, (keys, words) in enumerate(((keys_s, words_s), (keys_t, words_t))):
+        by_word = {}
+        for pair in pairs:
+            by_word.setdefault(pair[side], []).append(f"e:{pair[0]}|{pair[1]}")
+        for bag, have in zip(keys, words):
+            for word in have & by_word.keys():
+                bag.update(by_word[word])
