@@ -231,6 +231,8 @@ def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected, cent
         dist[r] = np.minimum(best, scan)
         back[r] = arg
     beads, r, k, touched = [], n, m - int(lo[n]), False
+    if dist[r, k] >= _BIG / 2:                            # the band does not connect the ends
+        return None, True
     while r > 0 or lo[r] + k > 0:
         j = int(lo[r] + k)
         touched |= (k == 0 and lo[r] > 0) or (k == width - 1 and j < m)
@@ -256,7 +258,7 @@ def _align(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected, p
         centre = np.maximum.accumulate(centre)
     while True:
         beads, touched = _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected, centre)
-        if not touched or 2 * half + 1 >= top:
+        if beads is not None and (not touched or 2 * half + 1 >= top):
             return beads
         half *= 2
 

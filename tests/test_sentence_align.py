@@ -52,17 +52,25 @@ def test_a_long_chinese_sentence_can_be_three_french_ones():
     assert beads.loc[1, "kind"] == "1-3"
 
 
-def test_hanviet_readings_say_which_sentence_is_missing():
-    # No numbers or names: the Sino-Vietnamese readings tell which Chinese sentence is untranslated.
+def test_hanviet_readings_keep_links_right_where_lengths_mislead():
+    # No numbers or names, and two free translations whose lengths mislead: the Sino-Vietnamese
+    # readings keep the links right; the same texts without them (as if English) are misaligned.
     zh = ["国务院总理召开会议，讨论经济发展和社会保障问题。", "人民代表大会批准了政府工作报告和国家预算。",
-          "教育部宣布改革高等学校的招生制度。"]
+          "教育部宣布改革高等学校的招生制度。", "外交部发言人表示中国政府支持和平谈判。",
+          "科学技术的进步促进了农业生产。", "中央银行决定降低利率以刺激投资。"]
     vi = ["Thủ tướng Quốc vụ viện triệu tập hội nghị thảo luận vấn đề phát triển kinh tế và bảo đảm xã hội.",
           "Đại hội đại biểu nhân dân phê chuẩn báo cáo công tác chính phủ và ngân sách quốc gia.",
-          "Bộ Giáo dục tuyên bố cải cách chế độ tuyển sinh của các trường cao đẳng."]
-    for missing in range(3):
-        beads = align_sentences(zh, vi[:missing] + vi[missing + 1:], source_lang="zh", target_lang="vi")
-        expected = [((k,), () if k == missing else (k - (k > missing),)) for k in range(3)]
-        assert links(beads) == expected, missing
+          "Bộ Giáo dục tuyên bố cải cách chế độ tuyển sinh của các trường cao đẳng.",
+          "Người phát ngôn Bộ Ngoại giao cho biết chính phủ Trung Quốc ủng hộ đàm phán hòa bình.",
+          "Tiến bộ của khoa học kỹ thuật đã thúc đẩy sản xuất nông nghiệp.",
+          "Ngân hàng trung ương quyết định giảm lãi suất để kích thích đầu tư."]
+    vi[1] = "Đại hội đại biểu nhân dân phê chuẩn."
+    vi[2] = vi[2][:-1] + (" trong năm học tới, sau nhiều tháng thảo luận với các trường và phụ huynh"
+                          " về những thay đổi cần thiết.")
+    beads = align_sentences(zh, vi, source_lang="zh", target_lang="vi")
+    assert links(beads) == [((k,), (k,)) for k in range(6)]
+    beads = align_sentences(zh, vi, source_lang="zh", target_lang="en")
+    assert links(beads) != [((k,), (k,)) for k in range(6)]
 
 
 def test_the_band_widens_when_the_path_leaves_it():
