@@ -107,16 +107,11 @@ def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
 
 
 def _similarities(keys_s, keys_t, lo, width, expected=((), ())):
-    """Band matrices of shared anchor weight, and each sentence's total anchor weight.
-
-    A sentence's total counts the keys the other side shares and, of the kinds in
-    ``expected`` (per side), those it does not: a number that the translation lacks is
-    evidence against linking the sentence (not against omitting it).
-
-    ``pair`` is source sentence × target sentence; ``adj_s`` (``adj_t``) the keys two adjacent
-    source (target) sentences share × a sentence of the other side: subtracted from a
-    multi-sentence bead's pairwise sum, they make it Σ min(A, B) for keys held once.
-    """
+    """Band matrices of shared anchor weight (``pair``: source × target sentence; ``adj_s``,
+    ``adj_t``: keys two adjacent sentences of one side share × a sentence of the other, subtracted
+    so that a multi-sentence bead counts Σ min(A, B)) and each sentence's total anchor weight
+    (shared keys, and unshared ones of the ``expected`` kinds: a number the translation lacks
+    is evidence against a link, not against an omission)."""
     df_s, df_t = {}, {}
     for keys, df in ((keys_s, df_s), (keys_t, df_t)):
         for bag in keys:
@@ -311,6 +306,11 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
     for name, lang in (("source_lang", source_lang), ("target_lang", target_lang)):
         if lang not in LANGS:
             raise InputError(f"{name}={lang!r} is not a known language; use one of {', '.join(LANGS)}")
+    if isinstance(band, bool) or not isinstance(band, int) or band < 1:
+        raise InputError(f"band must be a whole number of sentences ≥ 1, not {band!r}")
+    if lexicon is not None and not (isinstance(lexicon, Mapping)
+                                    and all(isinstance(v, Mapping) for v in lexicon.values())):
+        raise InputError("lexicon must be a mapping {frame: {lang: [terms]}}")
     para_s = _check_paragraphs(source_paragraphs, src, "source_paragraphs")
     para_t = _check_paragraphs(target_paragraphs, tgt, "target_paragraphs")
     if not src and not tgt:

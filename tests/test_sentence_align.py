@@ -137,6 +137,8 @@ def test_empty_sides():
     (dict(source=["一句话。"], target=["Une phrase."], source_lang="cmn"), "source_lang='cmn' is not a known"),
     (dict(source=["一句话。"], target=["Une phrase."], source_paragraphs=[1, 2], target_paragraphs=[1]),
      "source_paragraphs must be a list of one paragraph number per sentence"),
+    (dict(source=["一句话。"], target=["Une phrase."], band=0), "band must be a whole number"),
+    (dict(source=["一句话。"], target=["Une phrase."], lexicon=["调查"]), "lexicon must be a mapping"),
 ])
 def test_bad_input_is_an_input_error(kwargs, message):
     kwargs = {"source_lang": "zh", "target_lang": "fr", **kwargs}
