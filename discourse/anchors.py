@@ -13,6 +13,9 @@ both a source and a target sentence hold is evidence that they translate each ot
 * ``h:`` / ``H:`` Sino-Vietnamese syllables and syllable pairs (zh–vi only): a Chinese
   character's Hán-Việt reading (``data/hanviet/``, from Unihan ``kVietnamese``) and a
   Vietnamese syllable, lower-cased, tones kept (国务院 → ``H:quốc vụ``, ``H:vụ viện``);
+* ``d:`` dictionary glosses (zh–en, zh–fr): the first five letters of the English words CC-CEDICT
+  gives for a Chinese word (``data/cedict/``) and of an English or (unaccented) French word
+  (:func:`add_dictionary`);
 * ``e:`` equivalents learned from the document itself (:func:`learn_equivalents`).
 """
 
@@ -27,7 +30,8 @@ from functools import cache
 from discourse._data import data_path
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["hanviet_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents"]
+__all__ = ["hanviet_table", "cedict_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents",
+           "add_dictionary"]
 
 _WIDE = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 _NUMBER = re.compile(r"\d+(?:(?:[,.]|[ \u00a0\u202f])\d{3})*(?:[.,]\d+)?")
@@ -55,6 +59,50 @@ def hanviet_table() -> dict[str, tuple[str, ...]]:
             char, readings = line.rstrip("\n").split("\t")
             table[char] = tuple(readings.split())
     return table
+
+
+@cache
+def cedict_table() -> dict[str, tuple[str, ...]]:
+    """Simplified Chinese word → English gloss words (``data/cedict/zh_en.tsv``, CC-CEDICT).
+
+    Examples
+    --------
+    >>> cedict_table()["法官"], cedict_table()["调查"][:3]
+    (('judge',), ('investigation', 'inquiry', 'investigate'))
+    """
+    table = {}
+    with data_path("cedict", "zh_en.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and "\t" in line:
+                word, glosses = line.rstrip("\n").split("\t")
+                table[word] = tuple(glosses.split())
+    return table
+
+
+def add_dictionary(keys, words, *, lang: str) -> None:
+    """Add ``d:`` keys (CC-CEDICT, zh–en): an English word's first 5 letters, and on the zh side
+    those of each gloss word of each Chinese word (so *investigate* meets *investigation*).
+
+    `keys` (the caller's own anchor bags) are changed in place; `words` are the sentences'
+    content words (:func:`content_words`).
+
+    Examples
+    --------
+    >>> zh, en = [Counter()], [Counter()]
+    >>> add_dictionary(zh, [{"法官"}], lang="zh"); add_dictionary(en, [{"judges"}], lang="en")
+    >>> zh, en
+    ([Counter({'d:judge': 1})], [Counter({'d:judge': 1})])
+    """
+    table = cedict_table() if lang == "zh" else None
+    for bag, have in zip(keys, words):
+        if table is None:
+            bag.update({"d:" + _plain(w)[:5] for w in have if w.isalpha()})
+        else:
+            bag.update({"d:" + g[:5] for w in have for g in table.get(w, ())})
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _latin_keys(text: str, *, every_word: bool) -> list[str]:

@@ -10,10 +10,10 @@
   one (``−log 2(1 − Φ(|δ|))``) punishes a free translation or a long title so hard that merging
   it with its neighbours looks cheaper (link F1 on clean zh–fr news 0.94 → 0.998);
 * the bead's prior ``−log P(kind)`` (:data:`BEAD_KINDS`; 1-0 and 0-1 cost 1 more);
-* lexical anchors (:mod:`discourse.anchors`: numbers, Latin names and acronyms, quoted titles,
-  frame-lexicon terms, Hán-Việt readings for zh–vi), ``−M + 0.25 U``: ``M`` is the weight of
-  the keys the bead's two sides share (each key weighs by its kind over √ its document
-  frequency), ``U`` the weight of the keys of either side left unmatched;
+* lexical anchors (:mod:`discourse.anchors`: numbers, Latin names, acronyms, quoted titles,
+  frame-lexicon terms, Hán-Việt readings for zh–vi, CC-CEDICT glosses for zh–en and zh–fr),
+  ``−M + 0.25 U``: ``M`` the weight of the keys both sides share (a key weighs by its kind
+  over √ its document frequency), ``U`` that of the keys left unmatched;
 * optionally, a penalty for a bead across paragraphs or linking unlike-numbered paragraphs.
 
 A first pass gives confident 1-1 links; from them the length ratio and variance ``s²`` are
@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from discourse.anchors import add_equivalents, anchor_keys, content_words, learn_equivalents
+from discourse.anchors import add_dictionary, add_equivalents, anchor_keys, content_words, learn_equivalents
 from discourse.errors import InputError
 from discourse.languages import LANGS
 
@@ -46,13 +46,12 @@ __all__ = ["align_sentences", "align_documents", "BEAD_KINDS"]
 BEAD_KINDS = {(1, 1): 0.80, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.06, (1, 2): 0.06,
               (2, 2): 0.002, (1, 3): 0.015, (3, 1): 0.015}
 #: Weight of an anchor key by its kind (the letter before the colon).
-KEY_WEIGHTS = {"n": 2.0, "l": 2.0, "a": 1.0, "q": 0.5, "f": 1.0, "h": 0.3, "H": 1.0, "e": 1.5}
+KEY_WEIGHTS = {"n": 2.0, "l": 2.0, "a": 1.0, "q": 0.5, "f": 1.0, "h": 0.3, "H": 1.0, "e": 1.5, "d": 1.0}
 OMIT_COST, UNMATCHED, PARAGRAPH_COST, SCORE_CENTRE = 1.0, 0.25, 3.0, 3.0
 #: Anchor kinds whose keys count against a link even when the other side lacks them (numbers,
 #: learned equivalents; Latin words of a Chinese text, which translations keep).
 EXPECTED = ("n", "e")
-#: Degrees of freedom ν of the Student-t length cost.
-LENGTH_DOF = 3
+LENGTH_DOF, DICTIONARY_PAIRS = 3, ({"zh", "en"}, {"zh", "fr"})   # Student-t ν; CC-CEDICT pairs
 _BIG = 1e12
 _COLUMNS = ["source_ids", "target_ids", "kind", "score", "low_confidence"]
 
@@ -68,14 +67,12 @@ def _check_sentences(value, name: str) -> list[str]:
 
 
 def _check_paragraphs(value, sentences, name: str):
-    if value is None:
-        return None
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != len(sentences):
+    if value is not None and (isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != len(sentences)):
         raise InputError(f"{name} must be a list of one paragraph number per sentence "
                          f"({len(sentences)} sentences)")
-    if not all(isinstance(p, (int, np.integer)) and not isinstance(p, bool) for p in value):
+    if value is not None and not all(isinstance(p, (int, np.integer)) and not isinstance(p, bool) for p in value):
         raise InputError(f"{name} must hold integers (the paragraph number of each sentence)")
-    return np.asarray(value, dtype=np.int64)
+    return None if value is None else np.asarray(value, dtype=np.int64)
 
 
 def _occurrences(keys, shared):
@@ -260,7 +257,8 @@ def _align(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected, p
 
 def align_sentences(source, target, *, source_lang: str, target_lang: str, lexicon: Mapping | None = None,
                     source_paragraphs=None, target_paragraphs=None, learn: bool = True,
-                    equivalents=None, band: int = 8, threshold: float = 0.5) -> pd.DataFrame:
+                    equivalents=None, dictionary: bool = True, band: int = 8,
+                    threshold: float = 0.5) -> pd.DataFrame:
     """Align the sentences of one document with those of its translation.
 
     Parameters
@@ -280,6 +278,8 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
     equivalents : iterable of (str, str), optional
         Word equivalents known beforehand (source word, target word: tokenizer norms), e.g.
         learned over a whole corpus by :func:`align_documents`.
+    dictionary : bool
+        For zh–en and zh–fr, use CC-CEDICT's glosses (``data/cedict/``) as anchors.
     band : int
         Half-width of the band, in sentences, at the start (widened as needed).
     threshold : float
@@ -322,10 +322,11 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
     keys_s = anchor_keys(src, lang=source_lang, other_lang=target_lang, lexicon=lexicon, other_sentences=tgt)
     keys_t = anchor_keys(tgt, lang=target_lang, other_lang=source_lang, lexicon=lexicon, other_sentences=src)
     expected = tuple(EXPECTED + ("l", "a") * (lang == "zh") for lang in (source_lang, target_lang))
-    words_s = words_t = None
-    if equivalents:
-        words_s, words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
-        add_equivalents(keys_s, keys_t, words_s, words_t, equivalents)
+    words_s, words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
+    add_equivalents(keys_s, keys_t, words_s, words_t, equivalents or ())
+    if dictionary and {source_lang, target_lang} in DICTIONARY_PAIRS:
+        add_dictionary(keys_s, words_s, lang=source_lang)
+        add_dictionary(keys_t, words_t, lang=target_lang)
     beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected)
     confident = [(s[0], t[0]) for s, t, cost in beads if len(s) == 1 and len(t) == 1 and cost < SCORE_CENTRE - 1.4]
     if learn and len(confident) >= 3:
@@ -333,8 +334,6 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
         ratio = lt[j].sum() / max(ls[i].sum(), 1.0)
         x = lt[j] / ratio
         var = float(np.clip(np.mean((x - ls[i]) ** 2 / ((x + ls[i]) / 2 + 1)), 0.3, 30.0)) if len(i) >= 5 else var
-        if words_s is None:
-            words_s, words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
         add_equivalents(keys_s, keys_t, words_s, words_t, [p[:2] for p in learn_equivalents(words_s, words_t, confident)])
         beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected, path=beads)
     score = [float(1.0 / (1.0 + np.exp(min(cost - SCORE_CENTRE, 700.0)))) for _, _, cost in beads]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -144,3 +145,28 @@ def test_bad_input_is_an_input_error(kwargs, message):
     kwargs = {"source_lang": "zh", "target_lang": "fr", **kwargs}
     with pytest.raises(InputError, match=message):
         align_sentences(kwargs.pop("source"), kwargs.pop("target"), **kwargs)
+
+
+def test_cedict_glosses_are_anchors_for_english_and_french():
+    from discourse.anchors import add_dictionary, cedict_table
+    assert cedict_table()["法官"] == ("judge",)
+    assert "CC-CEDICT 2023-11-07" in data_path("cedict", "zh_en.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert "CC BY-SA 4.0" in data_path("cedict", "README.md").read_text(encoding="utf-8")
+    zh, en, fr = [Counter()], [Counter()], [Counter()]
+    add_dictionary(zh, [{"参议员", "调查"}], lang="zh")
+    add_dictionary(en, [{"investigated"}], lang="en")
+    add_dictionary(fr, [{"sénateurs"}], lang="fr")
+    assert "d:inves" in zh[0].keys() & en[0].keys() and "d:senat" in zh[0].keys() & fr[0].keys()
+
+
+def test_the_dictionary_makes_zh_en_links_confident():
+    zh = ["法官在周一驳回了这项动议，理由是缺乏法律依据。", "参议员们要求对这起事件进行新的独立调查。",
+          "医院的医生说病人的情况已经稳定。", "警察逮捕了两名涉嫌抢劫银行的男子。"]
+    en = ["The judge dismissed the motion on Monday, citing a lack of legal basis.",
+          "Senators demanded a new independent investigation into the incident.",
+          "Doctors at the hospital said the patient's condition had stabilized.",
+          "Police arrested two men suspected of robbing a bank."]
+    with_it = align_sentences(zh, en, source_lang="zh", target_lang="en", learn=False)
+    without = align_sentences(zh, en, source_lang="zh", target_lang="en", learn=False, dictionary=False)
+    assert links(with_it) == links(without) == [((k,), (k,)) for k in range(4)]
+    assert with_it["score"].min() > 0.99 > without["score"].max()
