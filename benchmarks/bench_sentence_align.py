@@ -9,6 +9,8 @@ Run ``python benchmarks/bench_sentence_align.py`` from the repository with ``../
 2. Scale: all documents joined into one and repeated to about 0.1 M and 1 M characters of
    Chinese (and 3–3.6 × that in the other language), aligned clean; seconds at both sizes and
    their ratio (10 × the size should take about 10 × the time: the dynamic programme is banded).
+3. The UDHR (``../shared/eval/udhr/``): the 50 article paragraphs of zh with fr, vi, en as one
+   document, degraded the same way with 10 seeds.
 
 Results are printed and written to ``benchmarks/results/sentence_align.csv``.
 """
@@ -26,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from discourse.sentence_align import align_sentences  # noqa: E402
-from tests.test_sentence_align_eval import NTREX, PAIRS, SETTINGS, evaluate, read_ntrex  # noqa: E402
+from tests.test_sentence_align_eval import NTREX, PAIRS, SETTINGS, UDHR, evaluate, evaluate_udhr, read_ntrex  # noqa: E402
 
 
 def quality(docs) -> list[dict]:
@@ -40,6 +42,19 @@ def quality(docs) -> list[dict]:
             print(f"zh-{lang:2} {setting:14} F1 {result['f1']:.4f}  P {result['precision']:.4f}  "
                   f"R {result['recall']:.4f}  perfect {result['perfect']}/{result['documents']}  "
                   f"{rows[-1]['seconds']:.1f} s", flush=True)
+    return rows
+
+
+def udhr() -> list[dict]:
+    rows = []
+    for lang in PAIRS:
+        for setting in SETTINGS:
+            start = time.perf_counter()
+            result = evaluate_udhr(lang, setting)
+            rows.append({"case": f"udhr zh-{lang}", "setting": setting, "seconds": time.perf_counter() - start,
+                         **result})
+            print(f"UDHR zh-{lang:2} {setting:14} F1 {result['f1']:.4f}  ({result['versions']} versions, "
+                  f"{rows[-1]['seconds']:.1f} s)", flush=True)
     return rows
 
 
@@ -76,7 +91,7 @@ def main(argv=None) -> None:
     if not NTREX.is_dir():
         sys.exit(f"{NTREX} is absent: put ../shared beside the repository")
     docs = read_ntrex()
-    rows = [] if args.no_quality else quality(docs)
+    rows = [] if args.no_quality else quality(docs) + (udhr() if UDHR.is_dir() else [])
     rows += scale(docs, tuple(args.sizes))
     fields = sorted({k for row in rows for k in row})
     args.out.parent.mkdir(parents=True, exist_ok=True)
