@@ -1,0 +1,256 @@
+"""Lexical anchors for sentence alignment: what two sentences in two languages share.
+
+Each sentence becomes a bag of *anchor keys* (a :class:`collections.Counter`); a key that
+both a source and a target sentence hold is evidence that they translate each other:
+
+* ``n:`` numbers, Arabic digits with their separators dropped (``1,000``, ``1 000`` and
+  ``1.000`` are all ``n:1000``; full-width digits as ASCII);
+* ``l:`` Latin-script names and acronyms (a word with a capital or a digit: ``FBI``,
+  ``COVID-19``, ``Kavanaugh``), lower-cased; ``a:`` an acronym's sorted letters, so that
+  ``PCC`` meets ``CPC``;
+* ``q:`` quoted titles (《…》, « … », “…”, "…"), counted;
+* ``f:`` frames of a lexicon ``{frame: {lang: [terms]}}`` whose terms occur;
+* ``h:`` / ``H:`` Sino-Vietnamese syllables and syllable pairs (zh–vi only): a Chinese
+  character's Hán-Việt reading (``data/hanviet/``, from Unihan ``kVietnamese``) and a
+  Vietnamese syllable, lower-cased, tones kept (国务院 → ``H:quốc vụ``, ``H:vụ viện``);
+* ``d:`` dictionary glosses (zh–en, zh–fr): the first five letters of the English words CC-CEDICT
+  gives for a Chinese word (``data/cedict/``) and of an English or (unaccented) French word
+  (:func:`add_dictionary`);
+* ``e:`` equivalents learned from the document itself (:func:`learn_equivalents`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from discourse._data import data_path
+from discourse.languages import get_tokenizer, is_punct
+
+__all__ = ["hanviet_table", "cedict_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents",
+           "add_dictionary"]
+
+_WIDE = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
+_NUMBER = re.compile(r"\d+(?:(?:[,.]|[ \u00a0\u202f])\d{3})*(?:[.,]\d+)?")
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][0-9A-Za-zÀ-ÖØ-öø-ɏ\-]*")
+_TITLES = re.compile(r"《[^》]*》|«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def hanviet_table() -> dict[str, tuple[str, ...]]:
+    """Han character → its Hán-Việt readings (``data/hanviet/hanviet.tsv``, Unihan 15.0).
+
+    Examples
+    --------
+    >>> table = hanviet_table()
+    >>> table["国"], table["务"], table["院"]
+    (('quốc',), ('vụ',), ('viện',))
+    """
+    table = {}
+    with data_path("hanviet", "hanviet.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            char, readings = line.rstrip("\n").split("\t")
+            table[char] = tuple(readings.split())
+    return table
+
+
+@cache
+def cedict_table() -> dict[str, tuple[str, ...]]:
+    """Simplified Chinese word → English gloss words (``data/cedict/zh_en.tsv``, CC-CEDICT).
+
+    Examples
+    --------
+    >>> cedict_table()["法官"], cedict_table()["调查"][:3]
+    (('judge',), ('investigation', 'inquiry', 'investigate'))
+    """
+    table = {}
+    with data_path("cedict", "zh_en.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and "\t" in line:
+                word, glosses = line.rstrip("\n").split("\t")
+                table[word] = tuple(glosses.split())
+    return table
+
+
+def add_dictionary(keys, words, *, lang: str) -> None:
+    """Add ``d:`` keys (CC-CEDICT, zh–en): an English word's first 5 letters, and on the zh side
+    those of each gloss word of each Chinese word (so *investigate* meets *investigation*).
+
+    `keys` (the caller's own anchor bags) are changed in place; `words` are the sentences'
+    content words (:func:`content_words`).
+
+    Examples
+    --------
+    >>> zh, en = [Counter()], [Counter()]
+    >>> add_dictionary(zh, [{"法官"}], lang="zh"); add_dictionary(en, [{"judges"}], lang="en")
+    >>> zh, en
+    ([Counter({'d:judge': 1})], [Counter({'d:judge': 1})])
+    """
+    table = cedict_table() if lang == "zh" else None
+    for bag, have in zip(keys, words):
+        if table is None:
+            bag.update({"d:" + _plain(w)[:5] for w in have if w.isalpha()})
+        else:
+            bag.update({"d:" + g[:5] for w in have for g in table.get(w, ())})
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _latin_keys(text: str, *, every_word: bool) -> list[str]:
+    keys = []
+    for word in _LATIN.findall(text):
+        word = word.strip("-")
+        rest = word[1:]
+        if len(word) < 2 or not (every_word or word[0].isupper() or rest != rest.lower() or not rest.isalpha()):
+            continue
+        keys.append("l:" + word.lower())
+        if word.isupper() and 2 <= len(word) <= 6:
+            keys.append("a:" + "".join(sorted(word.lower())))
+    return keys
+
+
+def _syllables(text: str) -> list[str]:
+    return _SYLLABLE.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def anchor_keys(sentences: Sequence[str], *, lang: str, other_lang: str, lexicon: Mapping | None = None,
+                other_sentences: Sequence[str] = ()) -> list[Counter]:
+    """The anchor keys of each sentence (see the module docstring).
+
+    Parameters
+    ----------
+    sentences : sequence of str
+    lang, other_lang : str
+        The sentences' language and the language they are aligned with (zh–vi adds the
+        Hán-Việt keys).
+    lexicon : mapping, optional
+        ``{frame: {lang: [terms]}}``; ``*`` in a term is ignored (terms match as substrings).
+    other_sentences : sequence of str
+        The other side's sentences: for zh with vi, a character's reading is the first of
+        its readings that the Vietnamese text uses.
+
+    Returns
+    -------
+    list of Counter
+
+    Examples
+    --------
+    >>> keys = anchor_keys(["国务院在2020年批准了1,000个GDP项目。"], lang="zh", other_lang="vi",
+    ...                    other_sentences=["Quốc vụ viện đã duyệt 1.000 dự án GDP năm 2020."])
+    >>> sorted(k for k in keys[0] if k[0] in "nlH")
+    ['H:quốc vụ', 'H:vụ viện', 'l:gdp', 'n:1000', 'n:2020']
+    """
+    terms = []
+    for frame, by_lang in (lexicon or {}).items():
+        terms += [(frame, t.replace("*", "").lower()) for t in by_lang.get(lang, ()) if t.replace("*", "").strip()]
+    hanviet = hanviet_table() if {lang, other_lang} == {"zh", "vi"} else None
+    vocabulary = {s for text in other_sentences for s in _syllables(text)} if hanviet and lang == "zh" else set()
+    out = []
+    for text in sentences:
+        plain = text.translate(_WIDE)
+        keys = ["n:" + re.sub(r"\D", "", n) for n in _NUMBER.findall(plain)]
+        keys += _latin_keys(plain, every_word=lang == "zh")
+        keys += ["q:"] * len(_TITLES.findall(plain))
+        lowered = plain.lower()
+        keys += ["f:" + frame for frame, term in terms if term in lowered]
+        if hanviet and lang == "zh":
+            readings = []
+            for char in plain:
+                options = hanviet.get(char, ()) if _HAN.match(char) else ()
+                readings.append(next((r for r in options if r in vocabulary), None))
+            keys += ["h:" + r for r in readings if r]
+            keys += [f"H:{a} {b}" for a, b in zip(readings, readings[1:]) if a and b]
+        elif hanviet:
+            syllables = _syllables(plain)
+            keys += ["h:" + s for s in syllables]
+            keys += [f"H:{a} {b}" for a, b in zip(syllables, syllables[1:])]
+        out.append(Counter(keys))
+    return out
+
+
+def content_words(sentences: Sequence[str], *, lang: str) -> list[set[str]]:
+    """Each sentence's content words: its tokenizer's norms less stopwords, punctuation, numbers.
+
+    Examples
+    --------
+    >>> [sorted(words) for words in content_words(["The FBI opened 2 files."], lang="en")]
+    [['fbi', 'files', 'opened']]
+    """
+    tok = get_tokenizer(lang)
+    stop, keep = tok.stopwords, {}
+    out = []
+    for tokens in tok.tokenize_many(list(sentences)):
+        words = set()
+        for _, _, norm in tokens:
+            if norm not in keep:
+                keep[norm] = norm not in stop and not is_punct(norm) and not any(c.isdigit() for c in norm)
+            if keep[norm]:
+                words.add(norm)
+        out.append(words)
+    return out
+
+
+def learn_equivalents(source_words: Sequence[set], target_words: Sequence[set], links, *,
+                      min_count: int = 2, min_dice: float = 0.7) -> list[tuple[str, str, float]]:
+    """Word pairs associated over confident links: Dice = 2·c(s, t) / (c(s) + c(t)).
+
+    As hunalign does without a dictionary (Varga et al. 2005): counts are over the linked
+    sentence pairs only; a pair is kept when it co-occurs at least `min_count` times and its
+    Dice coefficient is at least `min_dice`.
+
+    Parameters
+    ----------
+    source_words, target_words : sequence of set of str
+        Content words per sentence (:func:`content_words`).
+    links : iterable of (int, int)
+        Confident (source, target) sentence pairs.
+
+    Returns
+    -------
+    list of (source_word, target_word, dice), strongest first.
+
+    Examples
+    --------
+    >>> src = [{"卡瓦诺", "法官"}, {"卡瓦诺", "投票"}, {"参议员"}]
+    >>> tgt = [{"kavanaugh", "juge"}, {"kavanaugh", "vote"}, {"sénateur"}]
+    >>> learn_equivalents(src, tgt, [(0, 0), (1, 1), (2, 2)])
+    [('卡瓦诺', 'kavanaugh', 1.0)]
+    """
+    c_s, c_t, c_st = Counter(), Counter(), Counter()
+    for i, j in links:
+        c_s.update(source_words[i])
+        c_t.update(target_words[j])
+        c_st.update((s, t) for s in source_words[i] for t in target_words[j])
+    pairs = [(s, t, round(2 * n / (c_s[s] + c_t[t]), 6)) for (s, t), n in c_st.items() if n >= min_count]
+    return sorted((p for p in pairs if p[2] >= min_dice), key=lambda p: (-p[2], p[0], p[1]))
+
+
+def add_equivalents(keys_s, keys_t, words_s, words_t, pairs) -> None:
+    """Add an ``e:`` key for each (source word, target word) pair to the sentences holding them.
+
+    `keys_s`, `keys_t` are the anchor bags (changed in place: they are the caller's own);
+    `words_s`, `words_t` the sentences' content words (:func:`content_words`).
+
+    Examples
+    --------
+    >>> keys_s, keys_t = [Counter()], [Counter(), Counter()]
+    >>> add_equivalents(keys_s, keys_t, [{"法官"}], [{"juge"}, {"vote"}], [("法官", "juge")])
+    >>> keys_s, keys_t
+    ([Counter({'e:法官|juge': 1})], [Counter({'e:法官|juge': 1}), Counter()])
+    """
+    for side, (keys, words) in enumerate(((keys_s, words_s), (keys_t, words_t))):
+        by_word = {}
+        for pair in pairs:
+            by_word.setdefault(pair[side], []).append(f"e:{pair[0]}|{pair[1]}")
+        for bag, have in zip(keys, words):
+            for word in have & by_word.keys():
+                bag.update(by_word[word])
