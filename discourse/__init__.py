@@ -42,6 +42,7 @@ _EXPORTS = {
     "tfidf": "frequency",
     "trend": "frequency",
     "keywords": "keyness",
+    "read_frequency_list": "reference",
     "positions": "dispersion",
     "dispersions": "dispersion",
     "collocates": "collocations",

@@ -203,3 +203,31 @@ def test_debug_before_the_command_shows_the_traceback(capsys):
     with pytest.raises(InputError, match="no text in language 'de'"):
         main(["info", "--lang", "de", "--debug"])
     assert main(["info", "--lang", "de"]) == 1
+
+
+# --- flags spelled like the keywords; old spellings kept for one release (issue 14) -------
+
+SEED = str(SEEDS / "003_90d6e10e09142168.txt")
+
+#: (command line with the new flag, the flag's old spelling, its new spelling)
+RENAMED = [
+    (["freq", SEED, "--n", "2", "--top", "3"], "--ngram", "--n"),
+    (["keyness", "--lang", "zh", "--target", "doc_id=003_90d6e10e09142168", "--n", "2", "--max-p", "1",
+      "--top", "3"], "--ngram", "--n"),
+    (["dispersion", SEED, "--terms", "责任", "--terms", "trách nhiệm"], "--term", "--terms"),
+]
+
+
+@pytest.mark.parametrize("argv,old,new", RENAMED, ids=[f"{a[0]} {o}" for a, o, _ in RENAMED])
+def test_renamed_flag_works_and_says_its_new_spelling(capsys, argv, old, new):
+    code, out, err = run(capsys, *argv, "--format", "csv")
+    assert code == 0, err
+    assert "is now" not in err and len(pd.read_csv(io.StringIO(out))) > 0
+    code, old_out, old_err = run(capsys, *[old if word == new else word for word in argv], "--format", "csv")
+    assert code == 0, old_err
+    assert old_out == out  # the old spelling sets the same option
+    assert old_err.count(f"discourse: {old} is now {new}") == 1  # said once, however often given
+    with pytest.raises(SystemExit):
+        main([argv[0], "--help"])
+    shown = capsys.readouterr().out
+    assert f"{new} " in shown and f"{old} " not in shown  # the old spelling is hidden from --help

@@ -1,0 +1,148 @@
+"""The ``discourse`` command.
+
+Every command takes corpus paths as positional arguments (mixed-language files, folders,
+tables, or a corpus saved by ``discourse import -o``) and reads the bundled corpus when
+none is given; every command prints a table with ``--format table|csv|json``.
+
+Options may come anywhere among a command's positional arguments
+(``discourse kwic 责任 --parallel FILE``). A flag is spelled like the keyword of the
+library function it sets (``--min-count`` is ``min_count=``); an old spelling still works
+for one release and says so on stderr (``discourse: --ngram is now --n``).
+
+Exit status: 0 on success, 1 when the input cannot be used (the message names the file
+and says what to do), 2 when the command line itself is wrong. No traceback is shown
+unless ``--debug`` is given.
+
+The commands are the table :data:`COMMANDS` (:mod:`discourse.cli.commands`): for each, a
+pair of functions, ``add_<command>(parser)`` declaring its options and
+``run_<command>(args, corpus)`` calling the library and returning a table (a DataFrame)
+or a view (a Concordance). A new command is one pair and one line of the table; the
+options commands share are in :mod:`discourse.cli.options`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+
+from discourse.cli.commands import COMMANDS
+from discourse.cli.options import load, note
+from discourse.errors import DiscourseError
+
+__all__ = ["COMMANDS", "main"]
+
+_TEXT_WIDTH = 60
+
+
+def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The ``discourse`` parser and the parser of each command of :data:`COMMANDS`, by name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+    parser = argparse.ArgumentParser(
+        prog="discourse",
+        description="Comparative, cross-language discourse analysis (zh, vi, fr, en).",
+        epilog="Run `discourse COMMAND --help` for a command's options.",
+    )
+    # its own dest: a command's defaults would overwrite a "debug" given before the command
+    parser.add_argument("--debug", action="store_true", dest="main_debug", help="show the full traceback on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = {}
+    for name, (text, add, _) in COMMANDS.items():
+        commands[name] = sub.add_parser(name, parents=[common], help=text)
+        add(commands[name])
+    return parser, commands
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    """The ``discourse`` parser, with one sub-command per entry of :data:`COMMANDS`."""
+    return _build_parsers()[0]
+
+
+def _parse_args(argv) -> argparse.Namespace:
+    """The command line read with options anywhere among the positional arguments.
+
+    argparse does not mix options and positionals within a sub-command
+    (``kwic 责任 --parallel FILE`` would leave ``FILE`` unrecognized) and its
+    ``parse_intermixed_args`` does not take sub-commands. So the main parser finds the
+    command first (a missing or unknown command, ``--help``: argparse's own message and
+    exit status), then the command's parser reads the rest intermixed; a usage error
+    exits with status 2 and the command's usage line.
+    """
+    parser, commands = _build_parsers()
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    first, _ = parser.parse_known_args(argv)
+    # Before the command come only the main parser's flags (they take no values), so the
+    # first word that is not an option is the command.
+    at = next(i for i, word in enumerate(argv) if not word.startswith("-"))
+    args = commands[first.command].parse_intermixed_args(argv[at + 1:])
+    args.command = first.command
+    args.debug = args.debug or first.main_debug  # `discourse --debug CMD` or `discourse CMD --debug`
+    for old, new in dict.fromkeys(getattr(args, "renamed", ())):  # once each
+        note(f"{old} is now {new}")
+    return args
+
+
+def _emit(result, fmt: str, out) -> None:
+    """Write a table (a DataFrame) or a view (a Concordance: text, html or its table)."""
+    if hasattr(result, "to_text"):  # a view
+        if fmt == "html":
+            out.write(result.to_html(page=True))
+            return
+        if fmt == "table":
+            out.write(result.to_text() + "\n")
+            return
+        result = result.to_frame()
+    if fmt == "csv":
+        result.to_csv(out, index=False, lineterminator="\n")
+    elif fmt == "json":
+        records = json.loads(result.to_json(orient="records", force_ascii=False))
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        shown = result.copy()
+        for col in shown.columns:
+            if shown[col].dtype.kind not in "biufc":  # numbers are shown as they are, text shortened
+                shown[col] = shown[col].map(_shorten)
+        out.write(shown.to_string(index=False) + "\n" if len(shown) else "(no rows)\n")
+
+
+def _shorten(value):
+    if isinstance(value, str) and len(value) > _TEXT_WIDTH:
+        return value[: _TEXT_WIDTH - 1] + "…"
+    return value
+
+
+def _run(args, out) -> None:
+    corpus = load(args)
+    _emit(COMMANDS[args.command][2](args, corpus), args.format, out)
+
+
+def main(argv=None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parse_args(argv)  # exits with status 2 on a usage error
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        print(f"discourse: warning: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        try:
+            _run(args, sys.stdout)
+        except DiscourseError as err:
+            if args.debug:
+                raise
+            print(f"discourse: error: {err}", file=sys.stderr)
+            return 1
+        except BrokenPipeError:
+            return 0
+        except KeyboardInterrupt:
+            return 130
+        except Exception as err:  # a bug of ours: say so plainly
+            if args.debug:
+                raise
+            print(f"discourse: internal error: {type(err).__name__}: {err}\n"
+                  "Please report it; run again with --debug for the traceback.", file=sys.stderr)
+            return 1
+    return 0
