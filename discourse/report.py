@@ -23,31 +23,29 @@ with status 1 if a notebook failed (its page is still written, up to the error).
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as _dt
 import html
-import re
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["NotebookRun", "Report", "build_report", "execute_notebook", "find_notebooks", "main", "render_page"]
-
-#: A notebook of the course: two digits, an underscore, a name (``01_corpus_and_languages``).
-NOTEBOOK_NAME = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
-
-#: Code run before a notebook under ``strict=True``: every warning becomes an error (a
-#: missing glyph, a deprecation in our code), except deprecations raised from inside
-#: third-party modules, which the notebook cannot fix.
-STRICT_PREAMBLE = (
-    "import warnings\n"
-    "warnings.simplefilter('error')\n"
-    "warnings.filterwarnings('ignore', category=DeprecationWarning, module='(?!discourse)')\n"
-    "warnings.filterwarnings('ignore', category=PendingDeprecationWarning, module='(?!discourse)')"
+from discourse import __version__
+from discourse.errors import InputError
+from discourse.notebook_run import (
+    NOTEBOOK_NAME,
+    STRICT_PREAMBLE,
+    execute_notebook,
+    find_notebooks,
+    stderr_warnings,
+    title_and_duration,
 )
+
+__all__ = ["NOTEBOOK_NAME", "STRICT_PREAMBLE", "NotebookRun", "Report", "build_report", "execute_notebook",
+           "find_notebooks", "main", "render_page"]
 
 _SECTIONS = {"notebooks": "Notebooks", "solutions": "Solutions (for teachers)"}
 
@@ -134,7 +132,7 @@ class Report:
     def to_frame(self):
         """One row per notebook: ``section, notebook, title, duration, page, seconds, ok,
         error, warnings``."""
-        import pandas as pd
+        import pandas as pd  # deferred: heavy, only for this table
 
         return pd.DataFrame(
             [{"section": r.section, "notebook": r.notebook.name, "title": r.title, "duration": r.duration,
@@ -142,114 +140,6 @@ class Report:
               "warnings": len(r.warnings)} for r in self.runs],
             columns=["section", "notebook", "title", "duration", "page", "seconds", "ok", "error", "warnings"],
         )
-
-
-def find_notebooks(folder, *, solutions: bool = False) -> list[Path]:
-    """The course notebooks of ``folder`` (``NN_name.ipynb``), in reading order.
-
-    Parameters
-    ----------
-    folder : str or Path
-        The notebooks folder.
-    solutions : bool, default False
-        Also list the notebooks of ``folder/solutions/``, after the others.
-
-    Returns
-    -------
-    list of Path
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> for name in ["01_b.ipynb", "00_a.ipynb", "scratch.ipynb", "solutions/01_b_solutions.ipynb"]:
-    ...     (d / name).parent.mkdir(exist_ok=True); _ = (d / name).write_text("{}")
-    >>> [p.name for p in find_notebooks(d)]
-    ['00_a.ipynb', '01_b.ipynb']
-    >>> [p.name for p in find_notebooks(d, solutions=True)]
-    ['00_a.ipynb', '01_b.ipynb', '01_b_solutions.ipynb']
-    """
-    folder = Path(folder)
-    found = sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
-    if solutions:
-        found += sorted(p for p in (folder / "solutions").glob("*.ipynb") if NOTEBOOK_NAME.match(p.name))
-    return found
-
-
-def execute_notebook(path, *, cwd=None, timeout: int = 120, strict: bool = False):
-    """Run a notebook top to bottom on a fresh kernel, without changing the file.
-
-    Parameters
-    ----------
-    path : str or Path
-        The ``.ipynb`` file.
-    cwd : str or Path, optional
-        Working directory of the kernel (default: the notebook's folder, as in JupyterLab).
-    timeout : int, default 120
-        Seconds one cell may take.
-    strict : bool, default False
-        Turn warnings into errors (:data:`STRICT_PREAMBLE`, run on the kernel before the
-        first cell and not kept in the result).
-
-    Returns
-    -------
-    nb : nbformat.NotebookNode
-        The executed notebook, with outputs (up to the failing cell if one failed).
-    seconds : float
-        Wall-clock time, kernel start and stop included.
-    error : str or None
-        ``None`` if every cell ran; else ``"cell N: ExceptionName: message"`` (``N``
-        counts the notebook's cells from 0).
-    """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
-    path = Path(path)
-    nb = nbformat.read(path, as_version=4)
-    if strict:
-        nb.cells.insert(0, nbformat.v4.new_code_cell(STRICT_PREAMBLE))
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(cwd or path.parent)}},
-                            # the kernel's own log (e.g. "running over TCP without encryption"
-                            # on loopback) is noise here; errors are still printed
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
-    error = None
-    start = time.perf_counter()
-    try:
-        client.execute()
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        error = _describe_error(nb, exc, offset=1 if strict else 0)
-    seconds = time.perf_counter() - start
-    if strict:
-        nb.cells.pop(0)
-    return nb, seconds, error
-
-
-def _describe_error(nb, exc, *, offset: int) -> str:
-    for i, cell in enumerate(nb.cells):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                return f"cell {i - offset}: {output.get('ename')}: {output.get('evalue')}"
-    first = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {first[-1] if first else ''}"
-
-
-def _stderr_warnings(nb) -> tuple[str, ...]:
-    lines = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                lines += [line.strip() for line in output.get("text", "").splitlines() if "Warning" in line]
-    return tuple(lines)
-
-
-def _title_and_duration(nb, fallback: str) -> tuple[str, str]:
-    first = next((c.source for c in nb.cells if c.cell_type == "markdown" and c.source.strip()), "")
-    lines = first.strip().splitlines()
-    title = lines[0].lstrip("#").strip() if lines else fallback
-    found = re.search(r"\b(?:about\s+)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\b", first)
-    return title or fallback, found[0] if found else ""
 
 
 #: The output type of an ipywidgets view; it only renders with a live kernel (or a
@@ -285,8 +175,6 @@ def _static_widgets(nb):
     >>> print(static.cells[0].outputs[0].data["text/html"])  # doctest: +ELLIPSIS
     <p class="discourse-widget-note"><em>A widget (<code>IntSlider(value=3)</code>): interactive in JupyterLab...
     """
-    import copy
-
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -304,8 +192,8 @@ def _static_widgets(nb):
 
 
 def _exporter():
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
+    from jinja2 import DictLoader  # deferred: heavy, only for building a report
+    from nbconvert import HTMLExporter  # deferred: heavy, only for building a report
 
     loader = DictLoader({"discourse_report.html.j2": _PAGE_TEMPLATE})
     return HTMLExporter(extra_loaders=[loader], template_file="discourse_report.html.j2", embed_images=True)
@@ -386,8 +274,6 @@ def build_report(notebooks="notebooks", out="build/report", *, timeout: int = 12
     >>> report.ok, report.index.name  # doctest: +SKIP
     (True, 'index.html')
     """
-    from .errors import InputError
-
     src, out = Path(notebooks), Path(out)
     if not src.is_dir():
         raise InputError("is not a folder of notebooks; give the notebooks folder (e.g. notebooks)", path=src)
@@ -404,14 +290,14 @@ def build_report(notebooks="notebooks", out="build/report", *, timeout: int = 12
             relative = path.relative_to(src)
             section = "solutions" if relative.parts[0] == "solutions" else "notebooks"
             nb, seconds, error = execute_notebook(work / relative, timeout=timeout, strict=strict)
-            title, duration = _title_and_duration(nb, path.stem)
+            title, duration = title_and_duration(nb, path.stem)
             page = out / relative.with_suffix(".html")
             page.parent.mkdir(parents=True, exist_ok=True)
             index_href = "../" * (len(relative.parts) - 1) + "index.html"
             page.write_text(render_page(nb, title=title, index_href=index_href, exporter=exporter),
                             encoding="utf-8")
             run = NotebookRun(notebook=path, page=page, section=section, title=title, duration=duration,
-                              seconds=seconds, error=error, warnings=_stderr_warnings(nb))
+                              seconds=seconds, error=error, warnings=stderr_warnings(nb))
             runs.append(run)
             if on_run is not None:
                 on_run(run, i, len(paths))
@@ -421,8 +307,6 @@ def build_report(notebooks="notebooks", out="build/report", *, timeout: int = 12
 
 
 def _index_html(runs: Sequence[NotebookRun], out: Path) -> str:
-    from . import __version__
-
     esc = html.escape
     parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -455,8 +339,6 @@ def _index_html(runs: Sequence[NotebookRun], out: Path) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The command ``python -m discourse.report``; returns the exit status."""
-    from .errors import InputError
-
     parser = argparse.ArgumentParser(
         prog="python -m discourse.report",
         description="Execute every notebook on a fresh kernel and write a self-contained HTML report.")
