@@ -32,7 +32,7 @@ from ._selection import segment_frame, segment_mask
 from ._util import as_list
 from .errors import InputError
 from .languages import get_tokenizer
-from .languages.base import language_options
+from .languages.registry import language_options
 from .tokens import merged_options, stoplist_option, tokenize, tokenizers_for
 
 __all__ = ["Corpus", "ROLES", "COUNTED_ROLES"]

@@ -20,7 +20,7 @@ from ._chunked import nfc_with_map, tokenize_arrays
 from ._util import string_ranks
 from .errors import InputError
 from .languages import get_tokenizer, is_punct
-from .languages.base import language_options
+from .languages.registry import language_options
 
 __all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for", "merged_options"]
 

@@ -550,6 +550,9 @@ def test_every_registered_language_provides_what_a_language_module_must():
         missing = [name for name in registry.REQUIRED if not hasattr(module, name)]
         assert not missing, f"discourse.languages.{code} lacks {missing}"
         assert module.CODE == code
+        assert isinstance(module.NAME, str) and module.NAME, code
+        assert isinstance(module.ALIASES, tuple) and all(a == a.lower() and a.isalpha() for a in module.ALIASES), code
+        assert isinstance(module.USER_DICT, bool), code
         assert re.fullmatch(r"#[0-9A-F]{6}", module.COLOR), code
         assert module.stem is None or callable(module.stem)
         assert module.TOKENIZER.lang == code

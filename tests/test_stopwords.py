@@ -17,7 +17,7 @@ import discourse
 from discourse.cli import main
 from discourse.errors import DiscourseWarning, InputError
 from discourse.languages import get_tokenizer
-from discourse.languages.base import FUNCTION_TAGS, gold_tags
+from discourse.languages.evaluation import FUNCTION_TAGS, gold_tags
 
 from .conftest import ROOT, SHARED
 

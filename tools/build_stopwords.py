@@ -10,7 +10,7 @@ language's tokenizer, is kept when
 
 * it is a **function word in the UD gold text**: more than half of its occurrences in the
   language's UD test treebank are tagged DET, PRON, ADP, CCONJ, SCONJ, AUX or PART
-  (:data:`discourse.languages.base.FUNCTION_TAGS`; a French ``du`` counts as ``ADP+DET``), or
+  (:data:`discourse.languages.evaluation.FUNCTION_TAGS`; a French ``du`` counts as ``ADP+DET``), or
 * it is one of the exceptions kept on purpose, each with its reason, in
   ``tests/data/languages/stopword_exceptions.tsv`` (light adverbs: negation, degree,
   aspect, focus; prepositions that UD tags otherwise in some uses);
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from discourse.languages import get_tokenizer  # noqa: E402
-from discourse.languages.base import FUNCTION_TAGS, gold_tags  # noqa: E402
+from discourse.languages.evaluation import FUNCTION_TAGS, gold_tags  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "eval" / "segmentation"
 GOLD_FILES = {"zh": "zh_gsdsimp-ud-test.conllu", "vi": "vi_vtb-ud-test.conllu",

@@ -1,6 +1,8 @@
-"""Shared machinery of the tokenizers: interface, registry, punctuation, fallback, evaluation.
+"""Shared machinery of the tokenizers: the interface, punctuation, the Unicode-word fallback.
 
-Nothing here is specific to one language. A token is a ``(start, end, norm)`` triple:
+Nothing here is specific to one language, and nothing here knows which languages there
+are: that is :mod:`discourse.languages.registry` (which also makes the tokenizers,
+:func:`~discourse.languages.registry.get_tokenizer`); the language modules import this one. A token is a ``(start, end, norm)`` triple:
 ``text[start:end]`` is its surface in the (NFC) input and ``norm`` the form used for counting.
 """
 
@@ -8,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import os
 import re
 import unicodedata
@@ -19,29 +20,13 @@ from discourse._data import data_path
 from discourse.errors import InputError
 
 __all__ = [
-    "LANGS",
-    "WIDE_ALNUM",
-    "TOKENIZER_VERSION",
-    "Tokenizer",
-    "get_tokenizer",
-    "language_options",
-    "is_punct",
-    "generic_spans",
-    "read_terms",
-    "user_cache_dir",
-    "span_prf",
-    "read_conllu",
-    "RegexTokenizer",
-    "TypeIds",
-    "FUNCTION_TAGS",
-    "read_conllu_tags",
-    "gold_tags",
+    "GENERIC", "HAN", "INVISIBLE", "MATCH_END", "MATCH_GROUP", "MATCH_START", "WIDE_ALNUM", "TOKENIZER_VERSION",
+    "Tokenizer", "RegexTokenizer", "TypeIds", "cached_tokenizer", "parse_stoplist", "is_punct", "generic_spans",
+    "read_terms", "user_cache_dir",
 ]
 
 #: Bump when a change to any tokenizer changes its output (part of every fingerprint).
 TOKENIZER_VERSION = "3"
-
-LANGS = ("zh", "vi", "fr", "en", "und")
 
 Token = tuple[int, int, str]
 
@@ -52,9 +37,9 @@ HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # soft hyphen, zero-width and bidi marks, BOM.
 INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 
-# Unicode-word fallback: one token per Han character, numbers with inner separators
+#: Unicode-word fallback: one token per Han character, numbers with inner separators
 # ("3.5", "1,000"), other word-character runs, runs of one repeated mark ("...", "——").
-_GENERIC = re.compile(
+GENERIC = re.compile(
     rf"[{HAN}]|\d+(?:[.,]\d+)+|[^\W{HAN}]+|([^\w{INVISIBLE}])\1*"
 )
 
@@ -91,7 +76,7 @@ def generic_spans(text: str, start: int = 0, end: int | None = None) -> list[tup
     ['Hello', ',', '世', '界', '...', '3.5', '%']
     """
     end = len(text) if end is None else end
-    return [m.span() for m in _GENERIC.finditer(text, start, end)]
+    return [m.span() for m in GENERIC.finditer(text, start, end)]
 
 
 def user_cache_dir() -> Path:
@@ -164,6 +149,7 @@ class Tokenizer:
 
     Examples
     --------
+    >>> from discourse.languages import get_tokenizer
     >>> tok = get_tokenizer("fr")
     >>> tok.lang, tok.tokenize("L’État"), "le" in tok.stopwords, tok.repairs("L’État")
     ('fr', [(0, 2, "l'"), (2, 6, 'état')], True, [])
@@ -191,7 +177,7 @@ class Tokenizer:
 
     def __reduce__(self):
         # pickled (e.g. for worker processes) as the get_tokenizer call that makes it
-        return _cached_tokenizer, (self.lang, self.user_terms, self._custom_stopwords, self.stoplist)
+        return cached_tokenizer, (type(self), self.user_terms, self._custom_stopwords, self.stoplist)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} lang={self.lang!r} fingerprint={self.fingerprint}>"
@@ -298,13 +284,14 @@ class RegexTokenizer(Tokenizer):
             matches = list(finditer(text))
             counts.append(len(matches))
             # map() with the match methods: no Python-level step per token
-            starts += map(_START, matches)
-            ends += map(_END, matches)
-            token_ids += map(ids.__getitem__, map(_GROUP, matches))
+            starts += map(MATCH_START, matches)
+            ends += map(MATCH_END, matches)
+            token_ids += map(ids.__getitem__, map(MATCH_GROUP, matches))
         return counts, starts, ends, ids.types, token_ids
 
 
-_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+#: A match's start, end and text, as functions (``map(MATCH_START, matches)``).
+MATCH_START, MATCH_END, MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
 
 #: What :meth:`Tokenizer._columns` returns: tokens per text, starts, ends, distinct norms,
 #: and per token the index of its norm.
@@ -351,9 +338,6 @@ class TypeIds(dict):
         return i
 
 
-_CACHE: dict[tuple, Tokenizer] = {}
-
-
 def _describe_words(words, path=None) -> str:
     """How a stoplist given by the user is reported: ``user: my.txt (120 words)``."""
     if not words and path is None:
@@ -362,64 +346,35 @@ def _describe_words(words, path=None) -> str:
     return f"user: {Path(path).name} ({count})" if path is not None else f"user: {count}"
 
 
-def _cached_tokenizer(lang: str, terms: tuple[str, ...], stops: frozenset | None, label: str) -> Tokenizer:
-    """The tokenizer of a language with these (already read) options, made once."""
-    key = (lang, terms, stops, label)
-    if key not in _CACHE:
-        module = importlib.import_module(f"discourse.languages.{lang}")
-        _CACHE[key] = module.TOKENIZER(user_terms=terms, stopwords=stops, stoplist=label)
-    return _CACHE[key]
+_CACHE: dict[tuple, Tokenizer] = {}
 
 
-def get_tokenizer(lang: str, *, user_dict=None, stopwords=None) -> Tokenizer:
-    """Return the (cached) tokenizer of a language.
+def cached_tokenizer(cls: type[Tokenizer], terms: tuple[str, ...] = (), stops: frozenset | None = None,
+                     label: str = "default") -> Tokenizer:
+    """The tokenizer ``cls(user_terms=terms, stopwords=stops, stoplist=label)``, made once.
 
-    Parameters
-    ----------
-    lang : {"zh", "vi", "fr", "en", "und"}
-    user_dict : str, Path or iterable of str, optional
-        Terms to keep whole, added to the shipped domain dictionary: a file (one term per
-        line; zh lines may add a jieba frequency, ``word 5000``) or the terms themselves.
-        Supported for zh and vi only.
-    stopwords : None, False, str, Path or iterable of str
-        The stoplist (:attr:`Tokenizer.stopwords`): ``None`` (default) the shipped list of
-        function words (``data/stopwords/<lang>.txt``); ``False`` none; a file (one word
-        per line, ``#`` comments) or the words themselves replace it.
-
-    Returns
-    -------
-    Tokenizer
-        The same object for the same language and options.
+    What :func:`discourse.languages.get_tokenizer` returns (after reading its options), and
+    what a pickled tokenizer becomes in a worker process.
 
     Examples
     --------
-    >>> tok = get_tokenizer("en")
-    >>> tok.tokenize("It's done.")
-    [(0, 2, 'it'), (2, 4, "'s"), (5, 9, 'done'), (9, 10, '.')]
-    >>> get_tokenizer("en") is tok
-    True
-    >>> get_tokenizer("en", stopwords=["The", "of"]).stopwords == {"the", "of"}
+    >>> from discourse.languages.en import EnglishTokenizer
+    >>> cached_tokenizer(EnglishTokenizer) is cached_tokenizer(EnglishTokenizer)
     True
     """
-    if lang not in LANGS:
-        raise InputError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")
-    if user_dict is None:
-        terms: tuple[str, ...] = ()
-    elif isinstance(user_dict, (str, os.PathLike)):
-        terms = tuple(read_terms(user_dict))
-    elif isinstance(user_dict, Iterable) and not isinstance(user_dict, (bytes, Mapping)):
-        terms = tuple(unicodedata.normalize("NFC", str(t).strip()) for t in user_dict)
-        terms = tuple(t for t in terms if t)
-    else:
-        raise InputError(f"user_dict is a file or a list of terms, not {type(user_dict).__name__}")
-    if terms and lang not in ("zh", "vi"):
-        raise InputError(f"user_dict is supported for zh and vi only, not {lang!r}")
-    stops, label = _stoplist_option(stopwords)
-    return _cached_tokenizer(lang, terms, stops, label)
+    key = (cls, terms, stops, label)
+    if key not in _CACHE:
+        _CACHE[key] = cls(user_terms=terms, stopwords=stops, stoplist=label)
+    return _CACHE[key]
 
 
-def _stoplist_option(stopwords) -> tuple[frozenset | None, str]:
-    """A ``stopwords`` option of :func:`get_tokenizer` as (words or None, description)."""
+def parse_stoplist(stopwords) -> tuple[frozenset | None, str]:
+    """A ``stopwords`` option of :func:`~discourse.languages.get_tokenizer` as (words or None,
+    description): ``None`` the shipped list, ``False`` none, a file or the words themselves.
+
+    >>> parse_stoplist(False), parse_stoplist(["the", " of "])[1]
+    ((frozenset(), 'none'), 'user: 2 words')
+    """
     if stopwords is None:
         return None, "default"
     if stopwords is False:
@@ -434,180 +389,3 @@ def _stoplist_option(stopwords) -> tuple[frozenset | None, str]:
         words = frozenset(w for w in (unicodedata.normalize("NFC", str(w).strip()) for w in stopwords) if w)
         return words, _describe_words(words)
     raise InputError(f"a stoplist is a file or a list of words, not {type(stopwords).__name__}")
-
-
-def language_options(name: str, value) -> dict:
-    """Check a per-language option (``user_dict`` or ``stopwords`` of :func:`discourse.load_corpus`):
-    ``None`` gives ``{}``; a mapping must have language codes as keys.
-
-    Examples
-    --------
-    >>> language_options("user_dict", {"zh": ["防汛抗洪"]})
-    {'zh': ['防汛抗洪']}
-    """
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        example = "{'zh': 'my_terms.txt'}" if name == "user_dict" else "{'fr': 'my_stopwords.txt'}"
-        raise InputError(f"{name} maps a language to a file or a list of words, e.g. {name}={example}; "
-                         f"not {type(value).__name__}")
-    bad = [k for k in value if k not in LANGS]
-    if bad:
-        raise InputError(f"{name}: unknown language {bad[0]!r}; use one of {', '.join(LANGS)}")
-    return dict(value)
-
-
-# ---------------------------------------------------------------- evaluation on gold data
-
-
-def span_prf(gold_spans: Iterable, pred_spans: Iterable) -> tuple[float, float, float]:
-    """Precision, recall and F1 of predicted word spans against gold spans.
-
-    Spans are any hashable items, usually ``(start, end)`` or, over a corpus,
-    ``(sentence, start, end)``; a span counts as right only if it is exactly in the gold set.
-
-    Examples
-    --------
-    >>> span_prf([(0, 2), (2, 3)], [(0, 2), (2, 3)])
-    (1.0, 1.0, 1.0)
-    >>> span_prf([(0, 2), (2, 3)], [(0, 1), (1, 2), (2, 3)])
-    (0.3333333333333333, 0.5, 0.4)
-    """
-    gold, pred = set(gold_spans), set(pred_spans)
-    hits = len(gold & pred)
-    p = hits / len(pred) if pred else 0.0
-    r = hits / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if hits else 0.0)
-
-
-def read_conllu(path: str | os.PathLike) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Read a CoNLL-U file as ``(text, gold word spans)`` per sentence.
-
-    The text is the sentence's ``# text =`` line (with or without a space after ``=``);
-    each surface token (multiword-token ranges rather than their parts) is found in it in
-    order, skipping whitespace, and becomes a ``(start, end)`` span. A FORM may contain
-    spaces (Vietnamese multi-syllable words).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.conllu"
-    >>> _ = p.write_text("# text =Hà Nội đẹp .\\n1\\tHà Nội\\n2\\tđẹp\\n3\\t.\\n\\n", encoding="utf-8")
-    >>> read_conllu(p)
-    [('Hà Nội đẹp .', [(0, 6), (7, 10), (11, 12)])]
-    """
-    sentences: list[tuple[str, list[tuple[int, int]]]] = []
-    text, spans, pos, skip_to = None, [], 0, 0
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if line.startswith("# text") and line[6:].lstrip().startswith("="):
-                text, spans, pos, skip_to = line.split("=", 1)[1].strip(), [], 0, 0
-            elif not line.strip():
-                if text is not None:
-                    sentences.append((text, spans))
-                text = None
-            elif not line.startswith("#") and text is not None:
-                cols = line.split("\t")
-                first, _, last = cols[0].partition("-")
-                if "." in first or int(first) <= skip_to:
-                    continue  # empty node, or a word inside a multiword token
-                skip_to = int(last) if last else 0
-                start = len(text) - len(text[pos:].lstrip())
-                if not text.startswith(cols[1], start):
-                    raise InputError(
-                        f"token {cols[1]!r} not found in the # text line at {start}", path=path, line=lineno
-                    )
-                pos = start + len(cols[1])
-                spans.append((start, pos))
-    if text is not None:
-        sentences.append((text, spans))
-    return sentences
-
-
-#: Universal POS tags of function words (determiners, pronouns, adpositions, conjunctions,
-#: auxiliaries, particles): a stopword should carry one of them in most of its occurrences.
-FUNCTION_TAGS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
-
-
-def read_conllu_tags(path: str | os.PathLike) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """Read the surface tokens of a CoNLL-U file with the forms and UPOS tags of their words.
-
-    Returns one ``(form, word_forms, word_tags)`` per surface token, in file order: a
-    multiword token (a ``1-2`` range line: French ``du``, English ``it's``) gives its
-    surface form and those of its words; any other token is one word. Empty nodes are
-    skipped.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.conllu"
-    >>> rows = ["1-2\\tdu\\t_\\t_", "1\\tde\\tde\\tADP", "2\\tle\\tle\\tDET", "3\\tpain\\tpain\\tNOUN"]
-    >>> _ = p.write_text("# text = du pain\\n" + "\\n".join(rows) + "\\n\\n", encoding="utf-8")
-    >>> read_conllu_tags(p)
-    [('du', ('de', 'le'), ('ADP', 'DET')), ('pain', ('pain',), ('NOUN',))]
-    """
-    out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
-    multi: tuple[str, int, list, list] | None = None  # surface, last word, forms, tags
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) < 4:
-                raise InputError("a token line needs at least ID, FORM, LEMMA and UPOS", path=path, line=lineno)
-            first, _, last = cols[0].partition("-")
-            if "." in first:
-                continue  # empty node
-            if last:
-                multi = (unicodedata.normalize("NFC", cols[1]), int(last), [], [])
-                continue
-            form, tag = unicodedata.normalize("NFC", cols[1]), cols[3]
-            if multi is not None and int(first) <= multi[1]:
-                multi[2].append(form)
-                multi[3].append(tag)
-                if int(first) == multi[1]:
-                    out.append((multi[0], tuple(multi[2]), tuple(multi[3])))
-                    multi = None
-                continue
-            out.append((form, (form,), (tag,)))
-    return out
-
-
-def gold_tags(tokenizer: Tokenizer, path: str | os.PathLike) -> dict[str, dict[str, int]]:
-    """How often each norm form occurs in a CoNLL-U gold file, by UPOS tag.
-
-    Each surface token is normalised with the tokenizer (:meth:`Tokenizer.normalize`); a
-    multiword token that the tokenizer keeps whole (French ``du``) counts as one form
-    tagged with its words' tags joined by ``+`` (``ADP+DET``), one that it splits
-    (English ``it's``: ``it`` + ``'s``) as its words. Used to check that stopwords are
-    function words (:data:`FUNCTION_TAGS`).
-
-    Returns
-    -------
-    dict
-        ``{norm: {tag: count}}``.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.conllu"
-    >>> rows = ["1-2\\tIt's\\t_\\t_", "1\\tIt\\tit\\tPRON", "2\\t's\\tbe\\tAUX", "3\\tok\\tok\\tADJ"]
-    >>> _ = p.write_text("# text = It's ok\\n" + "\\n".join(rows) + "\\n\\n", encoding="utf-8")
-    >>> gold_tags(get_tokenizer("en"), p)
-    {'it': {'PRON': 1}, "'s": {'AUX': 1}, 'ok': {'ADJ': 1}}
-    """
-    counts: dict[str, dict[str, int]] = {}
-
-    def add(norm: str, tag: str) -> None:
-        by_tag = counts.setdefault(norm, {})
-        by_tag[tag] = by_tag.get(tag, 0) + 1
-
-    for form, words, tags in read_conllu_tags(path):
-        if len(words) > 1 and len(tokenizer.tokenize(form)) != 1:
-            for word, tag in zip(words, tags):
-                add(tokenizer.normalize(word), tag)
-        else:
-            add(tokenizer.normalize(form), "+".join(tags))
-    return counts

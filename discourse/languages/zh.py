@@ -9,11 +9,11 @@ from functools import cached_property
 
 from discourse._data import data_path
 from discourse.errors import InputError
+from discourse.languages.base import GENERIC as _GENERIC
+from discourse.languages.base import MATCH_END as _END
+from discourse.languages.base import MATCH_GROUP as _GROUP
+from discourse.languages.base import MATCH_START as _START
 from discourse.languages.base import (
-    _GENERIC,
-    _END,
-    _GROUP,
-    _START,
     WIDE_ALNUM,
     Columns,
     Token,
