@@ -120,7 +120,16 @@ def _run(args, out) -> None:
 
 
 def main(argv=None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line (``argv``, default ``sys.argv[1:]``); return the exit status.
+
+    Examples
+    --------
+    >>> main(["freq", "--lang", "fr", "--top", "2", "--format", "csv"])  # doctest: +ELLIPSIS
+    lang,term,count,per_10k,per_million,doc_freq,rank,total
+    fr,pauvreté,6,148.88...,14888.33...,1,1,403
+    fr,mécanisme,5,124.06...,12406.94...,1,2,403
+    0
+    """
     args = _parse_args(argv)  # exits with status 2 on a usage error
 
     def show(message, category, filename, lineno, file=None, line=None):

@@ -3,6 +3,16 @@ and ``run_<command>(args, corpus)`` calls the library and returns a table (a Dat
 or a view (a Concordance); :data:`COMMANDS` lists them.
 
 A new command is one pair of functions and one line of :data:`COMMANDS`.
+
+Examples
+--------
+>>> import argparse, discourse
+>>> text, add, run = COMMANDS["freq"]
+>>> parser = argparse.ArgumentParser(prog="discourse freq")
+>>> add(parser)
+>>> args = parser.parse_args(["--lang", "fr", "--n", "2", "--top", "2"])
+>>> run(args, discourse.load_corpus().filter(lang="fr"))[["term", "count"]].values.tolist()
+[['assistance ciblée', 4], ['divers échelons', 4]]
 """
 
 from __future__ import annotations

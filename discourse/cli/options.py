@@ -4,6 +4,17 @@ Each command of :data:`discourse.cli.COMMANDS` declares its options with these h
 (``reading`` gives the corpus positionals, the reading options and ``--format``); a flag
 is spelled like the keyword of the library function it sets, and a flag's old spelling
 is kept for one release with :class:`Renamed`.
+
+Examples
+--------
+>>> import argparse
+>>> parser = argparse.ArgumentParser(prog="demo")
+>>> n(parser)
+>>> parser.parse_args(["-n", "2"]).n
+2
+>>> args = parser.parse_args(["--ngram", "3"])  # the old spelling: same option, and noted
+>>> args.n, args.renamed
+(3, (('--ngram', '--n'),))
 """
 
 from __future__ import annotations
@@ -53,6 +64,7 @@ class Renamed(argparse.Action):
 
 
 def corpus_args(parser: argparse.ArgumentParser) -> None:
+    """The corpus positionals (``CORPUS…``) and the reading options (:func:`discourse.load_corpus`'s)."""
     parser.add_argument("corpus", nargs="*", metavar="CORPUS",
                         help="files or folders to read (default: the bundled corpus)")
     group = parser.add_argument_group("reading")
@@ -78,6 +90,7 @@ def corpus_args(parser: argparse.ArgumentParser) -> None:
 
 
 def output_args(parser: argparse.ArgumentParser) -> None:
+    """``--format table|csv|json``."""
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
                         help="output format (default: table)")
 
@@ -89,25 +102,30 @@ def reading(parser: argparse.ArgumentParser) -> None:
 
 
 def top(parser, default, text) -> None:
+    """``--top N`` (``top=``), with the command's default and help line."""
     parser.add_argument("--top", type=int, default=default, metavar="N", help=text)
 
 
 def n(parser) -> None:
+    """``-n N`` / ``--n N`` (``n=``, n-gram length); ``--ngram`` is its old spelling."""
     parser.add_argument("-n", "--n", type=int, default=1, choices=range(1, 6), metavar="N",
                         help="count n-grams of N words, 1-5 (default: 1, words)")
     parser.add_argument("--ngram", dest="n", type=int, choices=range(1, 6), action=Renamed, new="--n")
 
 
 def min_count(parser) -> None:
+    """``--min-count N`` (``min_count=``)."""
     parser.add_argument("--min-count", type=int, default=1, metavar="N",
                         help="leave out terms counted fewer times (default: 1)")
 
 
 def punct(parser) -> None:
+    """``--punct`` (``punct=True``)."""
     parser.add_argument("--punct", action="store_true", help="count punctuation as tokens (default: no)")
 
 
 def chars_regex(parser) -> None:
+    """``--chars`` and ``--regex`` (``chars=True``, ``regex=True``: how a term is matched)."""
     parser.add_argument("--chars", action="store_true", help="match raw characters, also inside words")
     parser.add_argument("--regex", action="store_true", help="a regular expression on a whole token")
 
@@ -119,6 +137,8 @@ def read_options(args) -> dict:
 
 
 def load(args):
+    """The corpus the command line describes: its paths (default: the bundled corpus), read
+    with its reading and tokenizing options, kept to ``--lang`` if given."""
     if args.no_stopwords and args.stopwords:
         raise InputError("--no-stopwords applies no stoplist and --stopwords gives one; use one of them")
     tokenizing = dict(user_dict=args.user_dict, stopwords=False if args.no_stopwords else args.stopwords)
@@ -136,6 +156,7 @@ def load(args):
 
 
 def note(message: str) -> None:
+    """Say something on stderr, as ``discourse: message``."""
     print(f"discourse: {message}", file=sys.stderr)
 
 
