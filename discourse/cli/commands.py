@@ -219,7 +219,7 @@ def add_collocates(p):
 
 def run_collocates(args, corpus):
     window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
-    return discourse.collocates(corpus, args.node, window=window, min_count=args.min_count, sort_by=args.sort,
+    return discourse.collocates(corpus, args.node, window=window, min_count=args.min_count, sort=args.sort,
                                 top=args.top, regex=args.regex, chars=args.chars, punct=args.punct)
 
 
@@ -242,7 +242,7 @@ def run_dispersion(args, corpus):
         if not args.terms:
             raise InputError("--positions lists the occurrences of terms: name them with --terms")
         return discourse.positions(corpus, args.terms, chars=args.chars, regex=args.regex, punct=args.punct)
-    return discourse.dispersions(corpus, args.terms, parts=args.by, top=args.top, chars=args.chars,
+    return discourse.dispersions(corpus, args.terms, by=args.by, top=args.top, chars=args.chars,
                                  regex=args.regex, punct=args.punct)
 
 
