@@ -231,3 +231,12 @@ def test_renamed_flag_works_and_says_its_new_spelling(capsys, argv, old, new):
         main([argv[0], "--help"])
     shown = capsys.readouterr().out
     assert f"{new} " in shown and f"{old} " not in shown  # the old spelling is hidden from --help
+
+
+def test_the_commands_are_a_table():
+    """Each command is one entry of discourse.cli.COMMANDS: a help line, add_<command>, run_<command>."""
+    from discourse.cli import COMMANDS as TABLE
+
+    assert list(TABLE) == list(_command_parsers())  # the parser has the table's commands, in its order
+    for name, (text, add, run_command) in TABLE.items():
+        assert text and callable(add) and run_command.__name__ == f"run_{name}", name
