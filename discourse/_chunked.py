@@ -87,7 +87,7 @@ def _tokenize_chunk(tokenizer, texts: list[str], vocab):
 def _chunk_arrays(tokenizer, texts: list[str], vocab):
     """The work of :func:`_tokenize_chunk`, whose per-token lists are freed on return."""
     prepared = [nfc_with_map(t) for t in texts]
-    counts, starts, ends, _, ids = tokenizer._columns([nfc for nfc, _ in prepared], vocab)
+    counts, starts, ends, _, ids = tokenizer.token_columns([nfc for nfc, _ in prepared], vocab)
     n = len(ids)
     start = np.fromiter(starts, dtype=np.int32, count=n)
     end = np.fromiter(ends, dtype=np.int32, count=n)

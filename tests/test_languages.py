@@ -412,7 +412,7 @@ _MIXED = [
 
 
 def _flat(columns):
-    """``_columns`` output as counts and one ``(start, end, norm)`` list."""
+    """``token_columns`` output as counts and one ``(start, end, norm)`` list."""
     counts, starts, ends, types, ids = columns
     assert len(starts) == len(ends) == len(ids) == sum(counts)
     assert len(set(types)) == len(types)
@@ -424,7 +424,7 @@ def _flat(columns):
 @pytest.mark.parametrize("lang", LANGS)
 def test_columns_match_tokenize_many(tok, lang):
     texts = _MIXED + [t.upper() for t in _MIXED] + _MIXED  # repeats: the norm cache is hit
-    counts, flat = _flat(tok[lang]._columns(texts))
+    counts, flat = _flat(tok[lang].token_columns(texts))
     expected = tok[lang].tokenize_many(texts)
     assert counts == [len(tokens) for tokens in expected]
     assert flat == [t for tokens in expected for t in tokens]
@@ -435,7 +435,7 @@ def test_columns_match_tokenize_many(tok, lang):
 def test_columns_match_tokenize_on_random_text(texts):
     for lang in ("fr", "en", "vi", "zh", "und"):
         tokenizer = get_tokenizer(lang)
-        counts, flat = _flat(tokenizer._columns(texts))
+        counts, flat = _flat(tokenizer.token_columns(texts))
         assert counts == [len(tokenizer.tokenize(text)) for text in texts]
         assert flat == [t for text in texts for t in tokenizer.tokenize(text)]
 

@@ -190,7 +190,7 @@ class Tokenizer:
         """Tokenize several texts; same result as calling :meth:`tokenize` on each."""
         return [self.tokenize(text) for text in texts]
 
-    def _columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
+    def token_columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         """The tokens of :meth:`tokenize_many` as columns, for :func:`discourse.tokens.tokenize`.
 
         Returns per text its number of tokens; the start and the end offset of every
@@ -198,6 +198,11 @@ class Tokenizer:
         per token, the index of its norm there. Pass the ``vocab`` of the previous call to
         go on numbering (and caching) over chunks of one corpus. Tokenizers override it
         to skip making a ``(start, end, norm)`` tuple per token; the result must be the same.
+
+        >>> from discourse.languages import get_tokenizer
+        >>> counts, starts, ends, types, ids = get_tokenizer("en").token_columns(["It's done."])
+        >>> counts, types, ids
+        ([4], ['it', "'s", 'done', '.'], [0, 1, 2, 3])
         """
         vocab = TypeIds() if vocab is None else vocab
         results = self.tokenize_many(texts)
@@ -273,7 +278,7 @@ class RegexTokenizer(Tokenizer):
         types, finditer = norms.types, self._finditer
         return [[(*m.span(), types[norms[m.group()]]) for m in finditer(text)] for text in texts]
 
-    def _columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
+    def token_columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         ids = (TypeIds() if vocab is None else vocab).view(self.normalize)
         finditer = self._finditer
         counts: list[int] = []
@@ -293,7 +298,7 @@ class RegexTokenizer(Tokenizer):
 #: A match's start, end and text, as functions (``map(MATCH_START, matches)``).
 MATCH_START, MATCH_END, MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
 
-#: What :meth:`Tokenizer._columns` returns: tokens per text, starts, ends, distinct norms,
+#: What :meth:`Tokenizer.token_columns` returns: tokens per text, starts, ends, distinct norms,
 #: and per token the index of its norm.
 Columns = tuple[list[int], list[int], list[int], list[str], list[int]]
 

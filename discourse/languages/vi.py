@@ -282,7 +282,7 @@ class VietnameseTokenizer(Tokenizer):
     def tokenize_many(self, texts) -> list[list[Token]]:
         return [list(zip(*self._segment(text))) for text in texts]
 
-    def _columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
+    def token_columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         ids = TypeIds() if vocab is None else vocab  # norms are made by _segment
         counts, starts, ends, token_ids = [], [], [], []
         for text in texts:

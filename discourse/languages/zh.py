@@ -124,12 +124,12 @@ class ChineseTokenizer(Tokenizer):
         return self.tokenize_many([text])[0]
 
     def tokenize_many(self, texts) -> list[list[Token]]:
-        counts, starts, ends, types, ids = self._columns(list(texts))
+        counts, starts, ends, types, ids = self.token_columns(list(texts))
         tokens = [(s, e, types[i]) for s, e, i in zip(starts, ends, ids)]
         bounds = list(itertools.accumulate(counts, initial=0))
         return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
 
-    def _columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
+    def token_columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         # jieba's words tile the text. Words with hanzi are tokens as jieba cut them;
         # everything between them (Latin, digits, punctuation, spaces) is a gap, split by
         # the generic rule, so other scripts behave as elsewhere.
