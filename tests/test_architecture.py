@@ -12,10 +12,9 @@ docstring examples) and fails on a violation, naming it:
     function-level import of anything else must carry a comment saying why it is
     deferred (``# deferred: heavy``).
 
-``ALLOWED_*`` below are TEMPORARY: they hold the violations found on main when these tests
-were written (issue 14's to-do list). A violation not in them fails; an entry whose
-violation is gone fails too (``test_allow_lists_hold_no_fixed_entries``), so the lists
-shrink as the fixes land and never hide a new violation. Empty them; do not add to them.
+``ALLOWED_*`` below held the violations found on main when these tests were written
+(issue 14's to-do list); they are empty now. A violation not in them fails; an entry whose
+violation is gone fails too (``test_allow_lists_hold_no_fixed_entries``). Do not add to them.
 """
 
 from __future__ import annotations
@@ -36,243 +35,28 @@ PACKAGE = ROOT / "discourse"
 MAX_LINES = 420
 
 # ----------------------------------------------------------------------------------------
-# TEMPORARY allow-lists: today's violations (see the module docstring). Empty them.
+# Allow-lists: empty since issue 14 landed. Keep them empty: fix a violation, never list it.
 # ----------------------------------------------------------------------------------------
 
 #: (a) Import edges (importer, imported) that lie on an import cycle; a cycle through each.
 ALLOWED_CYCLE_EDGES: frozenset[tuple[str, str]] = frozenset({
-    ('discourse.corpus', 'discourse.importers'),  # corpus:387 -> importers:730 -> corpus
-    ('discourse.importers', 'discourse.corpus'),  # importers:730 -> corpus:387 -> importers
 })
 
 #: (b) Modules over MAX_LINES lines (their length today).
 ALLOWED_LONG_MODULES: frozenset[str] = frozenset({
-    'discourse.collocations',  # 472
-    'discourse.concordance',  # 780
-    'discourse.corpus',  # 461
-    'discourse.dispersion',  # 438
-    'discourse.frames',  # 1008
-    'discourse.frequency',  # 836
-    'discourse.importers',  # 999
-    'discourse.keyness',  # 820
-    'discourse.languages.base',  # 456
-    'discourse.plot',  # 1123
-    'discourse.report',  # 492
-    'discourse.tokens',  # 486
-    'discourse.cli',  # 449 (issue 13 and 19's merges)
 })
 
 #: (c) Private attributes of another module, read or set: "module: expression".
 ALLOWED_PRIVATE_READS: frozenset[str] = frozenset({
-    'discourse.cli: argparse._SubParsersAction',  # line 358
-    'discourse.cli: parser._actions',  # line 357
-    'discourse.collocations: from discourse.frequency import _check_top',  # line 400
-    'discourse.collocations: from discourse.frequency import _lang_mask',  # line 400
-    'discourse.collocations: from discourse.frequency import _tokens_of',  # line 400
-    'discourse.collocations: from discourse.keyness import _counts_series',  # line 56
-    'discourse.collocations: from discourse.keyness import _integral',  # line 56
-    'discourse.collocations: toks.corpus._segments',  # line 406
-    'discourse.concordance: corpus._segments',  # lines 331, 528
-    'discourse.concordance: from discourse.corpus import _atomic_write',  # line 252
-    'discourse.concordance: probe._segments',  # line 528
-    'discourse.concordance: probe._tokens',  # line 529
-    'discourse.concordance: probe.filter(doc_id=doc_id, **metadata)._segments',  # line 530
-    'discourse.concordance: self.corpus._segments',  # lines 213, 232, 379, 479
-    'discourse.dispersion: from discourse.frequency import _check_top',  # line 380
-    'discourse.dispersion: from discourse.frequency import _count_table',  # line 380
-    'discourse.dispersion: from discourse.frequency import _groups',  # lines 285, 380
-    'discourse.dispersion: from discourse.frequency import _lang_mask',  # lines 285, 380
-    'discourse.dispersion: from discourse.frequency import _tokens_of',  # lines 285, 380
-    'discourse.dispersion: from discourse.frequency import _units',  # line 380
-    'discourse.dispersion: toks.corpus._segments',  # line 290
-    'discourse.equivalence: corpus._segments',  # line 206
-    'discourse.frames: corpus._segments',  # lines 439, 567, 649
-    'discourse.frames: doc._segments',  # lines 968, 975
-    'discourse.frames: from discourse.plot import _set_label_fonts',  # lines 792, 838, 892, 957
-    'discourse.frequency: corpus._documents',  # line 94
-    'discourse.frequency: corpus._segments',  # lines 93, 130, 193, 386
-    'discourse.frequency: toks.corpus._segments',  # line 735
-    'discourse.keyness: from discourse.frequency import _count_table',  # line 739
-    'discourse.keyness: from discourse.frequency import _lang_mask',  # line 739
-    'discourse.keyness: from discourse.frequency import _select',  # line 739
-    'discourse.keyness: from discourse.frequency import _tokens_of',  # line 739
-    'discourse.keyness: toks.corpus._segments',  # line 748
-    'discourse.languages.zh: from discourse.languages.base import _END',  # line 12
-    'discourse.languages.zh: from discourse.languages.base import _GENERIC',  # line 12
-    'discourse.languages.zh: from discourse.languages.base import _GROUP',  # line 12
-    'discourse.languages.zh: from discourse.languages.base import _START',  # line 12
-    'discourse.scale: from discourse.frequency import _as_list',  # lines 106, 163
-    'discourse.scale: from discourse.frequency import _check_top',  # line 163
-    'discourse.scale: from discourse.frequency import _count_table',  # line 90
-    'discourse.scale: from discourse.frequency import _finish',  # line 163
-    'discourse.scale: from discourse.frequency import _groups',  # line 106
-    'discourse.scale: from discourse.frequency import _lang_mask',  # lines 90, 106
-    'discourse.scale: from discourse.frequency import _merge_count_tables',  # line 106
-    'discourse.scale: from discourse.frequency import _select',  # lines 90, 106
-    'discourse.scale: from discourse.keyness import _one_language',  # line 213
-    'discourse.scale: part._tokens',  # line 60
-    'discourse.scale: source._segments',  # line 53
-    'discourse.tokens: corpus._segments',  # line 254
-    'discourse.tokens: self.corpus._segments',  # lines 135, 144, 150, 157, 181
-    'discourse.tokens: tokenizer._columns',  # line 305
 })
 
 #: (d) Docstring examples that fail: the doctest's name (module.object).
 ALLOWED_FAILING_DOCTESTS: frozenset[str] = frozenset({
-    'discourse.importers.read_versions',  # expected output wrapped over two lines (needs NORMALIZE_WHITESPACE)
 })
 
 #: (e) Function-level imports: "module.function: imported" (package modules, or
 #: anything else without a comment saying why it is deferred).
 ALLOWED_FUNCTION_IMPORTS: frozenset[str] = frozenset({
-    'discourse._progress.progress_bar: tqdm.auto',  # line 27, no comment
-    'discourse.cli._emit: pandas',  # line 221, no comment
-    'discourse.cli._load: discourse.corpus',  # line 202
-    'discourse.cli._load: discourse.errors',  # line 213
-    'discourse.cli._run: discourse.collocations',  # line 301
-    'discourse.cli._run: discourse.concordance',  # line 274
-    'discourse.cli._run: discourse.corpus',  # line 312
-    'discourse.cli._run: discourse.dispersion',  # line 302
-    'discourse.cli._run: discourse.errors',  # line 344
-    'discourse.cli._run: discourse.frames',  # line 291
-    'discourse.cli._run: discourse.frequency',  # line 303
-    'discourse.cli._run: discourse.keyness',  # line 304
-    'discourse.cli.main: discourse.errors',  # line 387
-    'discourse.collocations.collocates: discourse.frequency',  # line 400
-    'discourse.collocations.collocates: discourse.query',  # line 401
-    'discourse.concordance.Concordance.to_csv: discourse.corpus',  # line 252
-    'discourse.concordance._kept_rows: copy',  # line 525, no comment
-    'discourse.concordance.kwic_explorer: discourse.corpus',  # line 737
-    'discourse.concordance.kwic_explorer: ipywidgets',  # line 731, no comment
-    'discourse.corpus.Corpus.repairs: discourse.languages',  # line 229
-    'discourse.corpus.Corpus.tokens: discourse.tokens',  # line 220
-    'discourse.corpus._load_bundled: discourse._data',  # line 409
-    'discourse.corpus._load_bundled: discourse.importers',  # line 410
-    'discourse.corpus.load_corpus: discourse.importers',  # line 387
-    'discourse.dispersion.dispersions: discourse.frequency',  # line 380
-    'discourse.dispersion.dispersions: discourse.query',  # line 381
-    'discourse.dispersion.positions: discourse.frequency',  # line 285
-    'discourse.dispersion.positions: discourse.query',  # line 286
-    'discourse.equivalence._candidates: unicodedata',  # line 325, no comment
-    'discourse.equivalence.equivalents: discourse.query',  # line 196
-    'discourse.frames._lang_ticks: discourse.plot',  # line 762
-    'discourse.frames._validate: discourse.languages',  # line 340
-    'discourse.frames.frame_hits: discourse.query',  # line 435
-    'discourse.frames.load_lexicon: discourse._data',  # line 270
-    'discourse.frames.plot_frame_bars: discourse.plot',  # line 838
-    'discourse.frames.plot_frame_bars: matplotlib.patches',  # line 836, no comment
-    'discourse.frames.plot_frame_bars: matplotlib.ticker',  # line 856, no comment
-    'discourse.frames.plot_frame_heatmap: discourse.plot',  # line 792
-    'discourse.frames.plot_frame_strip: discourse.plot',  # line 957
-    'discourse.frames.plot_frame_strip: matplotlib.lines',  # line 955, no comment
-    'discourse.frames.plot_shifts: discourse.plot',  # line 892
-    'discourse.frames.plot_shifts: matplotlib.patches',  # line 890, no comment
-    'discourse.frequency._roles: discourse.corpus',  # line 115
-    'discourse.frequency._tokens_of: discourse.tokens',  # line 72
-    'discourse.frequency.document_term_matrix: scipy',  # line 664, no comment
-    'discourse.frequency.tfidf: sklearn.feature_extraction.text',  # line 730, no comment
-    'discourse.frequency.trend: discourse.query',  # line 809
-    'discourse.importers._check_lang: discourse.languages',  # line 718
-    'discourse.importers._corpus: discourse.corpus',  # line 834
-    'discourse.importers._load_table: io',  # line 706, no comment
-    'discourse.importers._parse_udhr: xml.etree.ElementTree',  # line 850, no comment
-    'discourse.importers._parse_udhr: xml.parsers.expat',  # line 851, no comment
-    'discourse.importers._plan: discourse.languages.registry',  # line 479
-    'discourse.importers._suffix_codes: discourse.languages',  # line 444
-    'discourse.importers.concat: discourse.corpus',  # line 825
-    'discourse.importers.read_file: discourse.corpus',  # line 730
-    'discourse.importers.read_mixed: discourse.languages',  # line 273
-    'discourse.importers.read_udhr: discourse.languages.registry',  # line 934
-    'discourse.keyness._frequency_list: discourse.languages',  # line 801
-    'discourse.keyness.keywords: discourse.frequency',  # line 739
-    'discourse.languages.base.snowball: nltk.stem.snowball',  # line 118, no comment
-    'discourse.languages.identify._model: py3langid.langid',  # line 87, no comment
-    'discourse.languages.vi.VietnameseTokenizer._pyvi: pyvi.ViTokenizer',  # line 245, no comment
-    'discourse.languages.zh.ChineseTokenizer._jieba: jieba',  # line 96, no comment
-    'discourse.languages.zh.ChineseTokenizer._to_simplified: opencc',  # line 89, no comment
-    'discourse.plot._figure_of: discourse.errors',  # line 488
-    'discourse.plot._figure_of: matplotlib.artist',  # line 485, no comment
-    'discourse.plot._figure_of: matplotlib.figure',  # line 486, no comment
-    'discourse.plot._figure_of: numpy',  # line 484, no comment
-    'discourse.plot._lang_panels: discourse.errors',  # line 742
-    'discourse.plot._lang_panels: numpy',  # line 739, no comment
-    'discourse.plot._lang_panels: pandas',  # line 740, no comment
-    'discourse.plot._resolve_backend: matplotlib.pyplot',  # line 320, no comment
-    'discourse.plot._term_column: discourse.errors',  # line 772
-    'discourse.plot.bar_terms: discourse.errors',  # line 675
-    'discourse.plot.bar_terms: matplotlib.patches',  # line 720, no comment
-    'discourse.plot.bar_terms: pandas',  # line 673, no comment
-    'discourse.plot.dispersion: discourse.errors',  # line 1028
-    'discourse.plot.dispersion: pandas',  # line 1026, no comment
-    'discourse.plot.ensure_font: matplotlib',  # line 186, no comment
-    'discourse.plot.font_family: matplotlib',  # line 219, no comment
-    'discourse.plot.keyness: discourse.errors',  # line 922
-    'discourse.plot.keyness: matplotlib.patches',  # line 985, no comment
-    'discourse.plot.keyness: numpy',  # line 919, no comment
-    'discourse.plot.keyness: pandas',  # line 920, no comment
-    'discourse.plot.rc_params: cycler',  # line 296, no comment
-    'discourse.plot.savefig: discourse.errors',  # line 573
-    'discourse.plot.style: discourse.errors',  # line 384
-    'discourse.plot.style: matplotlib',  # line 378, no comment
-    'discourse.plot.subplots: matplotlib.pyplot',  # line 449, no comment
-    'discourse.plot.subplots: numpy',  # line 450, no comment
-    'discourse.plot.top_terms: discourse.errors',  # line 809
-    'discourse.plot.trend: discourse.errors',  # line 1089
-    'discourse.plot.trend: numpy',  # line 1086, no comment
-    'discourse.plot.trend: pandas',  # line 1087, no comment
-    'discourse.query._elements: discourse.languages',  # line 153
-    'discourse.report.Report.to_frame: pandas',  # line 137, no comment
-    'discourse.report._exporter: jinja2',  # line 307, no comment
-    'discourse.report._exporter: nbconvert',  # line 308, no comment
-    'discourse.report._index_html: discourse',  # line 424
-    'discourse.report._static_widgets: copy',  # line 288, no comment
-    'discourse.report.build_report: discourse.errors',  # line 389
-    'discourse.report.execute_notebook: nbclient',  # line 205, no comment
-    'discourse.report.execute_notebook: nbclient.exceptions',  # line 206, no comment
-    'discourse.report.execute_notebook: nbformat',  # line 204, no comment
-    'discourse.report.main: discourse.errors',  # line 458
-    'discourse.scale._compute: dask',  # line 81, no comment
-    'discourse.scale._count_partition: discourse.frequency',  # line 90
-    'discourse.scale._merged_counts: dask',  # line 104, no comment
-    'discourse.scale._merged_counts: discourse.frequency',  # line 106
-    'discourse.scale._open: discourse.corpus',  # line 74
-    'discourse.scale._partitions: discourse.corpus',  # line 50
-    'discourse.scale.frequencies_dask: discourse.frequency',  # line 163
-    'discourse.scale.keywords_dask: discourse.keyness',  # line 213
-    'discourse.tokens._cache_key: discourse',  # line 435
-    'discourse.tokens._cache_path: discourse.languages.base',  # line 449
-    'discourse.tokens._chunked: concurrent.futures',  # line 345, no comment
-    'discourse.tokens._chunked: discourse._progress',  # line 329
-    'discourse.tokens._chunked: discourse.languages.base',  # line 355
-    'discourse.tokens._chunked: multiprocessing',  # line 344, no comment
-    'discourse.tokens._punct_types: discourse.languages',  # line 212
-    'discourse.tokens._worker_starts: discourse.languages.base',  # line 371
-    'discourse.collocations.collocates: discourse.tokens',  # discourse/collocations.py:407 (issue 19's merge)
-    'discourse.corpus.Corpus.tokens: discourse.languages.base',  # discourse/corpus.py:246 (issue 19's merge)
-    'discourse.corpus.Corpus.with_tokenizer_options: discourse.languages.base',  # discourse/corpus.py:272 (issue 19's merge)
-    'discourse.corpus.Corpus.with_tokenizer_options: discourse.tokens',  # discourse/corpus.py:273 (issue 19's merge)
-    'discourse.dispersion.dispersions: discourse.tokens',  # discourse/dispersion.py:387 (issue 19's merge)
-    'discourse.equivalence.equivalents: discourse.tokens',  # discourse/equivalence.py:201 (issue 19's merge)
-    'discourse.frames.frame_hits: discourse.errors',  # discourse/frames.py:451 (issue 19's merge)
-    'discourse.frames.frame_hits: warnings',  # discourse/frames.py:449 (issue 19's merge)
-    'discourse.frequency.document_term_matrix: discourse.tokens',  # discourse/frequency.py:695 (issue 19's merge)
-    'discourse.frequency.frequencies: discourse.tokens',  # discourse/frequency.py:549 (issue 19's merge)
-    'discourse.frequency.tfidf: discourse.tokens',  # discourse/frequency.py:767 (issue 19's merge)
-    'discourse.keyness._stopword_set: discourse.languages',  # discourse/keyness.py:808 (issue 19's merge)
-    'discourse.keyness.keywords: discourse.tokens',  # discourse/keyness.py:743 (issue 19's merge)
-    'discourse.scale._stoplists: discourse.corpus',  # discourse/scale.py:180 (issue 19's merge)
-    'discourse.scale._stoplists: discourse.languages',  # discourse/scale.py:181 (issue 19's merge)
-    'discourse.scale._stoplists: discourse.tokens',  # discourse/scale.py:182 (issue 19's merge)
-    'discourse.scale.frequencies_dask: discourse.tokens',  # discourse/scale.py:165 (issue 19's merge)
-    'discourse.scale.keywords_dask: discourse.tokens',  # discourse/scale.py:239 (issue 19's merge)
-    'discourse.tokens.Tokens.stop_mask: discourse.languages',  # discourse/tokens.py:154 (issue 19's merge)
-    'discourse.tokens.Tokens.stoplist_labels: discourse.languages',  # discourse/tokens.py:124 (issue 19's merge)
-    'discourse.tokens.Tokens.tokenizer: discourse.languages',  # discourse/tokens.py:100 (issue 19's merge)
-    'discourse.tokens.stoplist_option: discourse.errors',  # discourse/tokens.py:383 (issue 19's merge)
-    'discourse.tokens.stoplist_option: discourse.languages.base',  # discourse/tokens.py:373 (issue 19's merge)
-    'discourse.tokens.stoplist_option: warnings',  # discourse/tokens.py:371 (issue 19's merge)
-    'discourse.tokens.tokenizers_for: discourse.languages',  # discourse/tokens.py:404 (issue 19's merge)
-    'discourse.tokens.tokenizers_for: discourse.languages.base',  # discourse/tokens.py:405 (issue 19's merge)
 })
 
 #: Attribute names with a leading underscore that are protocols of other libraries, not

@@ -104,7 +104,7 @@ def snowball(name: str):
     >>> snowball("french")("libertés")
     'libert'
     """
-    from nltk.stem.snowball import SnowballStemmer
+    from nltk.stem.snowball import SnowballStemmer  # deferred: NLTK is slow to import
 
     return SnowballStemmer(name).stem
 

@@ -84,7 +84,7 @@ class _Evidence(NamedTuple):
 @functools.lru_cache(maxsize=1)
 def _model():
     """The py3langid model restricted to :data:`LATIN_LANGS` (loaded once, about 0.3 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # deferred: the model takes 0.3 s
 
     model = LanguageIdentifier.from_pickled_model(MODEL_FILE)
     model.set_languages(list(LATIN_LANGS))

@@ -242,7 +242,7 @@ class VietnameseTokenizer(Tokenizer):
 
     @cached_property
     def _pyvi(self):
-        from pyvi.ViTokenizer import ViTokenizer
+        from pyvi.ViTokenizer import ViTokenizer  # deferred: pyvi loads its CRF model, only for Vietnamese
 
         return ViTokenizer
 

@@ -86,14 +86,14 @@ class ChineseTokenizer(Tokenizer):
     @cached_property
     def _to_simplified(self):
         try:
-            import opencc
+            import opencc  # deferred: only for traditional characters
         except ImportError:  # pragma: no cover - opencc is a dependency
             return None
         return opencc.OpenCC("t2s").convert
 
     @cached_property
     def _jieba(self):
-        import jieba
+        import jieba  # deferred: jieba loads in about 0.2 s, only for Chinese
 
         tk = jieba.Tokenizer()
         cache = user_cache_dir()
@@ -137,7 +137,7 @@ class ChineseTokenizer(Tokenizer):
         # jieba segments each block (a run of hanzi, ASCII letters and digits: jieba's
         # own split of the text) on its own, so a block that recurs in the chunk is
         # segmented once, and a gap that recurs ("，") is split once.
-        import jieba
+        import jieba  # deferred: jieba is slow to import
 
         block_split = jieba.re_han_default.split  # the blocks jieba.cut makes
         han_ids = TypeIds() if vocab is None else vocab  # a word with hanzi is its own norm
