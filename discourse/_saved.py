@@ -38,7 +38,8 @@ FORMAT = "discourse-corpus"
 FORMAT_VERSION = 1
 
 
-def write_tables(path, *, name, documents: pd.DataFrame, segments: pd.DataFrame, force: bool = False) -> Path:
+def write_tables(path, *, name, documents: pd.DataFrame, segments: pd.DataFrame, links: pd.DataFrame | None = None,
+                 force: bool = False) -> Path:
     """Write a corpus's tables to ``path`` atomically; an existing file only with ``force=True``.
 
     Parameters
@@ -48,6 +49,9 @@ def write_tables(path, *, name, documents: pd.DataFrame, segments: pd.DataFrame,
         The corpus's name, kept in the header line.
     documents, segments : DataFrame
         The corpus's tables (missing values are written as ``null``).
+    links : DataFrame, optional
+        Corrected sentence links (``doc_id, lang, sent_id, align_id`` …), one line
+        ``{"link": {…}}`` each, after the segments.
     force : bool
         Replace an existing file.
 
@@ -63,6 +67,8 @@ def write_tables(path, *, name, documents: pd.DataFrame, segments: pd.DataFrame,
         lines.append(json.dumps({"document": _plain(record)}, ensure_ascii=False))
     for record in segments.to_dict("records"):
         lines.append(json.dumps({"segment": _plain(record)}, ensure_ascii=False))
+    for record in ([] if links is None else links.to_dict("records")):
+        lines.append(json.dumps({"link": _plain(record)}, ensure_ascii=False))
     atomic_write(path, "\n".join(lines) + "\n")
     return path
 
@@ -77,14 +83,15 @@ def is_saved(path) -> bool:
     return f'"format": "{FORMAT}"' in first
 
 
-def read_tables(path) -> tuple[str | None, pd.DataFrame, pd.DataFrame]:
-    """``(name, documents, segments)`` of a corpus written by :func:`write_tables`.
+def read_tables(path, *, links: bool = False) -> tuple:
+    """``(name, documents, segments)`` of a corpus written by :func:`write_tables`; with
+    ``links=True`` a fourth item, its corrected sentence links (a DataFrame, or None).
 
     A broken line, a header of another format or a newer version, and a file without
     segments are an :class:`~discourse.errors.InputError` naming the file and line.
     """
     path = Path(path)
-    docs, segs, name = [], [], None
+    docs, segs, name, link_rows = [], [], None, []
     with open(path, encoding="utf-8-sig") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
@@ -102,8 +109,12 @@ def read_tables(path) -> tuple[str | None, pd.DataFrame, pd.DataFrame]:
                 segs.append(record["segment"])
             elif "document" in record:
                 docs.append(record["document"])
+            elif "link" in record:
+                link_rows.append(record["link"])
     if not segs:
         raise InputError("holds no segments", path=path)
+    if links:
+        return name, pd.DataFrame(docs), pd.DataFrame(segs), (pd.DataFrame(link_rows) if link_rows else None)
     return name, pd.DataFrame(docs), pd.DataFrame(segs)
 
 
