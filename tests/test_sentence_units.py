@@ -216,9 +216,7 @@ def test_read_parallel_warns_and_aligns_by_length_when_line_counts_differ(tmp_pa
     assert pairs[FR.splitlines()[1]].startswith("2015年6月18日")
     assert pairs[FR.splitlines()[2]].startswith("要实现2020年")
     assert wide.loc[wide["text_zh"] == "脱贫攻坚责任书", "text_fr"].tolist() == [""]
-
-
-def test_read_parallel_by_position_when_asked_or_when_counts_agree(tmp_path):
+    # by position, with no warning, when asked or when the counts agree
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         by_order = discourse.read_parallel(_files(tmp_path), align="order").alignment()
