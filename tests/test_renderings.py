@@ -148,3 +148,17 @@ def test_bad_options(corpus):
         renderings(corpus, unit="page")
     with pytest.raises(InputError, match="en"):
         renderings(corpus, target="en", unit="paragraph")
+
+
+def test_plots(table):
+    import matplotlib.pyplot as plt
+
+    ax = discourse.plot.retention(rendering_summary(table))
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "battle · zh→fr (n=8)"
+    assert len(ax.containers) == 3  # kept, softened, dropped with their intervals
+    plt.close(ax.figure)
+    ax = discourse.plot.rendering_bars(table, "battle", target="fr")
+    assert "(nothing)" in {t.get_text() for t in ax.texts}  # dropped hits are shown, not hidden
+    plt.close(ax.figure)
+    with pytest.raises(InputError):
+        discourse.plot.retention(table)
