@@ -103,3 +103,148 @@ def test_random_combining_sequences_lose_nothing(texts, lang):
     with bounded(60):
         toks = corpus_of(texts, [lang] * len(texts)).tokens(cache=False)
     check_tokens(texts, toks)
+
+
+# ------------------------------------------------------------------ item 7: a cache read back is checked
+def token_file(corpus):
+    """The token cache file of ``corpus`` (default options)."""
+    toks = corpus.tokens()
+    return _token_cache.path(_token_cache.key(corpus.column("text").tolist(), corpus.column("lang"), toks.tokenizers))
+
+
+def rewrite(file, **changes):
+    """Rewrite an ``.npz`` cache file with some of its arrays changed (a tampered file)."""
+    with np.load(file, allow_pickle=False) as npz:
+        arrays = {name: npz[name] for name in npz.files}
+    arrays.update(changes)
+    with open(file, "wb") as fh:
+        np.savez(fh, **arrays)
+
+
+def fresh_tokens(texts, langs):
+    return corpus_of(texts, langs).tokens(cache=False).to_frame()
+
+
+def test_a_token_cache_of_another_corpus_is_not_believed(cache_dir):
+    mine, other = [FR, "Bonjour à tous."], ["Une autre phrase bien plus longue que la première, vraiment.", "Salut."]
+    with bounded(60):
+        mine_file = token_file(corpus_of(mine, ["fr", "fr"]))
+        other_file = token_file(corpus_of(other, ["fr", "fr"]))
+        mine_file.write_bytes(other_file.read_bytes())  # a valid file, for other texts
+        got = corpus_of(mine, ["fr", "fr"]).tokens().to_frame()
+    pd.testing.assert_frame_equal(got, fresh_tokens(mine, ["fr", "fr"]))
+    assert mine_file.read_bytes() != other_file.read_bytes()  # replaced by the right one
+
+
+@pytest.mark.parametrize("change", ["end_out_of_range", "offsets_not_in_order", "empty_token", "flipped_type"])
+def test_a_tampered_token_cache_is_not_believed(cache_dir, change):
+    texts = [FR, "Bonjour à tous."]
+    with bounded(60):
+        file = token_file(corpus_of(texts, ["fr", "fr"]))
+        with np.load(file) as npz:
+            start, end, type_id = npz["start"].copy(), npz["end"].copy(), npz["type_id"].copy()
+        if change == "end_out_of_range":
+            end[-1] += 1000
+            rewrite(file, end=end)
+        elif change == "offsets_not_in_order":
+            rewrite(file, start=start[::-1].copy(), end=end[::-1].copy())
+        elif change == "empty_token":
+            end[3] = start[3]
+            rewrite(file, end=end)
+        else:  # a valid-looking file whose words are wrong: only a checksum sees it
+            type_id[0], type_id[1] = type_id[1], type_id[0]
+            rewrite(file, type_id=type_id)
+        got = corpus_of(texts, ["fr", "fr"]).tokens().to_frame()
+    pd.testing.assert_frame_equal(got, fresh_tokens(texts, ["fr", "fr"]))
+
+
+def jieba_files(cache_dir):
+    import jieba
+
+    return [cache_dir / f"jieba-{jieba.__version__}.cache", cache_dir / f"jieba-{jieba.__version__}.prefix"]
+
+
+def zh_words(text):
+    from discourse.languages.zh import ChineseTokenizer
+
+    return [text[s:e] for s, e, _ in ChineseTokenizer().tokenize(text)]  # a new instance: reads the cache
+
+
+def test_a_jieba_cache_with_an_empty_dictionary_is_not_believed(cache_dir):
+    import marshal
+
+    cache_dir.mkdir(parents=True)
+    with bounded(120):
+        expected = zh_words(ZH)
+        assert "脱贫攻坚战" in expected
+        for file in jieba_files(cache_dir):  # jieba's file, and ours, holding a one-word dictionary
+            file.write_bytes(marshal.dumps(({"的": 1}, 1)))
+        assert zh_words(ZH) == expected
+        assert zh_words(ZH) == expected  # and the next run too: the file was replaced
+
+
+def test_a_forged_jieba_cache_with_a_right_checksum_but_too_few_words_is_rebuilt(cache_dir):
+    import hashlib
+    import marshal
+
+    import jieba
+
+    with bounded(120):
+        expected = zh_words(ZH)
+        file = jieba_files(cache_dir)[1]
+        header = file.read_bytes().split(b"\n", 1)[0].rsplit(b" ", 1)[0]
+        payload = marshal.dumps(({"的": 1}, 1))
+        file.write_bytes(header + b" " + hashlib.blake2b(payload, digest_size=20).hexdigest().encode() + b"\n" + payload)
+        assert zh_words(ZH) == expected
+        assert jieba.__version__ in file.name
+
+
+# ------------------------------------------------------------------ item 8: a jieba cache that cannot be written
+@pytest.mark.parametrize("obstacle", ["cache_dir_is_a_file", "cache_file_is_a_folder", "read_only_folder"])
+def test_jieba_runs_without_a_cache_it_cannot_write(tmp_path, monkeypatch, capfd, obstacle):
+    import jieba
+
+    folder = tmp_path / "cache"
+    if obstacle == "cache_dir_is_a_file":
+        folder.write_text("not a folder")
+    elif obstacle == "cache_file_is_a_folder":
+        (folder / f"jieba-{jieba.__version__}.prefix").mkdir(parents=True)
+        (folder / f"jieba-{jieba.__version__}.cache").mkdir(parents=True)
+    else:
+        if os.geteuid() == 0:
+            pytest.skip("root writes into read-only folders")
+        folder.mkdir()
+        folder.chmod(0o555)
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(folder))
+    before = sorted(folder.rglob("*")) if folder.is_dir() else []
+    with bounded(120), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        words = zh_words(ZH)
+    err = capfd.readouterr().err
+    assert "脱贫攻坚战" in words
+    assert "Traceback" not in err and "Dump cache file failed" not in err, err
+    mine = [w for w in caught if issubclass(w.category, DiscourseWarning)]
+    assert len(mine) == 1 and "cannot be written" in str(mine[0].message) and str(folder) in str(mine[0].message)
+    assert (sorted(folder.rglob("*")) if folder.is_dir() else []) == before  # no temporary file left
+
+
+# ------------------------------------------------------------------ item 15: orphans of a killed write
+def test_stale_temporary_files_of_a_killed_write_are_removed(cache_dir):
+    import jieba
+
+    tokens_dir = cache_dir / "tokens"
+    tokens_dir.mkdir(parents=True)
+    old = time.time() - 2 * 3600
+    stale = [tokens_dir / f".{'0' * 40}.npz.k7x2m9qa", cache_dir / f".jieba-{jieba.__version__}.prefix.a1b2c3d4"]
+    young = tokens_dir / f".{'1' * 40}.npz.z9y8x7w6"  # perhaps another process's write under way
+    others = [tokens_dir / "notes.npz.k7x2m9qa", tokens_dir / ".hidden", cache_dir / "tmpk7x2m9qa"]
+    for file in [*stale, young, *others]:
+        file.write_bytes(b"x" * 1000)
+    for file in [*stale, *others]:
+        os.utime(file, (old, old))
+    with bounded(120):
+        corpus_of([FR, ZH], ["fr", "zh"]).tokens()  # tokenizes and writes its cache
+        zh_words(ZH)  # a new tokenizer (as in a new run): builds and writes jieba's
+    assert not any(f.exists() for f in stale)
+    assert young.exists() and all(f.exists() for f in others)
+
