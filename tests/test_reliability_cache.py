@@ -248,3 +248,30 @@ def test_stale_temporary_files_of_a_killed_write_are_removed(cache_dir):
     assert not any(f.exists() for f in stale)
     assert young.exists() and all(f.exists() for f in others)
 
+
+# ------------------------------------------------------------------ item 14: a document in two partitions
+def test_dask_refuses_a_document_id_in_two_partitions_as_the_local_path_does(tmp_path):
+    pytest.importorskip("dask", reason="the Dask path needs the optional extra")
+    from discourse.scale import frequencies_dask, keywords_dask
+
+    paths = [tmp_path / "x.csv", tmp_path / "y.csv"]
+    paths[0].write_text("doc_id,lang,text\na,fr,Bonjour le monde.\nb,fr,Un autre texte.\n", encoding="utf-8")
+    paths[1].write_text("doc_id,lang,text\na,fr,Bonjour encore.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="document id"):
+        discourse.load_corpus(paths)
+    with bounded(120):
+        with pytest.raises(InputError, match=r"document id\(s\) a occur in more than one input .*x\.csv.*y\.csv"):
+            frequencies_dask(paths, scheduler="sync")
+        with pytest.raises(InputError, match=r"document id\(s\) a occur"):
+            keywords_dask(paths, reference="doc_id=b", scheduler="sync")
+    # the language versions of one document (x.fr.txt, x.en.txt) are one document for
+    # load_corpus, and are counted right in two partitions: kept
+    paths = [tmp_path / "x.fr.txt", tmp_path / "x.en.txt"]
+    paths[0].write_text("Bonjour le monde, bonjour.\n", encoding="utf-8")
+    paths[1].write_text("Hello world.\n", encoding="utf-8")
+    with bounded(120), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DiscourseWarning)  # each file alone: "no other version here"
+        table = frequencies_dask(paths, scheduler="sync", partitions=2)
+        local = discourse.frequencies(discourse.load_corpus(paths))
+    pd.testing.assert_frame_equal(table.sort_values(["lang", "term"], ignore_index=True),
+                                  local.sort_values(["lang", "term"], ignore_index=True), check_exact=True)
