@@ -101,6 +101,7 @@ class ChineseTokenizer(Tokenizer):
         import jieba  # deferred: jieba loads in about 0.2 s, only for Chinese
 
         tk = jieba.Tokenizer()  # its prefix dictionary is ours (jieba_prefix_dict): jieba writes no cache
+        tk.tmp_dir = str(user_cache_dir())  # (where it would, were it ever asked to initialise again)
         tk.FREQ, tk.total = jieba_prefix_dict(tk, user_cache_dir() / f"jieba-{jieba.__version__}.prefix")
         tk.initialized = True
         path = data_path(*self.data_files[0])
