@@ -55,11 +55,13 @@ def path(cache_key: str) -> Path:
 
 
 def _digest(cache_key: str, arrays: dict, vocab: np.ndarray) -> np.ndarray:
-    """A checksum of what a file holds, with the key it is for (as bytes)."""
-    h = hashlib.blake2b(cache_key.encode(), digest_size=20)
+    """A checksum of what a file holds, with the key it is for (as bytes): it catches a
+    file changed since it was written, not a forger (SHA-1, the fastest here, over the
+    arrays' own memory: about 0.1 s for 5 M tokens)."""
+    h = hashlib.sha1(cache_key.encode(), usedforsecurity=False)
     for name in (*_ARRAYS, "is_punct"):
-        h.update(np.ascontiguousarray(arrays[name]).tobytes())
-    h.update(vocab.tobytes())
+        h.update(np.ascontiguousarray(arrays[name]))
+    h.update(vocab)
     return np.frombuffer(h.digest(), dtype=np.uint8)
 
 
