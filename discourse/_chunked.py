@@ -40,9 +40,10 @@ def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
     start = 0
     # Normalise cluster by cluster (a starter plus its combining marks). A cluster NFC
     # leaves alone ("q́": no composed q́ exists) maps character by character; one it
-    # changes ("é" from "e" + U+0301) maps its first character to the cluster's start and
-    # the others spread over the cluster, in order, so that a token that starts inside it
-    # (a tokenizer splitting a letter from its marks) is still neither empty nor overlapping.
+    # changes ("é" from "e" + U+0301, or "中" + U+0344 made three characters) maps its
+    # k-th character to the k-th of the cluster, the last one for those beyond: a token
+    # that starts inside it (after a letter its marks are not attached to) is still
+    # neither empty nor overlapping, and only marks at its end can share an offset.
     for i in range(1, len(text) + 1):
         if i == len(text) or unicodedata.combining(text[i]) == 0:
             cluster = text[start:i]
@@ -51,7 +52,7 @@ def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
             if chunk == cluster:
                 mapping.extend(range(start, i))
             else:
-                mapping.extend(start + k * len(cluster) // len(chunk) for k in range(len(chunk)))
+                mapping.extend(min(start + k, i - 1) for k in range(len(chunk)))
             start = i
     mapping.append(len(text))
     return "".join(pieces), np.asarray(mapping, dtype=np.int64)
