@@ -145,7 +145,8 @@ def frequencies_dask(source, *, client=None, scheduler=None, partitions: int | N
     source : Corpus, path or list of paths
         A Corpus (split into sub-corpora of whole documents, shipped to the workers) or
         files (each worker reads its share with :func:`discourse.load_corpus` and
-        ``read_options``; a document must not be split across files).
+        ``read_options``; a document must not be split across files: one met in two
+        partitions is refused, as :func:`discourse.load_corpus` refuses it).
     client : distributed.Client, optional
         Where to run (``Client("tcp://scheduler:8786")`` for a cluster). Default: the
         active client, else ``scheduler``.

@@ -202,7 +202,21 @@ def test_a_forged_jieba_cache_with_a_right_checksum_but_too_few_words_is_rebuilt
 
 
 # ------------------------------------------------------------------ item 8: a jieba cache that cannot be written
-@pytest.mark.parametrize("obstacle", ["cache_dir_is_a_file", "cache_file_is_a_folder", "read_only_folder"])
+@contextlib.contextmanager
+def disk_full(megabytes: int = 1):
+    """Writes beyond ``megabytes`` fail (EFBIG), as on a full disk."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (megabytes * 2**20, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+
+
+@pytest.mark.parametrize("obstacle", ["cache_dir_is_a_file", "cache_file_is_a_folder", "disk_full",
+                                      "read_only_folder"])
 def test_jieba_runs_without_a_cache_it_cannot_write(tmp_path, monkeypatch, capfd, obstacle):
     import jieba
 
@@ -212,6 +226,8 @@ def test_jieba_runs_without_a_cache_it_cannot_write(tmp_path, monkeypatch, capfd
     elif obstacle == "cache_file_is_a_folder":
         (folder / f"jieba-{jieba.__version__}.prefix").mkdir(parents=True)
         (folder / f"jieba-{jieba.__version__}.cache").mkdir(parents=True)
+    elif obstacle == "disk_full":
+        folder.mkdir()
     else:
         if os.geteuid() == 0:
             pytest.skip("root writes into read-only folders")
@@ -219,9 +235,11 @@ def test_jieba_runs_without_a_cache_it_cannot_write(tmp_path, monkeypatch, capfd
         folder.chmod(0o555)
     monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(folder))
     before = sorted(folder.rglob("*")) if folder.is_dir() else []
+    full = disk_full() if obstacle == "disk_full" else contextlib.nullcontext()
     with bounded(120), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        words = zh_words(ZH)
+        with full:
+            words = zh_words(ZH)
     err = capfd.readouterr().err
     assert "脱贫攻坚战" in words
     assert "Traceback" not in err and "Dump cache file failed" not in err, err
