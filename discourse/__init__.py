@@ -52,6 +52,8 @@ _EXPORTS = {
     "frame_profile": "frames",
     "translation_shifts": "frames",
     "shift_summary": "frames",
+    "renderings": "frames",
+    "rendering_summary": "frames",
     "lexicon_coverage": "frames",
     "plot_frame_heatmap": "plot.frames",  # deprecated: discourse.plot.frame_heatmap
     "plot_frame_bars": "plot.frames",  # deprecated: discourse.plot.frame_bars

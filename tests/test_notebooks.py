@@ -1,4 +1,4 @@
-"""The curated notebooks: committed clean, written to one pattern, and running cleanly in budget.
+"""The curated notebooks: committed clean, written to one pattern, and running cleanly.
 
 Every notebook ``notebooks/NN_name.ipynb`` follows these rules (each is a test below, and
 the failure message says which rule a notebook breaks):
@@ -19,8 +19,9 @@ the failure message says which rule a notebook breaks):
    hand out separately are in ``notebooks/solutions/NN_name_solutions.ipynb`` (or ``.md``).
 7. **Runs cleanly**: top to bottom on a fresh kernel, in a temporary copy of ``notebooks/`` (so
    files it writes do not land in the checkout), with every warning turned into an error (missing
-   glyphs, deprecations raised from our code), within its time budget (:data:`BUDGETS`, kernel
-   start included; the whole set within :data:`TOTAL_BUDGET`).
+   glyphs, deprecations raised from our code). How long they take is measured in
+   ``benchmarks/bench_notebooks.py`` (against a bare kernel), never asserted here;
+   :data:`HANG_GUARD` only stops a notebook that hangs.
 8. **Every plot is explained**: a code cell whose output holds an image is followed by a markdown
    cell with "What to notice".
 9. ``00_start_here`` names every notebook of the folder (the course's table of contents).
@@ -58,10 +59,9 @@ ALL = NOTEBOOKS + SOLUTIONS
 #: (measured: 1.5–5 s each with warm caches; the first notebook of a fresh machine also pays
 #: for matplotlib's font cache and jieba's dictionary, up to about 10 s). Each cell also
 #: times out after this long.
-DEFAULT_BUDGET = 30
-BUDGETS: dict[str, int] = {}  # per-notebook exceptions to DEFAULT_BUDGET, by file stem
+#: Seconds a cell may run before the kernel is stopped: a guard against a hang, not a speed test.
+HANG_GUARD = 600
 #: Seconds the whole set (course notebooks and solutions) may take, run one after another.
-TOTAL_BUDGET = 120
 
 IMPORT_LINE = re.compile(r"^\s*(?:import\s+\w|from\s+[\w.]+\s+import\b)", re.MULTILINE)
 DEF_LINE = re.compile(r"^\s*(?:async\s+def|def|class)\s+\w", re.MULTILINE)
@@ -202,13 +202,12 @@ def executed(tmp_path_factory):
     def run(path: Path):
         key = _id(path)
         if key not in cache:
-            budget = BUDGETS.get(path.stem, DEFAULT_BUDGET)
             copy = work / key
             for folder in (copy.parent, work, package / "data"):
                 assert not (folder.parent / "shared").exists(), f"{folder.parent / 'shared'} is in reach"
             with pytest.MonkeyPatch.context() as env:  # for the kernel started here only
                 env.setenv("PYTHONPATH", str(package))
-                cache[key] = execute_notebook(copy, cwd=copy.parent, timeout=budget, strict=True)
+                cache[key] = execute_notebook(copy, cwd=copy.parent, timeout=HANG_GUARD, strict=True)
         return cache[key]
 
     return run
@@ -216,16 +215,14 @@ def executed(tmp_path_factory):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", ALL, ids=_id)
-def test_notebook_runs_cleanly_within_budget(path, executed):
-    nb, seconds, error = executed(path)
+def test_notebook_runs_cleanly(path, executed):
+    nb, _, error = executed(path)
     assert error is None, f"{path.name}: {error} (rule 7; warnings are errors here)"
     for i, cell in enumerate(nb.cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
                 text = output["text"]
                 assert "Glyph" not in text and "Warning" not in text, f"{path.name}, cell {i}: {text} (rule 7)"
-    budget = BUDGETS.get(path.stem, DEFAULT_BUDGET)
-    assert seconds <= budget, f"{path.name} took {seconds:.1f} s; its budget is {budget} s (rule 7)"
 
 
 @pytest.mark.slow
@@ -302,12 +299,6 @@ def test_no_output_is_an_empty_table(path, executed):
         pytest.skip(f"{path.name} did not run: {error}")
     empty = {i: found for i, cell in enumerate(nb.cells) if (found := _empty_tables(cell))}
     assert not empty, f"{path.name}: cells {sorted(empty)} show an empty table: {empty} (rule 11)"
-
-
-@pytest.mark.slow
-def test_the_whole_set_runs_within_budget(executed):
-    total = sum(executed(path)[1] for path in ALL)
-    assert total <= TOTAL_BUDGET, f"the notebooks took {total:.0f} s together; the budget is {TOTAL_BUDGET} s"
 
 
 # ------------------------------------------------------------------------------------- the report

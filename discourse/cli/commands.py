@@ -151,6 +151,20 @@ def run_shifts(args, corpus):
                                         target=args.target, unit=args.unit)
 
 
+def add_renderings(p):  # issue 15
+    add_shifts(p)
+    p.add_argument("--unit", choices=("sentence", "paragraph"), default="sentence",
+                   help="aligned units searched (default: sentence)")
+    p.add_argument("--summary", action="store_true",
+                   help="kept / softened / dropped shares per frame and language pair, with 95%% intervals")
+
+
+def run_renderings(args, corpus):
+    table = discourse.renderings(corpus, discourse.load_lexicon(args.lexicon), source=args.source,
+                                 target=args.target, unit=args.unit)
+    return discourse.rendering_summary(table).round(4) if args.summary else table
+
+
 def add_freq(p):  # issue 4
     reading(p)
     top(p, None, "the first N terms of each language (and --by group)")
@@ -267,6 +281,8 @@ COMMANDS = {
     "frames": ("frame profile: how present each frame is per document and language", add_frames, run_frames),
     "shifts": ("translation shifts: each frame kept, softened, dropped or added per aligned unit", add_shifts,
                run_shifts),
+    "renderings": ("how each frame hit is rendered: kept, softened, dropped or added, with offsets and calques",
+                   add_renderings, run_renderings),
     "freq": ("frequency list per language: count, per 10k / per million, document frequency, rank", add_freq,
              run_freq),
     "keyness": ("keywords of a target against a reference (G² 4-cell, Log Ratio, χ², %%DIFF, Simple Maths)",

@@ -17,6 +17,9 @@ one that keeps the metaphor or drops the idea.
   the share of aligned units in which the frame appears.
 * :func:`translation_shifts` / :func:`shift_summary` — per aligned unit and frame, is
   the source's frame **kept**, **softened**, **dropped**, or **added** in a translation?
+* :func:`renderings` / :func:`rendering_summary` — how **each hit** is rendered (kept,
+  softened, dropped, added; with offsets, method and Sino-Vietnamese calques) and the
+  hit-level shares with Wilson intervals; :func:`unit_shifts` gives the unit statuses back.
 * Plots of these tables are in :mod:`discourse.plot`: :func:`discourse.plot.frame_heatmap`,
   :func:`discourse.plot.frame_bars`, :func:`discourse.plot.shifts`,
   :func:`discourse.plot.frame_strip`.
@@ -59,6 +62,8 @@ development of media frames within and across policy issues. APSA 2014 Annual Me
 
 from .lexicon import BUNDLED_LEXICONS, FRAME_COLUMNS, KINDS, TERM_COLUMNS, Lexicon, load_lexicon
 from .profile import HIT_COLUMNS, PROFILE_COLUMNS, frame_hits, frame_order, frame_profile, lexicon_coverage
+from .rendering_summary import SUMMARY_COLUMNS, rendering_summary
+from .renderings import METHODS, RENDERING_COLUMNS, renderings, unit_shifts
 from .shifts import SHIFT_COLORS, SHIFT_COLUMNS, STATUSES, shift_summary, translation_shifts
 
 __all__ = [
@@ -72,6 +77,12 @@ __all__ = [
     "frame_order",
     "translation_shifts",
     "shift_summary",
+    "renderings",
+    "rendering_summary",
+    "unit_shifts",
+    "METHODS",
+    "RENDERING_COLUMNS",
+    "SUMMARY_COLUMNS",
     "SHIFT_COLORS",
     "STATUSES",
     "TERM_COLUMNS",

@@ -38,6 +38,7 @@ from .export import savefig
 from .fonts import CJK_FAMILY, CYCLE_COLORS, FONT_FAMILY, FONT_FILE, LANG_COLORS, ensure_font, font_family, \
     font_path, lang_color
 from .frames import frame_bars, frame_heatmap, frame_strip, shifts
+from .renderings import rendering_bars, retention
 from .terms import bar_terms, collocates, keyness, top_terms
 
 __all__ = [
@@ -50,6 +51,8 @@ __all__ = [
     "dispersion", "trend",
     # frames
     "frame_bars", "frame_heatmap", "frame_strip", "shifts",
+    # renderings
+    "rendering_bars", "retention",
 ]
 
 

@@ -8,6 +8,7 @@ registry of measures the analyses share.
 - :mod:`discourse.stats.cooccurrence`: :func:`expected_cooccurrence`, :func:`mi`,
   :func:`t_score`, :func:`log_likelihood`, :func:`dice`, :func:`log_dice`;
 - :mod:`discourse.stats.dispersion`: :func:`juilland_d`, :func:`gries_dp` (:class:`DPResult`);
+- :mod:`discourse.stats.proportion`: :func:`wilson_interval` (a proportion's interval);
 - :mod:`discourse.stats.registry`: :data:`MEASURES` and :func:`measures`, the one registry
   (name → formula, kind, which way is "more associated");
 - :mod:`discourse.stats.tables`: the checks the table builders share.
@@ -26,6 +27,7 @@ from discourse.stats.association import chi2, g2, g2_units, p_value
 from discourse.stats.cooccurrence import dice, expected_cooccurrence, log_dice, log_likelihood, mi, t_score
 from discourse.stats.dispersion import DPResult, gries_dp, juilland_d
 from discourse.stats.effect_size import log_ratio, log_ratio_ci, pct_diff, simple_maths
+from discourse.stats.proportion import wilson_interval
 from discourse.stats.registry import MEASURES, Measure, measures
 
 __all__ = [
@@ -33,5 +35,6 @@ __all__ = [
     "log_ratio", "log_ratio_ci", "pct_diff", "simple_maths",
     "expected_cooccurrence", "mi", "t_score", "log_likelihood", "dice", "log_dice",
     "juilland_d", "gries_dp", "DPResult",
+    "wilson_interval",
     "MEASURES", "Measure", "measures",
 ]

@@ -1,0 +1,157 @@
+"""Sino-Vietnamese readings and calques, and zh–en dictionary glosses, for renderings.
+
+A Vietnamese word is a **Sino-Vietnamese calque** of a Chinese term when it reads the
+term's characters in their Hán-Việt pronunciation (``data/hanviet/``, Unihan
+``kVietnamese``, via :func:`discourse.anchors.hanviet_table`): 责任 → *trách nhiệm*,
+军令状 → *quân lệnh trạng*, 攻坚 → *công kiên*. *Thoát nghèo* for 脱贫 is native: *thoát*
+reads 脱 but *nghèo* is the native word for 贫 (*bần*).
+
+Definition used by :func:`calque` (precise, so that it can be checked): let the term's
+Han characters be c₁…cₙ and the rendering's syllables s₁…sₘ. A character is *read* when
+some syllable of the rendering is one of its Hán-Việt readings (each syllable reads at
+most one character, matched left to right). The rendering is a calque when
+
+1. at least half of the term's characters are read (``read_share ≥ 0.5``), and
+2. two characters adjacent in the term, cᵢcᵢ₊₁, are read by two adjacent syllables in
+   the same order (a borrowed Sino-Vietnamese word, e.g. *công kiên* ← 攻坚) — or the
+   term is one character and it is read.
+
+So 脱贫攻坚战 → *trận chiến công kiên thoát nghèo* is a calque (攻 坚 战 脱 read: 4/5,
+*công kiên* in order) although Vietnamese puts the head (*trận chiến* ← 战) first, and
+脱贫 → *thoát nghèo* is not (1/2 read, no pair).
+
+>>> calque("攻坚战", "trận chiến công kiên"), calque("脱贫", "thoát nghèo")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from discourse.anchors import cedict_table, hanviet_table
+
+__all__ = ["calque", "read_share", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
+
+#: The share of the term's characters a calque must read (see the module docstring).
+CALQUE_SHARE = 0.5
+#: Common Hán-Việt readings that Unihan's ``kVietnamese`` lacks (it gives one reading, sometimes
+#: a rarer one: 任 *nhậm*, 主 *chúa*, 检 *ghém*); from Thiều Chửu, *Hán-Việt tự điển* (1942).
+EXTRA_READINGS = {"任": ("nhiệm",), "主": ("chủ",), "检": ("kiểm",), "问": ("vấn",), "赢": ("doanh",)}
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _table() -> dict[str, tuple[str, ...]]:
+    table = dict(hanviet_table())
+    for char, extra in EXTRA_READINGS.items():
+        table[char] = table.get(char, ()) + extra
+    return table
+
+
+def _chars(term: str) -> list[str]:
+    return _HAN.findall(term)
+
+
+def _syllables(text: str) -> list[tuple[str, int, int]]:
+    """``(syllable lower-cased NFC, start, end)`` of a Vietnamese text."""
+    text = unicodedata.normalize("NFC", text)
+    return [(m.group().lower(), m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
+
+
+def _read(chars: list[str], syllables: list[str]) -> list[int | None]:
+    """For each syllable, the index of the term character it reads (or None); each character once."""
+    table = _table()
+    used, out = set(), []
+    for syl in syllables:
+        hit = next((i for i, ch in enumerate(chars) if i not in used and syl in table.get(ch, ())), None)
+        if hit is not None:
+            used.add(hit)
+        out.append(hit)
+    return out
+
+
+def read_share(term: str, rendering: str) -> float:
+    """The share of the term's Han characters that a syllable of the rendering reads.
+
+    >>> read_share("脱贫攻坚战", "trận chiến công kiên thoát nghèo")
+    0.8
+    """
+    chars = _chars(term)
+    if not chars:
+        return 0.0
+    reads = _read(chars, [s for s, _, _ in _syllables(rendering)])
+    return sum(r is not None for r in reads) / len(chars)
+
+
+def calque(term: str, rendering) -> bool | None:
+    """Whether a Vietnamese rendering is a Sino-Vietnamese calque of a Chinese term (module docstring).
+
+    ``None`` when there is no rendering or the term has no Han character.
+
+    >>> calque("责任", "trách nhiệm"), calque("军令状", "quân lệnh trạng"), calque("打赢", "đánh thắng")
+    (True, True, False)
+    >>> calque("脱贫攻坚战", "trận chiến công kiên thoát nghèo")
+    True
+    """
+    chars = _chars(term)
+    if not chars or not isinstance(rendering, str) or not rendering.strip():
+        return None
+    reads = _read(chars, [s for s, _, _ in _syllables(rendering)])
+    share = sum(r is not None for r in reads) / len(chars)
+    if share < CALQUE_SHARE:
+        return False
+    if len(chars) == 1:
+        return True
+    return any(a is not None and b == a + 1 for a, b in zip(reads, reads[1:]))
+
+
+def reading_spans(term: str, text: str, *, min_syllables: int = 2) -> list[tuple[int, int]]:
+    """Spans of a Vietnamese text whose consecutive syllables read consecutive characters of the term.
+
+    Runs of at least `min_syllables` syllables (or the whole term when it is shorter), as
+    ``(start, end)`` offsets into `text`, left to right.
+
+    >>> text = "Đảng uỷ gánh vác trách nhiệm chủ thể"
+    >>> [text[s:e] for s, e in reading_spans("主体责任", text)]
+    ['trách nhiệm chủ thể']
+    """
+    chars = _chars(term)
+    need = min(min_syllables, len(chars))
+    if not chars:
+        return []
+    table = _table()
+    syl = _syllables(text)
+    out, i = [], 0
+    while i < len(syl):
+        j = i
+        while j < len(syl) and any(syl[j][0] in table.get(ch, ()) for ch in chars):
+            j += 1
+        if j - i >= need and calque(term, " ".join(s for s, _, _ in syl[i:j])):
+            out.append((syl[i][1], syl[j - 1][2]))
+        i = max(j, i + 1)
+    return out
+
+
+def gloss_words(term: str) -> set[str]:
+    """English words CC-CEDICT gives for a Chinese term, or for its listed parts (longest first).
+
+    >>> sorted(gloss_words("法官"))
+    ['judge']
+    """
+    table = cedict_table()
+    chars = "".join(_chars(term)) or term
+    if chars in table:
+        return set(table[chars])
+    words, i = set(), 0
+    while i < len(chars):
+        for j in range(len(chars), i, -1):
+            if chars[i:j] in table and j - i > 1:
+                words.update(table[chars[i:j]])
+                i = j
+                break
+        else:
+            i += 1
+    return words

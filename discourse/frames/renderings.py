@@ -1,0 +1,349 @@
+"""How each occurrence of a frame term is rendered in a translation (issue 15).
+
+:func:`renderings` pairs every source-language frame hit (:func:`discourse.frames.frame_hits`)
+with the words of the aligned target unit that render it, one to one, and says how it was
+rendered: **kept** (a literal term of the same frame), **softened** (a neutral rendering),
+**dropped** (nothing renders it); target frame hits with no source counterpart are
+**added**. :func:`rendering_summary` counts them per frame and language pair with Wilson
+intervals; :func:`unit_shifts` gives back the unit-level statuses of
+:func:`discourse.frames.translation_shifts`.
+
+How hits are paired, in one aligned unit, for one frame and one target language:
+
+1. Adjacent hits are grouped: source hits with nothing but one character between them
+   (打赢|脱贫攻坚战), target hits with at most 12 letters, spaces and apostrophes between them
+   (*trận chiến* *công kiên* *thoát nghèo*; *acte d'engagement* dans l'*élimination de
+   la pauvreté*). Source **neutral** hits (脱贫 in 如期脱贫) take part, so that the
+   neutral rendering of a neutral source term is not given to a literal one; they get
+   no row.
+2. Source and target groups are paired greedily by score, best first, each used once:
+   2 for a literal source with a literal target, 1 for a literal or neutral source with
+   a neutral target (a neutral source never takes a literal target), plus the share of
+   the Chinese characters the Vietnamese reads (:func:`~discourse.frames.calques.read_share`)
+   or 1 when an English word is a CC-CEDICT gloss, plus the strongest Dice association
+   (over the corpus's aligned units) between the source form and a word of the target
+   group's clause, minus three times the difference of their relative positions in the
+   unit; pairs scoring 0 or less are not made.
+3. Inside a paired group, source hits take the target hits in order, the last one the
+   rest: six literal hits and two renderings give two kept and four softened/dropped,
+   never "one is enough".
+4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
+   method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened),
+   else it is **dropped** (method ``none``).
+
+>>> import discourse
+>>> r = renderings(discourse.load_corpus(), target="fr", unit="paragraph")
+>>> r.query("source_term == '军令状' and frame == 'battle'")[["method", "status"]].values.tolist()
+[['none', 'dropped']]
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pandas as pd
+
+from discourse.anchors import content_words
+from discourse.corpus import COUNTED_ROLES
+from discourse.errors import DiscourseWarning, InputError
+
+from .calques import calque, gloss_words, read_share, reading_spans
+from .lexicon import load_lexicon
+from .profile import frame_hits
+
+__all__ = ["RENDERING_COLUMNS", "METHODS", "renderings", "unit_shifts"]
+
+RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term", "source_start", "source_end",
+                     "target_lang", "rendering", "target_start", "target_end", "method", "status", "calque",
+                     "source_seg_id", "target_seg_id"]
+METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
+_TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
+_CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
+_DISTANCE = 3.0  # score lost per unit of relative position between a source and a target group
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _units(corpus, unit):
+    if unit not in ("paragraph", "sentence"):
+        raise InputError(f"unit must be 'paragraph' or 'sentence', not {unit!r}")
+    if unit == "sentence":
+        to_sentences = getattr(corpus, "to_sentences", None)
+        if to_sentences is None:
+            warnings.warn("this corpus has no sentence units yet (Corpus.to_sentences); renderings are paired "
+                          "within aligned paragraphs", DiscourseWarning, stacklevel=3)
+        else:
+            return to_sentences()
+    return corpus
+
+
+def _target_groups(hits, text):
+    """Target hits (rows sorted by start) → groups of adjacent hits."""
+    groups = []
+    for h in hits:
+        if groups and h["seg_id"] == groups[-1][-1]["seg_id"]:
+            gap = text[h["seg_id"]][groups[-1][-1]["end"]:h["start"]]
+            if _TARGET_GAP.fullmatch(gap):
+                groups[-1].append(h)
+                continue
+        groups.append([h])
+    return groups
+
+
+def _source_groups(hits):
+    groups = []
+    for h in hits:
+        if groups and h["seg_id"] == groups[-1][-1]["seg_id"] and h["start"] - groups[-1][-1]["end"] <= 1:
+            groups[-1].append(h)
+        else:
+            groups.append([h])
+    return groups
+
+
+def _position(h, order, length):
+    """Relative position of a hit in its unit (segments in order, then offset)."""
+    k = order[h["seg_id"]]
+    return (k + h["start"] / max(length[h["seg_id"]], 1)) / len(order)
+
+
+def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: str = "sentence") -> pd.DataFrame:
+    """How each source frame hit is rendered in each target language, with offsets.
+
+    See the module docstring for how hits are paired. ``calque`` (zh → vi only) says
+    whether the Vietnamese rendering reads the Chinese term's characters
+    (:func:`discourse.frames.calques.calque` gives the exact definition).
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lexicon : Lexicon, str, Path or dict, optional
+        Anything :func:`discourse.load_lexicon` takes (the bundled lexicon by default).
+    source : str
+        The language translated from (default ``"zh"``).
+    target : str or list of str, optional
+        The languages translated into (default: every other language but ``und``).
+    unit : {"sentence", "paragraph"}
+        The aligned units searched: sentences (``corpus.to_sentences()``; while a corpus
+        has none, paragraphs, with a warning) or the corpus's segments.
+
+    Returns
+    -------
+    DataFrame
+        One row per source literal hit and target language whose unit exists in both,
+        and one per **added** target hit: ``doc_id, align_id, frame, source_lang,
+        source_term`` (the text matched), ``source_start, source_end`` (character
+        offsets in the source segment's text, as :func:`frame_hits` gives them),
+        ``target_lang, rendering`` (the target text, ``None`` when dropped),
+        ``target_start, target_end`` (offsets in the target segment's text), ``method``
+        (:data:`METHODS`), ``status``, ``calque`` (bool, zh → vi; else ``None``),
+        ``source_seg_id, target_seg_id`` (the segments the offsets are in).
+
+    Examples
+    --------
+    >>> import discourse
+    >>> r = renderings(discourse.load_corpus(), target="vi", unit="paragraph")
+    >>> r.iloc[0][["source_term", "rendering", "status", "calque"]].tolist()
+    ['省负总责', 'chịu trách nhiệm', 'kept', False]
+    """
+    lex = load_lexicon(lexicon)
+    units = _units(corpus, unit)
+    langs = units.langs
+    if source not in langs:
+        raise InputError(f"the corpus has no text in the source language {source!r}; it has {', '.join(langs)}")
+    targets = [t for t in langs if t not in (source, "und")] if target is None else (
+        [target] if isinstance(target, str) else list(target))
+    unknown = [t for t in targets if t not in langs]
+    if unknown:
+        raise InputError(f"the corpus has no text in {', '.join(map(repr, unknown))}; it has {', '.join(langs)}")
+    keep = units.mask(role=list(COUNTED_ROLES))
+    seg = pd.DataFrame({c: units.column(c) for c in ("doc_id", "lang", "seg_id", "align_id", "text")})[keep]
+    seg = seg[seg["align_id"].notna()]
+    seg["align_id"] = seg["align_id"].astype("int64")
+    text, order, length = {}, {}, {}
+    for (d, a, lang), g in seg.groupby(["doc_id", "align_id", "lang"], sort=False):
+        order[(d, a, lang)] = {s: i for i, s in enumerate(g["seg_id"])}
+        for s, t in zip(g["seg_id"], g["text"]):
+            text[(d, lang, s)] = t
+            length[(d, lang, s)] = len(t)
+    hits = frame_hits(units, lex)
+    hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
+    by_unit = {k: g.sort_values(["seg_id", "start"]).to_dict("records")
+               for k, g in hits.groupby(["doc_id", "align_id", "lang", "frame"], sort=False)}
+    literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
+    rows = []
+    for tgt in targets:
+        learned = _Association(seg, hits, source, tgt)
+        frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
+        pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
+        for d, a in pairs:
+            for frame in frames:
+                src = by_unit.get((d, a, source, frame), [])
+                tg = by_unit.get((d, a, tgt, frame), [])
+                if src or any(h["kind"] == "literal" for h in tg):
+                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned)
+    out = pd.DataFrame(rows, columns=RENDERING_COLUMNS)
+    doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
+    f_order = {f: i for i, f in enumerate(lex.names)}
+    out = out.assign(_d=out["doc_id"].map(doc_order), _f=out["frame"].map(f_order),
+                     _s=out["source_start"].fillna(out["target_start"]))
+    out = out.sort_values(["_d", "align_id", "_f", "target_lang", "_s"], kind="stable")[RENDERING_COLUMNS]
+    out = out.astype({"align_id": "int64", "source_start": "Int64", "source_end": "Int64",
+                      "target_start": "Int64", "target_end": "Int64", "source_seg_id": "Int64",
+                      "target_seg_id": "Int64"}).reset_index(drop=True)
+    out.attrs["frames"] = lex.names
+    out.attrs["unit"] = "paragraph" if units is corpus else "sentence"
+    return out
+
+
+class _Association:
+    """Dice between a source form and a target word over the aligned units of one language pair."""
+
+    def __init__(self, seg, hits, source, target):
+        units = seg.groupby(["doc_id", "align_id", "lang"], sort=False)["text"].agg(" ".join)
+        tgt = units.xs(target, level="lang") if target in units.index.get_level_values("lang") else units.iloc[:0]
+        src_units = set(units.xs(source, level="lang").index) if len(units) else set()
+        tgt = tgt[[k in src_units for k in tgt.index]]
+        self.words = dict(zip(tgt.index, content_words(list(tgt), lang=target))) if len(tgt) else {}
+        self.target = target
+        src_hits = hits[hits["lang"] == source]
+        self.forms = {}
+        for key, form in zip(zip(src_hits["doc_id"], src_hits["align_id"]), src_hits["match"]):
+            if key in self.words:
+                self.forms.setdefault(form, set()).add(key)
+        self.count = {}
+        for ws in self.words.values():
+            for w in ws:
+                self.count[w] = self.count.get(w, 0) + 1
+
+    def strength(self, form, window_text):
+        units = self.forms.get(form, set())
+        best = 0.0
+        for w in {m.lower() for m in _WORD.findall(window_text)}:
+            if w in self.count and units:
+                both = sum(w in self.words[u] for u in units)
+                best = max(best, 2 * both / (len(units) + self.count[w]))
+        return best
+
+
+def _window(text, start, end, size=40):
+    left = text[max(0, start - size):start]
+    right = text[end:end + size]
+    left = _CLAUSE.split(left)[-1]
+    right = _CLAUSE.split(right)[0]
+    return left + " " + right
+
+
+def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
+    s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
+    s_len = {s: length[(d, source, s)] for s in s_order}
+    t_len = {s: length[(d, tgt, s)] for s in t_order}
+    s_groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
+    scored = []
+    for i, sg in enumerate(s_groups):
+        s_lit = any(h["kind"] == "literal" for h in sg)
+        ps = _position(sg[0], s_order, s_len)
+        form = "".join(h["match"] for h in sg)
+        for j, tgp in enumerate(t_groups):
+            t_lit = any(h["kind"] == "literal" for h in tgp)
+            if t_lit and not s_lit:
+                continue
+            t_text = text[(d, tgt, tgp[0]["seg_id"])]
+            span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
+            score = (2.0 if t_lit else 1.0) - _DISTANCE * abs(ps - _position(tgp[0], t_order, t_len))
+            if tgt == "vi" and source == "zh":
+                score += read_share(form, span)
+            elif tgt == "en" and source == "zh" and {w.lower() for w in _WORD.findall(span)} & gloss_words(form):
+                score += 1.0
+            score += learned.strength(sg[0]["match"], _window(t_text, tgp[0]["start"], tgp[-1]["end"]))
+            if score > 0:
+                scored.append((-score, i, j))
+    taken_s, taken_t, rendered = set(), set(), {}
+    for _, i, j in sorted(scored):
+        if i in taken_s or j in taken_t:
+            continue
+        taken_s.add(i)
+        taken_t.add(j)
+        lits = [h for h in s_groups[i] if h["kind"] == "literal"]
+        tgp = t_groups[j]
+        for k, h in enumerate(lits):
+            if k < len(tgp):
+                part = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
+                rendered[id(h)] = part
+    rows = []
+    for h in src:
+        if h["kind"] != "literal":
+            continue
+        part = rendered.get(id(h))
+        base = (d, a, frame, source, h["match"], h["start"], h["end"], tgt)
+        if part:
+            seg_id = part[0]["seg_id"]
+            s, e = part[0]["start"], part[-1]["end"]
+            span = text[(d, tgt, seg_id)][s:e]
+            status = "kept" if any(p["kind"] == "literal" for p in part) else "softened"
+            rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, h["match"], span),
+                                h["seg_id"], seg_id))
+            continue
+        found = _fallback(h, source, tgt, t_order, text, d)
+        rows.append(base + found[:-1] + (h["seg_id"], found[-1]))
+    for j, tgp in enumerate(t_groups):
+        if j in taken_t:
+            continue
+        for p in tgp:
+            if p["kind"] == "literal":
+                rows.append((d, a, frame, source, None, None, None, tgt, p["match"], p["start"], p["end"], "lexicon",
+                             "added", None, None, p["seg_id"]))
+    return rows
+
+
+def _calque(source, tgt, term, span):
+    return calque(term, span) if (source, tgt) == ("zh", "vi") else None
+
+
+def _fallback(h, source, tgt, t_order, text, d):
+    """A rendering found by reading (zh–vi) or dictionary (zh–en), or dropped."""
+    for seg_id in t_order:
+        t = text[(d, tgt, seg_id)]
+        if (source, tgt) == ("zh", "vi"):
+            spans = reading_spans(h["match"], t)
+            if spans:
+                s, e = spans[0]
+                return (t[s:e], s, e, "reading", "kept", True, seg_id)
+        elif (source, tgt) == ("zh", "en"):
+            glosses = gloss_words(h["match"])
+            m = next((m for m in _WORD.finditer(t) if m.group().lower() in glosses), None)
+            if m:
+                return (m.group(), m.start(), m.end(), "dictionary", "softened", None, seg_id)
+    return (None, None, None, "none", "dropped", None, None)
+
+
+def unit_shifts(renderings_table: pd.DataFrame) -> pd.DataFrame:
+    """The unit-level statuses of :func:`discourse.frames.translation_shifts`, from renderings.
+
+    Per unit, frame and target: **kept** if a source hit is kept; else **softened** if a
+    hit is softened by a neutral lexicon term; else **dropped**; **added** when only the
+    target has the frame.
+
+    >>> import discourse
+    >>> r = renderings(discourse.load_corpus(), target="fr", unit="paragraph")
+    >>> unit_shifts(r).query("frame == 'battle'")["status"].tolist()
+    ['softened', 'kept']
+    """
+    keys = ["doc_id", "align_id", "frame", "source_lang", "target_lang"]
+    lex = renderings_table[renderings_table["method"].isin(["lexicon", "none"]) |
+                           (renderings_table["status"] == "dropped")]
+    rows = []
+    for key, g in renderings_table.groupby(keys, sort=False):
+        statuses = set(g["status"])
+        lexical = set(lex.loc[lex.index.isin(g.index), "status"])
+        if statuses == {"added"}:
+            status = "added"
+        elif "kept" in lexical:
+            status = "kept"
+        elif "softened" in lexical:
+            status = "softened"
+        elif "added" in statuses:
+            status = "kept"  # the source has the frame and the target a literal term of it
+        else:
+            status = "dropped"
+        rows.append((*key, status))
+    return pd.DataFrame(rows, columns=keys + ["status"])
