@@ -132,6 +132,10 @@ def add_frames(p):  # issue 6
     reading(p)
     p.add_argument("--lexicon", help="frame lexicon: a CSV file (frame, lang, term, kind) or a bundled name "
                                      "(poverty_alleviation, the default; media_frames)")
+
+
+def add_frames_by_unit(p):
+    add_frames(p)
     aligned_unit(p, "the aligned unit: paragraph (default) or sentence (sentence units)")
 
 
@@ -144,6 +148,11 @@ def add_shifts(p):
     add_frames(p)
     p.add_argument("--source", default="zh", help="language translated from (default: zh)")
     p.add_argument("--target", help="language translated into (default: every other language)")
+
+
+def add_shifts_by_unit(p):
+    add_shifts(p)
+    aligned_unit(p, "the aligned unit compared: paragraph (default) or sentence (sentence units)")
 
 
 def run_shifts(args, corpus):
@@ -278,8 +287,8 @@ COMMANDS = {
     "repairs": ("text repairs made while tokenizing (glued words)", reading, run_repairs),
     "import": ("read files into a corpus, show it and save it", add_import, run_import),
     "kwic": ("keyword in context: a concordance, optionally beside the translations", add_kwic, run_kwic),
-    "frames": ("frame profile: how present each frame is per document and language", add_frames, run_frames),
-    "shifts": ("translation shifts: each frame kept, softened, dropped or added per aligned unit", add_shifts,
+    "frames": ("frame profile: how present each frame is per document and language", add_frames_by_unit, run_frames),
+    "shifts": ("translation shifts: each frame kept, softened, dropped or added per aligned unit", add_shifts_by_unit,
                run_shifts),
     "renderings": ("how each frame hit is rendered: kept, softened, dropped or added, with offsets and calques",
                    add_renderings, run_renderings),
