@@ -222,6 +222,13 @@ class SentenceAlignment:
         self._table: pd.DataFrame | None = None
         self._level = None
 
+    def __getstate__(self) -> dict:
+        # a selection sent to a worker process (scale.py, n_jobs) must not carry the whole corpus it
+        # was selected from: pickled, it keeps its own table if computed (or corrected), else aligns its own
+        if self._parent is not None and self._parent.corrected():
+            self.table()
+        return {**self.__dict__, "_parent": None, "_level": None}
+
     def table(self) -> pd.DataFrame:
         """The aligned sentences (:data:`COLUMNS`), computed on the first call."""
         if self._table is None:
