@@ -4,6 +4,7 @@ alignment quality of the whole pipeline (split + align) on NTREX news."""
 
 from __future__ import annotations
 
+import pickle
 import warnings
 from pathlib import Path
 
@@ -90,6 +91,8 @@ def test_computed_once_per_corpus(monkeypatch):
     assert zh["align_id"].tolist() == expected["align_id"].tolist()
     assert zh["text"].tolist() == expected["text"].tolist()
     assert zh.groupby("doc_id")["sent_id"].min().eq(1).all()  # renumbered within the selection
+    # a selection sent to a worker process does not carry the corpus it was selected from
+    assert "Tập Cận Bình".encode() not in pickle.dumps(corpus.filter(lang="zh"))
 
 
 # ---------------------------------------------------------------- the sentence-level corpus
