@@ -38,9 +38,13 @@ import pandas as pd
 from .errors import DiscourseWarning, InputError
 from .languages import get_tokenizer
 
-__all__ = ["find", "fold_diacritics", "unmatched"]
+__all__ = ["find", "fold_diacritics", "unmatched", "MAX_WINDOW"]
 
 HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
+#: The largest window around a hit (tokens or characters on each side) that a concordance or
+#: collocates take; a window never reaches beyond the hit's segment, and a larger value is
+#: refused as a mistake (``--window 1000000000``) rather than tried.
+MAX_WINDOW = 1000
 
 
 def fold_diacritics(text: str) -> str:
