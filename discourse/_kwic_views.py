@@ -18,12 +18,15 @@ import unicodedata
 
 import pandas as pd
 
+from ._terminal import visible
+
 __all__ = ["html_view", "text_view", "ALIGNED_WIDTH"]
 
 #: Width bounds of an aligned text in the HTML view (CSS lengths): it wraps within them and is
 #: never narrower, however many hits or however long their contexts.
 ALIGNED_WIDTH = ("24em", "40em")
 _MARK_MATCH = '<mark style="background:#fde68a;font-weight:bold">'
+_SPACES = str.maketrans("\t\n\r", "   ")  # a line break in a context is a space in the table
 _MARK_EQUIV = '<mark style="background:#bfdbfe;font-weight:bold">'
 
 
@@ -192,10 +195,11 @@ def _excerpt(text: str, spans, equiv, width: int) -> str:
 
 def _text_table(frame: pd.DataFrame, *, width: int = 36, text_width: int = 60) -> str:
     """A plain-text concordance: left context right-aligned and cut on its left, the
-    match, the right context cut on its right; columns aligned for CJK text too."""
+    match, the right context cut on its right; columns aligned for CJK text too; control
+    characters and bidi overrides escaped (:func:`discourse._terminal.visible`)."""
     columns = []
-    for col in frame.columns:
-        values = ["" if pd.isna(v) else str(v) for v in frame[col]]
+    for col in frame.columns:  # control characters and bidi overrides shown escaped (\x1b, \u202e)
+        values = ["" if pd.isna(v) else visible(str(v).translate(_SPACES)) for v in frame[col]]
         if col == "left":
             values, right_aligned = [_fit(v, width, keep_end=True) for v in values], True
         elif col == "right":
@@ -204,13 +208,15 @@ def _text_table(frame: pd.DataFrame, *, width: int = 36, text_width: int = 60) -
             values = [_fit(v, text_width) for v in values]
             right_aligned = pd.api.types.is_numeric_dtype(frame[col])
         columns.append((col, values, right_aligned))
+    # each cell's width measured once, and each column's width from those: linear in the rows
+    widths = [[_cells(v) for v in values] for _, values, _ in columns]
+    sizes = [max([_cells(col), *cells]) for (col, _, _), cells in zip(columns, widths)]
     lines = []
     for i in range(-1, len(frame)):
         cells = []
-        for col, values, right_aligned in columns:
-            size = max([_cells(col)] + [_cells(v) for v in values])
-            value = col if i < 0 else values[i]
-            pad = " " * (size - _cells(value))
+        for (col, values, right_aligned), used, size in zip(columns, widths, sizes):
+            value, taken = (col, _cells(col)) if i < 0 else (values[i], used[i])
+            pad = " " * (size - taken)
             cells.append(pad + value if right_aligned else value + pad)
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 from discourse.counting import check_top, lang_mask, tokens_of
-from discourse.query import find
+from discourse.query import MAX_WINDOW, find
 from discourse.stats.cooccurrence import check_span, expected_cooccurrence, log_dice, log_likelihood, mi, t_score
 from discourse.stats.registry import measures
 from discourse.stats.tables import UNSET, counts_series, integral, renamed
@@ -160,9 +160,28 @@ def _window(window):
         if isinstance(side, bool) or not isinstance(side, (int, np.integer)) or side < 0:
             raise InputError(f"window must be a number of tokens (e.g. 4) or a pair (left, right) "
                              f"of non-negative integers, not {window!r}")
+        if side > MAX_WINDOW:
+            raise InputError(f"a window of {side} tokens is more than {MAX_WINDOW}: a window never reaches "
+                             f"beyond the node's segment (paragraph); give at most {MAX_WINDOW} tokens on "
+                             "each side (collocates usually take 1 to 10)")
     if left + right == 0:
         raise InputError("the window is empty: give at least one token on one side")
     return int(left), int(right)
+
+
+def _window_slots(k_seg, first, last, seg, left: int, right: int) -> np.ndarray:
+    """The places (indexes into the counted tokens, whose segments are ``k_seg``) in the
+    window of any node occurrence — ``left`` places before ``first``, ``right`` from
+    ``last`` (exclusive end), cut at the occurrence's segment ``seg`` — each once, in
+    order. The windows are ranges marked on the tokens, so the work and memory grow with
+    the tokens and occurrences, not with the window's size."""
+    seg_lo = np.searchsorted(k_seg, seg, side="left")
+    seg_hi = np.searchsorted(k_seg, seg, side="right")
+    starts = np.concatenate([np.maximum(first - left, seg_lo), last])
+    ends = np.concatenate([first, np.minimum(last + right, seg_hi)])
+    size = len(k_seg) + 1
+    depth = np.cumsum(np.bincount(starts, minlength=size) - np.bincount(ends, minlength=size))
+    return np.flatnonzero(depth[:-1] > 0)
 
 
 def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None, min_count=1,
@@ -204,7 +223,9 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None
         Only these languages; each language gets its own rows (its own corpus size
         and frequencies).
     window : int or (int, int)
-        Tokens on each side (default 4, i.e. 4 left + 4 right), or ``(left, right)``.
+        Tokens on each side (default 4, i.e. 4 left + 4 right), or ``(left, right)``;
+        each 0 to :data:`~discourse.query.MAX_WINDOW` (1000), and never beyond the
+        node's segment.
     punct : bool
         Count punctuation as tokens.
     stopwords : None, False or mapping
@@ -279,12 +300,7 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None
         lengths = l - f
         within = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         is_node[np.repeat(f, lengths) + within] = True  # every token of every node occurrence
-        slots = [f - o for o in range(1, left + 1)] + [l - 1 + o for o in range(1, right + 1)]
-        owners = [s] * len(slots)
-        slots, owners = np.concatenate(slots), np.concatenate(owners)
-        ok = (slots >= 0) & (slots < len(kept))
-        slots, owners = slots[ok], owners[ok]
-        slots = np.unique(slots[k_seg[slots] == owners])
+        slots = _window_slots(k_seg, f, l, s, left, right)
         slots = slots[~is_node[slots]]
         in_lang = k_lang == code
         freqs = np.bincount(k_type[in_lang], minlength=len(vocab))

@@ -33,7 +33,7 @@ from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, sort_lev
 from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
 from .errors import InputError
-from .query import find, fold_diacritics
+from .query import MAX_WINDOW, find, fold_diacritics
 from .sentence_units import at_unit
 
 __all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH", "COLUMNS", "MAX_ROWS", "SORT_KEYS"]
@@ -61,7 +61,8 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         :meth:`Concordance.parallel`).
     window : int
         Context size on each side: tokens (``unit="tokens"``) or characters
-        (``unit="chars"``), never beyond the hit's segment.
+        (``unit="chars"``), never beyond the hit's segment; 0 to
+        :data:`~discourse.query.MAX_WINDOW` (1000).
     unit : {"tokens", "chars"}
     chars : bool
         Match the raw characters, also inside words (攻坚 inside 脱贫攻坚战).
@@ -104,6 +105,9 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
     corpus = at_unit(corpus, "sentence" if parallel == "sentence" else "paragraph")
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
         raise InputError(f"the window must be a whole number of {unit}, 0 or more (got {window!r})")
+    if window > MAX_WINDOW:
+        raise InputError(f"a window of {window} {unit} is more than {MAX_WINDOW}: the context never reaches "
+                         f"beyond the hit's segment (paragraph); give at most {MAX_WINDOW} {unit} on each side")
     toks = corpus.tokens()
     if lang is not None:
         unknown = sorted(set(as_list(lang)) - set(toks.lang_rows()))

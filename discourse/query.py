@@ -9,7 +9,9 @@ A query is matched on **tokens**, in every language of the corpus (or the ones a
 * a whitespace-separated word with ``*`` or ``?`` is a wildcard on one token's form
   (``"respons*"``; ``"trách*"`` also matches the token ``trách nhiệm``);
 * ``regex=True`` makes the query one regular expression, matched against each token's
-  whole form;
+  whole form (run by the ``regex`` engine with a time bound: a catastrophic pattern such
+  as ``(a|aa)+b`` is stopped with an :class:`~discourse.errors.InputError` saying why,
+  see :mod:`discourse._user_regex`);
 * a list of queries finds any of them.
 
 Matching uses the normalised forms (``norm``: lowercase, unified apostrophes and
@@ -35,12 +37,17 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ._user_regex import UserPattern
 from .errors import DiscourseWarning, InputError
 from .languages import get_tokenizer
 
-__all__ = ["find", "fold_diacritics", "unmatched"]
+__all__ = ["find", "fold_diacritics", "unmatched", "MAX_WINDOW"]
 
 HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
+#: The largest window around a hit (tokens or characters on each side) that a concordance or
+#: collocates take; a window never reaches beyond the hit's segment, and a larger value is
+#: refused as a mistake (``--window 1000000000``) rather than tried.
+MAX_WINDOW = 1000
 
 
 def fold_diacritics(text: str) -> str:
@@ -272,10 +279,7 @@ def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=
     ``"glob"`` or ``"regex"``. Words of a literal run are joined with ``join`` before
     they are tokenized (by ``tokenizer``: the corpus's, default the language's)."""
     if regex:
-        try:
-            re.compile(query)
-        except re.error as err:
-            raise InputError(f"the regular expression {query!r} is not valid: {err}") from None
+        UserPattern(query)  # a syntax error: an InputError naming the pattern
         return [("regex", query)]
     tokenizer = get_tokenizer(lang) if tokenizer is None else tokenizer
     out: list[tuple[str, str]] = []
@@ -306,7 +310,9 @@ def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarra
     if kind == "literal":
         target = fold(pattern)
         return np.array([i for i, v in enumerate(tokens.vocab) if fold(v) == target], dtype=np.int64)
-    rx = re.compile(fnmatch.translate(fold(pattern)) if kind == "glob" else pattern, re.IGNORECASE)
+    # a user's regular expression runs under a time bound; a glob's translation is linear
+    rx = re.compile(fnmatch.translate(fold(pattern)), re.IGNORECASE) if kind == "glob" else \
+        UserPattern(pattern, ignore_case=True)
     return np.array([i for i, v in enumerate(tokens.vocab) if rx.fullmatch(fold(v))], dtype=np.int64)
 
 
@@ -342,8 +348,7 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
         texts = tokens.corpus.column("text")
         surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]
         if regex or len(elements) == 1 and elements[0][0] == "glob":
-            pattern = query if regex else fnmatch.translate(query.strip())
-            rx = re.compile(pattern)
+            rx = UserPattern(query) if regex else re.compile(fnmatch.translate(query.strip()))
             keep = [bool(rx.fullmatch(s if diacritics else fold_diacritics(s))) for s in surfaces]
         else:
             fold = (lambda s: s) if diacritics else fold_diacritics
@@ -359,10 +364,7 @@ def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame
     flags = 0 if case else re.IGNORECASE
     if not diacritics:
         raise InputError("diacritic-insensitive matching works on tokens; leave out --chars or keep diacritics")
-    try:
-        rx = re.compile(query if regex else re.escape(query), flags)
-    except re.error as err:
-        raise InputError(f"the regular expression {query!r} is not valid: {err}") from None
+    rx = UserPattern(query, ignore_case=not case) if regex else re.compile(re.escape(query), flags)
     out = []
     bounds = tokens.segment_bounds()
     for r in rows:

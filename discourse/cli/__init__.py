@@ -28,6 +28,7 @@ import sys
 import warnings
 
 from discourse.cli.commands import COMMANDS
+from discourse._terminal import visible
 from discourse.cli.options import load, note
 from discourse.errors import DiscourseError
 
@@ -102,6 +103,7 @@ def _emit(result, fmt: str, out) -> None:
         out.write("\n")
     else:
         shown = result.copy()
+        shown.columns = [visible(str(col)) for col in shown.columns]
         for col in shown.columns:
             if shown[col].dtype.kind not in "biufc":  # numbers are shown as they are, text shortened
                 shown[col] = shown[col].map(_shorten)
@@ -109,7 +111,12 @@ def _emit(result, fmt: str, out) -> None:
 
 
 def _shorten(value):
-    if isinstance(value, str) and len(value) > _TEXT_WIDTH:
+    """A table cell for the terminal: control characters and bidi overrides escaped
+    (``\x1b``, ``\u202e``: the data is shown, not obeyed), cut to ``_TEXT_WIDTH``."""
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    if len(value) > _TEXT_WIDTH:
         return value[: _TEXT_WIDTH - 1] + "…"
     return value
 

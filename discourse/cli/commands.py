@@ -34,6 +34,7 @@ from discourse.cli.options import (
     read_options,
     reading,
     top,
+    window,
 )
 from discourse.errors import InputError
 
@@ -97,7 +98,8 @@ def add_kwic(p):  # issue 5
     corpus_args(p)
     p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table",
                    help="output format (default: table; html is a page to open in a browser)")
-    p.add_argument("--window", type=int, default=5, metavar="N", help="context size on each side (default: 5)")
+    p.add_argument("--window", type=window, default=5, metavar="N",
+                   help="context size on each side, 0-1000 (default: 5; never beyond the segment)")
     p.add_argument("--unit", choices=("tokens", "chars"), default="tokens",
                    help="count the window in tokens (default) or characters")
     p.add_argument("--chars", action="store_true", help="match the raw characters, also inside words "
@@ -243,9 +245,10 @@ def add_collocates(p):
     min_count(p)
     punct(p)
     chars_regex(p)
-    p.add_argument("--window", type=int, default=4, metavar="N", help="tokens on each side (default: 4)")
-    p.add_argument("--left", type=int, metavar="N", help="tokens on the left (default: --window)")
-    p.add_argument("--right", type=int, metavar="N", help="tokens on the right (default: --window)")
+    p.add_argument("--window", type=window, default=4, metavar="N",
+                   help="tokens on each side, 0-1000 (default: 4; never beyond the segment)")
+    p.add_argument("--left", type=window, metavar="N", help="tokens on the left (default: --window)")
+    p.add_argument("--right", type=window, metavar="N", help="tokens on the right (default: --window)")
     p.add_argument("--sort", choices=("log_dice", "mi", "t_score", "log_likelihood", "co_freq"),
                    default="log_dice", help="order of the collocates (default: log_dice)")
 

@@ -26,7 +26,7 @@ import discourse  # its functions load on first use: `discourse --help` imports 
 from discourse.errors import InputError
 
 __all__ = ["LangFile", "Renamed", "corpus_args", "output_args", "reading", "top", "n", "min_count", "punct",
-           "chars_regex", "read_options", "load", "note", "note_unknown"]
+           "chars_regex", "window", "read_options", "load", "note", "note_unknown"]
 
 
 class LangFile(argparse.Action):
@@ -130,6 +130,25 @@ def chars_regex(parser) -> None:
     """``--chars`` and ``--regex`` (``chars=True``, ``regex=True``: how a term is matched)."""
     parser.add_argument("--chars", action="store_true", help="match raw characters, also inside words")
     parser.add_argument("--regex", action="store_true", help="a regular expression on a whole token")
+
+
+def window(text: str) -> int:
+    """The value of ``--window`` (``--left``, ``--right``): a whole number.
+
+    ``1e20`` and ``2.5`` are usage errors; a negative value or one above the library's
+    limit (:data:`discourse.query.MAX_WINDOW`) is refused by the library, with the reason.
+
+    >>> window("4")
+    4
+    >>> window("1e20")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: takes a whole number of tokens or characters, 0 to 1000 (e.g. 5), not '1e20'
+    """
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("takes a whole number of tokens or characters, 0 to 1000 (e.g. 5), "
+                                         f"not {text!r}") from None
 
 
 def read_options(args) -> dict:
