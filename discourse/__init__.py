@@ -33,6 +33,7 @@ _EXPORTS = {
     "read_xliff": "io",
     "write_tmx": "io",
     "write_xliff": "io",
+    "write_xlsx": "spreadsheet",
     "Tokens": "tokens",
     "tokenize": "tokens",
     "find": "query",

@@ -27,10 +27,11 @@ import json
 import sys
 import warnings
 
-from discourse.cli.commands import COMMANDS
+import discourse
 from discourse._terminal import visible
+from discourse.cli.commands import COMMANDS
 from discourse.cli.options import load, note
-from discourse.errors import DiscourseError
+from discourse.errors import DiscourseError, InputError
 
 __all__ = ["COMMANDS", "main"]
 
@@ -95,7 +96,15 @@ def _emit(result, fmt: str, out) -> None:
             out.write(result.to_text() + "\n")
             return
         result = result.to_frame()
-    if fmt == "csv":
+    if fmt == "xlsx":
+        binary = getattr(out, "buffer", None)
+        if binary is None or out.isatty():
+            raise InputError("--format xlsx writes a spreadsheet file: redirect the output to one "
+                             "(discourse … --format xlsx > table.xlsx)")
+        out.flush()
+        binary.write(discourse.write_xlsx(result))
+        binary.flush()
+    elif fmt == "csv":
         result.to_csv(out, index=False, lineterminator="\n")
     elif fmt == "json":
         records = json.loads(result.to_json(orient="records", force_ascii=False))
@@ -121,6 +130,12 @@ def _shorten(value):
     return value
 
 
+def _plain(message: str) -> str:
+    """A message for the terminal: its lines kept, control characters and bidi overrides in
+    the file names and texts it quotes escaped."""
+    return "\n".join(visible(line) for line in message.split("\n"))
+
+
 def _run(args, out) -> None:
     corpus = load(args)
     _emit(COMMANDS[args.command][2](args, corpus), args.format, out)
@@ -140,7 +155,7 @@ def main(argv=None) -> int:
     args = _parse_args(argv)  # exits with status 2 on a usage error
 
     def show(message, category, filename, lineno, file=None, line=None):
-        print(f"discourse: warning: {message}", file=sys.stderr)
+        print(f"discourse: warning: {_plain(str(message))}", file=sys.stderr)
 
     with warnings.catch_warnings():
         warnings.showwarning = show
@@ -149,7 +164,7 @@ def main(argv=None) -> int:
         except DiscourseError as err:
             if args.debug:
                 raise
-            print(f"discourse: error: {err}", file=sys.stderr)
+            print(f"discourse: error: {_plain(str(err))}", file=sys.stderr)
             return 1
         except BrokenPipeError:
             return 0

@@ -96,7 +96,7 @@ def add_kwic(p):  # issue 5
     p.add_argument("query", metavar="QUERY", help="a word, a phrase, a wildcard pattern (respons*) or, with "
                                                   "--regex, a regular expression")
     corpus_args(p)
-    p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table",
+    p.add_argument("--format", choices=("table", "csv", "json", "html", "xlsx"), default="table",
                    help="output format (default: table; html is a page to open in a browser)")
     p.add_argument("--window", type=window, default=5, metavar="N",
                    help="context size on each side, 0-1000 (default: 5; never beyond the segment)")

@@ -92,9 +92,10 @@ def corpus_args(parser: argparse.ArgumentParser) -> None:
 
 
 def output_args(parser: argparse.ArgumentParser) -> None:
-    """``--format table|csv|json``."""
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                        help="output format (default: table)")
+    """``--format table|csv|json|xlsx``."""
+    parser.add_argument("--format", choices=("table", "csv", "json", "xlsx"), default="table",
+                        help="output format (default: table); xlsx is a spreadsheet whose cells are text or "
+                             "numbers, never formulas (redirect it to a file: > out.xlsx)")
 
 
 def reading(parser: argparse.ArgumentParser) -> None:
