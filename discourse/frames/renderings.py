@@ -22,11 +22,22 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    the Chinese characters the Vietnamese reads (:func:`~discourse.frames.calques.read_share`)
    or 1 when an English word is a CC-CEDICT gloss, plus the strongest Dice association
    (over the corpus's aligned units) between the source form and a word of the target
-   group's clause, minus three times the difference of their relative positions in the
-   unit; pairs scoring 0 or less are not made.
+   group's clause, minus three times the distance between the target group's relative
+   position in the unit and the position *expected* for the source group: interpolated
+   between the pairs already made (before the first pair, the source's own relative
+   position), so that a translation that runs longer in one place does not shift every
+   later pair (签订脱贫攻坚责任书 ↔ « signé un acte d'engagement dans l'élimination de la
+   pauvreté », not the 脱贫攻坚 of the next clause). Scores are recomputed after each
+   pair; a pair that would cross a pair already made from another source clause (clauses
+   end at , ; : . ! ?, not at 、) is not made: translations reorder words inside a clause
+   (a Chinese modifier after its Vietnamese head) but keep the order of the clauses, so
+   立下“军令状” cannot take « Les responsables principaux », which comes before the « acte
+   d'engagement » of the clause before it. Pairs scoring 0 or less are not made.
 3. Inside a paired group, source hits take the target hits in order, the last one the
    rest: six literal hits and two renderings give two kept and four softened/dropped,
-   never "one is enough".
+   never "one is enough". Literal hits left over (more hits than the target group has)
+   form a group again and compete for the target groups left (考核督查问责 ↔
+   « d'évaluation, d'inspection et de recours en responsabilité », two target groups).
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
    method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened),
    else it is **dropped** (method ``none``).
@@ -60,6 +71,7 @@ RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term"
 METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
 _TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
 _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
+_SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 _DISTANCE = 3.0  # score lost per unit of relative position between a source and a target group
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -233,42 +245,89 @@ def _window(text, start, end, size=40):
     return left + " " + right
 
 
+def _clause(h, text, s_order):
+    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、)."""
+    return s_order[h["seg_id"]], len(_SOURCE_CLAUSE.findall(text, 0, h["start"]))
+
+
+def _expected(ps, anchors):
+    """The target position expected for a source position, interpolated between the pairs made."""
+    left = max((x for x in anchors if x[0] <= ps), default=None, key=lambda x: x[0])
+    right = min((x for x in anchors if x[0] > ps), default=None, key=lambda x: x[0])
+    if left and right and right[0] > left[0]:
+        return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
+    if left:
+        return left[1] + ps - left[0]
+    if right:
+        return right[1] - (right[0] - ps)
+    return ps
+
+
+def _static(sg, tgp, t_text, source, tgt, learned):
+    """The position-free part of a source group's score with a target group (None: not allowed)."""
+    t_lit = any(h["kind"] == "literal" for h in tgp)
+    if t_lit and not any(h["kind"] == "literal" for h in sg):
+        return None
+    form = "".join(h["match"] for h in sg)
+    span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
+    score = 2.0 if t_lit else 1.0
+    if (source, tgt) == ("zh", "vi"):
+        score += read_share(form, span)
+    elif (source, tgt) == ("zh", "en") and {w.lower() for w in _WORD.findall(span)} & gloss_words(form):
+        score += 1.0
+    return score + learned.strength(sg[0]["match"], _window(t_text, tgp[0]["start"], tgp[-1]["end"]))
+
+
 def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
+    """The rows of one unit, frame and target language (module docstring, steps 1–4)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
     s_len = {s: length[(d, source, s)] for s in s_order}
     t_len = {s: length[(d, tgt, s)] for s in t_order}
-    s_groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
-    scored = []
-    for i, sg in enumerate(s_groups):
-        s_lit = any(h["kind"] == "literal" for h in sg)
-        ps = _position(sg[0], s_order, s_len)
-        form = "".join(h["match"] for h in sg)
+    groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
+    t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
+    static, s_pos, s_clause = {}, [], []
+
+    def add(sg):
+        i = len(s_pos)
+        s_pos.append(_position(sg[0], s_order, s_len))
+        s_clause.append(_clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order))
         for j, tgp in enumerate(t_groups):
-            t_lit = any(h["kind"] == "literal" for h in tgp)
-            if t_lit and not s_lit:
+            score = _static(sg, tgp, text[(d, tgt, tgp[0]["seg_id"])], source, tgt, learned)
+            if score is not None:
+                static[(i, j)] = score
+
+    for sg in groups:
+        add(sg)
+    taken_s, taken_t, rendered, made = set(), set(), {}, []
+    while True:
+        best = None
+        for (i, j), base in static.items():
+            if i in taken_s or j in taken_t:
                 continue
-            t_text = text[(d, tgt, tgp[0]["seg_id"])]
-            span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
-            score = (2.0 if t_lit else 1.0) - _DISTANCE * abs(ps - _position(tgp[0], t_order, t_len))
-            if tgt == "vi" and source == "zh":
-                score += read_share(form, span)
-            elif tgt == "en" and source == "zh" and {w.lower() for w in _WORD.findall(span)} & gloss_words(form):
-                score += 1.0
-            score += learned.strength(sg[0]["match"], _window(t_text, tgp[0]["start"], tgp[-1]["end"]))
-            if score > 0:
-                scored.append((-score, i, j))
-    taken_s, taken_t, rendered = set(), set(), {}
-    for _, i, j in sorted(scored):
-        if i in taken_s or j in taken_t:
-            continue
+            ps, pt = s_pos[i], t_pos[j]
+            if any((ps - x) * (pt - y) < 0 and s_clause[i] != c for x, y, c in made):
+                continue  # it would cross a pair made in another source clause
+            score = base - _DISTANCE * abs(pt - _expected(ps, made))
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, i, j)
+        if best is None:
+            break
+        _, i, j = best
         taken_s.add(i)
         taken_t.add(j)
-        lits = [h for h in s_groups[i] if h["kind"] == "literal"]
+        made.append((s_pos[i], t_pos[j], s_clause[i]))
+        lits = [h for h in groups[i] if h["kind"] == "literal"]
         tgp = t_groups[j]
-        for k, h in enumerate(lits):
-            if k < len(tgp):
-                part = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-                rendered[id(h)] = part
+        for k, h in enumerate(lits[:len(tgp)]):
+            rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
+        if len(lits) > len(tgp):  # the hits left over compete again for the groups left
+            groups.append(lits[len(tgp):])
+            add(groups[-1])
+
+    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order)
+
+
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order):
     rows = []
     for h in src:
         if h["kind"] != "literal":
