@@ -66,6 +66,9 @@ _EXPORTS = {
     "Concordance": "concordance",
     "kwic_explorer": "explorer",
     "align_paragraphs": "align",
+    # issue 20: the corpus at sentence level
+    "export_links": "alignment_view",
+    "AlignmentView": "alignment_view",
     "get_tokenizer": "languages",
     "identify": "languages",
     "identify_lines": "languages",
@@ -78,9 +81,9 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
-_SUBMODULES = {"align", "collocations", "concordance", "corpus", "counting", "dispersion", "equivalence", "errors",
-               "explorer", "frames", "frequency", "importers", "io", "keyness", "languages", "plot", "query", "report",
-               "scale", "tokens"}
+_SUBMODULES = {"align", "alignment_view", "collocations", "concordance", "corpus", "counting", "dispersion",
+               "equivalence", "errors", "explorer", "frames", "frequency", "importers", "io", "keyness", "languages",
+               "plot", "query", "report", "scale", "sentence_units", "tokens"}
 
 
 def __getattr__(name: str):

@@ -30,21 +30,29 @@ def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
     offset ``i`` in ``nfc_text`` (``len(mapping) == len(nfc_text) + 1``), or ``None`` when
     ``text`` is already NFC (the usual case, and free).
 
-    >>> nfc, mapping = nfc_with_map("xoa\\u0301 đói")
+    >>> nfc, mapping = nfc_with_map("xoa\\u0301 đói q\\u0301")
     >>> nfc, mapping.tolist()
-    ('xoá đói', [0, 1, 2, 4, 5, 6, 7, 8])
+    ('xoá đói q́', [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11])
     """
     if unicodedata.is_normalized("NFC", text):
         return text, None
     pieces, mapping = [], []
     start = 0
-    # Normalise cluster by cluster (a starter plus its combining marks), so every output
-    # character maps to the start of the cluster it came from.
+    # Normalise cluster by cluster (a starter plus its combining marks). A cluster NFC
+    # leaves alone ("q́": no composed q́ exists) maps character by character; one it
+    # changes ("é" from "e" + U+0301, or "中" + U+0344 made three characters) maps its
+    # k-th character to the k-th of the cluster, the last one for those beyond: a token
+    # that starts inside it (after a letter its marks are not attached to) is still
+    # neither empty nor overlapping, and only marks at its end can share an offset.
     for i in range(1, len(text) + 1):
         if i == len(text) or unicodedata.combining(text[i]) == 0:
-            chunk = unicodedata.normalize("NFC", text[start:i])
+            cluster = text[start:i]
+            chunk = unicodedata.normalize("NFC", cluster)
             pieces.append(chunk)
-            mapping.extend([start] + [i] * (len(chunk) - 1) if len(chunk) > 1 else [start])
+            if chunk == cluster:
+                mapping.extend(range(start, i))
+            else:
+                mapping.extend(min(start + k, i - 1) for k in range(len(chunk)))
             start = i
     mapping.append(len(text))
     return "".join(pieces), np.asarray(mapping, dtype=np.int64)

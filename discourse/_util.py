@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_list", "string_ranks", "atomic_write", "distinct_per_cell"]
+__all__ = ["as_list", "string_ranks", "atomic_write", "remove_stale_temporaries", "distinct_per_cell"]
 
 _LIST_LIKE = (list, tuple, set, frozenset, range, np.ndarray, pd.Series, pd.Index)
 
@@ -136,3 +138,31 @@ def distinct_per_cell(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs
         owner[slot] = position
         kept.append(cell[lo:hi][owner[slot] == position])
     return np.bincount(np.concatenate(kept), minlength=n_cells) if kept else np.zeros(n_cells, dtype=np.int64)
+
+
+def remove_stale_temporaries(folder, name: str = "*", *, age: float = 3600) -> list[Path]:
+    """Delete the temporary files :func:`atomic_write` left in ``folder`` for files named
+    ``name`` (a glob) when a process was killed mid-write, once older than ``age`` seconds
+    (a younger one may be another process's write under way). Only that prefix and
+    suffix (``.<name>.`` and mkstemp's eight characters) are touched, never other files.
+    Returns the files deleted.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> orphan, kept = folder / ".a.npz.x1y2z3w4", folder / "a.npz"
+    >>> _ = orphan.write_bytes(b"half"), kept.write_bytes(b"whole")
+    >>> os.utime(orphan, (0, 0))
+    >>> [p.name for p in remove_stale_temporaries(folder, "*.npz")], kept.exists()
+    (['.a.npz.x1y2z3w4'], True)
+    """
+    cutoff = time.time() - age
+    removed = []
+    for tmp in Path(folder).glob(f".{name}.????????"):
+        try:
+            info = tmp.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:  # gone meanwhile, or not ours to delete
+            continue
+    return removed

@@ -34,6 +34,7 @@ from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
 from .errors import InputError
 from .query import find, fold_diacritics
+from .sentence_units import at_unit
 
 __all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH", "COLUMNS", "MAX_ROWS", "SORT_KEYS"]
 
@@ -45,7 +46,7 @@ MAX_ROWS = 50
 
 def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", chars: bool = False,
          regex: bool = False, case: bool = False, diacritics: bool = True, sort=None, doc_id=None,
-         parallel: bool = False, glossary=None, **metadata) -> Concordance:
+         parallel: bool | str = False, glossary=None, **metadata) -> Concordance:
     """Keyword in context: every hit of ``query`` with its left and right context.
 
     Parameters
@@ -71,8 +72,12 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         see :meth:`Concordance.sort`.
     doc_id : str or list of str, optional
         Search only these documents.
-    parallel : bool
-        Add the aligned segments in the other languages (:meth:`Concordance.parallel`).
+    parallel : bool or {"paragraph", "sentence"}
+        Add the aligned units in the other languages (:meth:`Concordance.parallel`):
+        ``True`` or ``"paragraph"`` the aligned segments, ``"sentence"`` the aligned
+        sentences (the concordance is then of ``corpus.to_sentences()``: ``seg_id`` is
+        the sentence's, ``align_id`` its sentence unit). Spelt apart from ``unit``,
+        which is the context window's (tokens or characters).
     glossary : mapping, optional
         Equivalents to highlight in the aligned segments (implies ``parallel``).
     **metadata
@@ -94,6 +99,9 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
     """
     if unit not in ("tokens", "chars"):
         raise InputError(f"unknown context unit {unit!r}; use 'tokens' or 'chars'")
+    if parallel not in (False, True, "paragraph", "sentence"):
+        raise InputError(f"parallel={parallel!r}: use True (or 'paragraph') or 'sentence'")
+    corpus = at_unit(corpus, "sentence" if parallel == "sentence" else "paragraph")
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
         raise InputError(f"the window must be a whole number of {unit}, 0 or more (got {window!r})")
     toks = corpus.tokens()

@@ -33,6 +33,7 @@ from ._util import as_list
 from .errors import InputError
 from .languages import get_tokenizer
 from .languages.registry import language_options
+from .sentence_units import SentenceLevel, at_unit
 from .tokens import merged_options, stoplist_option, tokenize, tokenizers_for
 
 __all__ = ["Corpus", "ROLES", "COUNTED_ROLES"]
@@ -47,7 +48,7 @@ ROLES = ("title", "body", "meta")
 COUNTED_ROLES = ("title", "body")
 
 
-class Corpus:
+class Corpus(SentenceLevel):
     """Aligned multilingual segments with document metadata.
 
     Build one with :func:`discourse.read` (files), :func:`load_corpus` (the bundled
@@ -244,6 +245,7 @@ class Corpus:
         sub.name = self.name
         sub._token_options = self._token_options
         sub._tokens = None if self._tokens is None or not tokens else self._tokens.subset(sub, keep)
+        self._carry_units(sub)  # a selection keeps the sentence alignment of the sentences it keeps
         return sub
 
     def filter(self, *, lang=None, doc_id=None, role=None, align_id=None, **metadata) -> Corpus:
@@ -373,11 +375,12 @@ class Corpus:
         return (f"{n} segment{'s' if n != 1 else ''} of unknown language ('und'), {body} of them body text, "
                 f"in {docs} document{'s' if docs != 1 else ''}")
 
-    def alignment(self, *, role=("title", "body")) -> pd.DataFrame:
+    def alignment(self, *, role=("title", "body"), unit: str = "paragraph") -> pd.DataFrame:
         """Aligned units side by side: one row per ``(doc_id, align_id)``, one text column
         per language (``text_zh``, ``text_fr`` …; several segments of a unit joined by a
-        space, a missing translation empty)."""
-        seg = self._segments[self._segments["role"].isin(as_list(role)) & self._segments["align_id"].notna()]
+        space, a missing translation empty); ``unit="sentence"``: the sentence units."""
+        seg = at_unit(self, unit)._segments
+        seg = seg[seg["role"].isin(as_list(role)) & seg["align_id"].notna()]
         wide = (seg.groupby(["doc_id", "align_id", "lang"], sort=False)["text"].agg(" ".join)
                 .unstack("lang", fill_value="").reset_index())
         wide.columns = [c if c in ("doc_id", "align_id") else f"text_{c}" for c in wide.columns]
@@ -393,13 +396,14 @@ class Corpus:
     # ------------------------------------------------------------------ saving
     def save(self, path, *, force: bool = False) -> Path:
         """Write the corpus as UTF-8 JSON Lines (a header line, one line per document,
-        one per segment): plain, diff-friendly, read back by :func:`load_corpus`.
+        one per segment, one per sentence link if they were corrected by :meth:`with_links`):
+        plain, diff-friendly, read back by :func:`load_corpus`.
 
         The file is written atomically; an existing file is replaced only with
         ``force=True``.
         """
         return _saved.write_tables(path, name=self.name, documents=self._documents, segments=self._segments,
-                                   force=force)
+                                   links=self._links_to_save(), force=force)
 
     @staticmethod
     def is_saved(path) -> bool:
@@ -409,5 +413,6 @@ class Corpus:
     @classmethod
     def load(cls, path) -> Corpus:
         """Read a corpus written by :meth:`save`."""
-        name, documents, segments = _saved.read_tables(path)
-        return cls(segments, documents, name=name)
+        name, documents, segments, links = _saved.read_tables(path, links=True)
+        corpus = cls(segments, documents, name=name)
+        return corpus if links is None else corpus.with_links(links)

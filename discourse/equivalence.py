@@ -87,6 +87,7 @@ from .corpus import COUNTED_ROLES
 from .errors import InputError
 from .languages import registry
 from .query import find
+from .sentence_units import at_unit
 from .stats.association import g2_units
 from .stats.cooccurrence import dice, log_dice
 from .stats.registry import measures
@@ -105,7 +106,7 @@ _MAX_GAP = 0  # function words allowed between the content words of an n-gram
 
 def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure: str = "dice", top: int = 10,
                 n: int = 2, stopwords=None, competitive: bool = True, stem: bool = True,
-                min_support: int = 1, ngrams=UNSET) -> pd.DataFrame:
+                min_support: int = 1, ngrams=UNSET, unit: str = "paragraph") -> pd.DataFrame:
     """Candidate translations of a term, ranked by association over aligned units.
 
     Parameters
@@ -140,6 +141,9 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         default, lists all; 2 leaves out the ``low_support`` ones).
     ngrams : int
         The former name of ``n`` (accepted with a :class:`FutureWarning`).
+    unit : {"paragraph", "sentence"}
+        The aligned unit counted: paragraphs (the segments, by default) or sentence
+        units (``corpus.to_sentences()``): finer units, sharper associations.
 
     Returns
     -------
@@ -187,6 +191,7 @@ def equivalents(corpus, term, *, source: str = "zh", target: str = "fr", measure
         raise InputError(f"n (the longest candidate, in words) must be a positive integer, not {longest!r}")
     if isinstance(min_support, bool) or not isinstance(min_support, int) or min_support < 1:
         raise InputError(f"min_support must be a positive integer, not {min_support!r}")
+    corpus = at_unit(corpus, unit)
     column = corpus.column
     for lang in (source, target):
         if lang not in corpus.langs:

@@ -85,14 +85,31 @@ def _compute(tasks, client, scheduler):
 
 
 def _count_partition(part, read_options, *, lang, by, target=None, invert=False, **options):
-    """Count table and groups of one partition (runs in a worker)."""
+    """Count table and groups of one partition (runs in a worker), and its documents as
+    ``(doc_id, lang)`` pairs (to find a document met in two partitions)."""
     corpus = _open(part, read_options)
     toks = corpus.tokens(n_jobs=1)  # one process per worker: Dask gives the parallelism
     mask = lang_mask(corpus, lang, strict=False)
     if target is not None:
         chosen = select(corpus, target, strict=False)
         mask &= ~chosen if invert else chosen
-    return count_table(toks, by=by, seg_mask=mask, **options)
+    table, groups_ = count_table(toks, by=by, seg_mask=mask, **options)
+    return table, groups_, list(dict.fromkeys(zip(corpus.column("doc_id"), corpus.column("lang"))))
+
+
+def _check_documents_once(results, parts) -> None:
+    """Refuse, as :func:`discourse.load_corpus` does, a document (id and language) that
+    two partitions hold: its counts and document frequency would be summed twice."""
+    where: dict = {}
+    for number, (_, _, pairs) in enumerate(results):
+        for pair in pairs:
+            where.setdefault(pair, []).append(number)
+    dup = sorted({doc for (doc, _), numbers in where.items() if len(numbers) > 1})
+    if dup:
+        files = sorted({f for (doc, _), numbers in where.items() if doc in dup and len(numbers) > 1
+                        for n in numbers for f in (parts[n] if isinstance(parts[n], list) else [])})
+        inputs = f" ({', '.join(files)})" if files else ""
+        raise InputError(f"document id(s) {', '.join(dup)} occur in more than one input{inputs}; rename the files")
 
 
 def _merged_counts(source, *, client, scheduler, partitions, read_options, lang, by, target=None,
@@ -111,7 +128,9 @@ def _merged_counts(source, *, client, scheduler, partitions, read_options, lang,
             chosen = select(whole, target)
             mask &= ~chosen if invert else chosen
         labels = groups(whole, [c for c in as_list(by) if c != "lang"], mask)[1]
-    return merge_count_tables(list(_compute(tasks, client, scheduler)), by=by, labels=labels)
+    results = list(_compute(tasks, client, scheduler))
+    _check_documents_once(results, parts)
+    return merge_count_tables([(table, groups_) for table, groups_, _ in results], by=by, labels=labels)
 
 
 # ----------------------------------------------------------------------------- public
@@ -126,7 +145,8 @@ def frequencies_dask(source, *, client=None, scheduler=None, partitions: int | N
     source : Corpus, path or list of paths
         A Corpus (split into sub-corpora of whole documents, shipped to the workers) or
         files (each worker reads its share with :func:`discourse.load_corpus` and
-        ``read_options``; a document must not be split across files).
+        ``read_options``; a document must not be split across files: one met in two
+        partitions is refused, as :func:`discourse.load_corpus` refuses it).
     client : distributed.Client, optional
         Where to run (``Client("tcp://scheduler:8786")`` for a cluster). Default: the
         active client, else ``scheduler``.

@@ -301,7 +301,8 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
         ``~/.cache/discourse``) under a key made of the texts, their languages, every
         tokenizer's fingerprint (code version, dictionaries, user dictionary, stoplist)
         and the package version; an unchanged corpus is then read back instead of
-        segmented again. A corrupt or unreadable cache file is ignored and rewritten.
+        segmented again. A corrupt, unreadable, foreign or altered cache file (its key,
+        checksum and offsets are checked) is ignored and rewritten.
     n_jobs : int, optional
         Worker processes for segmentation. Default: all cores for corpora of more than
         two million characters, else one (starting workers costs more than it saves).
@@ -314,7 +315,7 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
     langs = corpus.column("lang")
     tokenizers = tokenizers_for(pd.unique(langs), user_dict=user_dict, stopwords=stopwords)
     key = _token_cache.key(texts, langs, tokenizers) if cache else None
-    arrays = _token_cache.load(key, len(texts)) if key else None
+    arrays = _token_cache.load(key, texts) if key else None
     if arrays is None:
         arrays = tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
         arrays["is_punct"] = _punct_types(arrays["vocab"])

@@ -148,6 +148,18 @@ def main(argv=None) -> int:
             return 0
         except KeyboardInterrupt:
             return 130
+        except OSError as err:  # the system refused: a file or folder the user named, not a bug of ours
+            if args.debug:
+                raise
+            where = f"{err.filename}: " if err.filename else ""
+            print(f"discourse: error: {where}{err.strerror or err}; check the path and its permissions",
+                  file=sys.stderr)
+            return 1
+        except MemoryError:
+            if args.debug:
+                raise
+            print("discourse: error: out of memory; read fewer or smaller files at a time", file=sys.stderr)
+            return 1
         except Exception as err:  # a bug of ours: say so plainly
             if args.debug:
                 raise

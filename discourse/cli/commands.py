@@ -48,9 +48,15 @@ def run_info(args, corpus):
 def add_segments(p):
     reading(p)
     p.add_argument("--role", choices=("title", "body", "meta"), help="keep only segments of this role")
+    aligned_unit(p, "one row per segment (paragraph, the default) or per sentence (align_id: the sentence unit)")
+
+
+def aligned_unit(p, text):
+    p.add_argument("--unit", choices=("paragraph", "sentence"), default="paragraph", help=text)
 
 
 def run_segments(args, corpus):
+    corpus = corpus.to_sentences() if args.unit == "sentence" else corpus
     return (corpus.filter(role=args.role) if args.role else corpus).to_frame()
 
 
@@ -100,6 +106,8 @@ def add_kwic(p):  # issue 5
                    help="order: corpus position (default) or the 1st-3rd word left (L) or right (R) of the hit")
     p.add_argument("--parallel", action="store_true", help="add the aligned text in each other language "
                                                            "(text_<lang> columns; the table shows an excerpt)")
+    p.add_argument("--parallel-unit", choices=("paragraph", "sentence"),
+                   help="the aligned unit beside each hit: paragraph (default) or sentence (implies --parallel)")
     p.add_argument("--glossary", metavar="LEXICON",
                    help="highlight equivalents in the aligned texts (implies --parallel): a frame lexicon, "
                         "bundled (poverty_alleviation, media_frames) or a CSV file (frame, lang, term, kind); "
@@ -111,11 +119,12 @@ def add_kwic(p):  # issue 5
 
 def run_kwic(args, corpus):
     glossary = discourse.load_lexicon(args.glossary) if args.glossary else None
-    parallel = args.parallel or glossary is not None
+    parallel = args.parallel or glossary is not None or args.parallel_unit is not None
     if parallel and args.lang:  # --lang picks the hits; the other languages stay for the parallel view
         corpus = load(argparse.Namespace(**{**vars(args), "lang": None}))
     return discourse.kwic(corpus, args.query, lang=args.lang, window=args.window, unit=args.unit,
-                          chars=args.chars, sort=args.sort, parallel=parallel, glossary=glossary,
+                          chars=args.chars, sort=args.sort, glossary=glossary,
+                          parallel="sentence" if args.parallel_unit == "sentence" else parallel,
                           regex=args.regex, case=args.case, diacritics=not args.no_diacritics)
 
 
@@ -125,9 +134,14 @@ def add_frames(p):  # issue 6
                                      "(poverty_alleviation, the default; media_frames)")
 
 
+def add_frames_by_unit(p):
+    add_frames(p)
+    aligned_unit(p, "the aligned unit: paragraph (default) or sentence (sentence units)")
+
+
 def run_frames(args, corpus):
-    return discourse.frame_profile(corpus, discourse.load_lexicon(args.lexicon)).round({"per_1k": 3,
-                                                                                       "unit_share": 4})
+    return discourse.frame_profile(corpus, discourse.load_lexicon(args.lexicon),
+                                   unit=args.unit).round({"per_1k": 3, "unit_share": 4})
 
 
 def add_shifts(p):
@@ -136,9 +150,14 @@ def add_shifts(p):
     p.add_argument("--target", help="language translated into (default: every other language)")
 
 
+def add_shifts_by_unit(p):
+    add_shifts(p)
+    aligned_unit(p, "the aligned unit compared: paragraph (default) or sentence (sentence units)")
+
+
 def run_shifts(args, corpus):
     return discourse.translation_shifts(corpus, discourse.load_lexicon(args.lexicon), source=args.source,
-                                        target=args.target)
+                                        target=args.target, unit=args.unit)
 
 
 def add_renderings(p):  # issue 15
@@ -268,8 +287,8 @@ COMMANDS = {
     "repairs": ("text repairs made while tokenizing (glued words)", reading, run_repairs),
     "import": ("read files into a corpus, show it and save it", add_import, run_import),
     "kwic": ("keyword in context: a concordance, optionally beside the translations", add_kwic, run_kwic),
-    "frames": ("frame profile: how present each frame is per document and language", add_frames, run_frames),
-    "shifts": ("translation shifts: each frame kept, softened, dropped or added per aligned unit", add_shifts,
+    "frames": ("frame profile: how present each frame is per document and language", add_frames_by_unit, run_frames),
+    "shifts": ("translation shifts: each frame kept, softened, dropped or added per aligned unit", add_shifts_by_unit,
                run_shifts),
     "renderings": ("how each frame hit is rendered: kept, softened, dropped or added, with offsets and calques",
                    add_renderings, run_renderings),

@@ -76,6 +76,8 @@ def corpus_args(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--encoding", help="encoding of the input files (default: detected)")
     group.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
                        help="undecodable bytes: refuse the file (default) or replace them with U+FFFD")
+    group.add_argument("--recursive", action="store_true",
+                       help="read the sub-folders of a folder too (default: skipped, with a warning)")
     group.add_argument("--align", choices=("length", "order"), default="length",
                        help="align versions by paragraph length (default) or pair them by position")
     group.add_argument("--user-dict", action=LangFile, metavar="LANG=FILE",
@@ -133,7 +135,8 @@ def chars_regex(parser) -> None:
 def read_options(args) -> dict:
     """The reading options of the command line, for every corpus it reads."""
     return dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
-                encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align)
+                encoding=args.encoding, encoding_errors=args.encoding_errors, align=args.align,
+                recursive=args.recursive)
 
 
 def load(args):

@@ -21,6 +21,7 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning
 from discourse.query import find, unmatched
+from discourse.sentence_units import at_unit
 
 from .lexicon import BUNDLED_LEXICONS, KINDS, load_lexicon
 
@@ -179,7 +180,7 @@ def _counted(matches) -> str:
     return "; ".join(f"{form} ({n})" for form, n in counts.items())
 
 
-def frame_profile(corpus, lexicon=None) -> pd.DataFrame:
+def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFrame:
     """How present each frame is in each document's language versions.
 
     For each document × language × frame of the lexicon that has terms in that
@@ -206,6 +207,10 @@ def frame_profile(corpus, lexicon=None) -> pd.DataFrame:
     lexicon : Lexicon, str, Path or dict, optional
         Anything :func:`load_lexicon` takes (bundled poverty-alleviation lexicon by
         default).
+    unit : {"paragraph", "sentence"}
+        The aligned unit of ``units`` and ``unit_share``: paragraphs (the segments, by
+        default) or sentence units (``corpus.to_sentences()``); hits and tokens do not
+        depend on it.
 
     Returns
     -------
@@ -221,6 +226,7 @@ def frame_profile(corpus, lexicon=None) -> pd.DataFrame:
     [['vi', 12, 3, 1], ['zh', 9, 3, 1], ['fr', 2, 2, 1], ['zh', 9, 3, 3]]
     """
     lex = load_lexicon(lexicon)
+    corpus = at_unit(corpus, unit)
     hits = frame_hits(corpus, lex)
     toks = corpus.tokens()
     in_roles = corpus.mask(role=list(_ROLES))

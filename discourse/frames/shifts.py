@@ -13,6 +13,7 @@ import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import InputError
+from discourse.sentence_units import at_unit
 
 from .lexicon import load_lexicon
 from .profile import frame_hits, frame_order, match_forms
@@ -27,7 +28,8 @@ SHIFT_COLORS = {"kept": "#56B4E9", "softened": "#F0E442", "dropped": "#CC79A7", 
 _ROLES = COUNTED_ROLES  # shifts compare titles and body text, not meta lines
 
 
-def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None) -> pd.DataFrame:
+def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None,
+                       unit: str = "paragraph") -> pd.DataFrame:
     """What happens to each frame between a source language and its translations.
 
     The unit of comparison is the **aligned unit**: the segments of one document that
@@ -56,6 +58,9 @@ def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None)
     target : str or list of str, optional
         The languages translated into (default: every other language of the corpus but
         ``und``).
+    unit : {"paragraph", "sentence"}
+        The aligned unit compared: paragraphs (the segments, by default) or sentence
+        units (``corpus.to_sentences()``; ``align_id`` is then the sentence unit's).
 
     Returns
     -------
@@ -75,6 +80,7 @@ def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None)
     [3, 'kept']
     """
     lex = load_lexicon(lexicon)
+    corpus = at_unit(corpus, unit)
     langs = corpus.langs
     if source not in langs:
         raise InputError(f"the corpus has no text in the source language {source!r}; it has {', '.join(langs)}")

@@ -13,6 +13,7 @@ import re
 import warnings
 from pathlib import Path
 
+from .._reading import read_bytes
 from ..errors import DiscourseWarning, InputError
 
 __all__ = ["decode", "read_text", "split_lines"]
@@ -30,10 +31,13 @@ _BOMS = [
 def decode(data: bytes, *, path="<bytes>", encoding: str | None = None, errors: str = "strict") -> tuple[str, str]:
     """Decode a file's bytes, detecting the encoding when none is given.
 
-    A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then
-    ``charset-normalizer``'s best guess (GB18030/GBK, Big5, Windows-125x …). Bytes that
-    cannot be decoded are an error naming the byte offset, never silently replaced —
-    unless ``errors="replace"`` is asked for (each bad byte becomes U+FFFD, with a warning).
+    A byte-order mark decides first (UTF-8, UTF-16, UTF-32); then strict UTF-8; then, for
+    a file that is UTF-8 but for a few stray bytes (it holds valid multi-byte UTF-8
+    characters, at least as many as bad bytes), UTF-8 still; only a file that
+    is not UTF-8 at all gets ``charset-normalizer``'s best guess (GB18030/GBK, Big5,
+    Windows-125x …). Bytes that cannot be decoded are an error naming their byte offsets
+    and lines, never silently replaced — unless ``errors="replace"`` is asked for (each bad
+    byte becomes U+FFFD, with a warning naming them).
 
     Parameters
     ----------
@@ -54,6 +58,10 @@ def decode(data: bytes, *, path="<bytes>", encoding: str | None = None, errors: 
     ('脱贫', 'gb18030')
     >>> decode(codecs.BOM_UTF8 + "l’État".encode())
     ('l’État', 'utf-8-sig')
+    >>> decode("é".encode() + b"\\xe9")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    discourse.errors.InputError: <bytes>, line 1: is UTF-8 but for bytes that are not, in 1 place: byte offset 2 (line 1, b'\\xe9'); ...
     """
     if errors not in ("strict", "replace"):
         raise InputError(f"errors must be 'strict' or 'replace', not {errors!r}")
@@ -69,7 +77,7 @@ def decode(data: bytes, *, path="<bytes>", encoding: str | None = None, errors: 
                     f"cannot be decoded as {encoding}: byte offset {err.start} ({data[err.start:err.start + 4]!r}); "
                     "check the encoding, leave --encoding out to detect it, or accept replacement characters "
                     "with --encoding-errors replace",
-                    path=path,
+                    path=path, line=data.count(b"\n", 0, err.start) + 1,
                 ) from None
             text = data.decode(encoding, errors="replace")
             warnings.warn(f"{path}: {text.count(chr(0xFFFD))} undecodable byte(s) replaced by U+FFFD "
@@ -86,18 +94,61 @@ def decode(data: bytes, *, path="<bytes>", encoding: str | None = None, errors: 
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
         utf8_error = err
+    escaped, bad = _bad_utf8(data)
+    if _mostly_utf8(escaped, bad):  # UTF-8 but for a few bytes: not garbled by a legacy codec
+        return _utf8_with_bad_bytes(escaped, bad, path=path, errors=errors)
     from charset_normalizer import from_bytes  # deferred: imported only when UTF-8 fails
 
     best = from_bytes(data).best()
     if best is None:
         if errors == "replace":
-            return decode(data, path=path, encoding="utf-8", errors="replace")
+            return _utf8_with_bad_bytes(escaped, bad, path=path, errors=errors)
         raise InputError(
             f"is not UTF-8 (byte offset {utf8_error.start}) and no other text encoding fits; "
             "if it is text, give its encoding with --encoding (e.g. gb18030, big5, cp1252)",
-            path=path,
+            path=path, line=data.count(b"\n", 0, utf8_error.start) + 1,
         )
     return decode(data, path=path, encoding=best.encoding, errors=errors)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, as "surrogateescape" decodes them
+
+
+def _bad_utf8(data: bytes) -> tuple[str, list[re.Match]]:
+    """The text decoded with each byte that is not UTF-8 as a lone surrogate, and the runs of them."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    return escaped, list(_ESCAPED.finditer(escaped))
+
+
+def _mostly_utf8(escaped: str, bad: list[re.Match]) -> bool:
+    """Whether the text is UTF-8 with a few stray bytes: it holds valid multi-byte UTF-8
+    characters, at least as many as bad bytes. Text in a legacy encoding holds none (Windows-125x
+    Latin text) or far fewer than bad bytes (GBK: about one in four of its bytes)."""
+    bad_bytes = sum(m.end() - m.start() for m in bad)
+    multibyte = len(escaped) - len(escaped.encode("ascii", errors="ignore")) - bad_bytes
+    return multibyte >= max(1, bad_bytes)
+
+
+def _utf8_with_bad_bytes(escaped: str, bad: list[re.Match], *, path, errors: str) -> tuple[str, str]:
+    """UTF-8 text with bytes that are not: an error naming them (byte offset and line), or
+    with ``errors="replace"`` the text with U+FFFD for each and a warning naming them."""
+    def where(run):
+        offset = len(escaped[:run.start()].encode("utf-8", errors="surrogateescape"))
+        raw = run.group().encode("utf-8", errors="surrogateescape")[:4]
+        return f"byte offset {offset} (line {escaped.count(chr(10), 0, run.start()) + 1}, {raw!r})"
+
+    shown = "; ".join(where(run) for run in bad[:3]) + (f"; and {len(bad) - 3} more" if len(bad) > 3 else "")
+    count = f"{len(bad)} place{'s' if len(bad) > 1 else ''}"
+    if errors == "strict":
+        raise InputError(
+            f"is UTF-8 but for bytes that are not, in {count}: {shown}; fix those bytes, accept replacement "
+            "characters with --encoding-errors replace (encoding_errors=\"replace\"), or give the file's "
+            "encoding with --encoding if it is not UTF-8",
+            path=path, line=escaped.count("\n", 0, bad[0].start()) + 1,
+        )
+    warnings.warn(f"{path}: bytes that are not UTF-8 replaced by U+FFFD in {count}: {shown}",
+                  DiscourseWarning, stacklevel=3)
+    return _ESCAPED.sub(lambda run: "\ufffd" * (run.end() - run.start()), escaped), "utf-8"
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
@@ -139,10 +190,7 @@ def read_text(path: Path, encoding: str | None, errors: str = "strict") -> tuple
     >>> read_text(path, None)
     ('脱贫\\n', 'utf-8-sig')
     """
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot be read ({err.strerror}); check the path", path=path) from None
+    data = read_bytes(path)
     if not data.strip():
         raise InputError("is empty; give a file with text in it", path=path)
     text, used = decode(data, path=path, encoding=encoding, errors=errors)

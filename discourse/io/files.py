@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._reading import file_kind
 from ..align import align_document
 from ..corpus import Corpus
 from ..errors import DiscourseWarning, InputError
@@ -64,7 +65,7 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
 
 
 def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, encoding_errors="strict",
-         align="length", user_dict=None, stopwords=None):
+         align="length", recursive=False, user_dict=None, stopwords=None):
     """Read files and folders into one corpus.
 
     Parameters
@@ -76,8 +77,11 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
         vi, fr, en), given together or in one folder, are the language versions of
         document ``NAME``, aligned (the rules, and the ambiguous names that warn:
         :func:`read_versions`), whatever ``lang`` says; any other text file is read by
-        :func:`read_mixed`. A folder is read file by file, skipping (with a warning
-        naming it) a file that cannot be read.
+        :func:`read_mixed`. A folder is read file by file, skipping with a warning
+        naming it each file that cannot be read and each entry that is not read: a file
+        of another format (``.json``, ``.html``, ``.rtf`` …), a hidden (dot-) file, a
+        FIFO, device or socket, a broken symbolic link, and a sub-folder (unless
+        ``recursive``).
     text_col, id_col, lang_col, lang, encoding :
         See :func:`read_table` and :func:`discourse.io.decode`.
     encoding_errors : {"strict", "replace"}
@@ -85,6 +89,10 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
         refusing the file.
     align : {"length", "order"}
         How versions are aligned (see :func:`read_mixed`).
+    recursive : bool
+        Read the sub-folders of a folder too (and theirs; hidden ones are skipped with a
+        warning). Language versions are grouped within each folder; document ids must
+        differ across folders.
     user_dict, stopwords :
         The corpus's user dictionary and stoplist (see :func:`discourse.load_corpus`).
 
@@ -118,7 +126,7 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
             continue
         path = Path(item)
         if path.is_dir():
-            parts.append(_read_folder(path, align=align, **options))
+            parts.append(_read_folder(path, align=align, recursive=recursive, **options))
         elif grouped and path in texts:
             if path == texts[0]:
                 parts.extend(_read_grouped(texts, align=align, skip_bad=False, depth=2, **options))
@@ -131,12 +139,71 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
 
 def _folder_files(folder: Path) -> list[Path]:
     """The files of a folder, sorted by name, hidden ones left out."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return sorted(p for p in _listing(folder) if p.is_file() and not p.name.startswith("."))
 
 
-def _read_folder(folder: Path, *, align, **options):
-    files = [p for p in _folder_files(folder) if p.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES | MEMORY_SUFFIXES]
-    parts = _read_grouped(files, align=align, skip_bad=True, depth=3, **options)
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as err:
+        raise InputError(f"cannot be listed ({err.strerror or err}); check the folder's permissions",
+                         path=folder) from None
+
+
+_READ_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | MEMORY_SUFFIXES
+
+
+def _folder_entries(folder: Path, *, recursive: bool, depth: int) -> tuple[list[Path], list[Path]]:
+    """The files of a folder to read and its sub-folders to read (with ``recursive``);
+    every other entry is skipped with a warning naming it (one warning per reason)."""
+    files, folders, skipped = [], [], {}
+    for entry in _listing(folder):
+        reason = None
+        if entry.name.startswith("."):
+            reason = "hidden (name starts with a dot)"
+        else:
+            try:
+                kind = file_kind(entry.stat().st_mode)
+            except FileNotFoundError:
+                kind = "broken symbolic link" if entry.is_symlink() else "gone"
+            except OSError as err:
+                kind = f"unreadable ({err.strerror or err})"
+            if kind == "a folder":
+                if recursive:
+                    folders.append(entry)
+                else:
+                    reason = "a sub-folder (read sub-folders with --recursive, recursive=True)"
+            elif kind is not None:
+                reason = kind if kind.startswith(("broken", "unreadable", "gone")) else f"{kind}, not a file"
+            elif entry.suffix.lower() not in _READ_SUFFIXES:
+                reason = "not a format read (.txt, .md, .csv, .tsv, .jsonl, .tmx, .xlf)"
+            else:
+                files.append(entry)
+        if reason is not None:
+            skipped.setdefault(reason, []).append(entry.name)
+    for reason, names in skipped.items():
+        warnings.warn(f"{folder}: skipped {name_list(names, most=20)}: {reason}", DiscourseWarning,
+                      stacklevel=depth + 1)
+    return files, folders
+
+
+def _read_folder(folder: Path, *, align, recursive=False, depth=3, seen=None, **options):
+    """The corpus of a folder's files (and, with ``recursive``, its sub-folders'); ``None``
+    for a sub-folder with nothing to read (warned about)."""
+    seen = set() if seen is None else seen
+    seen.add(folder.resolve())
+    files, folders = _folder_entries(folder, recursive=recursive, depth=depth)
+    parts = _read_grouped(files, align=align, skip_bad=True, depth=depth, **options)
+    for sub in folders:
+        if sub.resolve() in seen:  # a symbolic link back up the tree
+            warnings.warn(f"{sub}: skipped: a link to a folder already read", DiscourseWarning, stacklevel=depth + 1)
+            continue
+        try:
+            part = _read_folder(sub, align=align, recursive=True, depth=depth + 1, seen=seen, **options)
+        except InputError as err:
+            warnings.warn(f"skipped {err}", DiscourseWarning, stacklevel=depth + 1)
+            continue
+        parts.append(part)
     if not parts:
         raise InputError("has no readable text files (.txt, .csv, .tsv, .jsonl, .tmx, .xlf)", path=folder)
     return concat(parts)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pandas as pd
 from ..align import align_document
 from ..errors import InputError
 from .common import SEGMENT_COLUMNS, check_lang, make_corpus
+from .._reading import json_value
 from .decoding import read_text, split_lines
 
 __all__ = ["read_table"]
@@ -107,14 +107,12 @@ def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict
     text, _ = read_text(path, encoding, encoding_errors)
     if suffix in (".jsonl", ".ndjson"):
         records = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        # lines end at "\n" only ("\r\n" too): U+2028, U+2029 and U+0085, which JSON writers
+        # leave raw in strings, are text, not line ends (str.splitlines would break on them)
+        for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"is not valid JSON ({err.msg} at column {err.colno}); each line must be one "
-                                 "JSON object", path=path, line=number) from None
+            record = json_value(line, path=path, line=number, hint="each line must be one JSON object")
             if not isinstance(record, dict):
                 raise InputError("is not a JSON object; each line must be one object such as "
                                  '{"doc_id": …, "lang": …, "text": …}', path=path, line=number)
@@ -127,4 +125,5 @@ def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict
         line = re.search(r"line (\d+)", str(err))
         raise InputError(f"is not a valid {'CSV' if sep == ',' else 'TSV'} table ({err}); check quoting "
                          "and the number of fields", path=path, line=int(line[1]) if line else None) from None
+
 

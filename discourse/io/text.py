@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..align import align_document
-from ..errors import DiscourseWarning
+from ..errors import DiscourseWarning, InputError
 from ..languages import identify_lines
 from .common import SEGMENT_COLUMNS, check_lang, make_corpus
 from .decoding import read_text, split_lines
@@ -139,7 +139,7 @@ def _warn_und(rows: list[dict], path) -> None:
 
 def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None, encoding: str | None = None,
                   encoding_errors: str = "strict",
-                  align: str = "order"):
+                  align: str | None = None):
     """Read the language versions of one document from one file per language.
 
     Parameters
@@ -148,9 +148,13 @@ def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None,
         e.g. ``{"zh": "speech.zh.txt", "fr": "speech.fr.txt"}``.
     doc_id : str, optional
         Defaults to the common file-name stem.
-    align : {"order", "length"}
-        ``"order"`` (default) pairs line *k* of every file (line-aligned parallel files);
-        ``"length"`` aligns paragraphs by length (Gale–Church).
+    align : {None, "order", "length"}
+        ``"order"`` pairs line *k* of every file (line-aligned parallel files);
+        ``"length"`` aligns paragraphs by length (Gale–Church), a short first line
+        without final punctuation being a title, linked only with the other versions'
+        titles (so a title one version lacks does not shift the lines after it).
+        ``None`` (default): by position when every file has as many lines, else — with a
+        :class:`~discourse.errors.DiscourseWarning` naming the counts — by length.
     encoding, encoding_errors :
         As in :func:`read_mixed`.
 
@@ -168,13 +172,23 @@ def read_parallel(files: Mapping[str, str | Path], *, doc_id: str | None = None,
     >>> c.alignment()[["align_id", "text_fr", "text_zh"]].values.tolist()
     [[1, 'Pauvreté.', '脱贫。'], [2, 'Bataille.', '攻坚。']]
     """
-    rows, meta = [], {}
+    if align not in (None, "order", "length"):
+        raise InputError(f"align={align!r}: use 'order', 'length' or None (by position when the line counts agree)")
+    rows, meta, texts = [], {}, {}
     paths = {lang: Path(p) for lang, p in files.items()}
     doc_id = doc_id or next(iter(paths.values())).name.split(".")[0]
     for lang, path in paths.items():
         check_lang(lang, path=path)
-        text, used = read_text(path, encoding, encoding_errors)
-        meta.setdefault("encoding", used)
+        texts[lang] = read_text(path, encoding, encoding_errors)
+        meta.setdefault("encoding", texts[lang][1])
+    counts = {lang: len(split_lines(text)) for lang, (text, _) in texts.items()}
+    if align is None and len(set(counts.values())) > 1:
+        warnings.warn(f"{doc_id}: the versions have different numbers of lines "
+                      f"({', '.join(f'{lang} {n}' for lang, n in counts.items())}): aligned by length, not by "
+                      "position (pass align='order' to pair line k with line k)", DiscourseWarning, stacklevel=2)
+    align = align or ("order" if len(set(counts.values())) <= 1 else "length")
+    for lang, path in paths.items():
+        text = texts[lang][0]
         for k, (start, end, number) in enumerate(split_lines(text)):
             para = text[start:end]
             role = "title" if k == 0 and align == "length" and _is_title_like(para) else "body"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..align import align_paragraphs
+from .._reading import read_bytes
 from ..errors import InputError
 from ..languages.registry import normalize_code
 from .common import make_corpus
@@ -26,10 +27,7 @@ def _parse_udhr(path: Path):
     Returns the root element, the decoded file and ``{element: (start, end)}``: character
     offsets in the decoded file of each element's leading text (before its first child).
     """
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot be read ({err.strerror or err}); check the path", path=path) from None
+    data = read_bytes(path)
     try:
         decoded = data.decode("utf-8")
     except UnicodeDecodeError as err:

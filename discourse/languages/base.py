@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 import re
 import unicodedata
@@ -20,13 +21,13 @@ from discourse._data import data_path
 from discourse.errors import InputError
 
 __all__ = [
-    "GENERIC", "HAN", "INVISIBLE", "MATCH_END", "MATCH_GROUP", "MATCH_START", "WIDE_ALNUM", "TOKENIZER_VERSION",
+    "GENERIC", "HAN", "INVISIBLE", "MARKS", "WORD", "MARK_RUN", "MATCH_END", "MATCH_GROUP", "MATCH_START", "WIDE_ALNUM", "TOKENIZER_VERSION",
     "Tokenizer", "RegexTokenizer", "TypeIds", "cached_tokenizer", "parse_stoplist", "is_punct", "generic_spans",
     "read_terms", "user_cache_dir",
 ]
 
 #: Bump when a change to any tokenizer changes its output (part of every fingerprint).
-TOKENIZER_VERSION = "3"
+TOKENIZER_VERSION = "4"
 
 Token = tuple[int, int, str]
 
@@ -37,11 +38,28 @@ HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # soft hyphen, zero-width and bidi marks, BOM.
 INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 
+
+def _mark_class() -> str:
+    """Every combining mark (Mn, Mc, Me) of this Python's Unicode, as a character-class body."""
+    marks = [c for c in itertools.chain(range(0x300, 0x20000), range(0xE0100, 0xE01F0))  # none elsewhere
+             if unicodedata.category(chr(c))[0] == "M"]
+    firsts = [c for k, c in enumerate(marks) if k == 0 or marks[k - 1] != c - 1]
+    lasts = [c for k, c in enumerate(marks) if k == len(marks) - 1 or marks[k + 1] != c + 1]
+    return "".join(f"{chr(a)}-{chr(b)}" for a, b in zip(firsts, lasts))
+
+
+#: Combining marks (q́, the virama of क्, a variation selector), as a character-class body.
+#: They are not word characters to ``re`` (``\W``): every pattern attaches them to the
+#: character before, so a mark never makes a token of its own after a letter.
+MARKS = _mark_class()
+#: A run of word characters but Han, with the marks inside and after it ("हिन्दी", "q́").
+WORD = rf"[^\W{HAN}](?:[^\W{HAN}]|[{MARKS}])*"
+#: One visible non-word character, or a run of one repeated, and the marks after it.
+MARK_RUN = rf"(?P<mark>[^\w{INVISIBLE}])(?P=mark)*[{MARKS}]*"
+
 #: Unicode-word fallback: one token per Han character, numbers with inner separators
 # ("3.5", "1,000"), other word-character runs, runs of one repeated mark ("...", "——").
-GENERIC = re.compile(
-    rf"[{HAN}]|\d+(?:[.,]\d+)+|[^\W{HAN}]+|([^\w{INVISIBLE}])\1*"
-)
+GENERIC = re.compile(rf"[{HAN}][{MARKS}]*|\d+(?:[.,]\d+)+|{WORD}|{MARK_RUN}")
 
 
 # A text that goes through every path of every tokenizer (used by Tokenizer.load).
@@ -52,14 +70,17 @@ WIDE_ALNUM = str.maketrans({chr(c + 0xFEE0): chr(c) for c in range(0x21, 0x7F) i
 
 
 def is_punct(norm: str) -> bool:
-    """Return True if `norm` is non-empty and every character is punctuation or a symbol.
+    """Return True if `norm` is non-empty and every character is punctuation or a symbol
+    (or a combining mark on one).
 
     Examples
     --------
-    >>> is_punct("，"), is_punct("«"), is_punct("..."), is_punct("a."), is_punct("")
-    (True, True, True, False, False)
+    >>> is_punct("，"), is_punct("«"), is_punct("..."), is_punct("a."), is_punct(""), is_punct("\\u0301")
+    (True, True, True, False, False, False)
     """
-    return bool(norm) and all(unicodedata.category(c)[0] in "PS" for c in norm)
+    # the marks on a mark ("❤️": a variation selector) leave it punctuation
+    return bool(norm) and unicodedata.category(norm[0])[0] in "PS" and all(
+        unicodedata.category(c)[0] in "PSM" for c in norm)
 
 
 def generic_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, RegexTokenizer
+from discourse.languages.base import HAN, MARK_RUN, WIDE_ALNUM, WORD, RegexTokenizer
 from discourse.languages.base import snowball as _snowball
 
 __all__ = ["EnglishTokenizer"]
 
 _APOS = "'’ʼ"
-_WORD = rf"[^\W{HAN}]+"
+_WORD = WORD
 
 PATTERN = "|".join([
     r"(?:[^\W\d_]\.){2,}",                            # initialisms: U.S., e.g.
@@ -18,7 +18,7 @@ PATTERN = "|".join([
     rf"(?i:n[{_APOS}]t)\b",                           # n't
     rf"(?<=\w)[{_APOS}](?i:s|re|ve|ll|d|m)\b",        # 's 're 've 'll 'd 'm
     rf"{_WORD}(?:[-‐‑]{_WORD})*",                    # words; hyphenated compounds stay whole
-    rf"(?P<mark>[^\w{INVISIBLE}])(?P=mark)*",        # a mark, or a run of one repeated mark
+    MARK_RUN,                                        # a mark, or a run of one repeated mark
 ])
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, RegexTokenizer
+from discourse.languages.base import HAN, MARK_RUN, WIDE_ALNUM, WORD, RegexTokenizer
 from discourse.languages.base import snowball as _snowball
 
 __all__ = ["FrenchTokenizer"]
 
 _APOS = "'’ʼ"
-_WORD = rf"[^\W{HAN}]+"
+_WORD = WORD
 _A = f"[{_APOS}]"
 
 PATTERN = "|".join([
@@ -19,7 +19,7 @@ PATTERN = "|".join([
     r"\d+(?:[.,]\d+)+",                                             # 3,5  1.000
     rf"[{HAN}]",                                                    # one token per Han character
     rf"{_WORD}(?:[-‐‑]{_WORD})*",                                  # words; peut-être, Centre-Ouest whole
-    rf"(?P<mark>[^\w{INVISIBLE}])(?P=mark)*",                      # « » , ... one mark or a run of one
+    MARK_RUN,                                                      # « » , ... one mark or a run of one
 ])
 
 

@@ -20,7 +20,7 @@ import unicodedata
 from functools import cached_property, lru_cache
 
 from discourse._data import data_path
-from discourse.languages.base import HAN, INVISIBLE, WIDE_ALNUM, Columns, Token, Tokenizer, TypeIds, read_terms
+from discourse.languages.base import HAN, MARK_RUN, MARKS, WIDE_ALNUM, Columns, Token, Tokenizer, TypeIds, read_terms
 
 __all__ = ["VietnameseTokenizer", "is_syllable", "split_glued", "normalize_syllable", "crf_features"]
 
@@ -46,9 +46,9 @@ _PIECES = re.compile(
         r"(?P<abbr>(?:[^\W\d_]\.){2,})",                     # v.v.
         r"(?P<web>\w+://\S+|[A-Za-z0-9]+(?:\.[a-z0-9]+)+(?!\w))",  # China.org.cn, not "trọng.Đảng"
         rf"(?P<han>[{HAN}])",
-        rf"(?P<word>[^\W\d_{HAN}]+)",
+        rf"(?P<word>[^\W\d_{HAN}](?:[^\W\d_{HAN}]|[{MARKS}])*)",
         r"(?P<other>\w+)",
-        rf"(?P<mark>[^\w{INVISIBLE}])(?P=mark)*",
+        MARK_RUN,
     ])
 )
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import itertools
-import logging
+import marshal
 import math
+import warnings
 from functools import cached_property
+from pathlib import Path
 
 from discourse._data import data_path
-from discourse.errors import InputError
+from discourse._util import atomic_write, remove_stale_temporaries
+from discourse.errors import DiscourseWarning, InputError
 from discourse.languages.base import GENERIC as _GENERIC
 from discourse.languages.base import MATCH_END as _END
 from discourse.languages.base import MATCH_GROUP as _GROUP
@@ -23,7 +28,7 @@ from discourse.languages.base import (
     user_cache_dir,
 )
 
-__all__ = ["ChineseTokenizer"]
+__all__ = ["ChineseTokenizer", "jieba_prefix_dict"]
 
 # jieba's HMM (guessing new words from runs of unknown characters) is not used: on UD
 # GSDSimp test it changes F1 by 0.0016 only (0.7987 without, 0.8003 with; on the PKU test
@@ -95,21 +100,10 @@ class ChineseTokenizer(Tokenizer):
     def _jieba(self):
         import jieba  # deferred: jieba loads in about 0.2 s, only for Chinese
 
-        tk = jieba.Tokenizer()
-        cache = user_cache_dir()
-        try:
-            cache.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # jieba then fails to write its cache, logs it and goes on
-        tk.tmp_dir = str(cache)
-        tk.cache_file = f"jieba-{jieba.__version__}.cache"
-        logger = logging.getLogger("jieba")
-        level = logger.level
-        logger.setLevel(logging.WARNING)  # silence "Building prefix dict ..." on stderr
-        try:
-            tk.initialize()
-        finally:
-            logger.setLevel(level)
+        tk = jieba.Tokenizer()  # its prefix dictionary is ours (jieba_prefix_dict): jieba writes no cache
+        tk.tmp_dir = str(user_cache_dir())  # (where it would, were it ever asked to initialise again)
+        tk.FREQ, tk.total = jieba_prefix_dict(tk, user_cache_dir() / f"jieba-{jieba.__version__}.prefix")
+        tk.initialized = True
         path = data_path(*self.data_files[0])
         for line in read_terms(path):
             tk.add_word(*_parse_entry(line, None, path))
@@ -217,6 +211,51 @@ class ChineseTokenizer(Tokenizer):
                 ends.append(end)
                 words.append(word)
         return tuple(starts), tuple(ends), tuple(words), sum(map(len, words)) == len(block)
+
+
+def jieba_prefix_dict(tk, file: Path) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary of the dictionary of ``tk`` (a ``jieba.Tokenizer``), as
+    ``(FREQ, total)``: read from ``file`` when it holds a sound copy, else built as jieba
+    builds it (``tk.gen_pfdict``) and written there.
+
+    The file is ours, not jieba's: a header names the format, the digest of the
+    dictionary it was built from and the digest of its content, and what is read back
+    must hold a prefix for every word of the dictionary, with counts that add up to its
+    total. A file that is corrupt, tampered with, built from another dictionary or left
+    by another program is replaced. A cache that cannot be written (read-only, full disk, a file in the way,
+    another user's) costs one warning: the dictionary is then built on each run.
+
+    >>> import jieba, tempfile, pathlib
+    >>> freq, total = jieba_prefix_dict(jieba.Tokenizer(), pathlib.Path(tempfile.mkdtemp()) / "j.prefix")
+    >>> freq["脱贫"] > 0 and total > 0
+    True
+    """
+    with tk.get_dict_file() as fh:
+        source = fh.read()
+    wanted = f"{_PREFIX_FORMAT} {hashlib.blake2b(source, digest_size=20).hexdigest()}"
+    try:
+        header, _, payload = file.read_bytes().partition(b"\n")
+        if header.decode("ascii") == f"{wanted} {hashlib.blake2b(payload, digest_size=20).hexdigest()}":
+            freq, total = marshal.loads(payload)
+            # every word of the dictionary (a line each) is in it, and the counts add up
+            if isinstance(freq, dict) and len(freq) >= source.count(b"\n") > 0 and type(total) is int \
+                    and total > 0 and sum(freq.values()) == total:
+                return freq, total
+    except (OSError, ValueError, EOFError, TypeError, UnicodeDecodeError):
+        pass  # missing, unreadable or not ours: built again below
+    freq, total = tk.gen_pfdict(io.BytesIO(source))
+    payload = marshal.dumps((freq, total))
+    try:
+        remove_stale_temporaries(file.parent, file.name)  # left by a run killed while writing
+        atomic_write(file, f"{wanted} {hashlib.blake2b(payload, digest_size=20).hexdigest()}\n".encode() + payload)
+    except OSError as exc:
+        warnings.warn(f"jieba's dictionary cache {file} cannot be written ({exc.strerror or exc}): "
+                      "Chinese is segmented without it", DiscourseWarning, stacklevel=2)
+    return freq, total
+
+
+#: First word of the header of :func:`jieba_prefix_dict`'s file; bump when its layout changes.
+_PREFIX_FORMAT = "discourse-jieba-prefix-1"
 
 
 def _route(block: str, logp: dict, unknown: float):
