@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 
 import pandas as pd
 
@@ -62,6 +63,7 @@ from discourse.errors import DiscourseWarning, InputError
 from .calques import calque, gloss_words, read_share, reading_spans
 from .lexicon import load_lexicon
 from .profile import frame_hits
+from .rendering_summary import unit_shifts
 
 __all__ = ["RENDERING_COLUMNS", "METHODS", "renderings", "unit_shifts"]
 
@@ -179,8 +181,9 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
             length[(d, lang, s)] = len(t)
     hits = frame_hits(units, lex)
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
-    by_unit = {k: g.sort_values(["seg_id", "start"]).to_dict("records")
-               for k, g in hits.groupby(["doc_id", "align_id", "lang", "frame"], sort=False)}
+    by_unit = {}  # one sort and one to_dict for the whole table, not one per unit
+    for h in hits.sort_values(["seg_id", "start"], kind="stable").to_dict("records"):
+        by_unit.setdefault((h["doc_id"], h["align_id"], h["lang"], h["frame"]), []).append(h)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
     rows = []
     for tgt in targets:
@@ -222,19 +225,18 @@ class _Association:
         for key, form in zip(zip(src_hits["doc_id"], src_hits["align_id"]), src_hits["match"]):
             if key in self.words:
                 self.forms.setdefault(form, set()).add(key)
-        self.count = {}
-        for ws in self.words.values():
-            for w in ws:
-                self.count[w] = self.count.get(w, 0) + 1
+        self.words = {k: set(ws) for k, ws in self.words.items()}
+        self.count = Counter(w for ws in self.words.values() for w in ws)
+        self.both = {}  # form -> Counter of the units with the form that have each word, built on first use
 
-    def strength(self, form, window_text):
+    def strength(self, form, words):
         units = self.forms.get(form, set())
-        best = 0.0
-        for w in {m.lower() for m in _WORD.findall(window_text)}:
-            if w in self.count and units:
-                both = sum(w in self.words[u] for u in units)
-                best = max(best, 2 * both / (len(units) + self.count[w]))
-        return best
+        if not units:
+            return 0.0
+        both = self.both.get(form)
+        if both is None:
+            both = self.both[form] = Counter(w for u in units for w in self.words[u])
+        return max((2 * both[w] / (len(units) + self.count[w]) for w in words if w in self.count), default=0.0)
 
 
 def _window(text, start, end, size=40):
@@ -263,19 +265,34 @@ def _expected(ps, anchors):
     return ps
 
 
-def _static(sg, tgp, t_text, source, tgt, learned):
+def _limits(ps, clause, made):
+    """The expected target position of a source position, and the target range not crossing
+    a pair made in another clause."""
+    low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
+    high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
+    return _expected(ps, made), low, high
+
+
+def _target_info(tgp, t_text):
+    """What the scores need of a target group: literal?, its text, its words, its clause's words."""
+    span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
+    window = _window(t_text, tgp[0]["start"], tgp[-1]["end"])
+    return (any(h["kind"] == "literal" for h in tgp), span, {w.lower() for w in _WORD.findall(span)},
+            {w.lower() for w in _WORD.findall(window)})
+
+
+def _static(sg, info, source, tgt, learned):
     """The position-free part of a source group's score with a target group (None: not allowed)."""
-    t_lit = any(h["kind"] == "literal" for h in tgp)
+    t_lit, span, span_words, window_words = info
     if t_lit and not any(h["kind"] == "literal" for h in sg):
         return None
     form = "".join(h["match"] for h in sg)
-    span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
     score = 2.0 if t_lit else 1.0
     if (source, tgt) == ("zh", "vi"):
         score += read_share(form, span)
-    elif (source, tgt) == ("zh", "en") and {w.lower() for w in _WORD.findall(span)} & gloss_words(form):
+    elif (source, tgt) == ("zh", "en") and span_words & gloss_words(form):
         score += 1.0
-    return score + learned.strength(sg[0]["match"], _window(t_text, tgp[0]["start"], tgp[-1]["end"]))
+    return score + learned.strength(sg[0]["match"], window_words)
 
 
 def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
@@ -285,14 +302,15 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
     t_len = {s: length[(d, tgt, s)] for s in t_order}
     groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
     t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
+    t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
     static, s_pos, s_clause = {}, [], []
 
     def add(sg):
         i = len(s_pos)
         s_pos.append(_position(sg[0], s_order, s_len))
         s_clause.append(_clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order))
-        for j, tgp in enumerate(t_groups):
-            score = _static(sg, tgp, text[(d, tgt, tgp[0]["seg_id"])], source, tgt, learned)
+        for j, info in enumerate(t_info):
+            score = _static(sg, info, source, tgt, learned)
             if score is not None:
                 static[(i, j)] = score
 
@@ -300,14 +318,17 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
         add(sg)
     taken_s, taken_t, rendered, made = set(), set(), {}, []
     while True:
-        best = None
+        best, limits = None, {}
         for (i, j), base in static.items():
             if i in taken_s or j in taken_t:
                 continue
-            ps, pt = s_pos[i], t_pos[j]
-            if any((ps - x) * (pt - y) < 0 and s_clause[i] != c for x, y, c in made):
+            if i not in limits:
+                limits[i] = _limits(s_pos[i], s_clause[i], made)
+            expected, low, high = limits[i]
+            pt = t_pos[j]
+            if pt < low or pt > high:
                 continue  # it would cross a pair made in another source clause
-            score = base - _DISTANCE * abs(pt - _expected(ps, made))
+            score = base - _DISTANCE * abs(pt - expected)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, i, j)
         if best is None:
@@ -373,36 +394,3 @@ def _fallback(h, source, tgt, t_order, text, d):
             if m:
                 return (m.group(), m.start(), m.end(), "dictionary", "softened", None, seg_id)
     return (None, None, None, "none", "dropped", None, None)
-
-
-def unit_shifts(renderings_table: pd.DataFrame) -> pd.DataFrame:
-    """The unit-level statuses of :func:`discourse.frames.translation_shifts`, from renderings.
-
-    Per unit, frame and target: **kept** if a source hit is kept; else **softened** if a
-    hit is softened by a neutral lexicon term; else **dropped**; **added** when only the
-    target has the frame.
-
-    >>> import discourse
-    >>> r = renderings(discourse.load_corpus(), target="fr", unit="paragraph")
-    >>> unit_shifts(r).query("frame == 'battle'")["status"].tolist()
-    ['softened', 'kept']
-    """
-    keys = ["doc_id", "align_id", "frame", "source_lang", "target_lang"]
-    lex = renderings_table[renderings_table["method"].isin(["lexicon", "none"]) |
-                           (renderings_table["status"] == "dropped")]
-    rows = []
-    for key, g in renderings_table.groupby(keys, sort=False):
-        statuses = set(g["status"])
-        lexical = set(lex.loc[lex.index.isin(g.index), "status"])
-        if statuses == {"added"}:
-            status = "added"
-        elif "kept" in lexical:
-            status = "kept"
-        elif "softened" in lexical:
-            status = "softened"
-        elif "added" in statuses:
-            status = "kept"  # the source has the frame and the target a literal term of it
-        else:
-            status = "dropped"
-        rows.append((*key, status))
-    return pd.DataFrame(rows, columns=keys + ["status"])
