@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from discourse.anchors import cedict_table, hanviet_table
 
@@ -73,6 +73,7 @@ def _read(chars: list[str], syllables: list[str]) -> list[int | None]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of two strings; the same term pairs recur in a corpus
 def read_share(term: str, rendering: str) -> float:
     """The share of the term's Han characters that a syllable of the rendering reads.
 

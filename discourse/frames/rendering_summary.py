@@ -1,4 +1,4 @@
-"""Hit-level shift statistics from :func:`discourse.frames.renderings`: :func:`rendering_summary`.
+"""Hit-level shift statistics from :func:`discourse.frames.renderings`: :func:`rendering_summary`, :func:`unit_shifts`.
 
 >>> import discourse
 >>> from discourse.frames.renderings import renderings
@@ -16,7 +16,7 @@ from discourse.stats.proportion import wilson_interval
 
 from .profile import frame_order
 
-__all__ = ["SUMMARY_COLUMNS", "rendering_summary"]
+__all__ = ["SUMMARY_COLUMNS", "rendering_summary", "unit_shifts"]
 
 SUMMARY_COLUMNS = ["frame", "source_lang", "target_lang", "source_hits", "kept", "softened", "dropped", "added",
                    "kept_share", "kept_low", "kept_high", "softened_share", "softened_low", "softened_high",
@@ -73,3 +73,37 @@ def rendering_summary(renderings: pd.DataFrame, *, by=None, level: float = 0.95)
     out = out.assign(_f=out["frame"].map(order)).sort_values(by + ["_f", "source_lang", "target_lang"],
                                                               kind="stable")
     return out.drop(columns="_f").reset_index(drop=True)
+
+
+def unit_shifts(renderings_table: pd.DataFrame) -> pd.DataFrame:
+    """The unit-level statuses of :func:`discourse.frames.translation_shifts`, from renderings.
+
+    Per unit, frame and target: **kept** if a source hit is kept; else **softened** if a
+    hit is softened by a neutral lexicon term; else **dropped**; **added** when only the
+    target has the frame.
+
+    >>> import discourse
+    >>> from discourse.frames.renderings import renderings
+    >>> r = renderings(discourse.load_corpus(), target="fr", unit="paragraph")
+    >>> unit_shifts(r).query("frame == 'battle'")["status"].tolist()
+    ['softened', 'kept']
+    """
+    keys = ["doc_id", "align_id", "frame", "source_lang", "target_lang"]
+    lex = renderings_table[renderings_table["method"].isin(["lexicon", "none"]) |
+                           (renderings_table["status"] == "dropped")]
+    rows = []
+    for key, g in renderings_table.groupby(keys, sort=False):
+        statuses = set(g["status"])
+        lexical = set(lex.loc[lex.index.isin(g.index), "status"])
+        if statuses == {"added"}:
+            status = "added"
+        elif "kept" in lexical:
+            status = "kept"
+        elif "softened" in lexical:
+            status = "softened"
+        elif "added" in statuses:
+            status = "kept"  # the source has the frame and the target a literal term of it
+        else:
+            status = "dropped"
+        rows.append((*key, status))
+    return pd.DataFrame(rows, columns=keys + ["status"])

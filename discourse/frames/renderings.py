@@ -22,11 +22,22 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    the Chinese characters the Vietnamese reads (:func:`~discourse.frames.calques.read_share`)
    or 1 when an English word is a CC-CEDICT gloss, plus the strongest Dice association
    (over the corpus's aligned units) between the source form and a word of the target
-   group's clause, minus three times the difference of their relative positions in the
-   unit; pairs scoring 0 or less are not made.
+   group's clause, minus three times the distance between the target group's relative
+   position in the unit and the position *expected* for the source group: interpolated
+   between the pairs already made (before the first pair, the source's own relative
+   position), so that a translation that runs longer in one place does not shift every
+   later pair (签订脱贫攻坚责任书 ↔ « signé un acte d'engagement dans l'élimination de la
+   pauvreté », not the 脱贫攻坚 of the next clause). Scores are recomputed after each
+   pair; a pair that would cross a pair already made from another source clause (clauses
+   end at , ; : . ! ?, not at 、) is not made: translations reorder words inside a clause
+   (a Chinese modifier after its Vietnamese head) but keep the order of the clauses, so
+   立下“军令状” cannot take « Les responsables principaux », which comes before the « acte
+   d'engagement » of the clause before it. Pairs scoring 0 or less are not made.
 3. Inside a paired group, source hits take the target hits in order, the last one the
    rest: six literal hits and two renderings give two kept and four softened/dropped,
-   never "one is enough".
+   never "one is enough". Literal hits left over (more hits than the target group has)
+   form a group again and compete for the target groups left (考核督查问责 ↔
+   « d'évaluation, d'inspection et de recours en responsabilité », two target groups).
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
    method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened),
    else it is **dropped** (method ``none``).
@@ -41,6 +52,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 
 import pandas as pd
 
@@ -51,6 +63,7 @@ from discourse.errors import DiscourseWarning, InputError
 from .calques import calque, gloss_words, read_share, reading_spans
 from .lexicon import load_lexicon
 from .profile import frame_hits
+from .rendering_summary import unit_shifts
 
 __all__ = ["RENDERING_COLUMNS", "METHODS", "renderings", "unit_shifts"]
 
@@ -60,6 +73,7 @@ RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term"
 METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
 _TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
 _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
+_SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 _DISTANCE = 3.0  # score lost per unit of relative position between a source and a target group
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -167,8 +181,9 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
             length[(d, lang, s)] = len(t)
     hits = frame_hits(units, lex)
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
-    by_unit = {k: g.sort_values(["seg_id", "start"]).to_dict("records")
-               for k, g in hits.groupby(["doc_id", "align_id", "lang", "frame"], sort=False)}
+    by_unit = {}  # one sort and one to_dict for the whole table, not one per unit
+    for h in hits.sort_values(["seg_id", "start"], kind="stable").to_dict("records"):
+        by_unit.setdefault((h["doc_id"], h["align_id"], h["lang"], h["frame"]), []).append(h)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
     rows = []
     for tgt in targets:
@@ -210,19 +225,18 @@ class _Association:
         for key, form in zip(zip(src_hits["doc_id"], src_hits["align_id"]), src_hits["match"]):
             if key in self.words:
                 self.forms.setdefault(form, set()).add(key)
-        self.count = {}
-        for ws in self.words.values():
-            for w in ws:
-                self.count[w] = self.count.get(w, 0) + 1
+        self.words = {k: set(ws) for k, ws in self.words.items()}
+        self.count = Counter(w for ws in self.words.values() for w in ws)
+        self.both = {}  # form -> Counter of the units with the form that have each word, built on first use
 
-    def strength(self, form, window_text):
+    def strength(self, form, words):
         units = self.forms.get(form, set())
-        best = 0.0
-        for w in {m.lower() for m in _WORD.findall(window_text)}:
-            if w in self.count and units:
-                both = sum(w in self.words[u] for u in units)
-                best = max(best, 2 * both / (len(units) + self.count[w]))
-        return best
+        if not units:
+            return 0.0
+        both = self.both.get(form)
+        if both is None:
+            both = self.both[form] = Counter(w for u in units for w in self.words[u])
+        return max((2 * both[w] / (len(units) + self.count[w]) for w in words if w in self.count), default=0.0)
 
 
 def _window(text, start, end, size=40):
@@ -233,42 +247,108 @@ def _window(text, start, end, size=40):
     return left + " " + right
 
 
+def _clause(h, text, s_order):
+    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、)."""
+    return s_order[h["seg_id"]], len(_SOURCE_CLAUSE.findall(text, 0, h["start"]))
+
+
+def _expected(ps, anchors):
+    """The target position expected for a source position, interpolated between the pairs made."""
+    left = max((x for x in anchors if x[0] <= ps), default=None, key=lambda x: x[0])
+    right = min((x for x in anchors if x[0] > ps), default=None, key=lambda x: x[0])
+    if left and right and right[0] > left[0]:
+        return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
+    if left:
+        return left[1] + ps - left[0]
+    if right:
+        return right[1] - (right[0] - ps)
+    return ps
+
+
+def _limits(ps, clause, made):
+    """The expected target position of a source position, and the target range not crossing
+    a pair made in another clause."""
+    low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
+    high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
+    return _expected(ps, made), low, high
+
+
+def _target_info(tgp, t_text):
+    """What the scores need of a target group: literal?, its text, its words, its clause's words."""
+    span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
+    window = _window(t_text, tgp[0]["start"], tgp[-1]["end"])
+    return (any(h["kind"] == "literal" for h in tgp), span, {w.lower() for w in _WORD.findall(span)},
+            {w.lower() for w in _WORD.findall(window)})
+
+
+def _static(sg, info, source, tgt, learned):
+    """The position-free part of a source group's score with a target group (None: not allowed)."""
+    t_lit, span, span_words, window_words = info
+    if t_lit and not any(h["kind"] == "literal" for h in sg):
+        return None
+    form = "".join(h["match"] for h in sg)
+    score = 2.0 if t_lit else 1.0
+    if (source, tgt) == ("zh", "vi"):
+        score += read_share(form, span)
+    elif (source, tgt) == ("zh", "en") and span_words & gloss_words(form):
+        score += 1.0
+    return score + learned.strength(sg[0]["match"], window_words)
+
+
 def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
+    """The rows of one unit, frame and target language (module docstring, steps 1–4)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
     s_len = {s: length[(d, source, s)] for s in s_order}
     t_len = {s: length[(d, tgt, s)] for s in t_order}
-    s_groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
-    scored = []
-    for i, sg in enumerate(s_groups):
-        s_lit = any(h["kind"] == "literal" for h in sg)
-        ps = _position(sg[0], s_order, s_len)
-        form = "".join(h["match"] for h in sg)
-        for j, tgp in enumerate(t_groups):
-            t_lit = any(h["kind"] == "literal" for h in tgp)
-            if t_lit and not s_lit:
+    groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
+    t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
+    t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
+    static, s_pos, s_clause = {}, [], []
+
+    def add(sg):
+        i = len(s_pos)
+        s_pos.append(_position(sg[0], s_order, s_len))
+        s_clause.append(_clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order))
+        for j, info in enumerate(t_info):
+            score = _static(sg, info, source, tgt, learned)
+            if score is not None:
+                static[(i, j)] = score
+
+    for sg in groups:
+        add(sg)
+    taken_s, taken_t, rendered, made = set(), set(), {}, []
+    while True:
+        best, limits = None, {}
+        for (i, j), base in static.items():
+            if i in taken_s or j in taken_t:
                 continue
-            t_text = text[(d, tgt, tgp[0]["seg_id"])]
-            span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
-            score = (2.0 if t_lit else 1.0) - _DISTANCE * abs(ps - _position(tgp[0], t_order, t_len))
-            if tgt == "vi" and source == "zh":
-                score += read_share(form, span)
-            elif tgt == "en" and source == "zh" and {w.lower() for w in _WORD.findall(span)} & gloss_words(form):
-                score += 1.0
-            score += learned.strength(sg[0]["match"], _window(t_text, tgp[0]["start"], tgp[-1]["end"]))
-            if score > 0:
-                scored.append((-score, i, j))
-    taken_s, taken_t, rendered = set(), set(), {}
-    for _, i, j in sorted(scored):
-        if i in taken_s or j in taken_t:
-            continue
+            if i not in limits:
+                limits[i] = _limits(s_pos[i], s_clause[i], made)
+            expected, low, high = limits[i]
+            pt = t_pos[j]
+            if pt < low or pt > high:
+                continue  # it would cross a pair made in another source clause
+            score = base - _DISTANCE * abs(pt - expected)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, i, j)
+        if best is None:
+            break
+        _, i, j = best
         taken_s.add(i)
         taken_t.add(j)
-        lits = [h for h in s_groups[i] if h["kind"] == "literal"]
+        made.append((s_pos[i], t_pos[j], s_clause[i]))
+        lits = [h for h in groups[i] if h["kind"] == "literal"]
         tgp = t_groups[j]
-        for k, h in enumerate(lits):
-            if k < len(tgp):
-                part = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-                rendered[id(h)] = part
+        for k, h in enumerate(lits[:len(tgp)]):
+            rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
+        if len(lits) > len(tgp):  # the hits left over compete again for the groups left
+            groups.append(lits[len(tgp):])
+            add(groups[-1])
+
+    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order)
+
+
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order):
     rows = []
     for h in src:
         if h["kind"] != "literal":
@@ -314,36 +394,3 @@ def _fallback(h, source, tgt, t_order, text, d):
             if m:
                 return (m.group(), m.start(), m.end(), "dictionary", "softened", None, seg_id)
     return (None, None, None, "none", "dropped", None, None)
-
-
-def unit_shifts(renderings_table: pd.DataFrame) -> pd.DataFrame:
-    """The unit-level statuses of :func:`discourse.frames.translation_shifts`, from renderings.
-
-    Per unit, frame and target: **kept** if a source hit is kept; else **softened** if a
-    hit is softened by a neutral lexicon term; else **dropped**; **added** when only the
-    target has the frame.
-
-    >>> import discourse
-    >>> r = renderings(discourse.load_corpus(), target="fr", unit="paragraph")
-    >>> unit_shifts(r).query("frame == 'battle'")["status"].tolist()
-    ['softened', 'kept']
-    """
-    keys = ["doc_id", "align_id", "frame", "source_lang", "target_lang"]
-    lex = renderings_table[renderings_table["method"].isin(["lexicon", "none"]) |
-                           (renderings_table["status"] == "dropped")]
-    rows = []
-    for key, g in renderings_table.groupby(keys, sort=False):
-        statuses = set(g["status"])
-        lexical = set(lex.loc[lex.index.isin(g.index), "status"])
-        if statuses == {"added"}:
-            status = "added"
-        elif "kept" in lexical:
-            status = "kept"
-        elif "softened" in lexical:
-            status = "softened"
-        elif "added" in statuses:
-            status = "kept"  # the source has the frame and the target a literal term of it
-        else:
-            status = "dropped"
-        rows.append((*key, status))
-    return pd.DataFrame(rows, columns=keys + ["status"])
