@@ -266,10 +266,10 @@ def _aligned(segments: pd.DataFrame, codes: np.ndarray, *, how: str) -> pd.DataF
     known = lang != "und"
     counted = known & ((role == "title") | (role == "body"))
     # a document with segments in two languages or more (und aside) is aligned; any other is numbered in order
-    pairs = pd.DataFrame({"doc": codes[known], "lang": lang[known]}).drop_duplicates()
-    several = np.zeros(len(starts), dtype=bool)
-    several[pairs["doc"].to_numpy()[pairs["doc"].duplicated().to_numpy()]] = True
-    numbered = counted & ~several[codes] if n else counted
+    lang_codes, versions = pd.factorize(lang, use_na_sentinel=False)
+    pairs = np.unique(codes[known] * (len(versions) + 1) + lang_codes[known])  # (document, language) present
+    several = np.bincount(pairs // (len(versions) + 1), minlength=len(starts)) > 1
+    numbered = counted & ~several[codes]
     run = np.cumsum(numbered)
     before = np.r_[0, run][first]  # rows numbered before each row's document
     values = np.where(numbered, run - before, 0).astype("int64")

@@ -105,10 +105,11 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
         segments = segments[[c for c in SEGMENT_COLUMNS]]
     else:
         segments = align_each_document(segments.drop(columns="align_id"), how="length")
-    versions = segments[["doc_id", "lang"]].drop_duplicates()
-    found = {doc: ",".join(sorted(set(group))) for doc, group in versions.groupby("doc_id", sort=False)["lang"]}
+    found: dict = {}
+    for doc, row_lang in dict.fromkeys(zip(columns["doc_id"], columns["lang"])):
+        found.setdefault(doc, set()).add(row_lang)
     for doc, meta in metas.items():
-        meta["langs"] = found.get(doc, "")
+        meta["langs"] = ",".join(sorted(found.get(doc, ())))
     return make_corpus(segments, list(metas.values()))
 
 
