@@ -247,8 +247,10 @@ def align_each_document(segments: pd.DataFrame, *, how: str = "length") -> pd.Da
     [['a', 0, 1], ['a', 1, 2], ['b', 0, 1], ['b', 1, 2]]
     """
     codes, _ = pd.factorize(segments["doc_id"], sort=False)
-    order = np.argsort(codes, kind="stable")  # each document's segments together, documents by first segment
-    return _aligned(segments.take(order).reset_index(drop=True), codes[order], how=how)
+    if (np.diff(codes) < 0).any():  # each document's segments together, documents by first segment
+        order = np.argsort(codes, kind="stable")
+        segments, codes = segments.take(order), codes[order]
+    return _aligned(segments.reset_index(drop=True), codes, how=how)
 
 
 def _aligned(segments: pd.DataFrame, codes: np.ndarray, *, how: str) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..align import align_each_document
@@ -72,8 +73,8 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
     roles = df["role"].tolist() if "role" in df.columns else ["body"] * n_rows
     aligns = df["align_id"].tolist() if has_align else [None] * n_rows
     extras = {col: df[col].tolist() for col in extra}
-    columns = {name: [] for name in ("doc_id", "lang", "role", "text", "path", "start", "end", "line", "align_id")}
-    metas = {}
+    metas, rows, spans = {}, [], []  # rows: the table row of each line read
+    role_of = [""] * n_rows
     for k, text in enumerate(df[text_col].tolist()):
         if not isinstance(text, str):
             if text is None or (isinstance(text, float) and pd.isna(text)):
@@ -85,19 +86,21 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
             value = values[k]
             if col not in meta and not (isinstance(value, float) and pd.isna(value)):
                 meta[col] = value
-        spans = line_spans(text)
-        m = len(spans)
-        columns["doc_id"] += [doc] * m
-        columns["lang"] += [langs[k]] * m
-        columns["role"] += [str(roles[k] or "body")] * m
-        columns["text"] += [text[start:end] for start, end in spans]
-        columns["path"] += [str(path)] * m
-        columns["start"] += [start for start, _ in spans]
-        columns["end"] += [end for _, end in spans]
-        columns["line"] += [k + 1] * m
-        columns["align_id"] += [aligns[k]] * m
-    if not columns["text"]:
+        role_of[k] = str(roles[k] or "body")
+        lines = line_spans(text)
+        rows += [k] * len(lines)
+        spans += [(text, start, end) for start, end in lines]
+    if not spans:
         raise InputError("has no text in it", path=path)
+    line_row = np.asarray(rows)
+
+    def per_line(strings: list[str]) -> list[str]:
+        return np.asarray(strings, dtype=object)[line_row].tolist()
+
+    columns = {"doc_id": per_line(docs), "lang": per_line(langs), "role": per_line(role_of),
+               "text": [text[start:end] for text, start, end in spans], "path": [str(path)] * len(spans),
+               "start": [start for _, start, _ in spans], "end": [end for _, _, end in spans], "line": line_row + 1,
+               "align_id": [aligns[k] for k in rows]}
     segments = pd.DataFrame(columns)
     if has_align:
         segments.insert(2, "seg_id", segments.groupby("doc_id").cumcount())
