@@ -246,7 +246,7 @@ def align_each_document(segments: pd.DataFrame, *, how: str = "length") -> pd.Da
     >>> align_each_document(segments)[["doc_id", "seg_id", "align_id"]].values.tolist()
     [['a', 0, 1], ['a', 1, 2], ['b', 0, 1], ['b', 1, 2]]
     """
-    codes, _ = pd.factorize(segments["doc_id"], sort=False)
+    codes, _ = pd.factorize(segments["doc_id"], sort=False, use_na_sentinel=False)
     if (np.diff(codes) < 0).any():  # each document's segments together, documents by first segment
         order = np.argsort(codes, kind="stable")
         segments, codes = segments.take(order), codes[order]
