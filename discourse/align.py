@@ -1,8 +1,9 @@
 """Paragraph alignment across language versions (Gale & Church length-based, with anchors).
 
 :func:`align_paragraphs` aligns two sequences of paragraphs; :func:`align_document`
-gives the segments of one document's language versions their ``align_id`` (the readers
-of :mod:`discourse.io` call it).
+gives the segments of one document's language versions their ``align_id``, and
+:func:`align_each_document` those of every document of a table (the readers of
+:mod:`discourse.io` call them).
 
 The aligner pairs the paragraphs of two language versions of one text. It follows
 Gale & Church (1993): a dynamic programme over "beads" (1–1, 1–0, 0–1, 2–1, 1–2, 2–2),
@@ -28,11 +29,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["Link", "align_document", "align_paragraphs", "numbers_in"]
+__all__ = ["Link", "align_document", "align_each_document", "align_paragraphs", "numbers_in"]
 
 #: Prior probability of each bead kind (Gale & Church 1993, table 5), split evenly
 #: between the two directions of the asymmetric kinds.
@@ -179,7 +181,9 @@ def align_document(segments: pd.DataFrame, *, how: str = "length") -> pd.DataFra
     of every version are aligned to the pivot version (zh when present, else the first)
     by length (:func:`align_paragraphs`) or by position with ``how="order"``. Linked
     segments of all versions form units (connected components), numbered 1, 2 … in
-    reading order. ``meta`` segments and ``und`` paragraphs get no ``align_id``.
+    reading order. ``meta`` segments and ``und`` paragraphs get no ``align_id``. A
+    document in one language has nothing to align: its titles and body paragraphs are
+    numbered 1, 2 … in order.
 
     Parameters
     ----------
@@ -211,59 +215,135 @@ def align_document(segments: pd.DataFrame, *, how: str = "length") -> pd.DataFra
     >>> align_document(segments)[["lang", "seg_id", "align_id"]].values.tolist()
     [['zh', 0, 1], ['zh', 1, 2], ['fr', 2, 1], ['fr', 3, 2]]
     """
+    return _aligned(segments.reset_index(drop=True), np.zeros(len(segments), dtype="int64"), how=how)
+
+
+def align_each_document(segments: pd.DataFrame, *, how: str = "length") -> pd.DataFrame:
+    """:func:`align_document` on every document (``doc_id``) of a table of segments, at once.
+
+    The result is that of aligning each document on its own and joining the results, the
+    documents in order of their first segment: a one-language document is numbered
+    without any alignment work, and only documents in several languages are aligned.
+
+    Parameters
+    ----------
+    segments : DataFrame
+        Segments with ``doc_id``, ``lang``, ``role`` and ``text``, each document's in
+        reading order. It is not changed.
+    how : {"length", "order"}
+        As in :func:`align_document`.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`align_document` gives, ``seg_id`` numbering each document's segments.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> segments = pd.DataFrame({"doc_id": ["a", "b", "a", "b"], "lang": ["fr", "zh", "fr", "zh"],
+    ...                          "role": ["title", "body", "body", "body"], "text": ["T", "一。", "Un.", "二。"]})
+    >>> align_each_document(segments)[["doc_id", "seg_id", "align_id"]].values.tolist()
+    [['a', 0, 1], ['a', 1, 2], ['b', 0, 1], ['b', 1, 2]]
+    """
+    codes, _ = pd.factorize(segments["doc_id"], sort=False, use_na_sentinel=False)
+    if (np.diff(codes) < 0).any():  # each document's segments together, documents by first segment
+        order = np.argsort(codes, kind="stable")
+        segments, codes = segments.take(order), codes[order]
+    return _aligned(segments.reset_index(drop=True), codes, how=how)
+
+
+def _aligned(segments: pd.DataFrame, codes: np.ndarray, *, how: str) -> pd.DataFrame:
+    """The segments (documents together, ``codes`` numbering them) with ``seg_id``, ``align_id``
+    and ``align_score``: vectorised over the one-language documents, aligned over the others."""
     if how not in ("length", "order"):
         raise InputError(f"align must be 'length' or 'order', not {how!r}")
-    segments = segments.reset_index(drop=True).copy()
-    segments.insert(2, "seg_id", range(len(segments)))
-    align = pd.array([pd.NA] * len(segments), dtype="Int64")
-    scores = [float("nan")] * len(segments)
-    langs = [lang for lang in dict.fromkeys(segments["lang"]) if lang != "und"]
-    if langs:
-        pivot = "zh" if "zh" in langs else langs[0]
-        ids = {(lang, role): segments.index[(segments["lang"] == lang) & (segments["role"] == role)].tolist()
-               for lang in langs for role in ("title", "body")}
-        parent = {i: i for key, members in ids.items() for i in members}
-
-        def find(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for lang in langs:
-            if lang == pivot:
-                continue
-            for role in ("title", "body"):
-                src, tgt = ids[(pivot, role)], ids[(lang, role)]
-                if not src or not tgt:
-                    continue
-                if how == "order" or role == "title":
-                    pairs = [((k,), (k,), 1.0) for k in range(min(len(src), len(tgt)))]
-                else:
-                    links = align_paragraphs(segments.loc[src, "text"].tolist(), segments.loc[tgt, "text"].tolist())
-                    pairs = [(link.src, link.tgt, link.score) for link in links]
-                for s_idx, t_idx, score in pairs:
-                    members = [src[k] for k in s_idx] + [tgt[k] for k in t_idx]
-                    for k in t_idx:
-                        scores[tgt[k]] = score
-                    for other in members[1:]:
-                        parent[find(other)] = find(members[0])
-        # order units by their first pivot segment; a unit without one (an untranslated
-        # paragraph) goes right after the unit that precedes it in its own version
-        order: dict[int, float] = {}
-        for i in sorted(parent):
-            if segments.at[i, "lang"] == pivot:
-                order.setdefault(find(i), i)
-        for lang in langs:
-            last = -1.0
-            for i in sorted(j for j in parent if segments.at[j, "lang"] == lang):
-                root = find(i)
-                if root not in order:
-                    order[root] = last + 0.5
-                last = order[root]
-        numbers = {root: n for n, root in enumerate(sorted(order, key=order.get), start=1)}
-        for i in parent:
-            align[i] = numbers[find(i)]
-    segments.insert(3, "align_id", align)
+    segments = segments.copy()
+    n = len(segments)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if n else np.zeros(0, dtype="int64")
+    first = np.repeat(starts, np.diff(np.r_[starts, n]))  # each row's document's first row
+    segments.insert(2, "seg_id", np.arange(n, dtype="int64") - first)
+    lang = segments["lang"].to_numpy(dtype=object)
+    role = segments["role"].to_numpy(dtype=object)
+    known = lang != "und"
+    counted = known & ((role == "title") | (role == "body"))
+    # a document with segments in two languages or more (und aside) is aligned; any other is numbered in order
+    lang_codes, versions = pd.factorize(lang, use_na_sentinel=False)
+    pairs = np.unique(codes[known] * (len(versions) + 1) + lang_codes[known])  # (document, language) present
+    several = np.bincount(pairs // (len(versions) + 1), minlength=len(starts)) > 1
+    numbered = counted & ~several[codes]
+    run = np.cumsum(numbered)
+    before = np.r_[0, run][first]  # rows numbered before each row's document
+    values = np.where(numbered, run - before, 0).astype("int64")
+    missing = ~numbered
+    scores = np.full(n, np.nan)
+    texts = segments["text"].tolist()
+    for doc in np.flatnonzero(several):
+        lo = starts[doc]
+        hi = starts[doc + 1] if doc + 1 < len(starts) else n
+        align, score = _units(lang[lo:hi].tolist(), role[lo:hi].tolist(), texts[lo:hi], how=how)
+        for k, unit in enumerate(align):
+            if unit is not None:
+                values[lo + k], missing[lo + k] = unit, False
+        scores[lo:hi] = score
+    segments.insert(3, "align_id", pd.arrays.IntegerArray(values, missing))
     segments["align_score"] = scores
     return segments
+
+
+def _units(langs: list, roles: list, texts: list, *, how: str) -> tuple[list, list]:
+    """One document's ``align_id`` (``None``: no unit) and ``align_score`` per segment."""
+    n = len(langs)
+    align: list = [None] * n
+    scores = [float("nan")] * n
+    versions = [lang for lang in dict.fromkeys(langs) if lang != "und"]
+    if not versions:
+        return align, scores
+    pivot = "zh" if "zh" in versions else versions[0]
+    ids: dict = {(lang, role): [] for lang in versions for role in ("title", "body")}
+    for i, key in enumerate(zip(langs, roles)):
+        if key in ids:
+            ids[key].append(i)
+    parent = {i: i for members in ids.values() for i in members}
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for lang in versions:
+        if lang == pivot:
+            continue
+        for role in ("title", "body"):
+            src, tgt = ids[(pivot, role)], ids[(lang, role)]
+            if not src or not tgt:
+                continue
+            if how == "order" or role == "title":
+                pairs = [((k,), (k,), 1.0) for k in range(min(len(src), len(tgt)))]
+            else:
+                links = align_paragraphs([texts[i] for i in src], [texts[i] for i in tgt])
+                pairs = [(link.src, link.tgt, link.score) for link in links]
+            for s_idx, t_idx, score in pairs:
+                members = [src[k] for k in s_idx] + [tgt[k] for k in t_idx]
+                for k in t_idx:
+                    scores[tgt[k]] = score
+                for other in members[1:]:
+                    parent[find(other)] = find(members[0])
+    # order units by their first pivot segment; a unit without one (an untranslated
+    # paragraph) goes right after the unit that precedes it in its own version
+    order: dict[int, float] = {}
+    for i in sorted(parent):
+        if langs[i] == pivot:
+            order.setdefault(find(i), i)
+    for lang in versions:
+        last = -1.0
+        for i in sorted(j for j in parent if langs[j] == lang):
+            root = find(i)
+            if root not in order:
+                order[root] = last + 0.5
+            last = order[root]
+    numbers = {root: k for k, root in enumerate(sorted(order, key=order.get), start=1)}
+    for i in parent:
+        align[i] = numbers[find(i)]
+    return align, scores

@@ -94,7 +94,7 @@ class Corpus(SentenceLevel):
         seg["align_id"] = pd.array(seg["align_id"], dtype="Int64")
         for col in ("start", "end", "line"):
             seg[col] = seg[col].astype("int64")
-        bad = sorted(set(seg["role"]) - set(ROLES))
+        bad = sorted(set(pd.unique(seg["role"]).tolist()) - set(ROLES))  # unique first: no per-cell iteration
         if bad:
             raise InputError(f"unknown segment role(s) {bad}; use one of {', '.join(ROLES)}")
         first = ["doc_id", "lang", "seg_id", "align_id", "role", "text", "path", "start", "end", "line", "align_score"]

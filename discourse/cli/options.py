@@ -170,7 +170,7 @@ def load(args):
         corpus = discourse.load_corpus(source, lang=args.lang, **read_options(args), **tokenizing)
     else:
         corpus = discourse.load_corpus(**tokenizing)
-    if args.lang:
+    if args.lang and not (corpus.column("lang") == args.lang).all():  # read in that language: nothing to drop
         corpus = corpus.filter(lang=args.lang)
         if len(corpus) == 0:
             raise InputError(f"the corpus has no text in language {args.lang!r}; leave --lang out or pick "

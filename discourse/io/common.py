@@ -3,15 +3,52 @@ check, and building a :class:`~discourse.corpus.Corpus` from the rows read."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..corpus import Corpus
 from ..errors import InputError
 from ..languages.registry import LANGS
 
-__all__ = ["SEGMENT_COLUMNS", "check_lang", "make_corpus"]
+__all__ = ["SEGMENT_COLUMNS", "check_lang", "line_spans", "make_corpus"]
 
 SEGMENT_COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "role", "text", "path", "start", "end", "line"]
+
+#: A line's text without its surrounding whitespace: from its first non-blank character to
+#: its last, lines ending at LF, CRLF or CR only (as :func:`discourse.io.decoding.split_lines`)
+_TRIMMED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+
+
+def line_spans(text: str, *, numbers: bool = False) -> list[tuple[int, ...]]:
+    """The non-blank lines of ``text``: ``(start, end)``, or ``(start, end, line_number)``
+    with ``numbers`` — :func:`discourse.io.decoding.split_lines`, in one pass of one
+    regular expression (the readers' hot path).
+
+    >>> line_spans("a\\r\\n\\n  b \\n")
+    [(0, 1), (6, 7)]
+    >>> line_spans("a\\r\\n\\n  b \\n", numbers=True)
+    [(0, 1, 1), (6, 7, 3)]
+    """
+    if not numbers:
+        if "\r" in text:
+            return [match.span() for match in _TRIMMED_LINE.finditer(text)]
+        out, pos = [], 0
+        for line in text.split("\n"):  # faster than the expression where lines end at LF only
+            stripped = line.strip()
+            if stripped:
+                start = pos + len(line) - len(line.lstrip())
+                out.append((start, start + len(stripped)))
+            pos += len(line) + 1
+        return out
+    out, line, last = [], 1, 0
+    for match in _TRIMMED_LINE.finditer(text):
+        start = match.start()
+        # line ends between the previous line and this one: LF, CR, and CRLF counted once
+        line += text.count("\n", last, start) + text.count("\r", last, start) - text.count("\r\n", last, start)
+        out.append((start, match.end(), line))
+        last = start
+    return out
 
 
 def check_lang(lang: str, *, path=None, line=None) -> None:

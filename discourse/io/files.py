@@ -14,8 +14,8 @@ from .._reading import file_kind
 from ..align import align_document
 from ..corpus import Corpus
 from ..errors import DiscourseWarning, InputError
-from .common import check_lang, make_corpus
-from .decoding import read_text, split_lines
+from .common import check_lang, line_spans, make_corpus
+from .decoding import read_text
 from .names import MEMORY_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, language_suffix, name_list, plan, suffix_codes
 from .table import read_table
 from .text import read_mixed, read_parallel
@@ -57,10 +57,14 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
     if lang is not None:  # a one-language plain text file: every line a body paragraph
         check_lang(lang, path=path)
         text, used = read_text(path, encoding, encoding_errors)
-        rows = [dict(doc_id=path.stem, lang=lang, role="body", text=text[s:e], path=str(path), start=s, end=e, line=n)
-                for s, e, n in split_lines(text)]
+        spans = line_spans(text, numbers=True)
+        n = len(spans)
+        segments = pd.DataFrame({"doc_id": [path.stem] * n, "lang": [lang] * n, "role": ["body"] * n,
+                                 "text": [text[s:e] for s, e, _ in spans], "path": [str(path)] * n,
+                                 "start": [s for s, _, _ in spans], "end": [e for _, e, _ in spans],
+                                 "line": [k for _, _, k in spans]})
         meta = dict(doc_id=path.stem, path=str(path), encoding=used, langs=lang)
-        return make_corpus(align_document(pd.DataFrame(rows)), [meta])
+        return make_corpus(align_document(segments), [meta])
     return read_mixed(path, encoding=encoding, encoding_errors=encoding_errors, align=align)
 
 

@@ -7,13 +7,14 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from ..align import align_document
+from ..align import align_each_document
 from ..errors import InputError
-from .common import SEGMENT_COLUMNS, check_lang, make_corpus
+from .common import SEGMENT_COLUMNS, check_lang, line_spans, make_corpus
 from .._reading import json_value
-from .decoding import read_text, split_lines
+from .decoding import read_text
 
 __all__ = ["read_table"]
 
@@ -65,41 +66,65 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
     if lang is not None:
         check_lang(lang, path=path)
     has_align = "align_id" in df.columns
-    rows, metas = [], {}
     extra = [c for c in df.columns if c not in {text_col, id_col, lang_col, "align_id", "role", "seg_id"}]
-    for number, record in enumerate(df.to_dict("records"), start=1):
-        doc = str(record[id_col]) if id_col in df.columns else str(number)
-        row_lang = lang or str(record[lang_col]).strip().lower()
-        check_lang(row_lang, path=path, line=number)
-        text = record[text_col]
+    n_rows = len(df)
+    docs = [str(value) for value in df[id_col].tolist()] if id_col in df.columns else [str(k) for k in range(1, n_rows + 1)]
+    langs = [lang] * n_rows if lang else _langs(df[lang_col].tolist(), path)
+    roles = df["role"].tolist() if "role" in df.columns else ["body"] * n_rows
+    aligns = df["align_id"].tolist() if has_align else [None] * n_rows
+    extras = {col: df[col].tolist() for col in extra}
+    metas, rows, spans = {}, [], []  # rows: the table row of each line read
+    role_of = [""] * n_rows
+    for k, text in enumerate(df[text_col].tolist()):
         if not isinstance(text, str):
             if text is None or (isinstance(text, float) and pd.isna(text)):
                 continue  # an empty cell holds no text to lose
             text = str(text)
+        doc = docs[k]
         meta = metas.setdefault(doc, {"doc_id": doc, "path": str(path)})
-        for col in extra:
-            value = record[col]
+        for col, values in extras.items():
+            value = values[k]
             if col not in meta and not (isinstance(value, float) and pd.isna(value)):
                 meta[col] = value
-        for start, end, _ in split_lines(text):
-            rows.append(dict(doc_id=doc, lang=row_lang, role=str(record.get("role", "body") or "body"),
-                             text=text[start:end], path=str(path), start=start, end=end, line=number,
-                             align_id=record.get("align_id") if has_align else None))
-    if not rows:
+        role_of[k] = str(roles[k] or "body")
+        lines = line_spans(text)
+        rows += [k] * len(lines)
+        spans += [(text, start, end) for start, end in lines]
+    if not spans:
         raise InputError("has no text in it", path=path)
-    segments = pd.DataFrame(rows)
+    line_row = np.asarray(rows)
+
+    def per_line(strings: list[str]) -> list[str]:
+        return np.asarray(strings, dtype=object)[line_row].tolist()
+
+    columns = {"doc_id": per_line(docs), "lang": per_line(langs), "role": per_line(role_of),
+               "text": [text[start:end] for text, start, end in spans], "path": [str(path)] * len(spans),
+               "start": [start for _, start, _ in spans], "end": [end for _, _, end in spans], "line": line_row + 1,
+               "align_id": [aligns[k] for k in rows]}
+    segments = pd.DataFrame(columns)
     if has_align:
         segments.insert(2, "seg_id", segments.groupby("doc_id").cumcount())
         segments["align_id"] = pd.to_numeric(segments["align_id"], errors="coerce").astype("Int64")
         segments = segments[[c for c in SEGMENT_COLUMNS]]
     else:
-        segments = pd.concat(
-            [align_document(group.drop(columns="align_id"), how="length") for _, group in segments.groupby("doc_id", sort=False)],
-            ignore_index=True,
-        )
+        segments = align_each_document(segments.drop(columns="align_id"), how="length")
+    found: dict = {}
+    for doc, row_lang in dict.fromkeys(zip(columns["doc_id"], columns["lang"])):
+        found.setdefault(doc, set()).add(row_lang)
     for doc, meta in metas.items():
-        meta["langs"] = ",".join(sorted(set(segments.loc[segments["doc_id"] == doc, "lang"])))
+        meta["langs"] = ",".join(sorted(found.get(doc, ())))
     return make_corpus(segments, list(metas.values()))
+
+
+def _langs(values: list, path) -> list[str]:
+    """The language code of every row, checked (the first row with a code not read is named)."""
+    langs = [str(value).strip().lower() for value in values]
+    for code in dict.fromkeys(langs):
+        try:
+            check_lang(code, path=path)
+        except InputError:
+            check_lang(code, path=path, line=langs.index(code) + 1)
+    return langs
 
 
 def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict") -> pd.DataFrame:
