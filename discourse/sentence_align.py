@@ -48,6 +48,11 @@ BEAD_KINDS = {(1, 1): 0.80, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.06, (1, 2): 0.
 #: Weight of an anchor key by its kind (the letter before the colon).
 KEY_WEIGHTS = {"n": 2.0, "l": 2.0, "a": 1.0, "q": 0.5, "f": 1.0, "h": 0.3, "H": 1.0, "e": 1.5, "d": 1.0}
 OMIT_COST, UNMATCHED, PARAGRAPH_COST, SCORE_CENTRE = 1.0, 0.25, 3.0, 3.0
+#: A bead with this many source sentences counts the anchors it shares as those of its weakest
+#: source sentence times their number: an omitted sentence's partner (its anchors missing by
+#: definition) is not folded into a 3-1 bead for free. Not for 2-1 (genuine merges with one short
+#: member suffer: zh–fr F1 falls) nor 1-3 (a long Chinese sentence is often three French ones).
+WEAKEST_FROM = 3
 #: Anchor kinds whose keys count against a link even when the other side lacks them (numbers,
 #: learned equivalents; Latin words of a Chinese text, which translations keep).
 EXPECTED = ("n", "e")
@@ -179,15 +184,20 @@ def _dp(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected, cent
             delta = (x - l_s) / np.sqrt(var * ((l_s + x) / 2 + 1))
             cost = cost + (LENGTH_DOF + 1) / 2 * np.log1p(delta * delta / LENGTH_DOF)
             shared = np.zeros(valid.shape)
+            member_s = [np.zeros(valid.shape) for _ in range(di)]
             for a in range(di):
                 for b in range(dj):
-                    shared += _gather(pair, rows - a, cols - b, lo, width)
+                    one = _gather(pair, rows - a, cols - b, lo, width)
+                    shared += one
+                    member_s[a] += one
                     if a < di - 1:
                         shared -= _gather(adj_s, rows - a - 1, cols - b, lo, width)
                     if b < dj - 1:
                         shared -= _gather(adj_t, rows - a, cols - b - 1, lo, width)
             shared = np.maximum(shared, 0.0)
             shared = np.minimum(shared, np.minimum(src_keys, tgt_keys))   # Σ min(A, B) ≤ either side
+            if di >= WEAKEST_FROM:                    # a 3-1 bead explains its three sources' anchors
+                shared = np.minimum(shared, di * np.minimum.reduce(member_s))
             cost = cost - shared + UNMATCHED * np.maximum(src_keys + tgt_keys - 2 * shared, 0)
             if para_s is not None and para_t is not None:
                 ps_last, ps_first = para_s[np.maximum(rows - 1, 0)], para_s[np.maximum(rows - di, 0)]
