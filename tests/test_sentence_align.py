@@ -170,3 +170,10 @@ def test_the_dictionary_makes_zh_en_links_confident():
     without = align_sentences(zh, en, source_lang="zh", target_lang="en", learn=False, dictionary=False)
     assert links(with_it) == links(without) == [((k,), (k,)) for k in range(4)]
     assert with_it["score"].min() > 0.99 > without["score"].max()
+
+
+def test_an_omitted_sentence_beside_a_merge_is_left_alone_not_folded_into_a_3_1_bead():
+    # FR[3] and FR[4] merged, FR[5] omitted: ZH[5] has no partner. A 3-1 bead (3, 4, 5) → 3 costs
+    # less than 2-1 + 1-0 unless it must explain the anchors of each of its three sentences.
+    beads = align_sentences(ZH, FR[:3] + [FR[3] + " " + FR[4]], source_lang="zh", target_lang="fr")
+    assert links(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3, 4), (3,)), ((5,), ())]
