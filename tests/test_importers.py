@@ -371,7 +371,8 @@ def test_missing_path():
 
 def test_folder_without_text(tmp_path):
     (tmp_path / "x.bin").write_bytes(b"\x00\x01")
-    with pytest.raises(InputError, match="no readable text files"):
+    with pytest.raises(InputError, match="no readable text files"), \
+            pytest.warns(DiscourseWarning, match="skipped x.bin"):
         discourse.read(tmp_path)
 
 
