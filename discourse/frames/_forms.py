@@ -34,7 +34,7 @@ def form(match: str) -> str:
 
 def group_forms(hits: pd.DataFrame, keys: list[str], *, counted: bool = False, units: str | None = None,
                 suffix: str = "") -> pd.DataFrame:
-    """Per group of ``keys`` (sorted, as ``groupby`` gives them): ``hits`` (rows),
+    """Per group of ``keys`` (in no particular order): ``hits`` (rows),
     ``forms`` and, with ``units``, ``units`` (distinct non-missing values of that column).
 
     ``forms`` are the distinct forms (:func:`form`) of ``match``, joined by ``"; "``: in
@@ -50,8 +50,9 @@ def group_forms(hits: pd.DataFrame, keys: list[str], *, counted: bool = False, u
         empty = {"hits": np.zeros(0, dtype=np.int64), "units": np.zeros(0, dtype=np.int64),
                  "forms": pd.Series([], dtype=object).astype(str)}  # the dtypes of a groupby's empty result
         return pd.DataFrame({c: hits[c] if c in keys else empty[c] for c in columns})
-    index = pd.MultiIndex.from_frame(hits[keys])
-    group, groups = pd.factorize(index, sort=True)
+    codes = np.stack([pd.factorize(hits[k])[0].astype(np.int64) for k in keys], axis=1)
+    groups, group = np.unique(codes, axis=0, return_inverse=True)
+    group = group.reshape(-1)
     match_code, matches = pd.factorize(hits["match"])
     form_code, forms = pd.factorize(pd.Series([form(m) for m in matches], dtype=object))
     code = form_code[match_code].astype(np.int64)
