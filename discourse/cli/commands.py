@@ -212,6 +212,11 @@ def add_keyness(p):
                    help="corpus size in tokens of --reference-list (default: the sum of its counts)")
     p.add_argument("--measure", default="g2", help="ranking: g2 (default, 4-cell log-likelihood), "
                    "g2_2cell, chi2, chi2_yates, log_ratio, pct_diff, simple_maths")
+    p.add_argument("--by", metavar="COLUMN",
+                   help="keyness of every group of this column (year, doc_id …) against the rest, in one "
+                        "table with a group column first (--top and --max-p apply per group)")
+    p.add_argument("--reference-group", metavar="VALUE",
+                   help="with --by: compare every group with this one (e.g. --reference-group 1954)")
     p.add_argument("--bonferroni", action="store_true", help="Bonferroni-correct the p-values")
     p.add_argument("--max-p", type=float, default=0.05, metavar="P",
                    help="keep the keywords with p_value ≤ P (default: 0.05, i.e. G² ≥ 3.84, as AntConc; "
@@ -231,7 +236,7 @@ def run_keyness(args, corpus):
     table = discourse.keywords(corpus, reference, target=args.target, n=args.n, measure=args.measure,
                                bonferroni=args.bonferroni, min_count=args.min_count,
                                reference_total=args.reference_total, top=args.top or None, max_p=args.max_p,
-                               punct=args.punct)
+                               punct=args.punct, by=args.by, reference_group=args.reference_group)
     if not len(table) and args.max_p < 1:
         note(f"no keyword has p_value ≤ {args.max_p:g}; --max-p 1 lists every term")
     return table
