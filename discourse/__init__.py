@@ -77,6 +77,8 @@ _EXPORTS = {
     "DiscourseError": "errors",
     "DiscourseWarning": "errors",
     "InputError": "errors",
+    # issue 17: groups, clusters, sequences
+    "clusters": "term_clusters",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

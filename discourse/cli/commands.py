@@ -36,6 +36,7 @@ from discourse.cli.options import (
     top,
     window,
 )
+from discourse.cli.corpus_commands import add_clusters, run_clusters
 from discourse.errors import InputError
 
 __all__ = ["COMMANDS"]
@@ -308,4 +309,6 @@ COMMANDS = {
                    run_collocates),
     "dispersion": ("how evenly terms spread over documents or segments (Juilland's D, Gries' DP)",
                    add_dispersion, run_dispersion),
+    "clusters": ("clusters: the n-grams containing a term, by its position (left, right), with count and range",
+                 add_clusters, run_clusters),
 }
