@@ -79,6 +79,7 @@ _EXPORTS = {
     "InputError": "errors",
     # issue 17: groups, clusters, sequences
     "clusters": "term_clusters",
+    "sequences": "word_sequences",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

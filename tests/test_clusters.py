@@ -116,3 +116,55 @@ def test_cli_clusters(capsys):
     assert set(pd.read_json(io.StringIO(out))["n"]) == {2, 3}
     with pytest.raises(SystemExit):
         main(["clusters", "责任", "--n", "two"])
+
+
+# --- sequences: collocations with no node word (λ and z, quanteda's textstat_collocations) ----------
+
+def _lambda_by_hand(n11, n12, n21, n22):
+    import math
+
+    cells = [n11 + .5, n12 + .5, n21 + .5, n22 + .5]
+    lam = math.log(cells[0] * cells[3] / (cells[1] * cells[2]))
+    se = math.sqrt(sum(1 / c for c in cells))
+    return lam, se, lam / se
+
+
+@pytest.mark.parametrize("cells", [(10, 20, 30, 940), (3, 1, 2, 94), (0, 4, 4, 92), (1, 0, 0, 0)])
+def test_sequence_lambda_equals_the_formula(cells):
+    from discourse.stats import sequence_lambda
+
+    got = [float(x) for x in sequence_lambda(*cells)]
+    assert got == pytest.approx(_lambda_by_hand(*cells), rel=1e-12)
+
+
+def test_sequences_counted_by_hand():
+    from discourse.word_sequences import SEQUENCE_COLUMNS, sequences
+
+    corpus = discourse.read_table(pd.DataFrame({"text": ["New York is big. I love New York. York is old."]}),
+                                  lang="en")
+    table = sequences(corpus, min_count=1)
+    assert list(table.columns) == list(SEQUENCE_COLUMNS)
+    # bigrams (none across "."): new york, york is, is big | i love, love new, new york | york is, is old
+    assert set(table["sequences_total"]) == {8}
+    rows = {r.collocation: (r.count, r.count_first, r.count_second) for r in table.itertuples()}
+    assert rows == {"new york": (2, 2, 2), "york is": (2, 2, 2), "is big": (1, 2, 1), "i love": (1, 1, 1),
+                    "love new": (1, 1, 1), "is old": (1, 2, 1)}
+    for r in table.itertuples():
+        n12, n21 = r.count_first - r.count, r.count_second - r.count
+        want = _lambda_by_hand(r.count, n12, n21, 8 - r.count - n12 - n21)
+        assert (r._8, r.se, r.z) == pytest.approx(want, rel=1e-12)
+    assert table["z"].is_monotonic_decreasing
+    assert table["collocation"].iloc[0] == "new york"  # new york: (2, 0, 0, 6)
+    assert sequences(corpus)["collocation"].tolist() == ["new york", "york is"]  # min_count 2 (quanteda's)
+    with pytest.raises(InputError, match="size"):
+        sequences(corpus, size=3)
+
+
+def test_cli_sequences(capsys):
+    from discourse.cli import main
+
+    code = main(["sequences", "--lang", "vi", "--top", "3", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    rows = pd.read_csv(io.StringIO(out))
+    assert rows["collocation"].tolist()[:2] == ["lãnh đạo về", "những công tác"] and rows["z"].is_monotonic_decreasing

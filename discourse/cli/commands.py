@@ -36,7 +36,7 @@ from discourse.cli.options import (
     top,
     window,
 )
-from discourse.cli.corpus_commands import add_clusters, run_clusters
+from discourse.cli.corpus_commands import add_clusters, add_sequences, run_clusters, run_sequences
 from discourse.errors import InputError
 
 __all__ = ["COMMANDS"]
@@ -311,4 +311,6 @@ COMMANDS = {
                    add_dispersion, run_dispersion),
     "clusters": ("clusters: the n-grams containing a term, by its position (left, right), with count and range",
                  add_clusters, run_clusters),
+    "sequences": ("collocations with no node word: two-word sequences scored with λ and z (quanteda)",
+                  add_sequences, run_sequences),
 }

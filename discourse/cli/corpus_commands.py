@@ -18,7 +18,7 @@ import argparse
 import discourse  # its functions load on first use: `discourse --help` imports no pandas
 from discourse.cli.options import min_count, punct, reading, top
 
-__all__ = ["add_clusters", "run_clusters", "sizes"]
+__all__ = ["add_clusters", "run_clusters", "add_sequences", "run_sequences", "sizes"]
 
 
 def sizes(text: str):
@@ -55,3 +55,15 @@ def run_clusters(args, corpus):
     return discourse.clusters(corpus, args.term, n=args.n, position=args.position, lang=args.lang,
                               min_count=args.min_count, punct=args.punct, top=args.top, regex=args.regex,
                               case=args.case)
+
+
+def add_sequences(p):  # issue 17
+    reading(p)
+    top(p, None, "the first N sequences of each language")
+    p.add_argument("--min-count", type=int, default=2, metavar="N",
+                   help="leave out sequences seen fewer times (default: 2, as quanteda)")
+    punct(p)
+
+
+def run_sequences(args, corpus):
+    return discourse.sequences(corpus, lang=args.lang, min_count=args.min_count, punct=args.punct, top=args.top)
