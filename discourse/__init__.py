@@ -77,6 +77,9 @@ _EXPORTS = {
     "DiscourseError": "errors",
     "DiscourseWarning": "errors",
     "InputError": "errors",
+    # issue 17: groups, clusters, sequences
+    "clusters": "term_clusters",
+    "sequences": "word_sequences",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
