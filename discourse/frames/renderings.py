@@ -52,14 +52,13 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
 
 import pandas as pd
 
-from discourse.anchors import content_words
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
+from .association import Association
 from .calques import calque, gloss_words, read_share, reading_spans
 from .lexicon import load_lexicon
 from .profile import frame_hits
@@ -181,13 +180,11 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
             length[(d, lang, s)] = len(t)
     hits = frame_hits(units, lex)
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
-    by_unit = {}  # one sort and one to_dict for the whole table, not one per unit
-    for h in hits.sort_values(["seg_id", "start"], kind="stable").to_dict("records"):
-        by_unit.setdefault((h["doc_id"], h["align_id"], h["lang"], h["frame"]), []).append(h)
+    by_unit = _hits_by_unit(hits)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
     rows = []
     for tgt in targets:
-        learned = _Association(seg, hits, source, tgt)
+        learned = Association(units, hits, source, tgt)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
         pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
         for d, a in pairs:
@@ -210,33 +207,15 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     return out
 
 
-class _Association:
-    """Dice between a source form and a target word over the aligned units of one language pair."""
-
-    def __init__(self, seg, hits, source, target):
-        units = seg.groupby(["doc_id", "align_id", "lang"], sort=False)["text"].agg(" ".join)
-        tgt = units.xs(target, level="lang") if target in units.index.get_level_values("lang") else units.iloc[:0]
-        src_units = set(units.xs(source, level="lang").index) if len(units) else set()
-        tgt = tgt[[k in src_units for k in tgt.index]]
-        self.words = dict(zip(tgt.index, content_words(list(tgt), lang=target))) if len(tgt) else {}
-        self.target = target
-        src_hits = hits[hits["lang"] == source]
-        self.forms = {}
-        for key, form in zip(zip(src_hits["doc_id"], src_hits["align_id"]), src_hits["match"]):
-            if key in self.words:
-                self.forms.setdefault(form, set()).add(key)
-        self.words = {k: set(ws) for k, ws in self.words.items()}
-        self.count = Counter(w for ws in self.words.values() for w in ws)
-        self.both = {}  # form -> Counter of the units with the form that have each word, built on first use
-
-    def strength(self, form, words):
-        units = self.forms.get(form, set())
-        if not units:
-            return 0.0
-        both = self.both.get(form)
-        if both is None:
-            both = self.both[form] = Counter(w for u in units for w in self.words[u])
-        return max((2 * both[w] / (len(units) + self.count[w]) for w in words if w in self.count), default=0.0)
+def _hits_by_unit(hits):
+    """(doc_id, align_id, lang, frame) -> its hits (dicts of what the pairing reads), sorted by segment, start."""
+    hits = hits.sort_values(["seg_id", "start"], kind="stable")
+    cols = ("seg_id", "start", "end", "kind", "match")
+    by_unit = {}
+    for key, *values in zip(zip(hits["doc_id"], hits["align_id"], hits["lang"], hits["frame"]),
+                            *(hits[c].tolist() for c in cols)):
+        by_unit.setdefault(key, []).append(dict(zip(cols, values)))
+    return by_unit
 
 
 def _window(text, start, end, size=40):
@@ -277,8 +256,8 @@ def _target_info(tgp, t_text):
     """What the scores need of a target group: literal?, its text, its words, its clause's words."""
     span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
     window = _window(t_text, tgp[0]["start"], tgp[-1]["end"])
-    return (any(h["kind"] == "literal" for h in tgp), span, {w.lower() for w in _WORD.findall(span)},
-            {w.lower() for w in _WORD.findall(window)})
+    return (any(h["kind"] == "literal" for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
+            frozenset(w.lower() for w in _WORD.findall(window)))
 
 
 def _static(sg, info, source, tgt, learned):
