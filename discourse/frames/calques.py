@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 from discourse.anchors import cedict_table, hanviet_table
 
-__all__ = ["calque", "read_share", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
+__all__ = ["calque", "read_cover", "read_share", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
 
 #: The share of the term's characters a calque must read (see the module docstring).
 CALQUE_SHARE = 0.5
@@ -93,6 +93,19 @@ def read_share(term: str, rendering: str) -> float:
         return 0.0
     reads = _read(chars, [s for s, _, _ in _syllables(rendering)])
     return sum(r is not None for r in reads) / len(chars)
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of two strings
+def read_cover(term: str, rendering: str) -> float:
+    """The share of the rendering's syllables that read a character of the term (each character once).
+
+    >>> read_cover("脱贫攻坚", "đánh thắng trận chiến công kiên thoát nghèo")
+    0.375
+    """
+    syllables = [s for s, _, _ in _syllables(rendering)]
+    if not syllables:
+        return 0.0
+    return sum(r is not None for r in _read(_chars(term), syllables)) / len(syllables)
 
 
 @lru_cache(maxsize=1 << 16)  # pure; the same term and rendering recur

@@ -18,8 +18,8 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    no row.
 2. Source and target groups are paired greedily by score, best first, each used once:
    2 for a literal source with a literal target, 1 for a literal or neutral source with
-   a neutral target (a neutral source never takes a literal target), plus the share of
-   the Chinese characters the Vietnamese reads (:func:`~discourse.frames.calques.read_share`)
+   a neutral target (a neutral source never takes a literal target), plus the reading
+   score (zh → vi, below)
    or 1 when an English word is a CC-CEDICT gloss, plus the strongest Dice association
    (over the corpus's aligned units) between the source form and a word of the target
    group's clause, minus three times the distance between the target group's relative
@@ -28,11 +28,20 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    position), so that a translation that runs longer in one place does not shift every
    later pair (签订脱贫攻坚责任书 ↔ « signé un acte d'engagement dans l'élimination de la
    pauvreté », not the 脱贫攻坚 of the next clause). Scores are recomputed after each
-   pair; a pair that would cross a pair already made from another source clause (clauses
+   pair (and before the first, the sentence ends of the two sides matched by
+   :func:`~discourse.frames.anchoring.sentence_anchors`, so that a pair stays in the
+   sentence that translates its source sentence); a pair that would cross a pair already
+   made from another source clause or a matched sentence end (clauses
    end at , ; : . ! ?, not at 、) is not made: translations reorder words inside a clause
    (a Chinese modifier after its Vietnamese head) but keep the order of the clauses, so
    立下“军令状” cannot take « Les responsables principaux », which comes before the « acte
    d'engagement » of the clause before it. Pairs scoring 0 or less are not made.
+   Two pairs inside one sentence then exchange their targets when that scores higher
+   (:func:`~discourse.frames.anchoring.swap_pairs`: 省负总责 … 领导责任制 ↔ *chế độ trách
+   nhiệm lãnh đạo* … *chịu trách nhiệm chung*, the order swapped). For zh → vi the
+   reading score is the mean of the share of the term read and the share of the rendering
+   reading it (:func:`~discourse.frames.calques.read_cover`), so that 脱贫攻坚 does not take
+   *đánh thắng trận chiến công kiên thoát nghèo* from 打赢脱贫攻坚战.
 3. Inside a paired group, source hits take the target hits in order, the last one the
    rest: six literal hits and two renderings give two kept and four softened/dropped,
    never "one is enough". Literal hits left over (more hits than the target group has)
@@ -58,8 +67,9 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
+from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
 from .association import Association
-from .calques import calque, gloss_words, read_share, reading_spans
+from .calques import calque, gloss_words, read_cover, read_share, reading_spans
 from .lexicon import load_lexicon
 from .profile import frame_hits
 from .rendering_summary import unit_shifts
@@ -73,7 +83,7 @@ METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
 _TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
 _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
-_DISTANCE = 3.0  # score lost per unit of relative position between a source and a target group
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -231,25 +241,12 @@ def _clause(h, text, s_order):
     return s_order[h["seg_id"]], len(_SOURCE_CLAUSE.findall(text, 0, h["start"]))
 
 
-def _expected(ps, anchors):
-    """The target position expected for a source position, interpolated between the pairs made."""
-    left = max((x for x in anchors if x[0] <= ps), default=None, key=lambda x: x[0])
-    right = min((x for x in anchors if x[0] > ps), default=None, key=lambda x: x[0])
-    if left and right and right[0] > left[0]:
-        return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
-    if left:
-        return left[1] + ps - left[0]
-    if right:
-        return right[1] - (right[0] - ps)
-    return ps
-
-
 def _limits(ps, clause, made):
     """The expected target position of a source position, and the target range not crossing
     a pair made in another clause."""
     low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
     high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
-    return _expected(ps, made), low, high
+    return expected(ps, made), low, high
 
 
 def _target_info(tgp, t_text):
@@ -267,8 +264,8 @@ def _static(sg, info, source, tgt, learned):
         return None
     form = "".join(h["match"] for h in sg)
     score = 2.0 if t_lit else 1.0
-    if (source, tgt) == ("zh", "vi"):
-        score += read_share(form, span)
+    if (source, tgt) == ("zh", "vi"):  # the share of the term read and of the rendering reading it
+        score += (read_share(form, span) + read_cover(form, span)) / 2
     elif (source, tgt) == ("zh", "en") and span_words & gloss_words(form):
         score += 1.0
     return score + learned.strength(sg[0]["match"], window_words)
@@ -295,7 +292,9 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
 
     for sg in groups:
         add(sg)
-    taken_s, taken_t, rendered, made = set(), set(), {}, []
+    taken_s, taken_t, rendered = set(), set(), {}
+    made = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text) if len(groups) > 1 else []
+    anchors, pairs = list(made), []
     while True:
         best, limits = None, {}
         for (i, j), base in static.items():
@@ -303,11 +302,11 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
                 continue
             if i not in limits:
                 limits[i] = _limits(s_pos[i], s_clause[i], made)
-            expected, low, high = limits[i]
+            want, low, high = limits[i]
             pt = t_pos[j]
             if pt < low or pt > high:
                 continue  # it would cross a pair made in another source clause
-            score = base - _DISTANCE * abs(pt - expected)
+            score = base - DISTANCE * abs(pt - want)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, i, j)
         if best is None:
@@ -316,14 +315,17 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
         taken_s.add(i)
         taken_t.add(j)
         made.append((s_pos[i], t_pos[j], s_clause[i]))
+        pairs.append([i, j])
+        lits = [h for h in groups[i] if h["kind"] == "literal"]
+        if len(lits) > len(t_groups[j]):  # the hits left over compete again for the groups left
+            groups.append(lits[len(t_groups[j]):])
+            add(groups[-1])
+    swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors)
+    for i, j in pairs:
         lits = [h for h in groups[i] if h["kind"] == "literal"]
         tgp = t_groups[j]
         for k, h in enumerate(lits[:len(tgp)]):
             rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-        if len(lits) > len(tgp):  # the hits left over compete again for the groups left
-            groups.append(lits[len(tgp):])
-            add(groups[-1])
-
     return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order)
 
 
