@@ -21,7 +21,13 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["Association"]
+__all__ = ["Association", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE"]
+
+#: A learned rendering co-occurs with the source form in at least this many aligned units
+#: (one co-occurrence gives any word found once a Dice of 1) …
+LEARNED_MIN_COUNT = 3
+#: … with at least this Dice coefficient.
+LEARNED_MIN_DICE = 0.5
 
 
 class Association:
@@ -72,6 +78,7 @@ class Association:
                 self.forms.setdefault(form, set()).add(code)
         self._dice = {}  # form -> {word: dice}, built on first use
         self._strength = {}  # (form, frozenset of words) -> strength
+        self._both, self._learned = {}, {}  # form -> {word: co-occurrences}; form -> learned words
 
     def dice(self, form) -> dict:
         """``{target word: Dice with form}`` for the words that co-occur with `form`."""
@@ -85,6 +92,22 @@ class Association:
             hit = np.flatnonzero(both)
             n = len(units)
             out = self._dice[form] = {self._vocab[t]: 2 * int(both[t]) / (n + int(self.count[t])) for t in hit}
+            self._both[form] = {self._vocab[t]: int(both[t]) for t in hit}
+        return out
+
+    def learned(self, form) -> list[tuple[str, float]]:
+        """Target words that may render `form` by association alone: ``(word, dice)``, strongest first.
+
+        Words co-occurring with the form in at least :data:`LEARNED_MIN_COUNT` aligned
+        units with a Dice of at least :data:`LEARNED_MIN_DICE`.
+        """
+        out = self._learned.get(form)
+        if out is None:
+            table = self.dice(form) if form in self.forms else {}
+            both = self._both.get(form, {})
+            out = self._learned[form] = sorted(
+                ((w, x) for w, x in table.items() if x >= LEARNED_MIN_DICE and both[w] >= LEARNED_MIN_COUNT),
+                key=lambda p: (-p[1], p[0]))
         return out
 
     def strength(self, form, words) -> float:

@@ -48,8 +48,12 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    form a group again and compete for the target groups left (考核督查问责 ↔
    « d'évaluation, d'inspection et de recours en responsabilité », two target groups).
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
-   method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened),
-   else it is **dropped** (method ``none``).
+   method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened), then
+   by association alone (method ``learned``, softened): the target content word with the
+   highest Dice with the source form over the corpus's aligned units, co-occurring in at
+   least :data:`~discourse.frames.association.LEARNED_MIN_COUNT` units with a Dice of at
+   least :data:`~discourse.frames.association.LEARNED_MIN_DICE`, present in this unit
+   outside every frame hit; else it is **dropped** (method ``none``).
 
 >>> import discourse
 >>> r = renderings(discourse.load_corpus(), target="fr", unit="paragraph")
@@ -326,11 +330,12 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
         tgp = t_groups[j]
         for k, h in enumerate(lits[:len(tgp)]):
             rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order)
+    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned)
 
 
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order):
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned):
     rows = []
+    used = [(p["seg_id"], p["start"], p["end"]) for tgp in t_groups for p in tgp]  # learned never takes a hit
     for h in src:
         if h["kind"] != "literal":
             continue
@@ -345,6 +350,8 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_or
                                 h["seg_id"], seg_id))
             continue
         found = _fallback(h, source, tgt, t_order, text, d)
+        if found[3] == "none":
+            found = _learned(h, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (h["seg_id"], found[-1]))
     for j, tgp in enumerate(t_groups):
         if j in taken_t:
@@ -358,6 +365,21 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_or
 
 def _calque(source, tgt, term, span):
     return calque(term, span) if (source, tgt) == ("zh", "vi") else None
+
+
+def _learned(h, source, tgt, t_order, text, d, learned, used):
+    """A rendering found by association alone (:meth:`Association.learned`), in the unit and
+    not inside a frame hit or another learned rendering; softened (it is not a frame term:
+    those are hits, paired or added, above)."""
+    for word, _ in learned.learned(h["match"]):
+        pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
+        for seg_id in t_order:
+            for m in pattern.finditer(text[(d, tgt, seg_id)]):
+                if not any(seg == seg_id and s < m.end() and m.start() < e for seg, s, e in used):
+                    used.append((seg_id, m.start(), m.end()))
+                    return (m.group(), m.start(), m.end(), "learned", "softened",
+                            _calque(source, tgt, h["match"], m.group()), seg_id)
+    return None
 
 
 def _fallback(h, source, tgt, t_order, text, d):
