@@ -18,30 +18,29 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    no row.
 2. Source and target groups are paired greedily by score, best first, each used once:
    2 for a literal source with a literal target, 1 for a literal or neutral source with
-   a neutral target (a neutral source never takes a literal target), plus the reading
-   score (zh → vi, below)
-   or 1 when an English word is a CC-CEDICT gloss, plus the strongest Dice association
-   (over the corpus's aligned units) between the source form and a word of the target
-   group's clause, minus three times the distance between the target group's relative
-   position in the unit and the position *expected* for the source group: interpolated
-   between the pairs already made (before the first pair, the source's own relative
-   position), so that a translation that runs longer in one place does not shift every
-   later pair (签订脱贫攻坚责任书 ↔ « signé un acte d'engagement dans l'élimination de la
-   pauvreté », not the 脱贫攻坚 of the next clause). Scores are recomputed after each
-   pair (and before the first, the sentence ends of the two sides matched by
-   :func:`~discourse.frames.anchoring.sentence_anchors`, so that a pair stays in the
-   sentence that translates its source sentence); a pair that would cross a pair already
-   made from another source clause or a matched sentence end (clauses
-   end at , ; : . ! ?, not at 、) is not made: translations reorder words inside a clause
-   (a Chinese modifier after its Vietnamese head) but keep the order of the clauses, so
-   立下“军令状” cannot take « Les responsables principaux », which comes before the « acte
-   d'engagement » of the clause before it. Pairs scoring 0 or less are not made.
-   Two pairs inside one sentence then exchange their targets when that scores higher
-   (:func:`~discourse.frames.anchoring.swap_pairs`: 省负总责 … 领导责任制 ↔ *chế độ trách
-   nhiệm lãnh đạo* … *chịu trách nhiệm chung*, the order swapped). For zh → vi the
-   reading score is the mean of the share of the term read and the share of the rendering
-   reading it (:func:`~discourse.frames.calques.read_cover`), so that 脱贫攻坚 does not take
-   *đánh thắng trận chiến công kiên thoát nghèo* from 打赢脱贫攻坚战.
+   a neutral target (a neutral source never takes a literal target), plus, zh → vi, the
+   mean of the share of the term's characters the Vietnamese reads and the share of its
+   syllables that read one (:func:`~discourse.frames.calques.read_share`,
+   :func:`~discourse.frames.calques.read_cover`: 脱贫攻坚 does not take *đánh thắng trận
+   chiến công kiên thoát nghèo* from 打赢脱贫攻坚战), or, zh → en, 1 when an English word
+   is a CC-CEDICT gloss, plus the strongest Dice association (over the corpus's aligned
+   units, :class:`~discourse.frames.association.Association`) between the source form and
+   a word of the target group's clause, minus three times the distance between the
+   target group's relative position in the unit and the position *expected* for the
+   source group: interpolated between the pairs already made and the sentence ends of the
+   two sides matched by :func:`~discourse.frames.anchoring.sentence_anchors`, so that a
+   translation that runs longer in one place does not shift every later pair
+   (签订脱贫攻坚责任书 ↔ « signé un acte d'engagement dans l'élimination de la pauvreté »,
+   not the 脱贫攻坚 of the next clause; 创新精准扶贫考核机制 ↔ « mécanisme d'évaluation », not
+   the « responsabilités » of the next sentence). Scores are recomputed after each pair;
+   a pair that would cross a matched sentence end or a pair already made from another
+   source clause (clauses end at , ; : . ! ?, not at 、) is not made: translations
+   reorder words inside a clause (a Chinese modifier after its Vietnamese head) but keep
+   the order of the clauses, so 立下“军令状” cannot take « Les responsables principaux »,
+   which comes before the « acte d'engagement » of the clause before it. Pairs scoring 0
+   or less are not made. Two pairs inside one sentence then exchange their targets when
+   that scores higher (:func:`~discourse.frames.anchoring.swap_pairs`: 省负总责 … 领导责任制
+   ↔ *chế độ trách nhiệm lãnh đạo* … *chịu trách nhiệm chung*, the order swapped).
 3. Inside a paired group, source hits take the target hits in order, the last one the
    rest: six literal hits and two renderings give two kept and four softened/dropped,
    never "one is enough". Literal hits left over (more hits than the target group has)
