@@ -33,7 +33,8 @@ def aligned_hits(toks, hits: pd.DataFrame, *, lang, query, options, glossary) ->
     those other languages."""
     column = toks.corpus.column
     texts, seg_lang, doc_ids, align_ids = (column(c) for c in ("text", "lang", "doc_id", "align_id"))
-    hits = hits[[c for c in hits.columns if not c.startswith(("text_", "equiv_", "_spans_"))]].copy()
+    stale = ("text_", "equiv_", "_spans_", "rendering_", "status_", "_rspans_")  # of an earlier parallel()
+    hits = hits[[c for c in hits.columns if not c.startswith(stale)]].copy()
     rows = hits["seg_row"].to_numpy()
     aligned = ~pd.isna(align_ids)
     own = set(as_list(lang)) if lang is not None else set(seg_lang[rows])

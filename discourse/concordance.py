@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._kwic_renderings import rendered_hits
 from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, sort_levels
 from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
@@ -46,7 +47,7 @@ MAX_ROWS = 50
 
 def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", chars: bool = False,
          regex: bool = False, case: bool = False, diacritics: bool = True, sort=None, doc_id=None,
-         parallel: bool | str = False, glossary=None, **metadata) -> Concordance:
+         parallel: bool | str = False, glossary=None, lexicon=None, **metadata) -> Concordance:
     """Keyword in context: every hit of ``query`` with its left and right context.
 
     Parameters
@@ -77,10 +78,16 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         Add the aligned units in the other languages (:meth:`Concordance.parallel`):
         ``True`` or ``"paragraph"`` the aligned segments, ``"sentence"`` the aligned
         sentences (the concordance is then of ``corpus.to_sentences()``: ``seg_id`` is
-        the sentence's, ``align_id`` its sentence unit). Spelt apart from ``unit``,
-        which is the context window's (tokens or characters).
+        the sentence's, ``align_id`` its sentence unit), with how each hit of a frame
+        term is rendered there (``rendering_<lang>``, ``status_<lang>``; see
+        :meth:`Concordance.parallel`). Spelt apart from ``unit``, which is the context
+        window's (tokens or characters).
     glossary : mapping, optional
-        Equivalents to highlight in the aligned segments (implies ``parallel``).
+        Equivalents to highlight in the aligned segments (implies ``parallel``, without
+        the renderings unless ``parallel`` is given too).
+    lexicon : Lexicon, str or Path, optional
+        The frame lexicon whose renderings a parallel concordance shows (anything
+        :func:`discourse.load_lexicon` takes; the bundled one by default).
     **metadata
         Other conditions, as in :meth:`Corpus.filter` (``role="body"``, ``date=…``).
 
@@ -102,7 +109,7 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         raise InputError(f"unknown context unit {unit!r}; use 'tokens' or 'chars'")
     if parallel not in (False, True, "paragraph", "sentence"):
         raise InputError(f"parallel={parallel!r}: use True (or 'paragraph') or 'sentence'")
-    corpus = at_unit(corpus, "sentence" if parallel == "sentence" else "paragraph")
+    corpus_given, corpus = corpus, at_unit(corpus, "sentence" if parallel == "sentence" else "paragraph")
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
         raise InputError(f"the window must be a whole number of {unit}, 0 or more (got {window!r})")
     if window > MAX_WINDOW:
@@ -121,11 +128,11 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
     lo, hi = context_bounds(toks, hits, int(window), unit)
     hits["lo"], hits["hi"] = lo, hi
     conc = Concordance(corpus, hits, query=query, lang=lang, window=int(window), unit=unit,
-                       options=dict(chars=chars, regex=regex, case=case, diacritics=diacritics))
+                       options=dict(chars=chars, regex=regex, case=case, diacritics=diacritics), base=corpus_given)
     if sort is not None:
         conc = conc.sort(sort)
     if parallel or glossary is not None:
-        conc = conc.parallel(glossary=glossary)
+        conc = conc.parallel(glossary=glossary, renderings=bool(parallel), lexicon=lexicon)
     return conc
 
 
@@ -155,7 +162,7 @@ class Concordance:
     """
 
     def __init__(self, corpus, hits: pd.DataFrame, *, query, lang=None, window: int = 5, unit: str = "tokens",
-                 options=None, sorted_by=("position",), langs=()):
+                 options=None, sorted_by=("position",), langs=(), base=None):
         self.corpus = corpus
         self.query = query
         self.window = window
@@ -165,10 +172,11 @@ class Concordance:
         self._lang = lang
         self._options = dict(options or {})
         self._langs = list(langs)  # other languages of a parallel concordance
+        self._base = corpus if base is None else base  # the corpus kwic() was given (corpus: its sentences)
 
     def _replace(self, hits, **changes) -> Concordance:
         kwargs = dict(query=self.query, lang=self._lang, window=self.window, unit=self.unit,
-                      options=self._options, sorted_by=self.sorted_by, langs=self._langs)
+                      options=self._options, sorted_by=self.sorted_by, langs=self._langs, base=self._base)
         kwargs.update(changes)
         return Concordance(self.corpus, hits.reset_index(drop=True), **kwargs)
 
@@ -218,7 +226,8 @@ class Concordance:
         right``; a parallel concordance adds ``text_<lang>`` (the aligned segments in that
         language, ``""`` when there are none) and, with a glossary, ``equiv_<lang>`` (the
         equivalents found there, ``"; "``-separated; ``""`` when none was found; missing
-        (NA) when there was nothing to look in or no term for that language).
+        (NA) when there was nothing to look in or no term for that language), and with
+        renderings ``rendering_<lang>, status_<lang>`` (see :meth:`parallel`).
 
         ``start, end`` are offsets of the match in the segment's text:
         ``text[start:end] == match``.
@@ -239,6 +248,8 @@ class Concordance:
         frame["align_id"] = pd.array(frame["align_id"], dtype="Int64")
         frame["seg_id"] = frame["seg_id"].astype("int64")
         extra = [c for prefix in ("text_", "equiv_") for c in hits.columns if c.startswith(prefix)]
+        extra += [f"{prefix}{code}" for code in self._langs for prefix in ("rendering_", "status_")
+                  if f"{prefix}{code}" in hits.columns]
         for col in extra:
             frame[col] = hits[col].array
         return frame
@@ -284,7 +295,7 @@ class Concordance:
         return self._replace(hits.loc[order], sorted_by=levels)
 
     # ------------------------------------------------------------------ parallel
-    def parallel(self, *, glossary=None) -> Concordance:
+    def parallel(self, *, glossary=None, renderings: bool = True, lexicon=None) -> Concordance:
         """Each hit beside the segments that translate it, in every other language.
 
         Segments translate each other when they share ``doc_id`` and ``align_id``: the
@@ -306,11 +317,27 @@ class Concordance:
             terms in the other languages. Terms are found with
             :func:`discourse.query.find` in the aligned segments' tokens, so
             ``"responsabilit*"`` and multi-word terms work.
+        renderings : bool
+            Add how each hit is rendered in each other language, from
+            :func:`discourse.frames.renderings.renderings` (paired within the aligned
+            paragraphs, or sentences for ``kwic(…, parallel="sentence")``):
+            ``rendering_<lang>`` (the rendering's words, ``""`` when the hit is
+            dropped) and ``status_<lang>`` (``kept``, ``softened`` or ``dropped``). A hit
+            is matched to the renderings of the frame-lexicon hits it overlaps (same
+            segment, overlapping offsets); one that overlaps none — a query that is not a
+            lexicon term — gets NA in both: no rendering is guessed. Over several
+            renderings (a term in two frames), their words joined by ``"; "`` and the
+            strongest status. The views highlight the renderings in the aligned text
+            and mark a dropped hit "— not rendered".
+        lexicon : Lexicon, str or Path, optional
+            The frame lexicon of the renderings (:func:`discourse.load_lexicon`;
+            the bundled one by default).
 
         Returns
         -------
         Concordance
-            With ``text_<lang>`` (and ``equiv_<lang>``) columns in :meth:`to_frame`.
+            With ``text_<lang>`` (and ``equiv_<lang>``, ``rendering_<lang>``,
+            ``status_<lang>``) columns in :meth:`to_frame`.
 
         Examples
         --------
@@ -322,6 +349,8 @@ class Concordance:
         """
         hits, langs = aligned_hits(self.corpus.tokens(), self._hits, lang=self._lang, query=self.query,
                                    options=self._options, glossary=glossary)
+        if renderings:
+            hits = rendered_hits(self.corpus, hits, base=self._base, langs=langs, lexicon=lexicon)
         return self._replace(hits, langs=langs)
 
     # ------------------------------------------------------------------ HTML
@@ -351,7 +380,7 @@ class Concordance:
         >>> import discourse
         >>> conc = discourse.kwic(discourse.load_corpus(), "攻坚", chars=True, parallel=True, doc_id="000_6faf780c4d1388a2")
         >>> html = conc.to_html()
-        >>> len(conc), html.count("Trong trận chiến công kiên")  # 7 hits, one aligned paragraph
+        >>> len(conc), html.count("aligned vi")  # 7 hits, one aligned paragraph
         (7, 1)
         """
         shown = self._hits if max_rows is None else self._hits.iloc[:max_rows]
