@@ -30,11 +30,11 @@ import numpy as np
 import pandas as pd
 
 from ._kwic_renderings import rendered_hits
-from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, sort_levels
+from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, segment_arrays, sort_levels
 from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
 from .errors import InputError
-from .query import MAX_WINDOW, find, fold_diacritics
+from .query import MAX_WINDOW, find_hits, fold_diacritics, int_frame
 from .sentence_units import at_unit
 
 __all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH", "COLUMNS", "MAX_ROWS", "SORT_KEYS"]
@@ -121,10 +121,11 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         if unknown:
             raise InputError(f"the corpus has no text in language {', '.join(map(repr, unknown))}; "
                              f"its languages are {', '.join(toks.lang_rows())}")
-    hits = find(toks, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
+    # the hits stay arrays (no DataFrame) until a table is asked for: a query costs little more than its search
+    hits = find_hits(toks, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
     if doc_id is not None or metadata:
-        hits = hits[np.isin(hits["seg_row"].to_numpy(), _kept_rows(corpus, doc_id, metadata))]
-    hits = hits.reset_index(drop=True)
+        keep = np.isin(hits["seg_row"], _kept_rows(corpus, doc_id, metadata))
+        hits = {col: values[keep] for col, values in hits.items()}
     lo, hi = context_bounds(toks, hits, int(window), unit)
     hits["lo"], hits["hi"] = lo, hi
     conc = Concordance(corpus, hits, query=query, lang=lang, window=int(window), unit=unit,
@@ -168,11 +169,21 @@ class Concordance:
         self.window = window
         self.unit = unit
         self.sorted_by = list(sorted_by)
-        self._hits = hits  # seg_row, first, last, start, end, lo, hi [, text_xx, equiv_xx, _spans_xx]
+        # seg_row, first, last, start, end, lo, hi [, text_xx, equiv_xx, _spans_xx, rendering_xx …]: a DataFrame,
+        # or (from kwic) a mapping of those columns to arrays, made a DataFrame when first needed (_hits)
+        self._arrays = None if isinstance(hits, pd.DataFrame) else dict(hits)
+        self._table = hits if isinstance(hits, pd.DataFrame) else None
         self._lang = lang
         self._options = dict(options or {})
         self._langs = list(langs)  # other languages of a parallel concordance
         self._base = corpus if base is None else base  # the corpus kwic() was given (corpus: its sentences)
+
+    @property
+    def _hits(self) -> pd.DataFrame:
+        """The hit table (a DataFrame, made on first use)."""
+        if self._table is None:
+            self._table = int_frame(self._arrays)
+        return self._table
 
     def _replace(self, hits, **changes) -> Concordance:
         kwargs = dict(query=self.query, lang=self._lang, window=self.window, unit=self.unit,
@@ -181,7 +192,7 @@ class Concordance:
         return Concordance(self.corpus, hits.reset_index(drop=True), **kwargs)
 
     def __len__(self) -> int:
-        return len(self._hits)
+        return len(self._arrays["seg_row"]) if self._table is None else len(self._table)
 
     def __repr__(self) -> str:
         more = f"\n… {len(self) - 10} more" if len(self) > 10 else ""
@@ -232,21 +243,22 @@ class Concordance:
         ``start, end`` are offsets of the match in the segment's text:
         ``text[start:end] == match``.
         """
-        return self._frame(self._hits)
+        return self._frame(self._hits if self._arrays is None else self._arrays)
 
-    def _frame(self, hits: pd.DataFrame) -> pd.DataFrame:
-        column = self.corpus.column
-        rows = hits["seg_row"].to_numpy()
-        texts = column("text")[rows]
-        out = {col: column(col)[rows] for col in ("doc_id", "lang", "seg_id", "align_id")}
-        out["start"], out["end"] = hits["start"].to_numpy(), hits["end"].to_numpy()
-        cuts = list(zip(texts, hits["lo"], hits["start"], hits["end"], hits["hi"]))
-        out["left"] = [t[lo:s] for t, lo, s, e, hi in cuts]
-        out["match"] = [t[s:e] for t, lo, s, e, hi in cuts]
-        out["right"] = [t[e:hi] for t, lo, s, e, hi in cuts]
-        frame = pd.DataFrame(out, columns=COLUMNS)
-        frame["align_id"] = pd.array(frame["align_id"], dtype="Int64")
-        frame["seg_id"] = frame["seg_id"].astype("int64")
+    def _frame(self, hits) -> pd.DataFrame:
+        """The table of some hits (a hit table, or a mapping of its columns to arrays)."""
+        segments = segment_arrays(self.corpus.tokens())
+        rows = np.asarray(hits["seg_row"], dtype=np.int64)
+        out = {col: segments[col].take(rows) for col in ("doc_id", "lang", "seg_id", "align_id")}
+        out["start"], out["end"] = np.asarray(hits["start"]), np.asarray(hits["end"])
+        texts = segments["text"][rows].tolist()
+        lo, start, end, hi = (np.asarray(hits[c]).tolist() for c in ("lo", "start", "end", "hi"))
+        out["left"] = [t[a:b] for t, a, b in zip(texts, lo, start)]
+        out["match"] = [t[a:b] for t, a, b in zip(texts, start, end)]
+        out["right"] = [t[a:b] for t, a, b in zip(texts, end, hi)]
+        frame = pd.DataFrame(out, columns=COLUMNS, copy=False)
+        if not isinstance(hits, pd.DataFrame):
+            return frame
         extra = [c for prefix in ("text_", "equiv_") for c in hits.columns if c.startswith(prefix)]
         extra += [f"{prefix}{code}" for code in self._langs for prefix in ("rendering_", "status_")
                   if f"{prefix}{code}" in hits.columns]
