@@ -206,8 +206,10 @@ class Concordance:
         A parallel concordance also shows ``align_id, start, end`` and, per other
         language, a ``text_<lang>`` excerpt of the aligned text of at most ``text_width``
         columns: around the first equivalent found, with every equivalent in
-        ``[brackets]``; ``(no equivalent)`` when the glossary's terms were looked for and
-        not found; the text's beginning without a glossary; empty with no aligned text.
+        ``[brackets]`` (and every rendering, see :meth:`parallel`); ``(no equivalent)``
+        when the glossary's terms were looked for and not found; ``(not rendered)`` before
+        the excerpt of a dropped hit; the text's beginning without a glossary or
+        rendering; empty with no aligned text.
         The whole texts are in :meth:`to_frame` (``text_<lang>``).
 
         Examples
@@ -377,8 +379,9 @@ class Concordance:
         their first hit; a paragraph and its translations, see :meth:`parallel`): below
         the hits of a unit, its text in each other language is shown **once**, side by
         side, wrapped within :data:`ALIGNED_WIDTH` (never squeezed narrower), with the
-        equivalents of every hit highlighted (``<mark>``). The styles are inline: the
-        HTML needs no stylesheet.
+        equivalents and renderings of every hit highlighted (``<mark>``; a rendering's
+        mark has the class ``discourse-rendering``) and a dropped hit marked "— not
+        rendered". The styles are inline: the HTML needs no stylesheet.
 
         Parameters
         ----------

@@ -98,3 +98,17 @@ def test_renderings_are_computed_only_for_a_parallel_concordance(corpus, monkeyp
     assert "equiv_fr" in glossary and "rendering_fr" not in glossary
     with pytest.raises(AssertionError, match="renderings computed"):
         kwic(corpus, "军令状", parallel=True)
+
+
+def test_the_explorer_highlights_the_renderings_when_parallel(corpus):
+    pytest.importorskip("ipywidgets")
+    from discourse.explorer import kwic_explorer
+
+    explorer = kwic_explorer(corpus, query="脱贫攻坚战")
+    (box, lang, order), (size, inside, beside) = (row.children for row in explorer.children[:2])
+    view = explorer.children[2]
+    assert "discourse-rendering" not in view.value  # not parallel: no renderings computed
+    beside.value = True
+    assert [words for _, words in _rendering_marks(view.value, "vi")] == [BATTLE_VI] * 3
+    box.value = "军令状"
+    assert "军令状 — not rendered" in view.value
