@@ -41,7 +41,7 @@ from ._user_regex import UserPattern
 from .errors import DiscourseWarning, InputError
 from .languages import get_tokenizer
 
-__all__ = ["find", "fold_diacritics", "unmatched", "MAX_WINDOW"]
+__all__ = ["find", "find_hits", "fold_diacritics", "unmatched", "MAX_WINDOW"]
 
 HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
 #: The largest window around a hit (tokens or characters on each side) that a concordance or
@@ -106,6 +106,24 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
     >>> {seg.text[r][s:e] for r, s, e in zip(hits.seg_row, hits.start, hits.end)}
     {'攻坚'}
     """
+    return int_frame(find_hits(tokens, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars,
+                               warn=warn, stacklevel=3))
+
+
+def find_hits(tokens, query, *, lang=None, regex: bool = False, case: bool = False, diacritics: bool = True,
+              chars: bool = False, warn: bool = True, stacklevel: int = 2) -> dict[str, np.ndarray]:
+    """:func:`find`'s hits as int64 arrays, ``{column: array}`` (columns ``seg_row, first,
+    last, start, end``), without making a DataFrame: the quick path of a concordance.
+
+    ``stacklevel`` is the warning's (2: the line that called this function).
+
+    Examples
+    --------
+    >>> import discourse
+    >>> hits = find_hits(discourse.load_corpus().tokens(), "军令状")
+    >>> {col: values.tolist() for col, values in hits.items()}
+    {'seg_row': [12], 'first': [1157], 'last': [1158], 'start': [95], 'end': [98]}
+    """
     queries = [query] if isinstance(query, str) else list(query)
     if not queries or any(not isinstance(q, str) or not q.strip() for q in queries):
         raise InputError("the query is empty; give a word, a phrase or a pattern")
@@ -125,7 +143,7 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
                 if warn and not regex and not case and diacritics:
                     problem = unmatched(tokens, q, code, hits=found)
                     if problem:
-                        warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
+                        warnings.warn(problem["message"], DiscourseWarning, stacklevel=stacklevel)
     return _sorted_hits(parts)
 
 
@@ -178,6 +196,11 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
         return None
     tokenizer = tokens.tokenizer(lang)
     spaced = tokenizer.spaces_between_words
+    parts = [norm for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", "".join(words)))] \
+        if not spaced else []
+    split = len(words) == 1 and len(parts) > 1
+    if hits is not None and len(hits["seg_row"]) and not split:  # found as words, and one word: nothing to report,
+        return None  # whatever the text holds (the rule at the end), so the text is not scanned
     apostrophe = "['’ʼ]"
     if spaced:
         body = r"\s+".join(re.escape(unicodedata.normalize("NFC", w)).replace("'", apostrophe) for w in words)
@@ -194,9 +217,6 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
         hits = find(tokens, term, lang=lang, warn=False)
     found = set(zip(hits["seg_row"].tolist(), hits["start"].tolist(), hits["end"].tolist()))
     missed = [k for k, key in enumerate(zip(seg_rows.tolist(), starts.tolist(), ends.tolist())) if key not in found]
-    parts = [norm for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", "".join(words)))] \
-        if not spaced else []
-    split = len(words) == 1 and len(parts) > 1
     if not missed or (found and not split):
         return None
     texts = tokens.corpus.column("text")
@@ -233,24 +253,25 @@ def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
     return cache[lang]
 
 
-def _sorted_hits(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """The hits of all parts in corpus order (``seg_row, start, end``), each span once
-    (the first found), as int64 columns ``HIT_COLUMNS``: one ``numpy.lexsort``."""
-    parts = [part for part in parts if len(part)] or parts[:1]
+def _sorted_hits(parts: list) -> dict[str, np.ndarray]:
+    """The hits of all parts (mappings of columns ``HIT_COLUMNS``) in corpus order (``seg_row,
+    start, end``), each span once (the first found), as int64 arrays: one ``numpy.lexsort``."""
+    parts = [part for part in parts if len(part["seg_row"])] or parts[:1]
+    if not parts:
+        return {col: np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
     if len(parts) == 1:  # no copy
         columns = {col: np.asarray(parts[0][col], dtype=np.int64) for col in HIT_COLUMNS}
     else:
         columns = {col: np.concatenate([np.asarray(part[col], dtype=np.int64) for part in parts])
-                   if parts else np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
+                   for col in HIT_COLUMNS}
     row, start, end = columns["seg_row"], columns["start"], columns["end"]
     if _strictly_increasing(row, start, end):  # one word's hits: already in order, each once
-        ready = len(parts) == 1 and isinstance(parts[0], pd.DataFrame) and list(parts[0].columns) == HIT_COLUMNS
-        return parts[0] if ready and (parts[0].dtypes == np.int64).all() else int_frame(columns)
+        return columns
     order = np.lexsort((end, start, row))  # stable: the first found comes first
     r, s, e = row[order], start[order], end[order]
     repeated = (r[1:] == r[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])
     order = order[np.r_[True, ~repeated]]
-    return int_frame({col: values[order] for col, values in columns.items()})
+    return {col: values[order] for col, values in columns.items()}
 
 
 def int_frame(columns: dict) -> pd.DataFrame:
@@ -265,7 +286,9 @@ def int_frame(columns: dict) -> pd.DataFrame:
 
 def _strictly_increasing(*keys: np.ndarray) -> bool:
     """Whether the rows of the key columns are in strictly increasing lexicographic order."""
-    after = np.zeros(max(len(keys[0]) - 1, 0), dtype=bool)
+    if len(keys[0]) < 2:
+        return True
+    after = np.zeros(len(keys[0]) - 1, dtype=bool)
     tied = np.ones_like(after)
     for key in keys:
         after |= tied & (key[1:] > key[:-1])
@@ -274,6 +297,17 @@ def _strictly_increasing(*keys: np.ndarray) -> bool:
 
 
 # ---------------------------------------------------------------------------- tokens
+def _cached(tokens, key, make, *, limit: int = 4096):
+    """``make()``, remembered per Tokens (a query's elements and type sets are the same each
+    time it is asked of the same tokens); at most ``limit`` entries are kept."""
+    cache = tokens.__dict__.setdefault("_compiled_queries", {})
+    if key not in cache:
+        if len(cache) >= limit:
+            cache.clear()
+        cache[key] = make()
+    return cache[key]
+
+
 def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=None) -> list[tuple[str, str]]:
     """The query as a sequence of ``(kind, pattern)``: kind ``"literal"`` (a norm form),
     ``"glob"`` or ``"regex"``. Words of a literal run are joined with ``join`` before
@@ -316,22 +350,25 @@ def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarra
     return np.array([i for i, v in enumerate(tokens.vocab) if rx.fullmatch(fold(v))], dtype=np.int64)
 
 
-def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> pd.DataFrame:
+def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
     tokenizer = tokens.tokenizer(lang)  # the corpus's: its user dictionary cuts the query as the text
-    hits = _find_sequence(tokens, query, _elements(query, lang, regex=regex, tokenizer=tokenizer), rows,
-                          regex=regex, case=case, diacritics=diacritics)
+    elements = _cached(tokens, ("elements", query, lang, regex, " "),
+                       lambda: _elements(query, lang, regex=regex, tokenizer=tokenizer))
+    hits = _find_sequence(tokens, query, elements, rows, regex=regex, case=case, diacritics=diacritics)
     if not regex and len(query.split()) > 1 and not tokenizer.spaces_between_words:
         # "中央 统筹": the spaces are the user's, not the language's: 中央统筹 counts too
-        joined = _find_sequence(tokens, query, _elements(query, lang, regex=False, join="", tokenizer=tokenizer),
-                                rows, regex=False, case=case, diacritics=diacritics)
-        hits = pd.concat([hits, joined], ignore_index=True)
+        elements = _cached(tokens, ("elements", query, lang, False, ""),
+                           lambda: _elements(query, lang, regex=False, join="", tokenizer=tokenizer))
+        joined = _find_sequence(tokens, query, elements, rows, regex=False, case=case, diacritics=diacritics)
+        hits = {col: np.concatenate([hits[col], joined[col]]) for col in HIT_COLUMNS}
     return hits
 
 
-def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) -> pd.DataFrame:
-    sets = [_type_set(tokens, kind, pattern, diacritics=diacritics) for kind, pattern in elements]
+def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
+    sets = [_cached(tokens, ("types", kind, pattern, diacritics),
+                    lambda: _type_set(tokens, kind, pattern, diacritics=diacritics)) for kind, pattern in elements]
     if not sets or any(len(s) == 0 for s in sets):
-        return pd.DataFrame(columns=HIT_COLUMNS)
+        return {col: np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
     cand = tokens.positions_of(sets[0])
     if len(rows) < len(tokens.corpus):  # only the segments of some languages
         searched = np.zeros(len(tokens.corpus), dtype=bool)
@@ -342,8 +379,9 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
         ok = nxt < len(tokens)
         cand, nxt = cand[ok], nxt[ok]
         cand = cand[(tokens.seg_row[nxt] == tokens.seg_row[cand]) & np.isin(tokens.type_id[nxt], sets[k])]
-    hits = int_frame({"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
-                      "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]})
+    hits = {"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
+            "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]}
+    hits = {col: np.asarray(values, dtype=np.int64) for col, values in hits.items()}
     if case:  # the norms matched case-insensitively; now the surface must match as written
         texts = tokens.corpus.column("text")
         surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]
@@ -354,12 +392,13 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
             fold = (lambda s: s) if diacritics else fold_diacritics
             wanted = fold("".join(unicodedata.normalize("NFC", query).split()))
             keep = [fold("".join(unicodedata.normalize("NFC", s).split())) == wanted for s in surfaces]
-        hits = hits[np.array(keep, dtype=bool)]
+        keep = np.array(keep, dtype=bool)
+        hits = {col: values[keep] for col, values in hits.items()}
     return hits
 
 
 # ---------------------------------------------------------------------------- characters
-def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame:
+def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
     texts = tokens.corpus.column("text")
     flags = 0 if case else re.IGNORECASE
     if not diacritics:
@@ -376,4 +415,5 @@ def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame
             first = lo + int(np.searchsorted(ends, m.start(), side="right"))
             last = lo + int(np.searchsorted(starts, m.end(), side="left"))
             out.append((r, first, max(last, first + 1), m.start(), m.end()))
-    return pd.DataFrame(out, columns=HIT_COLUMNS)
+    table = np.array(out, dtype=np.int64).reshape(-1, len(HIT_COLUMNS))
+    return {col: table[:, k].copy() for k, col in enumerate(HIT_COLUMNS)}

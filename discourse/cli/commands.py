@@ -108,7 +108,9 @@ def add_kwic(p):  # issue 5
     p.add_argument("--sort", choices=("position", "L1", "L2", "L3", "R1", "R2", "R3"), default="position",
                    help="order: corpus position (default) or the 1st-3rd word left (L) or right (R) of the hit")
     p.add_argument("--parallel", action="store_true", help="add the aligned text in each other language "
-                                                           "(text_<lang> columns; the table shows an excerpt)")
+                                                           "(text_<lang> columns; the table shows an excerpt) and "
+                                                           "how each frame-term hit is rendered there "
+                                                           "(rendering_<lang>, status_<lang>)")
     p.add_argument("--parallel-unit", choices=("paragraph", "sentence"),
                    help="the aligned unit beside each hit: paragraph (default) or sentence (implies --parallel)")
     p.add_argument("--glossary", metavar="LEXICON",
@@ -126,7 +128,7 @@ def run_kwic(args, corpus):
     if parallel and args.lang:  # --lang picks the hits; the other languages stay for the parallel view
         corpus = load(argparse.Namespace(**{**vars(args), "lang": None}))
     return discourse.kwic(corpus, args.query, lang=args.lang, window=args.window, unit=args.unit,
-                          chars=args.chars, sort=args.sort, glossary=glossary,
+                          chars=args.chars, sort=args.sort, glossary=glossary, lexicon=glossary,
                           parallel="sentence" if args.parallel_unit == "sentence" else parallel,
                           regex=args.regex, case=args.case, diacritics=not args.no_diacritics)
 
