@@ -77,6 +77,9 @@ _EXPORTS = {
     "DiscourseError": "errors",
     "DiscourseWarning": "errors",
     "InputError": "errors",
+    # issue 17: diversity, models, networks
+    "lexical_diversity": "diversity",
+    "text_profile": "diversity",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

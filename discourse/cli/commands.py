@@ -36,6 +36,7 @@ from discourse.cli.options import (
     top,
     window,
 )
+from discourse.cli.model_commands import MODEL_COMMANDS
 from discourse.errors import InputError
 
 __all__ = ["COMMANDS"]
@@ -303,4 +304,5 @@ COMMANDS = {
                    run_collocates),
     "dispersion": ("how evenly terms spread over documents or segments (Juilland's D, Gries' DP)",
                    add_dispersion, run_dispersion),
+    **MODEL_COMMANDS,  # issue 17: diversity, similarity, topics, ca, network
 }

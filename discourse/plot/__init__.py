@@ -34,6 +34,7 @@ Examples
 
 from .base import DEFAULT_FIGSIZE, rc_params, set_label_fonts, style, subplots
 from .distribution import dispersion, trend
+from .lexical import diversity  # issue 17: lexical diversity
 from .export import savefig
 from .fonts import CJK_FAMILY, CYCLE_COLORS, FONT_FAMILY, FONT_FILE, LANG_COLORS, ensure_font, font_family, \
     font_path, lang_color
@@ -53,6 +54,8 @@ __all__ = [
     "frame_bars", "frame_heatmap", "frame_strip", "shifts",
     # renderings
     "rendering_bars", "retention",
+    # issue 17: diversity, models, networks
+    "diversity",
 ]
 
 

@@ -1,0 +1,54 @@
+"""The commands of issue 17: ``diversity``, ``similarity``, ``topics``, ``ca`` and ``network``.
+
+Each is an ``add_<command>(parser)`` / ``run_<command>(args, corpus)`` pair, listed in
+:data:`MODEL_COMMANDS` (which :data:`discourse.cli.commands.COMMANDS` includes).
+
+Examples
+--------
+>>> import argparse, discourse
+>>> text, add, run = MODEL_COMMANDS["diversity"]
+>>> parser = argparse.ArgumentParser(prog="discourse diversity")
+>>> add(parser)
+>>> args = parser.parse_args(["--measure", "ttr"])
+>>> run(args, discourse.load_corpus().filter(lang="fr"))[["lang", "measure", "tokens"]].values.tolist()
+[['fr', 'ttr', 403]]
+"""
+
+from __future__ import annotations
+
+import discourse  # its functions load on first use: `discourse --help` imports no pandas
+from discourse.cli.options import reading, top
+
+__all__ = ["MODEL_COMMANDS"]
+
+_MEASURES = ("mtld", "mattr", "hdd", "ttr", "all")
+
+
+def add_diversity(p):  # issue 17, item 4
+    reading(p)
+    p.add_argument("--measure", action="append", choices=_MEASURES, metavar="MEASURE",
+                   help="mtld (default), mattr, hdd, ttr or all; repeatable")
+    p.add_argument("--by", default="doc_id", metavar="COLUMN",
+                   help="what a text is: doc_id (default) or a segment or metadata column (year …)")
+    p.add_argument("--window", type=int, default=50, metavar="N", help="MATTR's window in tokens (default: 50)")
+    p.add_argument("--threshold", type=float, default=0.72, metavar="T",
+                   help="MTLD's factor threshold (default: 0.72)")
+    p.add_argument("--sample", type=int, default=42, metavar="N", help="HD-D's sample in tokens (default: 42)")
+    p.add_argument("--profile", action="store_true",
+                   help="instead: the length profile (tokens per sentence, sentences per paragraph)")
+
+
+def run_diversity(args, corpus):
+    if args.profile:
+        return discourse.text_profile(corpus, by=args.by).round(4)
+    measure = args.measure or ["mtld"]
+    measure = "all" if "all" in measure else measure
+    return discourse.lexical_diversity(corpus, measure=measure, by=args.by, window=args.window,
+                                       threshold=args.threshold, sample=args.sample).round(6)
+
+
+#: name -> (help line, add_<command>(parser), run_<command>(args, corpus)).
+MODEL_COMMANDS = {
+    "diversity": ("lexical diversity per document × language (MTLD, MATTR, HD-D, TTR) or a length profile",
+                  add_diversity, run_diversity),
+}
