@@ -80,6 +80,11 @@ _EXPORTS = {
     # issue 17: diversity, models, networks
     "lexical_diversity": "diversity",
     "text_profile": "diversity",
+    "similarity": "models",
+    "correspondence_analysis": "models",
+    "CorrespondenceAnalysis": "models",
+    "topics": "topic_models",
+    "Topics": "topic_models",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

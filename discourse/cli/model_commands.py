@@ -47,8 +47,53 @@ def run_diversity(args, corpus):
                                        threshold=args.threshold, sample=args.sample).round(6)
 
 
+def add_similarity(p):  # issue 17, item 6
+    reading(p)
+    p.add_argument("--by", default="doc_id", metavar="COLUMN",
+                   help="what a document is: doc_id (default) or a segment or metadata column (year …)")
+
+
+def run_similarity(args, corpus):
+    return discourse.similarity(corpus, by=args.by).round(6)
+
+
+def add_topics(p):
+    reading(p)
+    p.add_argument("--n-topics", type=int, default=5, metavar="K", help="topics per language (default: 5)")
+    p.add_argument("--method", choices=("nmf", "lda"), default="nmf",
+                   help="nmf (default: NMF of TF-IDF) or lda (latent Dirichlet allocation of the counts)")
+    top(p, 10, "terms listed per topic (default: 10)")
+    p.add_argument("--shares", action="store_true", help="instead: each document's share of each topic")
+    p.add_argument("--random-state", type=int, default=0, metavar="SEED", help="seed of the fit (default: 0)")
+
+
+def run_topics(args, corpus):
+    model = discourse.topics(corpus, n_topics=args.n_topics, method=args.method, top=args.top,
+                             random_state=args.random_state)
+    return (model.shares if args.shares else model.terms).round(6)
+
+
+def add_ca(p):
+    reading(p)
+    top(p, 50, "terms per language in the documents × terms table (default: 50)")
+    p.add_argument("--by", default="doc_id", metavar="COLUMN",
+                   help="what a document is: doc_id (default) or a segment or metadata column (year …)")
+    p.add_argument("--dims", type=int, default=2, metavar="K", help="dimensions listed (default: 2)")
+    p.add_argument("--inertia", action="store_true", help="instead: the principal inertias and their shares")
+
+
+def run_ca(args, corpus):
+    result = discourse.correspondence_analysis(corpus, top=args.top, by=args.by, dims=args.dims)
+    return (result.inertia if args.inertia else result.coordinates).round(6)
+
+
 #: name -> (help line, add_<command>(parser), run_<command>(args, corpus)).
 MODEL_COMMANDS = {
     "diversity": ("lexical diversity per document × language (MTLD, MATTR, HD-D, TTR) or a length profile",
                   add_diversity, run_diversity),
+    "similarity": ("cosine similarity of the documents of each language on TF-IDF", add_similarity,
+                   run_similarity),
+    "topics": ("topics per language (NMF or LDA): top terms per topic, or document × topic shares", add_topics,
+               run_topics),
+    "ca": ("correspondence analysis of documents × terms: coordinates, or --inertia", add_ca, run_ca),
 }
