@@ -85,6 +85,8 @@ _EXPORTS = {
     "CorrespondenceAnalysis": "models",
     "topics": "topic_models",
     "Topics": "topic_models",
+    "collocation_network": "network",
+    "CollocationNetwork": "network",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import discourse  # its functions load on first use: `discourse --help` imports no pandas
-from discourse.cli.options import reading, top
+from discourse.cli.options import min_count, reading, top, window
 
 __all__ = ["MODEL_COMMANDS"]
 
@@ -87,6 +87,28 @@ def run_ca(args, corpus):
     return (result.inertia if args.inertia else result.coordinates).round(6)
 
 
+def add_network(p):  # issue 17, item 2
+    p.add_argument("node", metavar="NODE", help="the word to start from: a word, a phrase or a pattern (respons*)")
+    reading(p)
+    p.add_argument("--node", dest="more_nodes", action="append", metavar="NODE",
+                   help="another word to start from; repeatable")
+    p.add_argument("--window", type=window, default=4, metavar="N", help="tokens on each side (default: 4)")
+    p.add_argument("--measure", choices=("log_dice", "mi", "t_score", "log_likelihood", "co_freq"),
+                   default="log_dice", help="what ranks and thresholds the edges (default: log_dice)")
+    p.add_argument("--threshold", type=float, metavar="X", help="keep edges with measure ≥ X (default: none)")
+    p.add_argument("--steps", type=int, default=2, metavar="K", help="expansion steps, 1-5 (default: 2)")
+    top(p, 10, "collocates kept per word (default: 10)")
+    min_count(p)
+    p.add_argument("--nodes-table", action="store_true", help="instead of the edges: the nodes (words) table")
+
+
+def run_network(args, corpus):
+    net = discourse.collocation_network(corpus, [args.node, *(args.more_nodes or [])], window=args.window, measure=args.measure,
+                                        threshold=args.threshold, steps=args.steps, top=args.top,
+                                        min_count=args.min_count)
+    return net.nodes if args.nodes_table else net.edges.round(6)
+
+
 #: name -> (help line, add_<command>(parser), run_<command>(args, corpus)).
 MODEL_COMMANDS = {
     "diversity": ("lexical diversity per document × language (MTLD, MATTR, HD-D, TTR) or a length profile",
@@ -96,4 +118,6 @@ MODEL_COMMANDS = {
     "topics": ("topics per language (NMF or LDA): top terms per topic, or document × topic shares", add_topics,
                run_topics),
     "ca": ("correspondence analysis of documents × terms: coordinates, or --inertia", add_ca, run_ca),
+    "network": ("collocation network grown from node words, a step at a time: edges (or --nodes-table)",
+                add_network, run_network),
 }
