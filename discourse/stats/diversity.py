@@ -71,20 +71,16 @@ def mattr(tokens: Sequence[Hashable], *, window: int = 50) -> float:
     if n < window:
         return float("nan")
     codes = _codes(tokens)
-    counts = np.zeros(int(codes.max()) + 1, dtype=np.int64)
-    types = 0
-    for c in codes[:window]:
-        types += counts[c] == 0
-        counts[c] += 1
-    total = types
-    for i in range(window, n):  # slide: add token i, drop token i - window
-        new, old = codes[i], codes[i - window]
-        if new != old:
-            counts[old] -= 1
-            types -= counts[old] == 0
-            types += counts[new] == 0
-            counts[new] += 1
-        total += types
+    # token j is a new type of the window starting at s iff its previous occurrence is before s:
+    # count, for each j, the window starts s with prev[j] < s, j - W < s <= j and s <= N - W
+    order = np.argsort(codes, kind="stable")
+    prev = np.full(n, -1, dtype=np.int64)
+    same = codes[order[1:]] == codes[order[:-1]]
+    prev[order[1:][same]] = order[:-1][same]
+    j = np.arange(n, dtype=np.int64)
+    lower = np.maximum(np.maximum(prev + 1, j - window + 1), 0)
+    upper = np.minimum(j, n - window)
+    total = int(np.clip(upper - lower + 1, 0, None).sum())
     return float(total) / (window * (n - window + 1))
 
 
