@@ -78,7 +78,8 @@ def similarity(corpus, *, lang=None, by="doc_id", stopwords=None, sublinear_tf: 
     -------
     DataFrame
         ``lang, doc_a, doc_b, similarity``: every ordered pair of documents of the
-        language, itself included (1 on the diagonal; a document with no term has 0),
+        language, itself included (1 on the diagonal; a document with no term has 0
+        with every document, itself included),
         in corpus order; ``doc_a``/``doc_b`` are the ``by`` values (joined by `` · ``
         when ``by`` has several columns).
 
@@ -100,9 +101,9 @@ def similarity(corpus, *, lang=None, by="doc_id", stopwords=None, sublinear_tf: 
         if dtm.matrix.shape[1]:
             weights = TfidfTransformer(sublinear_tf=sublinear_tf).fit_transform(dtm.matrix)
             matrix = cosine_similarity(weights)
+            np.fill_diagonal(matrix, (weights.getnnz(axis=1) > 0).astype(float))  # exactly 1 (or 0: no term)
         else:
             matrix = np.zeros((len(labels), len(labels)))
-        np.fill_diagonal(matrix, 1.0)
         k = len(labels)
         parts.append(pd.DataFrame({"lang": code, "doc_a": np.repeat(labels, k), "doc_b": np.tile(labels, k),
                                    "similarity": np.clip(matrix.ravel(), 0.0, 1.0)}))
@@ -187,6 +188,8 @@ def correspondence_analysis(corpus, *, lang=None, by="doc_id", top: int = 50, di
     """
     if not isinstance(top, (int, np.integer)) or isinstance(top, bool) or top < 1:
         raise InputError(f"top must be a positive number of terms per language, not {top!r}")
+    if dims is not None and (not isinstance(dims, (int, np.integer)) or isinstance(dims, bool) or dims < 1):
+        raise InputError(f"dims must be a positive number of dimensions, not {dims!r}")
     from scipy import sparse  # deferred: heavy, only for a model
 
     toks, langs = _langs(corpus, lang, role)

@@ -94,6 +94,8 @@ def test_several_languages_are_blocks_whose_first_axes_separate_them(themes):
         discourse.correspondence_analysis(themes.filter(doc_id="a1"), top=5)
     with pytest.raises(InputError, match="top must be"):
         discourse.correspondence_analysis(themes, top=0)
+    with pytest.raises(InputError, match="dims must be"):
+        discourse.correspondence_analysis(themes, dims=0)
 
 
 # ----------------------------------------------------------------------------- similarity
@@ -111,6 +113,14 @@ def test_similarity_equals_tfidfvectorizer_cosine_on_the_same_tokens(themes):
     got = table.pivot(index="doc_a", columns="doc_b", values="similarity").loc[docs, docs].to_numpy()
     assert np.allclose(got, expected)
     assert got[0, 1] > got[0, 2] and got[2, 3] > got[1, 3]  # same theme, more similar
+
+
+def test_a_document_with_no_term_is_similar_to_nothing():
+    corpus = discourse.read_table(pd.DataFrame({"doc_id": ["a", "b", "c"], "lang": "fr", "text": [
+        "Le chat dort.", "Le chat mange.", "Et le, la, les."]}))
+    table = discourse.similarity(corpus).set_index(["doc_a", "doc_b"])["similarity"]
+    assert table[("a", "a")] == 1.0 and 0 < table[("a", "b")] < 1
+    assert table[("c", "c")] == 0.0 and table[("a", "c")] == 0.0
 
 
 def test_similarity_never_compares_languages(themes):

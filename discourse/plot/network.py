@@ -88,7 +88,8 @@ def collocation_network(net: Any, *, seed: int = 0, ax: Any = None, title: str |
             x, y = positions[(row.lang, row.term)]
             ax.scatter([x], [y], s=size, color=lang_color(row.lang), zorder=2,
                        edgecolor="black" if row.step == 0 else "white", linewidth=1.6 if row.step == 0 else 0.8)
-            label = ax.text(x, y, f" {row.term}", fontsize=10 if row.step == 0 else 9, va="center", zorder=3)
+            label = ax.annotate(str(row.term), (x, y), xytext=(5, 0), textcoords="offset points",
+                                fontsize=10 if row.step == 0 else 9, va="center", zorder=3)
             label.set_parse_math(False)
         for lang in dict.fromkeys(net.nodes["lang"].astype(str)):
             ax.scatter([], [], color=lang_color(lang), label=lang)
