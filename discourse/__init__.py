@@ -77,6 +77,9 @@ _EXPORTS = {
     "DiscourseError": "errors",
     "DiscourseWarning": "errors",
     "InputError": "errors",
+    # issue 17: groups, clusters, sequences
+    "clusters": "term_clusters",
+    "sequences": "word_sequences",
     # issue 17: diversity, models, networks
     "lexical_diversity": "diversity",
     "text_profile": "diversity",

@@ -387,3 +387,75 @@ def test_cli_malformed_lexicon_exits_1_with_file_and_line(capsys):
     assert code == 1 and "bad_lang.csv, line 3" in err and "unknown language 'fra'" in err and not out
     code, _, err = run(capsys, "frames", "--lexicon", str(DATA / "no_terms.csv"))
     assert code == 1 and "no_terms.frames.csv, line 3" in err and "Traceback" not in err
+
+
+# -- issue 18: one batched search for all the terms of a lexicon ------------------------------
+OVERLAPPING = {
+    "battle": {"zh": ["*攻坚*", "脱贫攻坚", "脱贫 攻坚", "攻坚 战", "打赢 脱贫攻坚战", "战*"],
+               "fr": {"literal": ["lutte", "lutt*", "bataille*", "la lutte"],
+                      "neutral": ["lutte contre la pauvreté", "lutte contre*", "acte d'engagement"]},
+               "vi": ["chiến*", "*chiến", "cuộc chiến", "Giảm nghèo"]},
+    "poverty": {"zh": ["贫困", "贫*", "*贫*"], "fr": ["pauvreté", "la pauvreté", "Pauvreté*"],
+                "vi": ["nghèo", "giảm nghèo", "*nghèo*"], "en": ["poverty"]},
+    "mixed": {"fr": {"literal": ["Lutte"], "neutral": ["la lutte contre", "pauvreté"]},
+              "zh": {"neutral": ["攻坚"], "literal": ["*战"]}},
+}
+
+
+def _hits_term_by_term(corpus, lex) -> pd.DataFrame:
+    """frame_hits as it was made before issue 18: one `find` a term, then the leftmost-longest scan."""
+    from discourse.query import find
+
+    toks, rows_ok, rows = corpus.tokens(), corpus.mask(role=["title", "body"]), []
+    for (lang, term), entries in lex.terms.groupby(["lang", "term"], sort=False):
+        if lang in corpus.langs:
+            found = find(toks, term, lang=lang, warn=False)
+            for r, first, last, start, end in found.itertuples(index=False):
+                if rows_ok[r]:
+                    rows += [(e.frame, e.kind, term, r, first, last, start, end) for e in entries.itertuples()]
+    rank = {f: i for i, f in enumerate(lex.names)}
+    rows.sort(key=lambda h: (rank[h[0]], h[3], h[4], -h[5], h[1] != "literal"))  # stable: term order breaks ties
+    kept, ends = [], {}
+    for h in rows:
+        if h[4] >= ends.get((h[0], h[3]), -1):
+            kept.append(h)
+            ends[(h[0], h[3])] = h[5]
+    kept.sort(key=lambda h: (h[3], h[4], rank[h[0]]))
+    text = corpus.column("text")
+    return [(f, k, t, int(r), text[r][s:e], int(s), int(e)) for f, k, t, r, _, _, s, e in kept]
+
+
+def test_frame_hits_search_all_terms_at_once_with_the_same_hits(corpus, monkeypatch):
+    import discourse.frames.profile as profile
+    import discourse.query as query
+
+    lex = load_lexicon(OVERLAPPING)
+    expected = _hits_term_by_term(corpus, lex)
+
+    def one_term(*args, **kwargs):
+        raise AssertionError("frame_hits searched a term alone")
+
+    monkeypatch.setattr(query, "find", one_term)
+    monkeypatch.setattr(profile, "find", one_term, raising=False)
+    hits = frame_hits(corpus, lex)
+    rows = corpus.segments.reset_index(drop=True)
+    row_of = {(d, s): i for i, (d, s) in enumerate(zip(rows["doc_id"], rows["seg_id"]))}
+    got = [(f, k, t, row_of[(d, s)], m, a, b) for f, k, t, d, s, m, a, b in
+           hits[["frame", "kind", "term", "doc_id", "seg_id", "match", "start", "end"]].itertuples(index=False)]
+    assert len(expected) > 50 and got == expected
+    assert {"mixed", "battle"} <= set(hits["frame"]) and "neutral" in set(hits["kind"])
+
+
+def test_a_lexicon_file_is_read_once_while_unchanged(tmp_path, monkeypatch):
+    import discourse.frames.lexicon as lexicon
+
+    path = tmp_path / "mine.csv"
+    path.write_text("frame,lang,term\nbattle,fr,lutte\n", encoding="utf-8")
+    reads = []
+    read_csv = lexicon._read_csv
+    monkeypatch.setattr(lexicon, "_read_csv", lambda *a, **k: reads.append(a) or read_csv(*a, **k))
+    assert load_lexicon(path).terms["term"].tolist() == ["lutte"]
+    assert load_lexicon(path).terms["term"].tolist() == ["lutte"]
+    assert len(reads) == 1
+    path.write_text("frame,lang,term\nbattle,fr,lutte\nbattle,fr,combat\n", encoding="utf-8")
+    assert load_lexicon(path).terms["term"].tolist() == ["lutte", "combat"]  # changed: read again

@@ -36,6 +36,7 @@ from discourse.cli.options import (
     top,
     window,
 )
+from discourse.cli.corpus_commands import add_clusters, add_sequences, run_clusters, run_sequences
 from discourse.cli.model_commands import MODEL_COMMANDS
 from discourse.errors import InputError
 
@@ -213,6 +214,11 @@ def add_keyness(p):
                    help="corpus size in tokens of --reference-list (default: the sum of its counts)")
     p.add_argument("--measure", default="g2", help="ranking: g2 (default, 4-cell log-likelihood), "
                    "g2_2cell, chi2, chi2_yates, log_ratio, pct_diff, simple_maths")
+    p.add_argument("--by", metavar="COLUMN",
+                   help="keyness of every group of this column (year, doc_id …) against the rest, in one "
+                        "table with a group column first (--top and --max-p apply per group)")
+    p.add_argument("--reference-group", metavar="VALUE",
+                   help="with --by: compare every group with this one (e.g. --reference-group 1954)")
     p.add_argument("--bonferroni", action="store_true", help="Bonferroni-correct the p-values")
     p.add_argument("--max-p", type=float, default=0.05, metavar="P",
                    help="keep the keywords with p_value ≤ P (default: 0.05, i.e. G² ≥ 3.84, as AntConc; "
@@ -232,7 +238,7 @@ def run_keyness(args, corpus):
     table = discourse.keywords(corpus, reference, target=args.target, n=args.n, measure=args.measure,
                                bonferroni=args.bonferroni, min_count=args.min_count,
                                reference_total=args.reference_total, top=args.top or None, max_p=args.max_p,
-                               punct=args.punct)
+                               punct=args.punct, by=args.by, reference_group=args.reference_group)
     if not len(table) and args.max_p < 1:
         note(f"no keyword has p_value ≤ {args.max_p:g}; --max-p 1 lists every term")
     return table
@@ -304,5 +310,9 @@ COMMANDS = {
                    run_collocates),
     "dispersion": ("how evenly terms spread over documents or segments (Juilland's D, Gries' DP)",
                    add_dispersion, run_dispersion),
+    "clusters": ("clusters: the n-grams containing a term, by its position (left, right), with count and range",
+                 add_clusters, run_clusters),
+    "sequences": ("collocations with no node word: two-word sequences scored with λ and z (quanteda)",
+                  add_sequences, run_sequences),
     **MODEL_COMMANDS,  # issue 17: diversity, similarity, topics, ca, network
 }

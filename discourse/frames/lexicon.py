@@ -13,6 +13,7 @@ and an error names the file, the line and the column.
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import re
@@ -123,14 +124,12 @@ class Lexicon:
         'poverty_alleviation'
         """
         path = Path(path)
-        term_rows = _read_csv(path, required=("frame", "lang", "term"))
         if frames is None:
             sibling = path.with_name(path.name[: -len(path.suffix)] + ".frames" + path.suffix) if path.suffix else None
             frames = sibling if sibling is not None and sibling.is_file() else None
         frames_path = None if frames is None else Path(frames)
-        frame_rows = None if frames_path is None else _read_csv(frames_path, required=("frame",))
         lexicon = cls.__new__(cls)
-        lexicon._terms, lexicon._frames = _validate(term_rows, frame_rows, path=path, frames_path=frames_path)
+        lexicon._terms, lexicon._frames = _read_tables(path, _stamp(path), frames_path, _stamp(frames_path))
         lexicon.name = name or path.stem
         lexicon.path = str(path)
         return lexicon
@@ -210,6 +209,24 @@ def load_lexicon(source=None) -> Lexicon:
     if not path.is_file():
         raise InputError(f"no such lexicon file; give a CSV file or one of {', '.join(BUNDLED_LEXICONS)}", path=path)
     return Lexicon.read(path)
+
+
+def _stamp(path: Path | None) -> tuple | None:
+    """What says a file changed: its size and modification time (``None`` if absent)."""
+    try:
+        info = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return None if info is None else (info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_tables(path: Path, stamp, frames_path: Path | None, frames_stamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The validated terms and frames tables of a lexicon file, read once while the files
+    are unchanged (``stamp``s); a :class:`Lexicon` only hands out copies of them."""
+    term_rows = _read_csv(path, required=("frame", "lang", "term"))
+    frame_rows = None if frames_path is None else _read_csv(frames_path, required=("frame",))
+    return _validate(term_rows, frame_rows, path=path, frames_path=frames_path)
 
 
 def _records(table) -> list[dict]:

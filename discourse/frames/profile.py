@@ -13,16 +13,18 @@ True
 from __future__ import annotations
 
 import functools
-import unicodedata
 import warnings
 
+import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning
-from discourse.query import find, unmatched
+from discourse.query import unmatched
 from discourse.sentence_units import at_unit
 
+from ._forms import form, group_forms
+from ._match import match_terms
 from .lexicon import BUNDLED_LEXICONS, KINDS, load_lexicon
 
 __all__ = ["HIT_COLUMNS", "PROFILE_COLUMNS", "frame_hits", "frame_order", "frame_profile", "lexicon_coverage",
@@ -81,45 +83,102 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     toks = corpus.tokens()
     roles = [role] if isinstance(role, str) else list(role)
     rows_ok = corpus.mask(role=roles)
-    parts = []
-    for (lang, term), entries in lex.terms.groupby(["lang", "term"], sort=False):
-        if lang not in corpus.langs:
-            continue
-        found = find(toks, term, lang=lang, warn=False)
-        problem = unmatched(toks, term, lang, hits=found, what=f"lexicon term (frame {', '.join(entries['frame'])})") \
-            if warn is not False and (lang, term) not in skip else None
-        if problem:
-            warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
-        found = found[rows_ok[found["seg_row"].to_numpy()]]
-        if len(found):
-            for entry in entries.itertuples(index=False):
-                parts.append(found.assign(frame=entry.frame, kind=entry.kind, term=term))
-    if not parts:
+    terms = lex.terms
+    present = set(toks.lang_rows())
+    groups = pd.unique(pd.Series(list(zip(terms["lang"], terms["term"])), dtype=object))
+    groups = [key for key in groups if key[0] in present]  # (lang, term) in the lexicon's order
+    found = match_terms(toks, groups)
+    if warn is not False:
+        frames_of: dict[tuple[str, str], list[str]] = {}
+        for lang, term, frame in zip(terms["lang"], terms["term"], terms["frame"]):
+            frames_of.setdefault((lang, term), []).append(frame)
+        bounds = np.searchsorted(found["term"], np.arange(len(groups) + 1))
+        for g, (lang, term) in enumerate(groups):
+            if (lang, term) in skip:
+                continue
+            own = {col: found[col][bounds[g]:bounds[g + 1]] for col in ("seg_row", "start", "end")}
+            problem = unmatched(toks, term, lang, hits=own, what=f"lexicon term (frame {', '.join(frames_of[(lang, term)])})")
+            if problem:
+                warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
+    return _hit_table(corpus, toks, lex, groups, found, rows_ok)
+
+
+def _hit_table(corpus, toks, lex, groups, found, rows_ok) -> pd.DataFrame:
+    """The hits of :func:`match_terms` as :func:`frame_hits` gives them: one row per
+    lexicon entry of the term, overlaps of one frame reduced to the leftmost-longest."""
+    keep = rows_ok[found["seg_row"]]
+    found = {col: values[keep] for col, values in found.items()}
+    frame_rank = {f: i for i, f in enumerate(lex.names)}
+    terms = lex.terms
+    entry_group = pd.Series(list(zip(terms["lang"], terms["term"])), dtype=object).map(
+        {key: g for g, key in enumerate(groups)})
+    entries = pd.DataFrame({"group": entry_group, "frame": terms["frame"].map(frame_rank),
+                            "kind": terms["kind"].map({k: i for i, k in enumerate(KINDS)})}).dropna()
+    entries = entries.astype("int64").sort_values("group", kind="stable")  # the lexicon's order in a group
+    per_group = np.bincount(entries["group"].to_numpy(), minlength=len(groups))
+    entry_start = np.r_[0, np.cumsum(per_group)[:-1]] if len(groups) else np.zeros(0, dtype=np.int64)
+    # one row per (hit, entry of its term): hits of a term in corpus order, its entries in order
+    hit_group = found["term"]
+    n_entries = per_group[hit_group] if len(hit_group) else np.zeros(0, dtype=np.int64)
+    hit = np.repeat(np.arange(len(hit_group)), n_entries)
+    entry = np.repeat(entry_start[hit_group], n_entries) + (
+        np.arange(len(hit)) - np.repeat(np.cumsum(n_entries) - n_entries, n_entries))
+    frame = entries["frame"].to_numpy()[entry]
+    kind = entries["kind"].to_numpy()[entry]
+    row, first, last = found["seg_row"][hit], found["first"][hit], found["last"][hit]
+    # the entries' rows in the order of a search term by term (group, entry, hit) break ties
+    concat = np.lexsort((hit, entry))
+    rank = np.empty_like(concat)
+    rank[concat] = np.arange(len(concat))
+    order = np.lexsort((rank, kind, -last, first, row, frame))
+    kept = order[_leftmost_longest(frame[order], row[order], first[order], last[order])]
+    kept = kept[np.lexsort((frame[kept], first[kept], row[kept]))]
+    if not len(kept):
         return pd.DataFrame(columns=HIT_COLUMNS)
-    hits = pd.concat(parts, ignore_index=True)
-    hits["_kind"] = hits["kind"].map({k: i for i, k in enumerate(KINDS)})
-    hits = hits.sort_values(["frame", "seg_row", "first", "last", "_kind"], ascending=[True, True, True, False, True])
-    keep, last_end = [], {}
-    for i, frame, row, first, last in zip(hits.index, hits["frame"], hits["seg_row"], hits["first"], hits["last"]):
-        if first >= last_end.get((frame, row), -1):  # leftmost-longest, per frame and segment
-            keep.append(i)
-            last_end[(frame, row)] = last
-    hits = hits.loc[keep]
-    order = {f: i for i, f in enumerate(lex.names)}
-    hits = hits.assign(_frame=hits["frame"].map(order)).sort_values(["seg_row", "first", "_frame"])
-    rows = hits["seg_row"].to_numpy()
-    texts = corpus.column("text")
-    bounds = toks.segment_bounds()
+    hit, frame, kind = hit[kept], frame[kept], kind[kept]
+    rows, first, last = row[kept], first[kept], last[kept]
+    start, end = found["start"][hit], found["end"][hit]
+    texts = corpus.column("text").tolist()
+    names, kinds = np.array(lex.names, dtype=object), np.array(KINDS, dtype=object)
+    term_names = np.array([term for _, term in groups], dtype=object)
     out = pd.DataFrame({
         "doc_id": corpus.column("doc_id")[rows], "lang": corpus.column("lang")[rows],
         "seg_id": corpus.column("seg_id")[rows], "align_id": pd.array(corpus.column("align_id")[rows], dtype="Int64"),
-        "role": corpus.column("role")[rows], "frame": hits["frame"].to_numpy(), "kind": hits["kind"].to_numpy(),
-        "term": hits["term"].to_numpy(),
-        "match": [texts[r][s:e] for r, s, e in zip(rows, hits["start"], hits["end"])],
-        "start": hits["start"].to_numpy(), "end": hits["end"].to_numpy(),
-        "position": hits["first"].to_numpy() - bounds[rows], "length": (hits["last"] - hits["first"]).to_numpy(),
+        "role": corpus.column("role")[rows], "frame": names[frame], "kind": kinds[kind],
+        "term": term_names[found["term"][hit]] if len(hit) else np.zeros(0, dtype=object),
+        "match": [texts[r][s:e] for r, s, e in zip(rows.tolist(), start.tolist(), end.tolist())],
+        "start": start, "end": end, "position": first - toks.segment_bounds()[rows], "length": last - first,
     })
     return out.reset_index(drop=True)
+
+
+def _leftmost_longest(frame, row, first, last) -> np.ndarray:
+    """Which hits (sorted by frame, segment, first, longest) a left-to-right scan keeps:
+    a hit that starts before the end of the last kept one of its frame and segment is
+    dropped. Hits that start after every earlier one ended are kept at once; only the
+    groups with an overlap are scanned."""
+    n = len(frame)
+    keep = np.ones(n, dtype=bool)
+    if n < 2:
+        return keep
+    new_group = np.r_[True, (frame[1:] != frame[:-1]) | (row[1:] != row[:-1])]
+    group = np.cumsum(new_group) - 1
+    span = int(last.max()) + 1
+    running = np.maximum.accumulate(group * span + last)  # the largest end so far, per group
+    before = np.r_[-1, running[:-1]] - group * span
+    clash = ~new_group & (first < before)
+    if not clash.any():
+        return keep
+    bounds = np.r_[np.flatnonzero(new_group), n]
+    for g in np.unique(group[clash]).tolist():
+        lo, hi = int(bounds[g]), int(bounds[g + 1])
+        end = -1
+        for i, (a, b) in enumerate(zip(first[lo:hi].tolist(), last[lo:hi].tolist()), start=lo):
+            if a >= end:
+                end = b
+            else:
+                keep[i] = False
+    return keep
 
 
 @functools.cache
@@ -157,27 +216,13 @@ def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _form(match: str) -> str:
-    """A matched text as listed: NFC, lowercase, single spaces."""
-    return unicodedata.normalize("NFC", " ".join(match.lower().split()))
-
-
 def match_forms(matches) -> list[str]:
     """Distinct matched forms (NFC, lowercase, single spaces), in order of first occurrence.
 
     >>> match_forms(["Lutte", "lutte", "acte  d’engagement"])
     ['lutte', 'acte d’engagement']
     """
-    return list(dict.fromkeys(map(_form, matches)))
-
-
-def _counted(matches) -> str:
-    """``"脱贫攻坚 (6); 打赢 (2)"``: forms by frequency, then first occurrence."""
-    forms = pd.Series([_form(m) for m in matches], dtype=object)
-    if forms.empty:
-        return ""
-    counts = forms.value_counts(sort=False).sort_values(ascending=False, kind="stable")
-    return "; ".join(f"{form} ({n})" for form, n in counts.items())
+    return list(dict.fromkeys(map(form, matches)))
 
 
 def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFrame:
@@ -247,10 +292,10 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
     grid = grid.sort_values(["_d", "lang", "_f"], kind="stable")
     k3 = ["doc_id", "lang", "frame"]
     lit, neu = hits[hits["kind"] == "literal"], hits[hits["kind"] == "neutral"]
-    agg = lit.groupby(k3).agg(hits=("match", "size"), units_with_frame=("align_id", "nunique"),
-                              terms=("match", _counted))
-    nagg = neu.groupby(k3).agg(neutral_hits=("match", "size"), neutral_terms=("match", _counted))
-    out = grid.merge(agg.reset_index(), on=k3, how="left").merge(nagg.reset_index(), on=k3, how="left")
+    agg = group_forms(lit, k3, counted=True, units="align_id").rename(
+        columns={"units": "units_with_frame", "forms": "terms"})
+    nagg = group_forms(neu, k3, counted=True).rename(columns={"hits": "neutral_hits", "forms": "neutral_terms"})
+    out = grid.merge(agg, on=k3, how="left").merge(nagg, on=k3, how="left")
     for col in ("hits", "units_with_frame", "neutral_hits", "tokens"):
         out[col] = out[col].fillna(0).astype("int64")
     for col in ("terms", "neutral_terms"):

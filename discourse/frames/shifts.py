@@ -9,14 +9,16 @@ and how often (:func:`shift_summary`).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import InputError
 from discourse.sentence_units import at_unit
 
+from ._forms import group_forms
 from .lexicon import load_lexicon
-from .profile import frame_hits, frame_order, match_forms
+from .profile import frame_hits, frame_order
 
 __all__ = ["SHIFT_COLORS", "SHIFT_COLUMNS", "STATUSES", "shift_summary", "translation_shifts"]
 
@@ -96,28 +98,36 @@ def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None,
     units = units[corpus.mask(role=list(_ROLES)) & units["align_id"].notna().to_numpy()].drop_duplicates()
     hits = frame_hits(corpus, lex)
     hits = hits[hits["align_id"].notna()]
-    found = {key: match_forms(g["match"]) for key, g in hits.groupby(["doc_id", "align_id", "lang", "frame", "kind"])}
+    keys = ["doc_id", "align_id", "frame"]
+    lit, neu = hits[hits["kind"] == "literal"], hits[hits["kind"] == "neutral"]
+    by_lang = group_forms(lit, keys + ["lang"])[keys + ["lang", "forms"]]
+    neutral = group_forms(neu, keys + ["lang"], suffix=" (neutral)")[keys + ["lang", "forms"]]
     terms = lex.terms
     literal_langs = terms[terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
     doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    rows = []
+    parts = []
     src_units = units[units["lang"] == source][["doc_id", "align_id"]]
+    src = by_lang[by_lang["lang"] == source].drop(columns="lang").rename(columns={"forms": "s"})
     for tgt in targets:
         pairs = src_units.merge(units[units["lang"] == tgt][["doc_id", "align_id"]], on=["doc_id", "align_id"])
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
-        for doc_id, align_id in zip(pairs["doc_id"], pairs["align_id"]):
-            for frame in frames:
-                s = found.get((doc_id, align_id, source, frame, "literal"), [])
-                t = found.get((doc_id, align_id, tgt, frame, "literal"), [])
-                n = found.get((doc_id, align_id, tgt, frame, "neutral"), [])
-                if s:
-                    status = "kept" if t else "softened" if n else "dropped"
-                elif t:
-                    status = "added"
-                else:
-                    continue
-                rows.append((doc_id, int(align_id), frame, source, tgt, status, "; ".join(s),
-                             "; ".join(t + [f"{m} (neutral)" for m in n])))
+        tl = by_lang[by_lang["lang"] == tgt].drop(columns="lang").rename(columns={"forms": "t"})
+        tn = neutral[neutral["lang"] == tgt].drop(columns="lang").rename(columns={"forms": "n"})
+        cells = pd.concat([src[keys], tl[keys]]).drop_duplicates()
+        cells = cells[cells["frame"].isin(frames)].merge(pairs, on=["doc_id", "align_id"])
+        cells = cells.merge(src, on=keys, how="left").merge(tl, on=keys, how="left").merge(tn, on=keys, how="left")
+        if not len(cells):
+            continue
+        s, t, n = (cells[c].notna().to_numpy() for c in ("s", "t", "n"))
+        status = np.where(s, np.where(t, "kept", np.where(n, "softened", "dropped")), "added")
+        target_terms = [(a or "") if b is None else b if a is None else f"{a}; {b}" for a, b in
+                        zip(cells["t"].astype(object).where(t, None), cells["n"].astype(object).where(n, None))]
+        parts.append(pd.DataFrame({
+            "doc_id": cells["doc_id"].astype(object).to_numpy(), "align_id": cells["align_id"].to_numpy(dtype=np.int64),
+            "frame": cells["frame"].astype(object).to_numpy(), "source_lang": source, "target_lang": tgt,
+            "status": status.astype(object), "source_terms": cells["s"].astype(object).where(s, "").to_numpy(),
+            "target_terms": target_terms}))
+    rows = pd.concat(parts, ignore_index=True).to_dict("split")["data"] if parts else []
     out = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
     order = {f: i for i, f in enumerate(lex.names)}
     out = out.assign(_d=out["doc_id"].map(doc_order), _f=out["frame"].map(order))
