@@ -37,6 +37,7 @@ from discourse.cli.options import (
     window,
 )
 from discourse.cli.corpus_commands import add_clusters, add_sequences, run_clusters, run_sequences
+from discourse.cli.model_commands import MODEL_COMMANDS
 from discourse.errors import InputError
 
 __all__ = ["COMMANDS"]
@@ -315,4 +316,5 @@ COMMANDS = {
                  add_clusters, run_clusters),
     "sequences": ("collocations with no node word: two-word sequences scored with λ and z (quanteda)",
                   add_sequences, run_sequences),
+    **MODEL_COMMANDS,  # issue 17: diversity, similarity, topics, ca, network
 }
