@@ -97,7 +97,7 @@ def add_dictionary(keys, words, *, lang: str) -> None:
     """
     table, by_word = (cedict_table() if lang == "zh" else None), {}
     for bag, have in zip(keys, words):
-        for w in have - by_word.keys():                   # each word's keys computed once
+        for w in [w for w in have if w not in by_word]:  # each word's keys computed once
             if table is None:
                 by_word[w] = ("d:" + _plain(w)[:5],) if w.isalpha() else ()
             else:
@@ -194,7 +194,7 @@ def content_words(sentences: Sequence[str], *, lang: str) -> list[set[str]]:
     out = []
     for tokens in tok.tokenize_many(list(sentences)):
         norms = {t[2] for t in tokens}
-        for norm in norms - keep.keys():
+        for norm in [norm for norm in norms if norm not in keep]:
             keep[norm] = norm not in stop and not is_punct(norm) and not any(c.isdigit() for c in norm)
         out.append({norm for norm in norms if keep[norm]})
     return out

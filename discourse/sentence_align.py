@@ -90,9 +90,11 @@ def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
     code = occ_t[:, 0] * span + occ_t[:, 1]
     order = np.argsort(code, kind="stable")
     code, occ_t = code[order], occ_t[order]
-    first = lo[occ_s[:, 1] + 1] - 1                       # target sentences in the row's band
-    a = np.searchsorted(code, occ_s[:, 0] * span + first)
-    b = np.searchsorted(code, occ_s[:, 0] * span + first + width)
+    query = occ_s[:, 0] * span + lo[occ_s[:, 1] + 1] - 1  # (key, first target sentence of the row's band)
+    sort = np.argsort(query, kind="stable")                # sorted queries search faster
+    a, b = np.empty_like(query), np.empty_like(query)
+    a[sort] = np.searchsorted(code, query[sort])
+    b[sort] = np.searchsorted(code, query[sort] + width)
     counts = b - a
     which = np.repeat(np.arange(len(occ_s)), counts)
     at = np.repeat(a, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -100,15 +102,15 @@ def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
     cols = occ_t[at, 1] + 1 - lo[rows]
     keep = (cols >= 0) & (cols < width)
     value = weight[occ_s[which, 0]] * np.minimum(occ_s[which, 2], occ_t[at, 2])
-    np.add.at(out, (rows[keep], cols[keep]), value[keep])
-    return out
+    flat = np.bincount(rows[keep] * width + cols[keep], weights=value[keep], minlength=(n + 1) * width)
+    return flat.reshape(n + 1, width)                     # sums in occurrence order, as np.add.at
 
 
 def _flatten(keys):
     """(key names, sentence index, count) of every key of every bag, in bag order."""
     names = [k for bag in keys for k in bag]
     sentence = np.repeat(np.arange(len(keys), dtype=np.int64), [len(bag) for bag in keys])
-    counts = np.fromiter((c for bag in keys for c in bag.values()), dtype=np.int64, count=len(names))
+    counts = np.array([c for bag in keys for c in bag.values()], dtype=np.int64)
     return names, sentence, counts
 
 
