@@ -36,6 +36,7 @@ __all__ = ["hanviet_table", "cedict_table", "anchor_keys", "content_words", "lea
            "add_dictionary"]
 
 _WIDE = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
+_WIDE_DIGIT = re.compile("[\uff10-\uff19]")
 _NUMBER = re.compile(r"\d+(?:(?:[,.]|[ \u00a0\u202f])\d{3})*(?:[.,]\d+)?")
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][0-9A-Za-zÀ-ÖØ-öø-ɏ\-]*")
 _TITLES = re.compile(r"《[^》]*》|«[^»]*»|“[^”]*”|\"[^\"]*\"")
@@ -114,7 +115,9 @@ def _latin_keys(text: str, *, every_word: bool) -> list[str]:
     for word in _LATIN.findall(text):
         word = word.strip("-")
         rest = word[1:]
-        if len(word) < 2 or not (every_word or word[0].isupper() or rest != rest.lower() or not rest.isalpha()):
+        if len(word) < 2 or (not every_word and word.isalpha() and word.islower()):   # the common case, fast
+            continue
+        if not (every_word or word[0].isupper() or rest != rest.lower() or not rest.isalpha()):
             continue
         keys.append("l:" + word.lower())
         if word.isupper() and 2 <= len(word) <= 6:
@@ -160,7 +163,7 @@ def anchor_keys(sentences: Sequence[str], *, lang: str, other_lang: str, lexicon
     vocabulary = {s for text in other_sentences for s in _syllables(text)} if hanviet and lang == "zh" else set()
     out = []
     for text in sentences:
-        plain = text.translate(_WIDE)
+        plain = text.translate(_WIDE) if _WIDE_DIGIT.search(text) else text
         keys = ["n:" + re.sub(r"\D", "", n) for n in _NUMBER.findall(plain)]
         keys += _latin_keys(plain, every_word=lang == "zh")
         keys += ["q:"] * len(_TITLES.findall(plain))
