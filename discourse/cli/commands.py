@@ -25,6 +25,7 @@ from discourse.cli.options import (
     Renamed,
     chars_regex,
     corpus_args,
+    form,
     load,
     min_count,
     n,
@@ -185,11 +186,12 @@ def add_freq(p):  # issue 4
     n(p)
     min_count(p)
     punct(p)
+    form(p)
 
 
 def run_freq(args, corpus):  # the stoplist is the corpus's (--stopwords, --no-stopwords)
     return discourse.frequencies(corpus, n=args.n, by=args.by, min_count=args.min_count, top=args.top,
-                                 punct=args.punct)
+                                 punct=args.punct, form=args.form)
 
 
 def add_keyness(p):
@@ -198,6 +200,7 @@ def add_keyness(p):
     n(p)
     min_count(p)
     punct(p)
+    form(p)
     p.add_argument("--target", action="append", metavar="COLUMN=VALUE",
                    help="the target: doc_id=X, year=2020, year=2015-2020 … (repeat to combine; "
                         "default: the whole corpus)")
@@ -237,7 +240,7 @@ def run_keyness(args, corpus):
     table = discourse.keywords(corpus, reference, target=args.target, n=args.n, measure=args.measure,
                                bonferroni=args.bonferroni, min_count=args.min_count,
                                reference_total=args.reference_total, top=args.top or None, max_p=args.max_p,
-                               punct=args.punct, by=args.by, reference_group=args.reference_group)
+                               punct=args.punct, by=args.by, reference_group=args.reference_group, form=args.form)
     if not len(table) and args.max_p < 1:
         note(f"no keyword has p_value ≤ {args.max_p:g}; --max-p 1 lists every term")
     return table
@@ -250,6 +253,7 @@ def add_collocates(p):
     top(p, None, "the first N collocates of each language")
     min_count(p)
     punct(p)
+    form(p)
     chars_regex(p)
     p.add_argument("--window", type=window, default=4, metavar="N",
                    help="tokens on each side, 0-1000 (default: 4; never beyond the segment)")
@@ -262,7 +266,8 @@ def add_collocates(p):
 def run_collocates(args, corpus):
     window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
     return discourse.collocates(corpus, args.node, window=window, min_count=args.min_count, sort=args.sort,
-                                top=args.top, regex=args.regex, chars=args.chars, punct=args.punct)
+                                top=args.top, regex=args.regex, chars=args.chars, punct=args.punct,
+                                form=args.form)
 
 
 def add_dispersion(p):
