@@ -29,7 +29,7 @@ from .languages import get_tokenizer
 from .languages.lemmas import check_form, lemmas
 from .tokens import Tokens, stoplist_option
 
-__all__ = ["LemmaTokens", "with_form", "norm_tokens", "lemma_types", "lemma_counts"]
+__all__ = ["LemmaTokens", "LemmaTokenizer", "with_form", "norm_tokens", "lemma_types", "lemma_counts", "union_hits"]
 
 
 class LemmaTokens(Tokens):
@@ -57,6 +57,11 @@ class LemmaTokens(Tokens):
                          vocab=lemma_vocab, is_stop=norms.is_stop, tokenizers=norms.tokenizers)
         self.norms = norms
         self.is_stop = self.stop_mask(None)
+
+    def tokenizer(self, lang: str) -> LemmaTokenizer:
+        """The tokenizer of ``lang`` for these tokens: that of :attr:`norms`, giving lemmas
+        (so a word or phrase looked for in lemma tokens, a frame term, matches by lemma)."""
+        return LemmaTokenizer(self.norms.tokenizer(lang))
 
     def stop_mask(self, stopwords=None) -> np.ndarray | None:
         """Per token, whether it is a stopword: its norm (:meth:`Tokens.stop_mask` of
@@ -86,6 +91,28 @@ class LemmaTokens(Tokens):
     def subset(self, corpus, keep_rows: np.ndarray) -> LemmaTokens:
         """The lemma tokens of the segments kept (see :meth:`Tokens.subset`)."""
         return LemmaTokens(self.norms.subset(corpus, keep_rows))
+
+
+class LemmaTokenizer:
+    """A tokenizer whose norms are lemmas: :meth:`tokenize` gives each token's lemma where
+    the wrapped tokenizer gives its norm; everything else (``stopwords``, ``normalize`` …)
+    is the wrapped tokenizer's.
+
+    >>> from discourse.languages import get_tokenizer
+    >>> LemmaTokenizer(get_tokenizer("fr")).tokenize("Les responsabilités")
+    [(0, 3, 'le'), (4, 19, 'responsabilité')]
+    """
+
+    def __init__(self, tokenizer):
+        self.wrapped = tokenizer
+
+    def __getattr__(self, name):
+        return getattr(self.wrapped, name)
+
+    def tokenize(self, text: str) -> list[tuple[int, int, str]]:
+        found = self.wrapped.tokenize(text)
+        forms = lemmas(self.wrapped.lang, [norm for _, _, norm in found])
+        return [(start, end, form) for (start, end, _), form in zip(found, forms)]
 
 
 def with_form(toks: Tokens, form: str = "norm") -> Tokens:
@@ -154,3 +181,25 @@ def lemma_counts(counts: pd.Series, lang: str, *, sep: str = " ") -> pd.Series:
     lemma_of = dict(zip(words, lemmas(lang, words)))
     index = pd.Index([sep.join(lemma_of[word] for word in term) for term in terms])
     return counts.groupby(index, sort=False).sum()
+
+
+def union_hits(*parts: dict) -> dict:
+    """Term hits (mappings of int64 arrays ``term, seg_row, first, last, start, end``, as
+    :func:`discourse.frames._match.match_terms` gives) together: sorted by term, segment,
+    start, end, a term's span once. Frame terms by lemma are the hits by norm (a wildcard
+    matches written forms) and by lemma.
+
+    >>> a = {k: np.array(v) for k, v in dict(term=[0], seg_row=[1], first=[2], last=[3], start=[9], end=[12]).items()}
+    >>> b = {k: np.array(v) for k, v in dict(term=[0, 0], seg_row=[0, 1], first=[0, 2], last=[1, 3],
+    ...                                       start=[0, 9], end=[4, 12]).items()}
+    >>> union_hits(a, b)["seg_row"].tolist()
+    [0, 1]
+    """
+    names = ["term", "seg_row", "first", "last", "start", "end"]
+    columns = {name: np.concatenate([np.asarray(p[name], dtype=np.int64) for p in parts]) for name in names}
+    term, row, start, end = columns["term"], columns["seg_row"], columns["start"], columns["end"]
+    order = np.lexsort((end, start, row, term))
+    t, r, s, e = term[order], row[order], start[order], end[order]
+    repeated = (t[1:] == t[:-1]) & (r[1:] == r[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])
+    order = order[np.r_[True, ~repeated]] if len(order) else order
+    return {name: values[order] for name, values in columns.items()}

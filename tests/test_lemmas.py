@@ -149,3 +149,28 @@ def test_cli_form_lemma(capsys, tmp_path):
                  "--no-stopwords", "--format", "csv"]) == 0
     table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
     assert table["node_freq"].iloc[0] == 2 and "le" in set(table["collocate"])
+
+
+def test_frame_terms_by_lemma_count_every_form():
+    text = corpus([("fr", "Les responsabilités sont partagées. Une responsabilité ciblée.")])
+    lexicon = discourse.Lexicon.from_dict({"duty": {"fr": ["responsabilité", "partagé"]},
+                                           "precision": {"fr": ["ciblé*"]}})
+    by_norm = discourse.frame_profile(text, lexicon).set_index("frame")["hits"]
+    by_lemma = discourse.frame_profile(text, lexicon, form="lemma").set_index("frame")["hits"]
+    assert (by_norm["duty"], by_lemma["duty"]) == (1, 3)  # + responsabilités, partagées by lemma
+    assert by_lemma["precision"] == by_norm["precision"] == 1  # a wildcard still matches written forms
+    hits = discourse.frame_hits(text, lexicon, form="lemma")
+    assert sorted(hits["match"]) == ["ciblée", "partagées", "responsabilité", "responsabilités"]
+
+
+def test_cli_frames_form_lemma(capsys, tmp_path):
+    path = tmp_path / "fr.txt"
+    path.write_text("Les responsabilités et la responsabilité.\n", encoding="utf-8")
+    lexicon = tmp_path / "lex.csv"
+    lexicon.write_text("frame,lang,term,kind\nduty,fr,responsabilité,literal\n", encoding="utf-8")
+    hits = {}
+    for form in ("norm", "lemma"):
+        assert main(["frames", str(path), "--lang", "fr", "--lexicon", str(lexicon), "--form", form,
+                     "--format", "csv"]) == 0
+        hits[form] = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))["hits"].tolist()
+    assert hits == {"norm": [1], "lemma": [2]}

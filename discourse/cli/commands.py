@@ -141,11 +141,12 @@ def add_frames(p):  # issue 6
 def add_frames_by_unit(p):
     add_frames(p)
     aligned_unit(p, "the aligned unit: paragraph (default) or sentence (sentence units)")
+    form(p)
 
 
 def run_frames(args, corpus):
     return discourse.frame_profile(corpus, discourse.load_lexicon(args.lexicon),
-                                   unit=args.unit).round({"per_1k": 3, "unit_share": 4})
+                                   unit=args.unit, form=args.form).round({"per_1k": 3, "unit_share": 4})
 
 
 def add_shifts(p):
