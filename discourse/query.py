@@ -8,6 +8,8 @@ A query is matched on **tokens**, in every language of the corpus (or the ones a
   on both sides, and a French ``d’un`` is ``d’`` + ``un`` on both sides);
 * a whitespace-separated word with ``*`` or ``?`` is a wildcard on one token's form
   (``"respons*"``; ``"trách*"`` also matches the token ``trách nhiệm``);
+* ``lemma:WORD`` matches every token whose lemma is WORD (``"lemma:assumer"`` finds *assume*,
+  *assumées* …; :mod:`discourse.languages.lemmas`; in zh and vi the lemma is the norm);
 * ``regex=True`` makes the query one regular expression, matched against each token's
   whole form (run by the ``regex`` engine with a time bound: a catastrophic pattern such
   as ``(a|aa)+b`` is stopped with an :class:`~discourse.errors.InputError` saying why,
@@ -40,6 +42,7 @@ import pandas as pd
 from ._user_regex import UserPattern
 from .errors import DiscourseWarning, InputError
 from .languages import get_tokenizer
+from .lemma_tokens import lemma_types
 
 __all__ = ["find", "find_hits", "fold_diacritics", "unmatched", "MAX_WINDOW"]
 
@@ -326,7 +329,10 @@ def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=
             run.clear()
 
     for word in query.split():
-        if "*" in word or "?" in word:
+        if word.startswith("lemma:") and len(word) > 6:  # every token whose lemma it is (in this language)
+            flush()
+            out.append(("lemma", f"{lang}:{tokenizer.normalize(word[6:])}"))
+        elif "*" in word or "?" in word:
             flush()
             out.append(("glob", tokenizer.normalize(word) if hasattr(tokenizer, "normalize") else word.lower()))
         else:
@@ -337,6 +343,8 @@ def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=
 
 def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarray:
     """Type ids whose normalised form matches one element (case-insensitively)."""
+    if kind == "lemma":  # "lang:lemma"
+        return lemma_types(tokens, *pattern.split(":", 1), fold=None if diacritics else fold_diacritics)
     if kind == "literal" and diacritics:
         type_id = tokens.vocab_index().get(pattern)
         return np.array([] if type_id is None else [type_id], dtype=np.int64)

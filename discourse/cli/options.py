@@ -26,7 +26,7 @@ import discourse  # its functions load on first use: `discourse --help` imports 
 from discourse.errors import InputError
 
 __all__ = ["LangFile", "Renamed", "corpus_args", "output_args", "reading", "top", "n", "min_count", "punct",
-           "chars_regex", "window", "read_options", "load", "note", "note_unknown"]
+           "chars_regex", "form", "window", "read_options", "load", "note", "note_unknown"]
 
 
 class LangFile(argparse.Action):
@@ -125,6 +125,13 @@ def min_count(parser) -> None:
 def punct(parser) -> None:
     """``--punct`` (``punct=True``)."""
     parser.add_argument("--punct", action="store_true", help="count punctuation as tokens (default: no)")
+
+
+def form(parser) -> None:
+    """``--form norm|lemma`` (``form=``: what a term is)."""
+    parser.add_argument("--form", choices=("norm", "lemma"), default="norm",
+                        help="count words as normalised forms (norm, the default) or by lemma (fr, en: "
+                             "responsabilités counts with responsabilité; zh, vi: a word's lemma is its norm)")
 
 
 def chars_regex(parser) -> None:
