@@ -14,6 +14,7 @@ from pathlib import Path
 from discourse._data import data_path
 from discourse._util import atomic_write, remove_stale_temporaries
 from discourse.errors import DiscourseWarning, InputError
+from discourse.languages._zh_rjieba import BLOCK, cut_blocks, jieba_dict_file, rjieba_segmenter
 from discourse.languages.base import GENERIC as _GENERIC
 from discourse.languages.base import MATCH_END as _END
 from discourse.languages.base import MATCH_GROUP as _GROUP
@@ -63,10 +64,13 @@ class ChineseTokenizer(Tokenizer):
 
     Runs of Han characters are cut as jieba's accurate mode cuts them (``HMM=False``),
     with the dictionary of a private ``jieba.Tokenizer`` (the global jieba tokenizer is
-    never touched) to which the domain terms are added; the best path over that
-    dictionary is found by a one-pass version of jieba's search (:func:`_route`), same
-    words (``benchmarks/run.py`` times the tokenizer against jieba's
-    ``Tokenizer().lcut(text, HMM=False)``). Everything else (Latin words, digits, punctuation) is
+    never touched) to which the domain terms are added. The best path over that
+    dictionary is found by jieba-rs (a private ``rjieba.Jieba`` given the same words and
+    the same total: :mod:`discourse.languages._zh_rjieba`), the same words as jieba's,
+    tested against it on the seeds, the gold data, the reports and random text; a user term
+    of frequency 0, which jieba-rs cannot take, keeps a one-pass version of jieba's own
+    search (:func:`_route`). ``benchmarks/bench_zh.py`` times the tokenizer against
+    jieba's ``Tokenizer().lcut(text, HMM=False)`` and rjieba alone. Everything else (Latin words, digits, punctuation) is
     split into Unicode words and marks. The norm is the token, with ASCII punctuation
     turned full-width (``,`` → ``，``) and Latin letters lowercased.
 
@@ -86,7 +90,7 @@ class ChineseTokenizer(Tokenizer):
     lang = "zh"
     spaces_between_words = False
     data_files = (("dictionaries", "zh_domain.txt"),)
-    libraries = ("jieba", "opencc")
+    libraries = ("jieba", "rjieba", "opencc")
 
     @cached_property
     def _to_simplified(self):
@@ -104,12 +108,21 @@ class ChineseTokenizer(Tokenizer):
         tk.tmp_dir = str(user_cache_dir())  # (where it would, were it ever asked to initialise again)
         tk.FREQ, tk.total = jieba_prefix_dict(tk, user_cache_dir() / f"jieba-{jieba.__version__}.prefix")
         tk.initialized = True
-        path = data_path(*self.data_files[0])
-        for line in read_terms(path):
-            tk.add_word(*_parse_entry(line, None, path))
-        for term in self.user_terms:
-            tk.add_word(*_parse_entry(term, USER_TERM_FREQ))
+        for entry in self._entries:
+            tk.add_word(*entry)
         return tk
+
+    @cached_property
+    def _entries(self) -> list[tuple[str, int, str | None]]:
+        """The words added to jieba's dictionary, in order: the domain terms, the user terms."""
+        path = data_path(*self.data_files[0])
+        return [_parse_entry(line, None, path) for line in read_terms(path)] \
+            + [_parse_entry(term, USER_TERM_FREQ) for term in self.user_terms]
+
+    @cached_property
+    def _rjieba(self):
+        """The compiled search, or None (a term of frequency 0: jieba's own search then)."""
+        return rjieba_segmenter(self._entries, jieba_dict_file().read_bytes())
 
     def normalize(self, word: str) -> str:
         return word.translate(_FULL_WIDTH).lower()
@@ -131,9 +144,7 @@ class ChineseTokenizer(Tokenizer):
         # jieba segments each block (a run of hanzi, ASCII letters and digits: jieba's
         # own split of the text) on its own, so a block that recurs in the chunk is
         # segmented once, and a gap that recurs ("，") is split once.
-        import jieba  # deferred: jieba is slow to import
-
-        block_split = jieba.re_han_default.split  # the blocks jieba.cut makes
+        block_split = BLOCK.split  # the blocks jieba.cut makes
         han_ids = TypeIds() if vocab is None else vocab  # a word with hanzi is its own norm
         other_ids = han_ids.view(self.normalize)
         memos = han_ids.cache.get(self)
@@ -145,13 +156,18 @@ class ChineseTokenizer(Tokenizer):
         starts: list[int] = []
         ends: list[int] = []
         ids: list[int] = []
+        split_texts = []
         for text in texts:
             simplified = convert(text) if convert is not None else text
             if len(simplified) == len(text):  # same length: offsets are those of the original
                 text = simplified
-            first = len(ids)
             # split() on a group: blocks at odd places, what lies between them at even ones
-            parts = block_split(text)
+            split_texts.append((text, block_split(text)))
+        new = list(dict.fromkeys(b for _, parts in split_texts for b in parts[1::2] if b not in blocks))
+        for block, words in zip(new, self._block_words(new)):  # the chunk's new blocks, in one call
+            blocks[block] = _han_entry(block, words)
+        for text, parts in split_texts:
+            first = len(ids)
             offsets = list(itertools.accumulate(map(len, parts), initial=0))
             other = 0  # end of the last word with hanzi
             for k in range(1, len(parts), 2):
@@ -201,16 +217,37 @@ class ChineseTokenizer(Tokenizer):
         return {w: (math.log(f) - logtotal if f else None) for w, f in tk.FREQ.items()}, 0.0 - logtotal
 
     def _han_words(self, block: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], bool]:
-        """jieba's words of one block that contain hanzi: their starts and ends in the block,
-        the words, and whether they are all of the block's words (True: they tile it)."""
-        starts, ends, words = [], [], []
-        for start, end in _route(block, *self._prefix_logp):
-            word = block[start:end]
-            if not word.isascii():  # a block is hanzi and ASCII: a word with hanzi
-                starts.append(start)
-                ends.append(end)
-                words.append(word)
-        return tuple(starts), tuple(ends), tuple(words), sum(map(len, words)) == len(block)
+        """jieba's words of one block that contain hanzi: see :func:`_han_entry`."""
+        return _han_entry(block, self._block_words([block])[0])
+
+    def _block_words(self, blocks: list[str]) -> list[list[str]]:
+        """jieba's words (``cut(block, HMM=False)``) of each block."""
+        if not blocks:
+            return []
+        seg = self._rjieba
+        if seg is not None:
+            return cut_blocks(seg, blocks)
+        logp = self._prefix_logp
+        return [[block[s:e] for s, e in _route(block, *logp)] for block in blocks]
+
+
+def _han_entry(block: str, words: list[str]) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], bool]:
+    """The words of ``block`` (which tile it) that contain hanzi: their starts and ends in
+    the block, the words, and whether they are all of the block's words (True: they tile it).
+
+    >>> _han_entry("abc中国", ["abc", "中国"])
+    ((3,), (5,), ('中国',), False)
+    """
+    starts, ends, kept = [], [], []
+    pos = 0
+    for word in words:
+        end = pos + len(word)
+        if not word.isascii():  # a block is hanzi and ASCII: a word with hanzi
+            starts.append(pos)
+            ends.append(end)
+            kept.append(word)
+        pos = end
+    return tuple(starts), tuple(ends), tuple(kept), pos == len(block) and sum(map(len, kept)) == len(block)
 
 
 def jieba_prefix_dict(tk, file: Path) -> tuple[dict[str, int], int]:
