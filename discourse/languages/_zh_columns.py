@@ -1,0 +1,134 @@
+"""The token columns of Chinese texts from the words that tile them, with numpy.
+
+:class:`~discourse.languages.zh.ChineseTokenizer` joins the texts of a chunk with ``"\\n"``,
+has the joined text cut once (jieba's words for its blocks, anything for the rest) and
+keeps the words with hanzi; what lies between them (Latin, digits, punctuation, spaces)
+is a gap, split by the generic rule. Everything per token is done by numpy or C-level
+``map``; Python loops over gaps only (each distinct gap is split once, :func:`gap_memo`).
+"""
+
+from __future__ import annotations
+
+from itertools import chain, compress
+from operator import itemgetter
+
+import numpy as np
+
+from discourse.languages.base import GENERIC, MATCH_END, MATCH_GROUP, MATCH_START, TypeIds
+
+__all__ = ["SEPARATOR", "code_points", "block_text", "gap_memo", "han_columns"]
+
+#: Between the texts of a chunk: no block character, no hanzi, not in any gap.
+SEPARATOR = "\n"
+
+#: The hanzi of jieba's blocks (``\u4E00-\u9FD5`` in ``re_han_default``).
+_HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FD5
+
+_STARTS, _ENDS, _NORMS = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` (lone surrogates included), as uint32.
+
+    >>> code_points("a中").tolist()
+    [97, 20013]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def block_text(points: np.ndarray) -> str:
+    """The text of ``points`` with every character that is neither ASCII nor a hanzi of
+    jieba's blocks made ``"\\0"``: the same length, and the same blocks for any segmenter
+    whose block characters are jieba's plus more CJK (jieba-rs: extension A, B …).
+
+    >>> block_text(code_points("中，㐀a😀"))
+    '中\\x00\\x00a\\x00'
+    """
+    keep = (points < 128) | ((points >= _HAN_FIRST) & (points <= _HAN_LAST))
+    return np.where(keep, points, 0).astype(np.uint32).tobytes().decode("utf-32-le")
+
+
+def gap_memo(normalize):
+    """``gap -> (starts, ends, norms)`` of the generic tokens of a gap, each gap split once.
+
+    >>> memo = gap_memo(str.lower)
+    >>> memo["，Ab 12"]
+    ((0, 1, 4), (1, 3, 6), ('，', 'ab', '12'))
+    """
+    return _GapMemo(normalize)
+
+
+class _GapMemo(dict):
+    def __init__(self, normalize):
+        super().__init__()
+        self.normalize = normalize
+
+    def __missing__(self, gap: str):
+        matches = list(GENERIC.finditer(gap))
+        value = self[gap] = (tuple(map(MATCH_START, matches)), tuple(map(MATCH_END, matches)),
+                             tuple(map(self.normalize, map(MATCH_GROUP, matches))))
+        return value
+
+
+def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list[str], ids: TypeIds,
+                gaps) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Token columns (counts, starts, ends, type ids) of the texts joined in ``joined``.
+
+    Parameters
+    ----------
+    lengths : list of int
+        Length of each text; ``joined`` is the texts with :data:`SEPARATOR` between them.
+    joined : str
+        The texts, as segmented (after any conversion of the same length).
+    points : numpy.ndarray
+        ``code_points(joined)``.
+    words : list of str
+        Words that tile ``joined``; those with hanzi are tokens (their own norms).
+    ids : TypeIds
+        Norm -> type id (numbering goes on in order of first occurrence).
+    gaps : mapping
+        :func:`gap_memo`: the generic tokens of the text between words with hanzi.
+
+    Examples
+    --------
+    >>> ids = TypeIds()
+    >>> han_columns([5, 1], "脱贫 A股\\n中", code_points("脱贫 A股\\n中"), ["脱贫", " ", "A", "股", "\\n", "中"],
+    ...             ids, gap_memo(str.lower))
+    ([3, 1], [0, 3, 4, 0], [2, 4, 5, 1], [0, 1, 2, 3])
+    >>> ids.types
+    ['脱贫', 'a', '股', '中']
+    """
+    if not lengths:
+        return [], [], [], []
+    is_han = (points >= _HAN_FIRST) & (points <= _HAN_LAST)
+    han_before = np.zeros(len(points) + 1, dtype=np.int64)
+    np.cumsum(is_han, out=han_before[1:])
+    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    keep = han_before[ends] > han_before[starts]  # the words with hanzi
+    han_starts, han_ends = starts[keep], ends[keep]
+    keys = list(compress(words, keep.tolist()))
+    text_lengths = np.asarray(lengths, dtype=np.int64)
+    text_starts = np.cumsum(text_lengths + 1) - (text_lengths + 1)
+    # between words with hanzi, and from the start / to the end of each text: the gaps
+    lo = np.sort(np.concatenate([text_starts, han_ends]))
+    hi = np.sort(np.concatenate([han_starts, text_starts + text_lengths]))
+    some = hi > lo
+    gap_lo, gap_hi = lo[some], hi[some]
+    found = list(map(gaps.__getitem__, map(joined.__getitem__, map(slice, gap_lo.tolist(), gap_hi.tolist()))))
+    sizes = np.fromiter(map(len, map(_NORMS, found)), dtype=np.int64, count=len(found))
+    at = np.repeat(gap_lo, sizes)  # each gap token's gap start
+    total = int(sizes.sum())
+    keys += chain.from_iterable(map(_NORMS, found))
+    all_starts = np.concatenate([han_starts, at + np.fromiter(chain.from_iterable(map(_STARTS, found)),
+                                                              dtype=np.int64, count=total)])
+    all_ends = np.concatenate([han_ends, at + np.fromiter(chain.from_iterable(map(_ENDS, found)),
+                                                          dtype=np.int64, count=total)])
+    order = np.argsort(all_starts, kind="stable")
+    all_starts, all_ends = all_starts[order], all_ends[order]
+    type_ids = list(map(ids.__getitem__, map(keys.__getitem__, order.tolist())))  # in text order
+    text_of = np.searchsorted(text_starts, all_starts, side="right") - 1
+    offsets = text_starts[text_of]
+    counts = np.bincount(text_of, minlength=len(lengths))
+    return counts.tolist(), (all_starts - offsets).tolist(), (all_ends - offsets).tolist(), type_ids
