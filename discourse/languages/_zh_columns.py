@@ -9,7 +9,7 @@ is a gap, split by the generic rule. Everything per token is done by numpy or C-
 
 from __future__ import annotations
 
-from itertools import chain, compress
+from itertools import chain, compress, count
 from operator import itemgetter
 
 import numpy as np
@@ -108,7 +108,7 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     starts = ends - sizes
     keep = han_before[ends] > han_before[starts]  # the words with hanzi
     han_starts, han_ends = starts[keep], ends[keep]
-    keys = list(compress(words, keep.tolist()))
+    han_keys = list(compress(words, keep.tolist()))
     text_lengths = np.asarray(lengths, dtype=np.int64)
     text_starts = np.cumsum(text_lengths + 1) - (text_lengths + 1)
     # between words with hanzi, and from the start / to the end of each text: the gaps
@@ -120,15 +120,42 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     sizes = np.fromiter(map(len, map(_NORMS, found)), dtype=np.int64, count=len(found))
     at = np.repeat(gap_lo, sizes)  # each gap token's gap start
     total = int(sizes.sum())
-    keys += chain.from_iterable(map(_NORMS, found))
-    all_starts = np.concatenate([han_starts, at + np.fromiter(chain.from_iterable(map(_STARTS, found)),
-                                                              dtype=np.int64, count=total)])
-    all_ends = np.concatenate([han_ends, at + np.fromiter(chain.from_iterable(map(_ENDS, found)),
-                                                          dtype=np.int64, count=total)])
+    gap_keys = list(chain.from_iterable(map(_NORMS, found)))
+    gap_starts = at + np.fromiter(chain.from_iterable(map(_STARTS, found)), dtype=np.int64, count=total)
+    gap_ends = at + np.fromiter(chain.from_iterable(map(_ENDS, found)), dtype=np.int64, count=total)
+    han_ids, gap_ids = _type_ids(ids, (han_keys, han_starts), (gap_keys, gap_starts))
+    all_starts = np.concatenate([han_starts, gap_starts])
     order = np.argsort(all_starts, kind="stable")
-    all_starts, all_ends = all_starts[order], all_ends[order]
-    type_ids = list(map(ids.__getitem__, map(keys.__getitem__, order.tolist())))  # in text order
+    all_starts = all_starts[order]
+    all_ends = np.concatenate([han_ends, gap_ends])[order]
+    type_ids = np.concatenate([han_ids, gap_ids])[order].tolist()
     text_of = np.searchsorted(text_starts, all_starts, side="right") - 1
     offsets = text_starts[text_of]
     counts = np.bincount(text_of, minlength=len(lengths))
     return counts.tolist(), (all_starts - offsets).tolist(), (all_ends - offsets).tolist(), type_ids
+
+
+def _type_ids(ids: TypeIds, *streams) -> list[np.ndarray]:
+    """Type ids of the keys of each ``(keys, starts)`` stream (keys in text order), the new
+    norms numbered in ``ids`` in order of first occurrence over all the streams.
+
+    Each stream is numbered locally (a key's number: the index of its first occurrence),
+    the first occurrences merged by position, and only the distinct keys go to ``ids``.
+    """
+    firsts, numbered = [], []
+    for keys, starts in streams:
+        local: dict[str, int] = {}
+        numbered.append(np.fromiter(map(local.setdefault, keys, count()), dtype=np.int64, count=len(keys)))
+        first = np.fromiter(local.values(), dtype=np.int64, count=len(local))
+        firsts.append((list(local), first, starts[first]))
+    order = np.argsort(np.concatenate([f[2] for f in firsts]), kind="stable")
+    flat = list(chain.from_iterable(f[0] for f in firsts))
+    global_ids = np.empty(len(flat), dtype=np.int64)
+    global_ids[order] = list(map(ids.__getitem__, map(flat.__getitem__, order.tolist())))
+    out, done = [], 0
+    for (keys, _), (_, first, _), local_ids in zip(streams, firsts, numbered):
+        lookup = np.empty(len(keys), dtype=np.int64)
+        lookup[first] = global_ids[done : done + len(first)]
+        done += len(first)
+        out.append(lookup[local_ids])
+    return out
