@@ -102,30 +102,45 @@ def rjieba_segmenter(entries, dictionary: bytes):
     entries = list(entries)
     if any(freq == 0 for _, freq, _ in entries):
         return None
+    seg = _rjieba_class()()
     # jieba's total: every line of dict.txt, plus every entry's frequency; jieba-rs's: one
     # frequency a word, the last one given. The gap: the duplicated line, and each old
     # frequency an entry replaces.
-    known = _dict_freqs({w for w, _, _ in entries}, dictionary)
+    old = {w: None for w, _, _ in entries if seg.has_word(w)}  # in dict.txt
+    old.update(_dict_freqs(list(old), dictionary))
     gap = DICT_DUPLICATE_EXTRA
-    seg = _rjieba_class()()
     for word, freq, tag in entries:
-        gap += known.get(word, 0)  # jieba-rs takes the old frequency off its total
-        known[word] = freq
+        gap += old.get(word) or 0  # jieba-rs takes the old frequency off its total
+        old[word] = freq
         seg.add_word(word, freq, tag)
+    gap += old.get(FILLER) or 0  # (a user term that is the filler: replaced too)
     if gap:
         seg.add_word(FILLER, gap, None)
     return seg
 
 
-def _dict_freqs(words: set[str], dictionary: bytes) -> dict[str, int]:
-    """Frequency in ``dictionary`` (the last line wins, as in jieba) of those ``words`` it holds."""
-    words = [w for w in words if w and not any(c.isspace() for c in w)]
-    if not words:
-        return {}
+def _dict_freqs(words: list[str], dictionary: bytes) -> dict[str, int]:
+    """Frequency in ``dictionary`` (``word freq [tag]`` lines) of each of ``words`` it holds.
+
+    >>> _dict_freqs(["中国", "AT&T", "不是词吗"], "AT&T 3 nz\\n中国人 9 n\\n中国 200 ns\\n".encode())
+    {'中国': 200, 'AT&T': 3}
+    """
     found: dict[str, int] = {}
-    pattern = b"|".join(re.escape(w.encode("utf-8")) for w in sorted(words, key=len, reverse=True))
-    for match in re.finditer(rb"^(" + pattern + rb") (\d+)", dictionary, re.M):
-        found[match[1].decode("utf-8")] = int(match[2])
+    if len(words) > 50:  # one pass over the dictionary
+        wanted = {w.encode("utf-8") for w in words}
+        for word, freq in re.findall(rb"^(\S+) (\d+)", dictionary, re.M):
+            if word in wanted:
+                found[word.decode("utf-8")] = int(freq)
+        return found
+    for word in words:  # a search each (the first line of a word: its lines agree, see the tests)
+        key = b"\n" + word.encode("utf-8")
+        at = -1 if dictionary.startswith(key[1:] + b" ") else dictionary.find(key)
+        while at >= 0 and dictionary[at + len(key) : at + len(key) + 1] != b" ":
+            at = dictionary.find(key, at + 1)  # a longer word that starts with it
+        if at == -1 and not dictionary.startswith(key[1:] + b" "):
+            continue
+        end = dictionary.find(b"\n", at + 1)
+        found[word] = int(dictionary[at + 1 : end if end >= 0 else len(dictionary)].split()[1])
     return found
 
 
