@@ -116,7 +116,7 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     hi = np.sort(np.concatenate([han_starts, text_starts + text_lengths]))
     some = hi > lo
     gap_lo, gap_hi = lo[some], hi[some]
-    found = list(map(gaps.__getitem__, map(joined.__getitem__, map(slice, gap_lo.tolist(), gap_hi.tolist()))))
+    found = _gap_tokens(joined, points, gap_lo, gap_hi, gaps)
     sizes = np.fromiter(map(len, map(_NORMS, found)), dtype=np.int64, count=len(found))
     at = np.repeat(gap_lo, sizes)  # each gap token's gap start
     total = int(sizes.sum())
@@ -159,3 +159,24 @@ def _type_ids(ids: TypeIds, *streams) -> list[np.ndarray]:
         done += len(first)
         out.append(lookup[local_ids])
     return out
+
+
+def _gap_tokens(joined: str, points: np.ndarray, lo: np.ndarray, hi: np.ndarray, gaps) -> list:
+    """``gaps[joined[a:b]]`` for each gap; a gap of one character (most are: "，") is looked
+    up once per distinct character."""
+    single = (hi - lo) == 1
+    if not single.any():
+        return list(map(gaps.__getitem__, map(joined.__getitem__, map(slice, lo.tolist(), hi.tolist()))))
+    chars, inverse = np.unique(points[lo[single]], return_inverse=True)
+    per_char = np.empty(len(chars), dtype=object)
+    for k, char in enumerate(map(chr, chars.tolist())):
+        per_char[k] = gaps[char]
+    found = np.empty(len(lo), dtype=object)
+    found[single] = per_char[inverse]
+    rest = ~single
+    wide = np.empty(int(rest.sum()), dtype=object)
+    for k, entry in enumerate(map(gaps.__getitem__, map(joined.__getitem__,
+                                                         map(slice, lo[rest].tolist(), hi[rest].tolist())))):
+        wide[k] = entry
+    found[rest] = wide
+    return found.tolist()
