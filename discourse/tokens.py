@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _token_cache
-from ._chunked import nfc_with_map, tokenize_arrays
+from ._chunked import nfc_with_map, tokenize_arrays, worker_count
 from ._util import string_ranks
 from .errors import InputError
 from .languages import get_tokenizer, is_punct
@@ -304,13 +304,16 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
         segmented again. A corrupt, unreadable, foreign or altered cache file (its key,
         checksum and offsets are checked) is ignored and rewritten.
     n_jobs : int, optional
-        Worker processes for segmentation. Default: all cores for corpora of more than
-        two million characters, else one (starting workers costs more than it saves).
+        Worker processes for segmentation (1 or more). Default: ``$DISCOURSE_JOBS`` if
+        set, else per language one up to two million characters (starting workers costs
+        more than it saves) and above that the free cores: those of the CPU affinity less
+        the load average (:func:`discourse._chunked.worker_count`).
 
     Returns
     -------
     Tokens
     """
+    worker_count(n_jobs, chars=0)  # a bad n_jobs or $DISCOURSE_JOBS is refused even when the cache answers
     texts = corpus.column("text").tolist()
     langs = corpus.column("lang")
     tokenizers = tokenizers_for(pd.unique(langs), user_dict=user_dict, stopwords=stopwords)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from discourse._data import data_path
 from discourse.errors import InputError
+from discourse.languages.versions import library_versions
 
 __all__ = [
     "GENERIC", "HAN", "INVISIBLE", "MARKS", "WORD", "MARK_RUN", "MATCH_END", "MATCH_GROUP", "MATCH_START", "WIDE_ALNUM", "TOKENIZER_VERSION",
@@ -260,12 +261,11 @@ class Tokenizer:
     @functools.cached_property
     def fingerprint(self) -> str:
         """Hash of everything that changes the output: code versions, data, options."""
-        from importlib.metadata import version  # costs 40 ms: not at import time
-
         h = hashlib.sha256()
         # the Unicode version decides which characters are letters (\w) and marks
         parts = [TOKENIZER_VERSION, self.lang, self.version, unicodedata.unidata_version]
-        parts += [f"{lib}={version(lib)}" for lib in self.libraries]
+        versions = library_versions(self.libraries, cache_dir=user_cache_dir())  # remembered: no 40 ms a run
+        parts += [f"{lib}={versions[lib]}" for lib in self.libraries]
         stops = sorted(self.stopwords)
         parts += [f"terms {len(self.user_terms)}", *self.user_terms, f"stopwords {len(stops)}", *stops]
         for rel in self.data_files:
