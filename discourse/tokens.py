@@ -56,7 +56,9 @@ class Tokens:
     "d'"
     """
 
-    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None):
+    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None,
+                 vocab_ranks=None):
+        self._vocab_ranks = vocab_ranks  # of vocab_order, when known (kept in the token cache)
         self.corpus = corpus
         self.seg_row = seg_row
         self.start = start
@@ -322,6 +324,7 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
     if arrays is None:
         arrays = tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
         arrays["is_punct"] = _punct_types(arrays["vocab"])
+        arrays["vocab_ranks"] = string_ranks(arrays["vocab"])  # once here, not by every frequency list
         if key:
             _token_cache.store(key, arrays)
     return Tokens(corpus, **arrays, tokenizers=tokenizers)

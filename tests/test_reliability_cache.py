@@ -339,3 +339,26 @@ def test_a_stale_or_forged_library_version_memo_is_not_believed(tmp_path):
     memo.write_text("not json{", encoding="utf-8")  # a corrupt memo: ignored, rewritten
     assert _fingerprint_in_a_new_process(memo.parent)[0] == true_print
     assert set(json.loads(memo.read_text(encoding="utf-8"))) == set(libraries)
+
+
+@pytest.mark.parametrize("change", ["swapped", "not_a_permutation"])
+def test_the_cached_vocabulary_order_is_checked_like_the_tokens(cache_dir, change):
+    from discourse._util import string_ranks
+
+    texts = [FR, "Bonjour à tous, et à demain."]
+    with bounded(60):
+        file = token_file(corpus_of(texts, ["fr", "fr"]))
+        with np.load(file) as npz:  # kept with the tokens: no sort of the vocabulary per frequency list
+            ranks, vocab = npz["vocab_ranks"].copy(), json.loads(npz["vocab"].tobytes().decode("utf-8"))
+        assert ranks.tolist() == string_ranks(vocab).tolist()
+        fresh = discourse.frequencies(corpus_of(texts, ["fr", "fr"]).tokens(cache=False), stopwords=False)
+        pd.testing.assert_frame_equal(discourse.frequencies(corpus_of(texts, ["fr", "fr"]), stopwords=False), fresh)
+        if change == "swapped":  # still a permutation: only the checksum sees it
+            ranks[[0, 1]] = ranks[[1, 0]]
+        else:
+            ranks[0] = ranks[1]
+        rewrite(file, vocab_ranks=ranks)
+        tampered = file.read_bytes()
+        got = discourse.frequencies(corpus_of(texts, ["fr", "fr"]), stopwords=False)
+    pd.testing.assert_frame_equal(got, fresh)
+    assert file.read_bytes() != tampered  # dropped and written again
