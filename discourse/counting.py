@@ -208,7 +208,7 @@ def units(toks, *, n: int, punct: bool, stopwords, seg_mask) -> Units:
     if is_stop is None:
         counted = None  # all listed
     else:
-        counted = ~(is_stop[start] | is_stop[start + n - 1])
+        counted = ~is_stop[start] if n == 1 else ~(is_stop[start] | is_stop[start + n - 1])
     if n == 1:
         term_id = toks.type_id[start].astype(np.int64)
         return Units(start, term_id, counted, np.arange(len(toks.vocab), dtype=np.int64)[:, None])

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _token_cache
-from ._chunked import nfc_with_map, tokenize_arrays
+from ._chunked import nfc_with_map, tokenize_arrays, worker_count
 from ._util import string_ranks
 from .errors import InputError
 from .languages import get_tokenizer, is_punct
@@ -58,7 +58,8 @@ class Tokens:
     """
 
     def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None,
-                 lemmas=None):
+                 lemmas=None, vocab_ranks=None):
+        self._vocab_ranks = vocab_ranks  # of vocab_order, when known (kept in the token cache)
         self.corpus = corpus
         self.seg_row = seg_row
         self.start = start
@@ -320,13 +321,16 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
         segmented again. A corrupt, unreadable, foreign or altered cache file (its key,
         checksum and offsets are checked) is ignored and rewritten.
     n_jobs : int, optional
-        Worker processes for segmentation. Default: all cores for corpora of more than
-        two million characters, else one (starting workers costs more than it saves).
+        Worker processes for segmentation (1 or more). Default: ``$DISCOURSE_JOBS`` if
+        set, else per language one up to two million characters (starting workers costs
+        more than it saves) and above that the free cores: those of the CPU affinity less
+        the load average (:func:`discourse._chunked.worker_count`).
 
     Returns
     -------
     Tokens
     """
+    worker_count(n_jobs, chars=0)  # a bad n_jobs or $DISCOURSE_JOBS is refused even when the cache answers
     texts = corpus.column("text").tolist()
     langs = corpus.column("lang")
     tokenizers = tokenizers_for(pd.unique(langs), user_dict=user_dict, stopwords=stopwords)
@@ -335,6 +339,7 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
     if arrays is None:
         arrays = tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
         arrays["is_punct"] = _punct_types(arrays["vocab"])
+        arrays["vocab_ranks"] = string_ranks(arrays["vocab"])  # once here, not by every frequency list
         if key:
             _token_cache.store(key, arrays)
     return Tokens(corpus, **arrays, tokenizers=tokenizers)
