@@ -173,7 +173,12 @@ def jieba_files(cache_dir):
 def zh_words(text):
     from discourse.languages.zh import ChineseTokenizer
 
-    return [text[s:e] for s, e, _ in ChineseTokenizer().tokenize(text)]  # a new instance: reads the cache
+    # jieba's own search (and so its cache files) serves only a tokenizer with a user term of
+    # frequency 0, which the compiled search (rjieba) cannot take: such a tokenizer, a new
+    # instance each time, so that it reads the cache
+    tokenizer = ChineseTokenizer(user_terms=("中国 0",))
+    assert tokenizer._rjieba is None  # jieba's search, not the compiled one
+    return [text[s:e] for s, e, _ in tokenizer.tokenize(text)]
 
 
 def test_a_jieba_cache_with_an_empty_dictionary_is_not_believed(cache_dir):
