@@ -133,15 +133,15 @@ def segment_arrays(toks) -> dict:
     >>> arrays["doc_id"].take([0]).tolist(), str(arrays["align_id"].dtype)
     (['000_6faf780c4d1388a2'], 'Int64')
     """
-    cached = toks.__dict__.get("_kwic_segment_arrays")
-    if cached is None:
+    def arrays():
         column = toks.corpus.column
-        cached = {col: pd.array(column(col), dtype="str") for col in ("doc_id", "lang")}
-        cached["seg_id"] = column("seg_id").astype(np.int64)
-        cached["align_id"] = pd.array(column("align_id"), dtype="Int64")
-        cached["text"] = column("text")
-        toks.__dict__["_kwic_segment_arrays"] = cached
-    return cached
+        out = {col: pd.array(column(col), dtype="str") for col in ("doc_id", "lang")}
+        out["seg_id"] = column("seg_id").astype(np.int64)
+        out["align_id"] = pd.array(column("align_id"), dtype="Int64")
+        out["text"] = column("text")
+        return out
+
+    return toks.memo(("kwic_segment_arrays",), arrays)
 
 
 def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:

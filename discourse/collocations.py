@@ -32,7 +32,7 @@ from discourse.query import MAX_WINDOW, find
 from discourse.stats.cooccurrence import check_span, expected_cooccurrence, log_dice, log_likelihood, mi, t_score
 from discourse.stats.registry import measures
 from discourse.stats.tables import UNSET, counts_series, integral, renamed
-from discourse.tokens import stoplist_option
+from discourse.token_options import stoplist_option
 
 __all__ = [
     "expected_cooccurrence",

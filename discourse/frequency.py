@@ -31,7 +31,7 @@ from ._util import as_list
 from .counting import check_top, count_table, finish, groups, lang_mask, select, tokens_of, units
 from .errors import InputError
 from .query import find
-from .tokens import stoplist_option
+from .token_options import stoplist_option
 
 __all__ = ["frequencies", "document_term_matrix", "DocumentTermMatrix", "tfidf", "trend", "FREQUENCY_COLUMNS"]
 

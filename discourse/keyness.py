@@ -36,7 +36,7 @@ from discourse.stats.association import chi2, g2, p_value
 from discourse.stats.effect_size import log_ratio, log_ratio_ci, pct_diff, simple_maths
 from discourse.stats.registry import measures
 from discourse.stats.tables import corpus_total, counts_series, integral
-from discourse.tokens import stoplist_option
+from discourse.token_options import stoplist_option
 
 __all__ = [
     "g2",

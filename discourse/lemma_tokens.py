@@ -27,7 +27,8 @@ import pandas as pd
 
 from .languages import get_tokenizer
 from .languages.lemmas import check_form, lemmas
-from .tokens import Tokens, stoplist_option
+from .token_options import stoplist_option
+from .tokens import Tokens
 
 __all__ = ["LemmaTokens", "LemmaTokenizer", "with_form", "norm_tokens", "lemma_types", "lemma_counts", "union_hits"]
 
@@ -128,10 +129,7 @@ def with_form(toks: Tokens, form: str = "norm") -> Tokens:
     """
     if check_form(form) == "norm" or isinstance(toks, LemmaTokens):
         return toks
-    views = toks.__dict__.setdefault("_forms", {})  # a look-up structure of these tokens, as query.py keeps
-    if "lemma" not in views:
-        views["lemma"] = LemmaTokens(toks)
-    return views["lemma"]
+    return toks.memo(("form", "lemma"), lambda: LemmaTokens(toks))
 
 
 def norm_tokens(toks: Tokens) -> Tokens:

@@ -237,12 +237,12 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
 def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
     """The texts of a language's segments joined by NUL (never part of a match), and the
     offset of each segment in it; made once per Tokens."""
-    cache = tokens.__dict__.setdefault("_joined", {})
-    if lang not in cache:
+    def join():
         texts = tokens.corpus.column("text")[tokens.lang_rows()[lang]]
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-        cache[lang] = ("\x00".join(texts), np.r_[0, np.cumsum(lengths)[:-1]])
-    return cache[lang]
+        return "\x00".join(texts), np.r_[0, np.cumsum(lengths)[:-1]]
+
+    return tokens.memo(("joined_text", lang), join)
 
 
 def _sorted_hits(parts: list) -> dict[str, np.ndarray]:
@@ -292,12 +292,7 @@ def _strictly_increasing(*keys: np.ndarray) -> bool:
 def _cached(tokens, key, make, *, limit: int = 4096):
     """``make()``, remembered per Tokens (a query's elements and type sets are the same each
     time it is asked of the same tokens); at most ``limit`` entries are kept."""
-    cache = tokens.__dict__.setdefault("_compiled_queries", {})
-    if key not in cache:
-        if len(cache) >= limit:
-            cache.clear()
-        cache[key] = make()
-    return cache[key]
+    return tokens.memo(("query", *key), make, limit=limit)
 
 
 def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:

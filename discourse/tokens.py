@@ -9,19 +9,15 @@ asked for (:meth:`Tokens.to_frame`).
 
 from __future__ import annotations
 
-import os
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from . import _token_cache
 from ._chunked import nfc_with_map, tokenize_arrays, worker_count
 from ._util import string_ranks
-from .errors import InputError
 from .languages import get_tokenizer, is_punct
 from .languages.lemmas import lemma_ids
-from .languages.registry import language_options
+from .token_options import corpus_options, lang_stoplist, merged_options, stoplist_option, tokenizers_for
 
 __all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for", "merged_options"]
 
@@ -76,8 +72,8 @@ class Tokens:
         corpus's user dictionary and stoplist (so a query is cut as the text was)."""
         found = self.tokenizers.get(lang)
         if found is None:
-            user_dict, stopwords = _corpus_options(self.corpus)
-            found = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
+            user_dict, stopwords = corpus_options(self.corpus)
+            found = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=lang_stoplist(stopwords, lang))
         return found
 
     @property
@@ -163,6 +159,18 @@ class Tokens:
                       lemmas=None if self._lemmas is None else (self._lemmas[0][sel], self._lemmas[1]))
 
     # -- look-up structures, built once on first use -------------------------------
+    def memo(self, key, make, *, limit: int | None = None):
+        """``make()``, kept with these tokens under ``key``: a look-up structure derived from
+        them (a query's type ids, joined texts, a lemma view) is built once per Tokens.
+        With ``limit``, the memos under ``key[0]`` are dropped when that many are kept."""
+        memos = self.__dict__.setdefault("_memos", {})
+        if key not in memos:
+            if limit is not None and sum(1 for k in memos if k[0] == key[0]) >= limit:
+                for k in [k for k in memos if k[0] == key[0]]:
+                    del memos[k]
+            memos[key] = make()
+        return memos[key]
+
     def vocab_index(self) -> dict[str, int]:
         """Normalised form -> type id."""
         if getattr(self, "_index", None) is None:
@@ -343,76 +351,3 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
         if key:
             _token_cache.store(key, arrays)
     return Tokens(corpus, **arrays, tokenizers=tokenizers)
-
-
-def stoplist_option(stopwords, *, stacklevel: int = 3):
-    """Check a ``stopwords`` option: ``None``, ``False`` or ``{lang: file or words or False}``.
-
-    ``True`` meant "list stopwords too" before the option became the stoplist; it still
-    means ``False`` (no stoplist), with a ``FutureWarning``.
-
-    >>> stoplist_option({"fr": ["le", "la"]})
-    {'fr': ['le', 'la']}
-    """
-    if stopwords is True:
-        warnings.warn("stopwords=True (list stopwords too) is now stopwords=False (no stoplist: every word "
-                      "listed); stopwords=True will stop working in a later release", FutureWarning,
-                      stacklevel=stacklevel)
-        return False
-    if stopwords is None or stopwords is False:
-        return stopwords
-    if isinstance(stopwords, (str, os.PathLike)):
-        raise InputError(f"stopwords maps a language to its stoplist, e.g. stopwords={{'fr': {str(stopwords)!r}}}; "
-                         "False for no stoplist")
-    return language_options("stopwords", stopwords)
-
-
-def _lang_stoplist(stopwords, lang: str):
-    """The ``stopwords`` option of :func:`get_tokenizer` for one language."""
-    if stopwords is None or stopwords is False:
-        return stopwords
-    return stopwords.get(lang)
-
-
-def tokenizers_for(langs, *, user_dict=None, stopwords=None) -> dict:
-    """Language -> tokenizer for ``langs``, with the ``user_dict`` and ``stopwords`` options
-    of :func:`tokenize` (every language they name is checked, present or not).
-
-    >>> tokenizers_for(["fr"], stopwords={"fr": ["le"]})["fr"].stoplist
-    'user: 1 word'
-    """
-    user_dict = language_options("user_dict", user_dict)
-    stopwords = stoplist_option(stopwords, stacklevel=4)
-    named = set(user_dict) | (set(stopwords) if isinstance(stopwords, dict) else set())
-    out = {}
-    for lang in [*langs, *sorted(named - set(langs))]:
-        out[lang] = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
-    return {lang: out[lang] for lang in langs}
-
-
-def merged_options(own: dict, *, user_dict=None, stopwords=None, langs=()) -> dict:
-    """The ``user_dict`` and ``stopwords`` of :func:`tokenize` for a corpus read with the
-    options ``own`` (:attr:`discourse.Corpus.token_options`) and asked for ``user_dict``
-    and ``stopwords`` on top: words of both dictionaries, a stoplist mapping over the
-    corpus's (over ``False`` for its other languages ``langs`` when it has none).
-
-    >>> merged_options({"stopwords": False}, stopwords={"fr": ["le"]}, langs=["fr", "zh"])
-    {'user_dict': {}, 'stopwords': {'fr': ['le'], 'zh': False}}
-    """
-    options = {"user_dict": dict(own.get("user_dict") or {}), "stopwords": own.get("stopwords")}
-    if user_dict is not None:
-        options["user_dict"].update(language_options("user_dict", user_dict))
-    if stopwords is not None:
-        base = options["stopwords"]
-        if isinstance(stopwords, dict) and isinstance(base, dict):
-            stopwords = {**base, **stopwords}
-        elif isinstance(stopwords, dict) and base is False:  # the corpus's "none" holds for the others
-            stopwords = {**{lang: False for lang in langs}, **stopwords}
-        options["stopwords"] = stopwords
-    return options
-
-
-def _corpus_options(corpus) -> tuple[dict, object]:
-    """The ``user_dict`` and ``stopwords`` a corpus was read with."""
-    options = getattr(corpus, "token_options", None) or {}
-    return dict(options.get("user_dict") or {}), options.get("stopwords")
