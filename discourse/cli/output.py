@@ -22,12 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 from pathlib import Path
 
+import discourse  # its functions load on first use: `discourse --help` imports no pandas
 from discourse._reading import file_kind
-from discourse._util import atomic_write
 from discourse.errors import InputError
-from discourse.spreadsheet import write_xlsx
 
 __all__ = ["FORMATS", "output_path", "table_bytes", "write_output"]
 
@@ -61,7 +61,7 @@ def table_bytes(table, fmt: str) -> bytes:
     '[\\n {\\n  "a": "é"\\n }\\n]\\n'
     """
     if fmt == "xlsx":
-        return write_xlsx(table)
+        return discourse.write_xlsx(table)
     if fmt == "csv":
         return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
     records = json.loads(table.to_json(orient="records", force_ascii=False))
@@ -98,9 +98,36 @@ def write_output(result, path: Path, *, inputs=()) -> str:
     table = result.to_frame() if hasattr(result, "to_frame") and not hasattr(result, "columns") else result
     data = table_bytes(table, fmt)
     try:
-        atomic_write(path, data)
+        _replace(path, data)
     except OSError as err:
         raise InputError(f"cannot be written ({err.strerror or err}); choose a folder you can write to",
                          path=path) from None
     rows = len(table)
     return f"wrote {rows} row{'' if rows == 1 else 's'} to {path}"
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``: a
+    reader never sees half a table. A file replaced keeps its mode; a new one gets
+    ``0o666`` less the umask, as ``open`` gives (the system applies it on creation)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
