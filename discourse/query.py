@@ -8,6 +8,8 @@ A query is matched on **tokens**, in every language of the corpus (or the ones a
   on both sides, and a French ``d’un`` is ``d’`` + ``un`` on both sides);
 * a whitespace-separated word with ``*`` or ``?`` is a wildcard on one token's form
   (``"respons*"``; ``"trách*"`` also matches the token ``trách nhiệm``);
+* ``lemma:WORD`` matches every token whose lemma is WORD (``"lemma:assumer"`` finds *assume*,
+  *assumées* …; :mod:`discourse.languages.lemmas`; in zh and vi the lemma is the norm);
 * ``regex=True`` makes the query one regular expression, matched against each token's
   whole form (run by the ``regex`` engine with a time bound: a catastrophic pattern such
   as ``(a|aa)+b`` is stopped with an :class:`~discourse.errors.InputError` saying why,
@@ -39,7 +41,8 @@ import pandas as pd
 
 from ._user_regex import UserPattern
 from .errors import DiscourseWarning, InputError
-from .languages import get_tokenizer
+from .query_elements import elements as parse_elements
+from .query_elements import fold_diacritics, type_set
 
 __all__ = ["find", "find_hits", "fold_diacritics", "unmatched", "MAX_WINDOW"]
 
@@ -48,17 +51,6 @@ HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
 #: collocates take; a window never reaches beyond the hit's segment, and a larger value is
 #: refused as a mistake (``--window 1000000000``) rather than tried.
 MAX_WINDOW = 1000
-
-
-def fold_diacritics(text: str) -> str:
-    """Remove accents and tone marks (and map đ to d), keeping the letters.
-
-    >>> fold_diacritics("Xoá đói, responsabilité")
-    'Xoa doi, responsabilite'
-    """
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped).replace("đ", "d").replace("Đ", "D")
 
 
 def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, diacritics: bool = True,
@@ -308,57 +300,15 @@ def _cached(tokens, key, make, *, limit: int = 4096):
     return cache[key]
 
 
-def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=None) -> list[tuple[str, str]]:
-    """The query as a sequence of ``(kind, pattern)``: kind ``"literal"`` (a norm form),
-    ``"glob"`` or ``"regex"``. Words of a literal run are joined with ``join`` before
-    they are tokenized (by ``tokenizer``: the corpus's, default the language's)."""
-    if regex:
-        UserPattern(query)  # a syntax error: an InputError naming the pattern
-        return [("regex", query)]
-    tokenizer = get_tokenizer(lang) if tokenizer is None else tokenizer
-    out: list[tuple[str, str]] = []
-    run: list[str] = []
-
-    def flush():
-        if run:
-            text = join.join(run)
-            out.extend(("literal", norm) for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", text)))
-            run.clear()
-
-    for word in query.split():
-        if "*" in word or "?" in word:
-            flush()
-            out.append(("glob", tokenizer.normalize(word) if hasattr(tokenizer, "normalize") else word.lower()))
-        else:
-            run.append(word)
-    flush()
-    return out
-
-
-def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarray:
-    """Type ids whose normalised form matches one element (case-insensitively)."""
-    if kind == "literal" and diacritics:
-        type_id = tokens.vocab_index().get(pattern)
-        return np.array([] if type_id is None else [type_id], dtype=np.int64)
-    fold = (lambda s: s) if diacritics else fold_diacritics
-    if kind == "literal":
-        target = fold(pattern)
-        return np.array([i for i, v in enumerate(tokens.vocab) if fold(v) == target], dtype=np.int64)
-    # a user's regular expression runs under a time bound; a glob's translation is linear
-    rx = re.compile(fnmatch.translate(fold(pattern)), re.IGNORECASE) if kind == "glob" else \
-        UserPattern(pattern, ignore_case=True)
-    return np.array([i for i, v in enumerate(tokens.vocab) if rx.fullmatch(fold(v))], dtype=np.int64)
-
-
 def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
     tokenizer = tokens.tokenizer(lang)  # the corpus's: its user dictionary cuts the query as the text
     elements = _cached(tokens, ("elements", query, lang, regex, " "),
-                       lambda: _elements(query, lang, regex=regex, tokenizer=tokenizer))
+                       lambda: parse_elements(query, lang, regex=regex, tokenizer=tokenizer))
     hits = _find_sequence(tokens, query, elements, rows, regex=regex, case=case, diacritics=diacritics)
     if not regex and len(query.split()) > 1 and not tokenizer.spaces_between_words:
         # "中央 统筹": the spaces are the user's, not the language's: 中央统筹 counts too
         elements = _cached(tokens, ("elements", query, lang, False, ""),
-                           lambda: _elements(query, lang, regex=False, join="", tokenizer=tokenizer))
+                           lambda: parse_elements(query, lang, regex=False, join="", tokenizer=tokenizer))
         joined = _find_sequence(tokens, query, elements, rows, regex=False, case=case, diacritics=diacritics)
         hits = {col: np.concatenate([hits[col], joined[col]]) for col in HIT_COLUMNS}
     return hits
@@ -366,7 +316,7 @@ def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[
 
 def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
     sets = [_cached(tokens, ("types", kind, pattern, diacritics),
-                    lambda: _type_set(tokens, kind, pattern, diacritics=diacritics)) for kind, pattern in elements]
+                    lambda: type_set(tokens, kind, pattern, diacritics=diacritics)) for kind, pattern in elements]
     if not sets or any(len(s) == 0 for s in sets):
         return {col: np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
     cand = tokens.positions_of(sets[0])

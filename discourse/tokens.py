@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 
 from . import _token_cache
-from ._chunked import nfc_with_map, tokenize_arrays
+from ._chunked import nfc_with_map, tokenize_arrays, worker_count
 from ._util import string_ranks
 from .errors import InputError
 from .languages import get_tokenizer, is_punct
+from .languages.lemmas import lemma_ids
 from .languages.registry import language_options
 
 __all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for", "merged_options"]
@@ -56,7 +57,9 @@ class Tokens:
     "d'"
     """
 
-    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None):
+    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None,
+                 lemmas=None, vocab_ranks=None):
+        self._vocab_ranks = vocab_ranks  # of vocab_order, when known (kept in the token cache)
         self.corpus = corpus
         self.seg_row = seg_row
         self.start = start
@@ -66,6 +69,7 @@ class Tokens:
         self.is_stop = is_stop
         self.is_punct = _punct_types(vocab) if is_punct is None else is_punct
         self.tokenizers = dict(tokenizers or {})
+        self._lemmas = lemmas  # (per token the id of its lemma, the lemmas) once asked for: :meth:`lemma_ids`
 
     def tokenizer(self, lang: str):
         """The tokenizer of ``lang`` for these tokens: the one that made them, with the
@@ -155,7 +159,8 @@ class Tokens:
         sel = keep_rows[self.seg_row]
         return Tokens(corpus, seg_row=new_row[self.seg_row[sel]].astype(np.int32), start=self.start[sel],
                       end=self.end[sel], type_id=self.type_id[sel], vocab=self.vocab, is_stop=self.is_stop[sel],
-                      is_punct=self.is_punct, tokenizers=self.tokenizers)
+                      is_punct=self.is_punct, tokenizers=self.tokenizers,
+                      lemmas=None if self._lemmas is None else (self._lemmas[0][sel], self._lemmas[1]))
 
     # -- look-up structures, built once on first use -------------------------------
     def vocab_index(self) -> dict[str, int]:
@@ -176,6 +181,14 @@ class Tokens:
         if len(parts) == 1:  # a stable sort keeps one type's positions in order
             return parts[0]
         return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+    def lemma_ids(self) -> tuple[np.ndarray, list[str]]:
+        """Per token, the id of its lemma, and the lemmas those ids index (each language's
+        distinct norms lemmatised once: :mod:`discourse.languages.lemmas`)."""
+        if self._lemmas is None:
+            codes, langs = pd.factorize(self.corpus.column("lang"))
+            self._lemmas = lemma_ids(self.vocab, self.type_id, codes[self.seg_row], list(langs))
+        return self._lemmas
 
     def vocab_order(self) -> np.ndarray:
         """Place of each type's norm in code-point order (sorts tables by term)."""
@@ -230,7 +243,8 @@ class Tokens:
         ``punct=False`` and ``stopwords=False`` leave out punctuation and the tokens of
         the stoplist (``is_stop``). ``position`` is the token's index within its segment;
         ``start, end`` are offsets into the segment's text, so ``text[start:end] ==
-        token``. Pass ``columns`` to build only some columns (faster on large corpora).
+        token``. Pass ``columns`` to build only some columns (faster on large corpora), or
+        ``"lemma"`` too (:mod:`discourse.languages.lemmas`; the norm in zh and vi).
         """
         keep = self.mask(punct=punct, stopwords=stopwords)
         rows = self.seg_row[keep]
@@ -251,6 +265,9 @@ class Tokens:
             elif col == "norm":
                 vocab = np.asarray(self.vocab, dtype=object)
                 out[col] = vocab[self.type_id[keep]]
+            elif col == "lemma":
+                ids, lemmas = self.lemma_ids()
+                out[col] = np.asarray(lemmas, dtype=object)[ids[keep]]
             elif col == "is_punct":
                 out[col] = self.is_punct[self.type_id[keep]]
             elif col == "is_stop":
@@ -304,13 +321,16 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
         segmented again. A corrupt, unreadable, foreign or altered cache file (its key,
         checksum and offsets are checked) is ignored and rewritten.
     n_jobs : int, optional
-        Worker processes for segmentation. Default: all cores for corpora of more than
-        two million characters, else one (starting workers costs more than it saves).
+        Worker processes for segmentation (1 or more). Default: ``$DISCOURSE_JOBS`` if
+        set, else per language one up to two million characters (starting workers costs
+        more than it saves) and above that the free cores: those of the CPU affinity less
+        the load average (:func:`discourse._chunked.worker_count`).
 
     Returns
     -------
     Tokens
     """
+    worker_count(n_jobs, chars=0)  # a bad n_jobs or $DISCOURSE_JOBS is refused even when the cache answers
     texts = corpus.column("text").tolist()
     langs = corpus.column("lang")
     tokenizers = tokenizers_for(pd.unique(langs), user_dict=user_dict, stopwords=stopwords)
@@ -319,6 +339,7 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
     if arrays is None:
         arrays = tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
         arrays["is_punct"] = _punct_types(arrays["vocab"])
+        arrays["vocab_ranks"] = string_ranks(arrays["vocab"])  # once here, not by every frequency list
         if key:
             _token_cache.store(key, arrays)
     return Tokens(corpus, **arrays, tokenizers=tokenizers)

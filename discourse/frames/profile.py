@@ -20,6 +20,8 @@ import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning
+from discourse.languages.lemmas import check_form
+from discourse.lemma_tokens import union_hits, with_form
 from discourse.query import unmatched
 from discourse.sentence_units import at_unit
 
@@ -37,7 +39,7 @@ PROFILE_COLUMNS = ["doc_id", "lang", "frame", "hits", "tokens", "per_1k", "units
 _ROLES = COUNTED_ROLES  # frame profiles and shifts count titles and body text, not meta lines
 
 
-def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -> pd.DataFrame:
+def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None, form: str = "norm") -> pd.DataFrame:
     """Every occurrence of a frame term in the corpus.
 
     Parameters
@@ -52,6 +54,10 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
         Warn about terms that cannot match (below). Default: about your own terms, not
         those of the bundled lexicons (also when your lexicon took them from one);
         ``warn=True`` checks every term.
+    form : {"norm", "lemma"}
+        Match the terms' words as normalised forms (default) or also by lemma, so
+        « responsabilité » finds « responsabilités » (fr, en; :mod:`discourse.lemma_tokens`);
+        a wildcard (``ciblé*``) still matches the written forms.
 
     Returns
     -------
@@ -88,6 +94,8 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     groups = pd.unique(pd.Series(list(zip(terms["lang"], terms["term"])), dtype=object))
     groups = [key for key in groups if key[0] in present]  # (lang, term) in the lexicon's order
     found = match_terms(toks, groups)
+    if check_form(form) == "lemma":  # by lemma, and a wildcard on the written forms too
+        found = union_hits(found, match_terms(with_form(toks, "lemma"), groups))
     if warn is not False:
         frames_of: dict[tuple[str, str], list[str]] = {}
         for lang, term, frame in zip(terms["lang"], terms["term"], terms["frame"]):
@@ -225,7 +233,7 @@ def match_forms(matches) -> list[str]:
     return list(dict.fromkeys(map(form, matches)))
 
 
-def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFrame:
+def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph", form: str = "norm") -> pd.DataFrame:
     """How present each frame is in each document's language versions.
 
     For each document × language × frame of the lexicon that has terms in that
@@ -256,6 +264,9 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
         The aligned unit of ``units`` and ``unit_share``: paragraphs (the segments, by
         default) or sentence units (``corpus.to_sentences()``); hits and tokens do not
         depend on it.
+    form : {"norm", "lemma"}
+        How terms match (:func:`frame_hits`): ``"lemma"`` counts « responsabilités » with
+        « responsabilité ».
 
     Returns
     -------
@@ -272,7 +283,7 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
     """
     lex = load_lexicon(lexicon)
     corpus = at_unit(corpus, unit)
-    hits = frame_hits(corpus, lex)
+    hits = frame_hits(corpus, lex, form=form)
     toks = corpus.tokens()
     in_roles = corpus.mask(role=list(_ROLES))
     words = toks.mask(punct=False) & in_roles[toks.seg_row]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import languages  # languages.identify_lines loads on first use: a table read needs none
 from ..align import align_document
 from ..errors import DiscourseWarning, InputError
-from ..languages import identify_lines
 from .common import check_lang, line_spans, make_corpus
 
 __all__ = ["extracted_text", "paragraph_corpus"]
@@ -89,7 +89,7 @@ def paragraph_corpus(path, paragraphs: list[tuple], *, lang: str | None = None, 
         rows.append(dict(doc_id=path.stem, lang=lang or declared, role=role, text=text[start:end], path=str(path),
                          start=start, end=end, line=number))
     if lang is None and any(row["lang"] is None for row in rows):
-        found = identify_lines([row["text"] for row in rows])
+        found = languages.identify_lines([row["text"] for row in rows])
         for row, guess in zip(rows, found):
             if row["lang"] is None:
                 row["lang"] = guess
