@@ -30,7 +30,8 @@ import warnings
 import discourse
 from discourse._terminal import visible
 from discourse.cli.commands import COMMANDS
-from discourse.cli.options import load, note
+from discourse.cli.options import load, note, output_file
+from discourse.cli.output import FORMATS, write_output
 from discourse.errors import DiscourseError, InputError
 
 __all__ = ["COMMANDS", "main"]
@@ -57,6 +58,7 @@ def _build_parsers(only: str | None = None) -> tuple[argparse.ArgumentParser, di
         if only is None or name == only:
             commands[name] = sub.add_parser(name, parents=[common], help=text)
             add(commands[name])
+            output_file(commands[name])  # -o FILE (after the command's own options: import's -o stays)
         else:
             commands[name] = sub.add_parser(name, help=text, add_help=False)
     return parser, commands
@@ -143,7 +145,13 @@ def _plain(message: str) -> str:
 
 def _run(args, out) -> None:
     corpus = load(args)
-    _emit(COMMANDS[args.command][2](args, corpus), args.format, out)
+    result = COMMANDS[args.command][2](args, corpus)
+    if getattr(args, "table_file", None) is None:
+        _emit(result, args.format, out)
+        return
+    if args.format not in ("table", FORMATS[args.table_file.suffix.lower()]):
+        note(f"--format {args.format} is for printing; -o {args.table_file} is written as its suffix says")
+    note(write_output(result, args.table_file, inputs=args.corpus))
 
 
 def main(argv=None) -> int:

@@ -23,10 +23,11 @@ import argparse
 import sys
 
 import discourse  # its functions load on first use: `discourse --help` imports no pandas
+from discourse.cli.output import output_path
 from discourse.errors import InputError
 
 __all__ = ["LangFile", "Renamed", "corpus_args", "output_args", "reading", "top", "n", "min_count", "punct",
-           "chars_regex", "form", "window", "jobs", "read_options", "load", "note", "note_unknown"]
+           "chars_regex", "form", "window", "jobs", "read_options", "load", "note", "note_unknown", "output_file"]
 
 
 class LangFile(argparse.Action):
@@ -99,6 +100,18 @@ def output_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "csv", "json", "xlsx"), default="table",
                         help="output format (default: table); xlsx is a spreadsheet whose cells are text or "
                              "numbers, never formulas (redirect it to a file: > out.xlsx)")
+
+
+def output_file(parser: argparse.ArgumentParser) -> None:
+    """``-o FILE`` / ``--output FILE``: write the table to FILE, in the format its suffix names
+    (.csv, .json, .xlsx; :mod:`discourse.cli.output`). A command with an ``-o`` of its own
+    (``import``: the saved corpus) keeps it."""
+    try:
+        parser.add_argument("-o", "--output", type=output_path, dest="table_file", metavar="FILE",
+                            help="write the table to FILE instead of printing it, in the format its suffix names: "
+                                 ".csv, .json or .xlsx (e.g. -o table.xlsx)")
+    except argparse.ArgumentError:  # the command's own -o
+        pass
 
 
 def reading(parser: argparse.ArgumentParser) -> None:
