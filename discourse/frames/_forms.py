@@ -20,7 +20,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["form", "group_forms"]
+__all__ = ["form", "form_codes", "forms_by_group", "group_forms"]
 
 
 def form(match: str) -> str:
@@ -53,19 +53,8 @@ def group_forms(hits: pd.DataFrame, keys: list[str], *, counted: bool = False, u
     codes = np.stack([pd.factorize(hits[k])[0].astype(np.int64) for k in keys], axis=1)
     groups, group = np.unique(codes, axis=0, return_inverse=True)
     group = group.reshape(-1)
-    match_code, matches = pd.factorize(hits["match"])
-    form_code, forms = pd.factorize(pd.Series([form(m) for m in matches], dtype=object))
-    code = form_code[match_code].astype(np.int64)
-    n_forms = max(len(forms), 1)
-    pair, first, count = np.unique(group.astype(np.int64) * n_forms + code, return_index=True, return_counts=True)
-    pair_group, pair_form = pair // n_forms, pair % n_forms
-    order = np.lexsort((first, -count, pair_group)) if counted else np.lexsort((first, pair_group))
-    pair_group, pair_form, count = pair_group[order], pair_form[order], count[order]
-    names = np.asarray(forms, dtype=object)[pair_form].tolist()
-    pieces = [f"{f} ({n}){suffix}" for f, n in zip(names, count.tolist())] if counted else \
-        [f + suffix for f in names] if suffix else names
-    bounds = np.r_[np.searchsorted(pair_group, np.arange(len(groups))), len(pair_group)].tolist()
-    joined = ["; ".join(pieces[bounds[g]:bounds[g + 1]]) for g in range(len(groups))]
+    form_code, forms = form_codes(hits["match"].to_numpy(dtype=object))
+    joined = forms_by_group(group, form_code, forms, len(groups), counted=counted, suffix=suffix)
     out = hits[keys].iloc[np.unique(group, return_index=True)[1]].reset_index(drop=True)
     out["hits"] = np.bincount(group, minlength=len(groups)).astype(np.int64)
     if units:
@@ -75,3 +64,39 @@ def group_forms(hits: pd.DataFrame, keys: list[str], *, counted: bool = False, u
         out["units"] = np.bincount(distinct // (unit_code.max() + 1), minlength=len(groups)).astype(np.int64)
     out["forms"] = joined
     return out[columns]
+
+
+def form_codes(matches: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Per matched text, the index of its :func:`form`; and the distinct forms, in order
+    of first occurrence (each distinct text is made a form once).
+
+    >>> form_codes(np.array(["Lutte", "combat", "lutte"], dtype=object))[1]
+    ['lutte', 'combat']
+    """
+    match_code, distinct = pd.factorize(matches)
+    form_code, forms = pd.factorize(pd.Series([form(m) for m in distinct], dtype=object))
+    return (form_code[match_code].astype(np.int64) if len(matches) else np.zeros(0, dtype=np.int64)), list(forms)
+
+
+def forms_by_group(group: np.ndarray, form_code: np.ndarray, forms: list[str], n_groups: int, *,
+                   counted: bool = False, suffix: str = "") -> list[str]:
+    """Per group ``0 … n_groups - 1``, its distinct forms joined by ``"; "`` (``""`` for a
+    group without hits): in order of first occurrence or, with ``counted=True``, as
+    ``"form (n)"`` by count and then first occurrence; ``suffix`` after each form.
+
+    >>> forms_by_group(np.array([0, 0, 0, 2]), np.array([1, 0, 1, 1]), ["x", "y"], 3, counted=True)
+    ['y (2); x (1)', '', 'y (1)']
+    """
+    if not len(group):
+        return [""] * n_groups
+    n_forms = max(len(forms), 1)
+    pair, first, count = np.unique(group.astype(np.int64) * n_forms + form_code, return_index=True,
+                                   return_counts=True)
+    pair_group, pair_form = pair // n_forms, pair % n_forms
+    order = np.lexsort((first, -count, pair_group)) if counted else np.lexsort((first, pair_group))
+    pair_group, pair_form, count = pair_group[order], pair_form[order], count[order]
+    names = np.asarray(forms, dtype=object)[pair_form].tolist()
+    pieces = [f"{f} ({n}){suffix}" for f, n in zip(names, count.tolist())] if counted else \
+        [f + suffix for f in names] if suffix else names
+    bounds = np.searchsorted(pair_group, np.arange(n_groups + 1)).tolist()
+    return ["; ".join(pieces[bounds[g]:bounds[g + 1]]) for g in range(n_groups)]
