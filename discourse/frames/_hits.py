@@ -10,19 +10,21 @@ a table of one row per hit.
 >>> corpus = discourse.load_corpus()
 >>> hits = find_hits(corpus, corpus.tokens(), load_lexicon())
 >>> sorted(hits)[:4], len(hits["seg_row"]) == len(discourse.frames.frame_hits(corpus))
-(['end', 'first', 'frame', 'found'], True)
+(['end', 'first', 'found', 'frame'], True)
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from ._match import match_terms
 
-__all__ = ["find_hits", "leftmost_longest", "match_texts"]
+__all__ = ["find_hits", "leftmost_longest", "match_codes", "match_texts"]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
-_WIDE = 64  # hits longer than this many characters are cut out one by one
+_P = np.uint64(0x9E3779B97F4A7C15)  # the hash's multiplier (modulo 2**64)
+_P_LEN = np.uint64(0xC2B2AE3D27D4EB4F)  # and the length's
 
 
 def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
@@ -41,7 +43,7 @@ def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
     >>> corpus = discourse.load_corpus()
     >>> hits = find_hits(corpus, corpus.tokens(), load_lexicon({"b": {"fr": ["lutte"]}}))
     >>> hits["groups"], len(hits["frame"])
-    ([('fr', 'lutte')], 3)
+    ([('fr', 'lutte')], 1)
     """
     roles = [role] if isinstance(role, str) else list(role)
     rows_ok = corpus.mask(role=roles)
@@ -118,33 +120,81 @@ def leftmost_longest(frame, row, first, last) -> np.ndarray:
 
 
 def match_texts(texts, rows, start, end) -> np.ndarray:
-    """``texts[row][start:end]`` for every hit, as an object array: the characters of the
-    segments with hits are gathered into one array and cut out together.
+    """``texts[row][start:end]`` for every hit, as an object array (equal texts are one
+    string object; see :func:`match_codes`).
 
     >>> import numpy as np
     >>> match_texts(["abc", "défi"], np.array([1, 0]), np.array([0, 1]), np.array([2, 3])).tolist()
     ['dé', 'bc']
     """
+    code, distinct = match_codes(texts, rows, start, end)
+    return distinct[code]
+
+
+def match_codes(texts, rows, start, end) -> tuple[np.ndarray, np.ndarray]:
+    """Per hit the index of its text ``texts[row][start:end]`` among the distinct texts
+    found; and those texts (an object array, in order of first occurrence).
+
+    The characters of every hit are gathered into one array (from the segments with
+    hits, as UTF-32) and hashed together; every hit is then compared character by
+    character with the first hit of its hash, and only the distinct texts are made
+    strings (should two texts ever share a hash, every text is cut out one by one
+    instead).
+
+    >>> import numpy as np
+    >>> code, distinct = match_codes(["abab"], np.array([0, 0, 0]), np.array([0, 2, 1]), np.array([2, 4, 3]))
+    >>> code.tolist(), distinct.tolist()
+    ([0, 0, 1], ['ab', 'ba'])
+    """
     n = len(rows)
-    out = np.empty(n, dtype=object)
     if not n:
-        return out
-    used, local = np.unique(rows, return_inverse=True)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
+    has_hits = np.zeros(int(rows.max()) + 1, dtype=bool)
+    has_hits[rows] = True
+    used = np.flatnonzero(has_hits)
     parts = [texts[r] for r in used.tolist()]
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
     chars = np.frombuffer("".join(parts).encode("utf-32-le"), dtype=np.uint32)
-    base = (np.r_[0, np.cumsum(lengths)[:-1]])[local.reshape(-1)] + start
+    at = np.zeros(len(has_hits), dtype=np.int64)
+    at[used] = np.r_[0, np.cumsum(lengths)[:-1]]  # where each segment's characters begin
+    begin = at[rows] + start
     size = end - start
-    one_by_one = size > _WIDE
-    if len(chars):  # a text ending in NUL would lose it in a fixed-width string: cut those out apart
-        one_by_one |= (size > 0) & (chars[np.clip(base + size - 1, 0, len(chars) - 1)] == 0)
-    quick = np.flatnonzero(~one_by_one)
-    if len(quick):
-        width = max(int(size[quick].max()), 1)
-        at = base[quick, None] + np.arange(width)
-        inside = np.arange(width) < size[quick, None]
-        block = np.where(inside, chars[np.where(inside, at, 0)] if len(chars) else 0, 0).astype(np.uint32)
-        out[quick] = np.ascontiguousarray(block).view(f"<U{width}").reshape(-1).astype(object)
-    for i in np.flatnonzero(one_by_one).tolist():
-        out[i] = texts[int(rows[i])][int(start[i]):int(end[i])]
-    return out
+    total = int(size.sum())
+    if not total:
+        return _one_by_one(texts, rows, start, end)
+    # every hit's characters one after the other, and each hit's polynomial hash over them
+    head = np.cumsum(size) - size
+    offset = np.arange(total) - np.repeat(head, size)
+    flat = chars[np.repeat(begin, size) + offset]
+    powers = np.full(int(size.max()), _P, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(powers)
+        terms = flat.astype(np.uint64) * powers[offset]
+        nonempty = size > 0
+        digest = np.zeros(n, dtype=np.uint64)
+        digest[nonempty] = np.add.reduceat(terms, head[nonempty])
+        digest += size.astype(np.uint64) * _P_LEN  # the length is hashed too
+    code, _ = pd.factorize(digest.view(np.int64))
+    first = _first_of_codes(code)
+    rep = first[code]
+    # every character of every hit against those of the first hit of its hash
+    if not ((size == size[rep]).all() and np.array_equal(flat, flat[np.repeat(head[rep], size) + offset])):
+        return _one_by_one(texts, rows, start, end)
+    distinct = np.empty(len(first), dtype=object)
+    distinct[:] = [texts[r][a:b] for r, a, b in zip(rows[first].tolist(), start[first].tolist(), end[first].tolist())]
+    return code.astype(np.int64), distinct
+
+
+def _first_of_codes(code: np.ndarray) -> np.ndarray:
+    """Where each code first occurs, for codes numbered by first occurrence (``factorize``)."""
+    seen = np.maximum.accumulate(code)
+    return np.flatnonzero(np.r_[True, code[1:] > seen[:-1]])
+
+
+def _one_by_one(texts, rows, start, end) -> tuple[np.ndarray, np.ndarray]:
+    """What :func:`match_codes` gives, each text cut out in Python."""
+    cut = [texts[r][a:b] for r, a, b in zip(rows.tolist(), start.tolist(), end.tolist())]
+    code, distinct = pd.factorize(np.array(cut, dtype=object))
+    out = np.empty(len(distinct), dtype=object)
+    out[:] = list(distinct)
+    return code.astype(np.int64), out
