@@ -20,6 +20,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ._codes import sequence_codes
+
 __all__ = ["form", "form_codes", "forms_by_group", "group_forms"]
 
 
@@ -95,8 +97,18 @@ def forms_by_group(group: np.ndarray, form_code: np.ndarray, forms: list[str], n
     pair_group, pair_form = pair // n_forms, pair % n_forms
     order = np.lexsort((first, -count, pair_group)) if counted else np.lexsort((first, pair_group))
     pair_group, pair_form, count = pair_group[order], pair_form[order], count[order]
-    names = np.asarray(forms, dtype=object)[pair_form].tolist()
-    pieces = [f"{f} ({n}){suffix}" for f, n in zip(names, count.tolist())] if counted else \
-        [f + suffix for f in names] if suffix else names
-    bounds = np.searchsorted(pair_group, np.arange(n_groups + 1)).tolist()
-    return ["; ".join(pieces[bounds[g]:bounds[g + 1]]) for g in range(n_groups)]
+    # each distinct piece ("form (n)") made once, each distinct list of pieces joined once
+    limit = int(count.max()) + 1 if counted else 1
+    piece_code, piece_keys = pd.factorize(pair_form * limit + (count if counted else 0))
+    names = np.asarray(forms, dtype=object)[piece_keys // limit].tolist()
+    pieces = [f"{f} ({n}){suffix}" for f, n in zip(names, (piece_keys % limit).tolist())] if counted else \
+        [f + suffix for f in names]
+    size = np.bincount(pair_group, minlength=n_groups)
+    coded = sequence_codes(piece_code.astype(np.int64), size)
+    bounds = np.r_[0, np.cumsum(size)]
+    if coded is None:  # two lists with one hash: join every group's
+        return ["; ".join(pieces[k] for k in piece_code[bounds[g]:bounds[g + 1]].tolist()) for g in range(n_groups)]
+    code, first = coded
+    lists = piece_code.tolist()
+    joined = ["; ".join([pieces[k] for k in lists[bounds[g]:bounds[g + 1]]]) for g in first.tolist()]
+    return np.asarray(joined, dtype=object)[code].tolist()

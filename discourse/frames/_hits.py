@@ -18,13 +18,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._codes import sequence_codes
 from ._match import match_terms
 
 __all__ = ["find_hits", "leftmost_longest", "match_codes", "match_texts"]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
-_P = np.uint64(0x9E3779B97F4A7C15)  # the hash's multiplier (modulo 2**64)
-_P_LEN = np.uint64(0xC2B2AE3D27D4EB4F)  # and the length's
 
 
 def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
@@ -72,12 +71,16 @@ def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
     frame, kind = entry_frame[entry], entry_kind[entry]
     row, first, last = hits["seg_row"][hit], hits["first"][hit], hits["last"][hit]
     # the entries' rows in the order of a search term by term (group, entry, hit) break ties
-    concat = np.lexsort((hit, entry))
-    rank = np.empty_like(concat)
-    rank[concat] = np.arange(len(concat))
-    order = np.lexsort((rank, kind, -last, first, row, frame))
+    # (the hits of a term are contiguous: an entry's rows follow all rows of the entries before it)
+    group_hits = np.bincount(hit_group, minlength=len(groups))
+    entry_rows = group_hits[entry_group]
+    group_first_hit = np.cumsum(group_hits) - group_hits
+    rank = (np.cumsum(entry_rows) - entry_rows)[entry] + hit - group_first_hit[hit_group[hit]]
+    n, n_tok = len(hit), len(toks) + 1
+    # sorted by frame, segment, first token, longest first, literal first, rank (keys combined in pairs)
+    order = np.lexsort((kind * (n + 1) + rank, first * n_tok + (n_tok - last), frame * (len(corpus) + 1) + row))
     kept = order[leftmost_longest(frame[order], row[order], first[order], last[order])]
-    kept = kept[np.lexsort((frame[kept], first[kept], row[kept]))]
+    kept = kept[np.lexsort((first[kept] * (frame.max(initial=0) + 1) + frame[kept], row[kept]))]
     hit = hit[kept]
     return {"seg_row": row[kept], "frame": frame[kept], "kind": kind[kept], "term": hits["term"][hit],
             "first": first[kept], "last": last[kept], "start": hits["start"][hit], "end": hits["end"][hit],
@@ -87,8 +90,8 @@ def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
 def leftmost_longest(frame, row, first, last) -> np.ndarray:
     """Which hits (sorted by frame, segment, first, longest) a left-to-right scan keeps:
     a hit that starts before the end of the last kept one of its frame and segment is
-    dropped. Hits that start after every earlier one ended are kept at once; only the
-    groups with an overlap are scanned.
+    dropped. Hits that start after every earlier one ended are kept at once; in the
+    groups with an overlap the kept hits are followed as a chain, all groups at once.
 
     >>> import numpy as np
     >>> z = np.zeros(3, dtype=np.int64)
@@ -107,15 +110,19 @@ def leftmost_longest(frame, row, first, last) -> np.ndarray:
     clash = ~new_group & (first < before)
     if not clash.any():
         return keep
-    bounds = np.r_[np.flatnonzero(new_group), n]
-    for g in np.unique(group[clash]).tolist():
-        lo, hi = int(bounds[g]), int(bounds[g + 1])
-        end = -1
-        for i, (a, b) in enumerate(zip(first[lo:hi].tolist(), last[lo:hi].tolist()), start=lo):
-            if a >= end:
-                end = b
-            else:
-                keep[i] = False
+    # in the groups with an overlap, follow from each group's first hit the chain of kept
+    # hits: after a hit, the first one of its group starting at or after its end
+    scanned = np.isin(group, np.unique(group[clash]))
+    keep[scanned] = False
+    key = group * span + first  # ascends
+    after = np.searchsorted(key, group * span + last)
+    at = np.flatnonzero(new_group & scanned)
+    while len(at):
+        keep[at] = True
+        nxt = after[at]
+        inside = nxt < n
+        inside[inside] = group[nxt[inside]] == group[at[inside]]
+        at = nxt[inside]
     return keep
 
 
@@ -136,10 +143,9 @@ def match_codes(texts, rows, start, end) -> tuple[np.ndarray, np.ndarray]:
     found; and those texts (an object array, in order of first occurrence).
 
     The characters of every hit are gathered into one array (from the segments with
-    hits, as UTF-32) and hashed together; every hit is then compared character by
-    character with the first hit of its hash, and only the distinct texts are made
-    strings (should two texts ever share a hash, every text is cut out one by one
-    instead).
+    hits, as UTF-32) and coded with :func:`~discourse.frames._codes.sequence_codes`;
+    only the distinct texts are made strings (should two texts ever share a hash, every
+    text is cut out one by one instead).
 
     >>> import numpy as np
     >>> code, distinct = match_codes(["abab"], np.array([0, 0, 0]), np.array([0, 2, 1]), np.array([2, 4, 3]))
@@ -159,36 +165,14 @@ def match_codes(texts, rows, start, end) -> tuple[np.ndarray, np.ndarray]:
     at[used] = np.r_[0, np.cumsum(lengths)[:-1]]  # where each segment's characters begin
     begin = at[rows] + start
     size = end - start
-    total = int(size.sum())
-    if not total:
+    coded = sequence_codes(chars[np.repeat(begin - (np.cumsum(size) - size), size) + np.arange(int(size.sum()))],
+                           size)
+    if coded is None:  # two texts with one hash: cut them out one by one
         return _one_by_one(texts, rows, start, end)
-    # every hit's characters one after the other, and each hit's polynomial hash over them
-    head = np.cumsum(size) - size
-    offset = np.arange(total) - np.repeat(head, size)
-    flat = chars[np.repeat(begin, size) + offset]
-    powers = np.full(int(size.max()), _P, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        powers = np.cumprod(powers)
-        terms = flat.astype(np.uint64) * powers[offset]
-        nonempty = size > 0
-        digest = np.zeros(n, dtype=np.uint64)
-        digest[nonempty] = np.add.reduceat(terms, head[nonempty])
-        digest += size.astype(np.uint64) * _P_LEN  # the length is hashed too
-    code, _ = pd.factorize(digest.view(np.int64))
-    first = _first_of_codes(code)
-    rep = first[code]
-    # every character of every hit against those of the first hit of its hash
-    if not ((size == size[rep]).all() and np.array_equal(flat, flat[np.repeat(head[rep], size) + offset])):
-        return _one_by_one(texts, rows, start, end)
+    code, first = coded
     distinct = np.empty(len(first), dtype=object)
     distinct[:] = [texts[r][a:b] for r, a, b in zip(rows[first].tolist(), start[first].tolist(), end[first].tolist())]
     return code.astype(np.int64), distinct
-
-
-def _first_of_codes(code: np.ndarray) -> np.ndarray:
-    """Where each code first occurs, for codes numbered by first occurrence (``factorize``)."""
-    seen = np.maximum.accumulate(code)
-    return np.flatnonzero(np.r_[True, code[1:] > seen[:-1]])
 
 
 def _one_by_one(texts, rows, start, end) -> tuple[np.ndarray, np.ndarray]:
