@@ -66,8 +66,9 @@ def matches(column: pd.Series, col: str, value) -> np.ndarray:
 def _text_codes(column: pd.Series) -> tuple[np.ndarray, pd.Series, np.ndarray]:
     """The column as its distinct values: per row the index of its value, those values,
     and their texts (``str(value)``); each distinct value is made text once (a role or
-    language column of a million rows has a handful). A column of anything but texts
-    is taken row by row (``None`` and ``NaN``, ``1`` and ``1.0`` read differently)."""
+    language column of a million rows has a handful). A column with missing values or
+    anything but texts is taken row by row (``1``, ``1.0`` and ``True`` are one value to
+    a factorisation, three texts)."""
     values = column.to_numpy()
     if values.dtype == object and len(values) and not column.isna().any():
         codes, uniques = pd.factorize(values)
