@@ -15,13 +15,20 @@ a table of one row per hit.
 
 from __future__ import annotations
 
+import functools
+import warnings
+
 import numpy as np
 import pandas as pd
 
+from discourse.errors import DiscourseWarning
+from discourse.query import unmatched
+
 from ._codes import sequence_codes
 from ._match import match_terms
+from .lexicon import BUNDLED_LEXICONS, load_lexicon
 
-__all__ = ["find_hits", "leftmost_longest", "match_codes", "match_texts"]
+__all__ = ["bundled_terms", "find_hits", "leftmost_longest", "match_codes", "match_texts", "warn_unmatched"]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -85,6 +92,46 @@ def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
     return {"seg_row": row[kept], "frame": frame[kept], "kind": kind[kept], "term": hits["term"][hit],
             "first": first[kept], "last": last[kept], "start": hits["start"][hit], "end": hits["end"][hit],
             "groups": groups, "found": found, "rows_ok": rows_ok}
+
+
+def warn_unmatched(toks, lex, hits, *, warn: bool | None, stacklevel: int) -> None:
+    """Warn (:class:`~discourse.errors.DiscourseWarning`) about each searched term that
+    occurs in the text but cannot match there (:func:`discourse.query.unmatched`): with
+    ``warn=None`` not about the terms of the bundled lexicons, with ``False`` about none.
+
+    >>> import discourse
+    >>> from discourse.frames import load_lexicon
+    >>> corpus, lex = discourse.load_corpus(), load_lexicon()
+    >>> warn_unmatched(corpus.tokens(), lex, find_hits(corpus, corpus.tokens(), lex), warn=None, stacklevel=2)
+    """
+    if warn is False:
+        return
+    skip = bundled_terms() if warn is None else frozenset()
+    groups, found = hits["groups"], hits["found"]
+    terms = lex.terms
+    frames_of: dict[tuple[str, str], list[str]] = {}
+    for lang, term, frame in zip(terms["lang"], terms["term"], terms["frame"]):
+        frames_of.setdefault((lang, term), []).append(frame)
+    bounds = np.searchsorted(found["term"], np.arange(len(groups) + 1))
+    for g, (lang, term) in enumerate(groups):
+        if (lang, term) in skip:
+            continue
+        own = {col: found[col][bounds[g]:bounds[g + 1]] for col in ("seg_row", "start", "end")}
+        problem = unmatched(toks, term, lang, hits=own, what=f"lexicon term (frame {', '.join(frames_of[(lang, term)])})")
+        if problem:
+            warnings.warn(problem["message"], DiscourseWarning, stacklevel=stacklevel)
+
+
+@functools.cache
+def bundled_terms() -> frozenset:
+    """``(lang, term)`` of every bundled lexicon: the frame functions do not warn about them
+    by default (their known misses are the curators' choice; ``warn=True`` lists them).
+
+    >>> ("zh", "*攻坚*") in bundled_terms()
+    True
+    """
+    return frozenset((lang, term) for name in BUNDLED_LEXICONS
+                     for lang, term in load_lexicon(name).terms[["lang", "term"]].itertuples(index=False))
 
 
 def leftmost_longest(frame, row, first, last) -> np.ndarray:

@@ -12,20 +12,15 @@ True
 
 from __future__ import annotations
 
-import functools
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
-from discourse.errors import DiscourseWarning
-from discourse.query import unmatched
 from discourse.sentence_units import at_unit
 
 from ._forms import form, form_codes, forms_by_group
-from ._hits import find_hits, match_texts
-from .lexicon import BUNDLED_LEXICONS, KINDS, load_lexicon
+from ._hits import find_hits, match_texts, warn_unmatched
+from .lexicon import KINDS, load_lexicon
 
 __all__ = ["HIT_COLUMNS", "PROFILE_COLUMNS", "frame_hits", "frame_order", "frame_profile", "lexicon_coverage",
            "match_forms"]
@@ -79,23 +74,9 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     ['acte d’engagement', 'bataille', 'lutte', 'élimination de la pauvreté']
     """
     lex = load_lexicon(lexicon)
-    skip = _bundled_terms() if warn is None else frozenset()
     toks = corpus.tokens()
     hits = find_hits(corpus, toks, lex, role=role)
-    groups, found = hits["groups"], hits["found"]
-    if warn is not False:
-        terms = lex.terms
-        frames_of: dict[tuple[str, str], list[str]] = {}
-        for lang, term, frame in zip(terms["lang"], terms["term"], terms["frame"]):
-            frames_of.setdefault((lang, term), []).append(frame)
-        bounds = np.searchsorted(found["term"], np.arange(len(groups) + 1))
-        for g, (lang, term) in enumerate(groups):
-            if (lang, term) in skip:
-                continue
-            own = {col: found[col][bounds[g]:bounds[g + 1]] for col in ("seg_row", "start", "end")}
-            problem = unmatched(toks, term, lang, hits=own, what=f"lexicon term (frame {', '.join(frames_of[(lang, term)])})")
-            if problem:
-                warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
+    warn_unmatched(toks, lex, hits, warn=warn, stacklevel=3)
     return _hit_table(corpus, toks, lex, hits)
 
 
@@ -117,14 +98,6 @@ def _hit_table(corpus, toks, lex, hits) -> pd.DataFrame:
     return out
 
 
-@functools.cache
-def _bundled_terms() -> frozenset:
-    """``(lang, term)`` of every bundled lexicon: :func:`frame_hits` does not warn about them
-    by default (their known misses are the curators' choice; ``warn=True`` lists them)."""
-    return frozenset((lang, term) for name in BUNDLED_LEXICONS
-                     for lang, term in load_lexicon(name).terms[["lang", "term"]].itertuples(index=False))
-
-
 def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:
     """Which lexicon terms match in the corpus, and as what: check a lexicon on your texts.
 
@@ -140,16 +113,25 @@ def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:
     [[14, '脱贫攻坚战; 脱贫攻坚; 攻坚']]
     """
     lex = load_lexicon(lexicon)
-    hits = frame_hits(corpus, lex)
-    keys = ["frame", "lang", "term", "kind"]
-    found = hits.groupby(keys, sort=False).agg(hits=("match", "size"),
-                                               forms=("match", lambda m: "; ".join(match_forms(m))))
+    toks = corpus.tokens()
+    hits = find_hits(corpus, toks, lex, role=_ROLES)
+    warn_unmatched(toks, lex, hits, warn=None, stacklevel=2)
+    plan = lex.plan()
+    # the entry of each hit: its frame and its term (entries are distinct by frame, lang and term)
+    n_keys = max(len(plan["keys"]), 1)
+    key_index = {key: k for k, key in enumerate(plan["keys"])}
+    key_of_group = np.array([key_index[g] for g in hits["groups"]], dtype=np.int64)
+    entry_code = plan["entry_frame"] * n_keys + plan["entry_key"]
+    by_code = np.argsort(entry_code, kind="stable")
+    hit_code = hits["frame"] * n_keys + (key_of_group[hits["term"]] if len(hits["term"]) else hits["term"])
+    hit_entry = by_code[np.searchsorted(entry_code[by_code], hit_code)]
+    form_code, forms = form_codes(match_texts(corpus.column("text"), hits["seg_row"], hits["start"], hits["end"]))
     terms = lex.terms
-    terms = terms[terms["lang"].isin(corpus.langs)][keys]
-    out = terms.merge(found.reset_index(), on=keys, how="left")
-    out["hits"] = out["hits"].fillna(0).astype("int64")
-    out["forms"] = out["forms"].fillna("")
-    return out.reset_index(drop=True)
+    keep = terms["lang"].isin(corpus.langs).to_numpy()
+    out = terms.loc[keep, ["frame", "lang", "term", "kind"]].reset_index(drop=True)
+    out["hits"] = np.bincount(hit_entry, minlength=len(terms)).astype("int64")[keep]
+    out["forms"] = np.array(forms_by_group(hit_entry, form_code, forms, len(terms)), dtype=object)[keep]
+    return out
 
 
 def match_forms(matches) -> list[str]:
@@ -210,6 +192,7 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
     corpus = at_unit(corpus, unit)
     toks = corpus.tokens()
     hits = find_hits(corpus, toks, lex, role=_ROLES)
+    warn_unmatched(toks, lex, hits, warn=None, stacklevel=2)
     plan, in_roles = lex.plan(), hits["rows_ok"]
     # versions (document x language) in the table's order: documents in corpus order, then languages
     doc_code, doc_names = pd.factorize(corpus.column("doc_id"))

@@ -17,7 +17,7 @@ from discourse.errors import InputError
 from discourse.sentence_units import at_unit
 
 from ._forms import form_codes, forms_by_group
-from ._hits import find_hits, match_texts
+from ._hits import find_hits, match_texts, warn_unmatched
 from .lexicon import KINDS, load_lexicon
 from .profile import frame_order
 
@@ -96,6 +96,7 @@ def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None,
         raise InputError(f"the corpus has no text in {', '.join(map(repr, unknown))}; it has {', '.join(langs)}")
     toks = corpus.tokens()
     hits = find_hits(corpus, toks, lex, role=_ROLES)
+    warn_unmatched(toks, lex, hits, warn=None, stacklevel=2)
     plan = lex.plan()
     n_frames = max(len(plan["names"]), 1)
     # a unit: a document's align_id, coded so that codes sort by document order, then align_id
