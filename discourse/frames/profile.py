@@ -129,8 +129,11 @@ def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:
     terms = lex.terms
     keep = terms["lang"].isin(corpus.langs).to_numpy()
     out = terms.loc[keep, ["frame", "lang", "term", "kind"]].reset_index(drop=True)
+    if not len(out):  # (the column types a merge with no rows gave)
+        out = out.astype(object)
     out["hits"] = np.bincount(hit_entry, minlength=len(terms)).astype("int64")[keep]
-    out["forms"] = np.array(forms_by_group(hit_entry, form_code, forms, len(terms)), dtype=object)[keep]
+    joined = np.array(forms_by_group(hit_entry, form_code, forms, len(terms)), dtype=object)[keep]
+    out["forms"] = joined if len(hit_entry) else pd.Series(joined, dtype=object)  # (no hits: as a merge gave)
     return out
 
 
@@ -236,12 +239,17 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
         "per_1k": 1000 * n_hits / np.where(cell_tokens > 0, cell_tokens, np.nan),
         "units": cell_units, "units_with_frame": units_with,
         "unit_share": units_with / np.where(cell_units > 0, cell_units, np.nan),
-        "terms": forms_by_group(lit_cell, form_code[literal], forms, n_cells, counted=True),
+        "terms": _texts(forms_by_group(lit_cell, form_code[literal], forms, n_cells, counted=True)),
         "neutral_hits": np.bincount(neu_cell, minlength=n_cells).astype(np.int64),
-        "neutral_terms": forms_by_group(neu_cell, form_code[~literal], forms, n_cells, counted=True),
+        "neutral_terms": _texts(forms_by_group(neu_cell, form_code[~literal], forms, n_cells, counted=True)),
     }, columns=PROFILE_COLUMNS)
     out.attrs["frames"] = lex.names  # the lexicon's order, for summaries and plots
     return out
+
+
+def _texts(values: list[str]) -> pd.Series:
+    """A column of texts, typed as pandas types a list of texts (also when empty)."""
+    return pd.Series(values) if values else pd.Series([], dtype=object).astype(str)
 
 
 def frame_order(table: pd.DataFrame) -> list[str]:
