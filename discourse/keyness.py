@@ -29,12 +29,14 @@ import pandas as pd
 
 from discourse.errors import InputError
 from discourse.counting import count_table, lang_mask, select, tokens_of
+from discourse.lemma_tokens import lemma_counts
+from discourse.keyness_groups import group_column, group_counts
 from discourse.reference import frequency_list, stopword_set
 from discourse.stats.association import chi2, g2, p_value
 from discourse.stats.effect_size import log_ratio, log_ratio_ci, pct_diff, simple_maths
 from discourse.stats.registry import measures
 from discourse.stats.tables import corpus_total, counts_series, integral
-from discourse.tokens import stoplist_option
+from discourse.token_options import stoplist_option
 
 __all__ = [
     "g2",
@@ -196,8 +198,10 @@ def one_language(langs) -> str:
 
 def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False,
              stopwords=None, reference_total=None, measure="g2", bonferroni=False,
-             min_count=1, ci_level=0.95, sep=" ", role=None, max_p=None, top=None):
-    """Keyness of a (part of a) corpus against a reference: corpus, part or frequency list.
+             min_count=1, ci_level=0.95, sep=" ", role=None, max_p=None, top=None, by=None,
+             reference_group=None, form="norm"):
+    """Keyness of a (part of a) corpus against a reference: corpus, part or frequency list;
+    or of every group of a column (``by``) against the rest, in one call.
 
     Counts words (or n-grams) of one language with :func:`discourse.frequencies`'
     conventions and passes them to :func:`keyness`: the default statistic is the
@@ -253,6 +257,21 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         Keep the ``top`` strongest positive and the ``top`` strongest negative keywords
         (by ``measure``, after ``max_p``), and leave out the rows of ``direction``
         ``"none"``, which are keywords of neither side. Default: every row.
+    by : str, optional
+        Keyness for several groups at once: every value of this segment or metadata
+        column (``"year"``, ``"doc_id"`` …) is a target, compared with the rest of the
+        text (the other groups: the complement) or with ``reference_group``. The text is
+        ``target`` (default: the whole corpus) in language ``lang``; the corpus is counted
+        once, and each group's rows are those of ``keywords(corpus, target={by: value},
+        reference=…)`` (``max_p`` and ``top`` apply per group). A group with no counted
+        token is left out and listed in ``attrs["empty_groups"]``.
+    reference_group : optional
+        With ``by``: the value of the group every other group is compared with (it gets
+        no rows of its own). Default: each group against the rest.
+    form : {"norm", "lemma"}
+        What a term is (as in :func:`discourse.frequencies`): ``"lemma"`` compares lemmas
+        (« responsabilités » counts with « responsabilité »), in the target, a reference
+        corpus, and a reference frequency list (whose terms are lemmatised and summed).
 
     Returns
     -------
@@ -261,7 +280,8 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         reference_count, target_total, reference_total, g2, g2_2cell, chi2, chi2_yates,
         log_ratio, log_ratio_ci_low, log_ratio_ci_high, pct_diff, simple_maths,
         p_value, direction``), positive keywords first (see :func:`keyness`).
-        ``attrs["stopwords"]``: the stoplist of the language compared.
+        ``attrs["stopwords"]``: the stoplist of the language compared. With ``by``, a
+        ``group`` column (the group's value) comes first; the groups follow corpus order.
 
     Notes
     -----
@@ -292,6 +312,13 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     [['精准扶贫', 'positive'], ['2020', 'positive'], ['扶贫开发', 'negative'], ['脱贫攻坚战', 'negative']]
     >>> bool((short["p_value"] <= 0.05).all())
     True
+
+    Every document against the other, in one call (``G² = 2 Σ O ln(O/E)`` over the 2 × 2
+    table of each term, for each group):
+
+    >>> groups = keywords(corpus, lang="zh", by="doc_id", max_p=0.05, top=1)
+    >>> groups[["group", "term", "direction"]].values.tolist()[2:]
+    [['003_90d6e10e09142168', '精准扶贫', 'positive'], ['003_90d6e10e09142168', '扶贫开发', 'negative']]
     """
     if max_p is not None and (isinstance(max_p, bool) or not isinstance(max_p, (int, float, np.number))
                               or not 0 < max_p <= 1):
@@ -300,10 +327,26 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         raise InputError(f"top is the number of keywords of each direction to keep, a whole number ≥ 1; "
                          f"not {top!r}")
     stopwords = stoplist_option(stopwords)
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
     target_mask = select(toks.corpus, target) & lang_mask(toks.corpus, lang, role=role)
     code = one_language(pd.unique(toks.corpus.column("lang")[target_mask]))
     options = dict(n=n, punct=punct, sep=sep)
+    table_options = dict(measure=measure, bonferroni=bonferroni, min_count=min_count, ci_level=ci_level)
+    if by is not None or reference_group is not None:
+        if by is None:
+            raise InputError("reference_group names a group of `by`: give by= too (by='year')")
+        if reference is not None or reference_total is not None:
+            raise InputError("with by=, each group is compared with the rest or with reference_group=; "
+                             "leave reference out")
+        by, empty = group_column(by), []
+        parts = [_kept(keyness(p.a, p.b, target_total=p.c, reference_total=p.d, **table_options)
+                       .assign(lang=code), max_p, top).assign(group=p.group)
+                 for p in group_counts(toks, target_mask, by, reference_group=reference_group, empty=empty,
+                                       stopwords=stopwords, **options)]
+        columns = ["group", "lang", *KEYNESS_COLUMNS]
+        table = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+        table.attrs.update(stopwords=toks.stoplist_labels(stopwords, langs=[code]), by=by, empty_groups=empty)
+        return table
 
     def counts(tokens, mask, stoplist=stopwords):
         table, groups = count_table(tokens, seg_mask=mask, stopwords=stoplist, **options)
@@ -325,6 +368,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     elif isinstance(reference, (pd.Series, pd.DataFrame)):
         b = frequency_list(reference, code, n=n, punct=punct, stopwords=stopword_set(toks, code, stopwords),
                             sep=sep, tokenizer=toks.tokenizer(code))
+        b = lemma_counts(b, code, sep=sep) if form == "lemma" else b
         d = reference_total
     elif isinstance(reference, (str, list, tuple, Mapping)):
         ref_mask = select(toks.corpus, reference) & lang_mask(toks.corpus, code, role=role)
@@ -332,16 +376,22 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
             raise InputError(f"the reference selection has no {code} text")
         b, d = counts(toks, ref_mask)
     else:
-        ref_toks = tokens_of(reference)
+        ref_toks = tokens_of(reference, form=form)
         ref_mask = lang_mask(ref_toks.corpus, code, role=role, strict=False)
         if not ref_mask.any():
             raise InputError(f"the reference corpus has no {code} text")
         # the target's stoplist (a reference corpus read with another one would list
         # words the target leaves out)
         b, d = counts(ref_toks, ref_mask, False if stopwords is False else {code: stopword_set(toks, code, stopwords)})
-    table = keyness(a, b, target_total=c, reference_total=d, measure=measure,
-                    bonferroni=bonferroni, min_count=min_count, ci_level=ci_level)
+    table = keyness(a, b, target_total=c, reference_total=d, **table_options)
     table.insert(0, "lang", code)
+    table = _kept(table, max_p, top)
+    table.attrs["stopwords"] = toks.stoplist_labels(stopwords, langs=[code])
+    return table
+
+
+def _kept(table, max_p, top):
+    """The rows of a keyness table that ``max_p`` and ``top`` keep (:func:`keywords`)."""
     if max_p is not None:
         table = table[table["p_value"].to_numpy() <= max_p]
     if top is not None:  # the order is positive (strongest first), none, negative (strongest first)
@@ -349,7 +399,6 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         table = pd.concat([table[direction == "positive"].head(top), table[direction == "negative"].head(top)])
     if max_p is not None or top is not None:
         table = table.reset_index(drop=True)
-    table.attrs["stopwords"] = toks.stoplist_labels(stopwords, langs=[code])
     return table
 
 

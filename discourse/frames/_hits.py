@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 
 from discourse.errors import DiscourseWarning
+from discourse.languages.lemmas import check_form
+from discourse.lemma_tokens import union_hits, with_form
 from discourse.query import unmatched
 
 from ._codes import sequence_codes
@@ -33,8 +35,10 @@ __all__ = ["bundled_terms", "find_hits", "leftmost_longest", "match_codes", "mat
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
-def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
-    """Every hit of the lexicon ``lex`` in the segments of ``role``, one per lexicon entry
+def find_hits(corpus, toks, lex, *, role=("title", "body"), form: str = "norm") -> dict:
+    """Every hit of the lexicon ``lex`` in the segments of ``role`` (the terms' words
+    matched as normalised forms, or with ``form="lemma"`` also by lemma, as
+    :func:`~discourse.frames.frame_hits` says), one per lexicon entry
     of its term, overlaps of one frame reduced to the leftmost-longest, in corpus order
     (segment, first token, frame).
 
@@ -58,6 +62,8 @@ def find_hits(corpus, toks, lex, *, role=("title", "body")) -> dict:
     searched = np.array([lang in present for lang, _ in plan["keys"]], dtype=bool)
     groups = [key for key, ok in zip(plan["keys"], searched.tolist()) if ok]  # (lang, term) in the lexicon's order
     found = match_terms(toks, groups)
+    if check_form(form) == "lemma":  # by lemma, and a wildcard on the written forms too
+        found = union_hits(found, match_terms(with_form(toks, "lemma"), groups))
     keep = rows_ok[found["seg_row"]]
     hits = {col: values[keep] for col, values in found.items()}
     # the entries of the searched terms, in the lexicon's order within a term

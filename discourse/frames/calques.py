@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 from discourse.anchors import cedict_table, hanviet_table
 
-__all__ = ["calque", "read_share", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
+__all__ = ["calque", "read_cover", "read_share", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
 
 #: The share of the term's characters a calque must read (see the module docstring).
 CALQUE_SHARE = 0.5
@@ -55,10 +55,18 @@ def _chars(term: str) -> list[str]:
     return _HAN.findall(term)
 
 
-def _syllables(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=1 << 12)  # the hits of one unit look in the same texts
+def _syllables(text: str) -> tuple[tuple[str, int, int], ...]:
     """``(syllable lower-cased NFC, start, end)`` of a Vietnamese text."""
     text = unicodedata.normalize("NFC", text)
-    return [(m.group().lower(), m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
+    return tuple((m.group().lower(), m.start(), m.end()) for m in _SYLLABLE.finditer(text))
+
+
+@cache
+def _readable(term: str) -> frozenset[str]:
+    """Every Hán-Việt reading of the term's characters (per distinct term, not per hit)."""
+    table = _table()
+    return frozenset(r for ch in _chars(term) for r in table.get(ch, ()))
 
 
 def _read(chars: list[str], syllables: list[str]) -> list[int | None]:
@@ -87,6 +95,20 @@ def read_share(term: str, rendering: str) -> float:
     return sum(r is not None for r in reads) / len(chars)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of two strings
+def read_cover(term: str, rendering: str) -> float:
+    """The share of the rendering's syllables that read a character of the term (each character once).
+
+    >>> read_cover("脱贫攻坚", "đánh thắng trận chiến công kiên thoát nghèo")
+    0.375
+    """
+    syllables = [s for s, _, _ in _syllables(rendering)]
+    if not syllables:
+        return 0.0
+    return sum(r is not None for r in _read(_chars(term), syllables)) / len(syllables)
+
+
+@lru_cache(maxsize=1 << 16)  # pure; the same term and rendering recur
 def calque(term: str, rendering) -> bool | None:
     """Whether a Vietnamese rendering is a Sino-Vietnamese calque of a Chinese term (module docstring).
 
@@ -123,12 +145,12 @@ def reading_spans(term: str, text: str, *, min_syllables: int = 2) -> list[tuple
     need = min(min_syllables, len(chars))
     if not chars:
         return []
-    table = _table()
+    readable = _readable(term)
     syl = _syllables(text)
     out, i = [], 0
     while i < len(syl):
         j = i
-        while j < len(syl) and any(syl[j][0] in table.get(ch, ()) for ch in chars):
+        while j < len(syl) and syl[j][0] in readable:
             j += 1
         if j - i >= need and calque(term, " ".join(s for s, _, _ in syl[i:j])):
             out.append((syl[i][1], syl[j - 1][2]))
@@ -136,7 +158,8 @@ def reading_spans(term: str, text: str, *, min_syllables: int = 2) -> list[tuple
     return out
 
 
-def gloss_words(term: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)  # per distinct term, not per hit
+def gloss_words(term: str) -> frozenset[str]:
     """English words CC-CEDICT gives for a Chinese term, or for its listed parts (longest first).
 
     >>> sorted(gloss_words("法官"))
@@ -145,7 +168,7 @@ def gloss_words(term: str) -> set[str]:
     table = cedict_table()
     chars = "".join(_chars(term)) or term
     if chars in table:
-        return set(table[chars])
+        return frozenset(table[chars])
     words, i = set(), 0
     while i < len(chars):
         for j in range(len(chars), i, -1):
@@ -155,4 +178,4 @@ def gloss_words(term: str) -> set[str]:
                 break
         else:
             i += 1
-    return words
+    return frozenset(words)

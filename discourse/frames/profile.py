@@ -32,7 +32,7 @@ PROFILE_COLUMNS = ["doc_id", "lang", "frame", "hits", "tokens", "per_1k", "units
 _ROLES = COUNTED_ROLES  # frame profiles and shifts count titles and body text, not meta lines
 
 
-def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -> pd.DataFrame:
+def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None, form: str = "norm") -> pd.DataFrame:
     """Every occurrence of a frame term in the corpus.
 
     Parameters
@@ -47,6 +47,10 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
         Warn about terms that cannot match (below). Default: about your own terms, not
         those of the bundled lexicons (also when your lexicon took them from one);
         ``warn=True`` checks every term.
+    form : {"norm", "lemma"}
+        Match the terms' words as normalised forms (default) or also by lemma, so
+        « responsabilité » finds « responsabilités » (fr, en; :mod:`discourse.lemma_tokens`);
+        a wildcard (``ciblé*``) still matches the written forms.
 
     Returns
     -------
@@ -75,7 +79,7 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     """
     lex = load_lexicon(lexicon)
     toks = corpus.tokens()
-    hits = find_hits(corpus, toks, lex, role=role)
+    hits = find_hits(corpus, toks, lex, role=role, form=form)
     warn_unmatched(toks, lex, hits, warn=warn, stacklevel=3)
     return _hit_table(corpus, toks, lex, hits)
 
@@ -146,7 +150,7 @@ def match_forms(matches) -> list[str]:
     return list(dict.fromkeys(map(form, matches)))
 
 
-def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFrame:
+def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph", form: str = "norm") -> pd.DataFrame:
     """How present each frame is in each document's language versions.
 
     For each document × language × frame of the lexicon that has terms in that
@@ -177,6 +181,9 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
         The aligned unit of ``units`` and ``unit_share``: paragraphs (the segments, by
         default) or sentence units (``corpus.to_sentences()``); hits and tokens do not
         depend on it.
+    form : {"norm", "lemma"}
+        How terms match (:func:`frame_hits`): ``"lemma"`` counts « responsabilités » with
+        « responsabilité ».
 
     Returns
     -------
@@ -194,7 +201,7 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
     lex = load_lexicon(lexicon)
     corpus = at_unit(corpus, unit)
     toks = corpus.tokens()
-    hits = find_hits(corpus, toks, lex, role=_ROLES)
+    hits = find_hits(corpus, toks, lex, role=_ROLES, form=form)
     warn_unmatched(toks, lex, hits, warn=None, stacklevel=2)
     plan, in_roles = lex.plan(), hits["rows_ok"]
     # versions (document x language) in the table's order: documents in corpus order, then languages

@@ -18,29 +18,41 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    no row.
 2. Source and target groups are paired greedily by score, best first, each used once:
    2 for a literal source with a literal target, 1 for a literal or neutral source with
-   a neutral target (a neutral source never takes a literal target), plus the share of
-   the Chinese characters the Vietnamese reads (:func:`~discourse.frames.calques.read_share`)
-   or 1 when an English word is a CC-CEDICT gloss, plus the strongest Dice association
-   (over the corpus's aligned units) between the source form and a word of the target
-   group's clause, minus three times the distance between the target group's relative
-   position in the unit and the position *expected* for the source group: interpolated
-   between the pairs already made (before the first pair, the source's own relative
-   position), so that a translation that runs longer in one place does not shift every
-   later pair (签订脱贫攻坚责任书 ↔ « signé un acte d'engagement dans l'élimination de la
-   pauvreté », not the 脱贫攻坚 of the next clause). Scores are recomputed after each
-   pair; a pair that would cross a pair already made from another source clause (clauses
-   end at , ; : . ! ?, not at 、) is not made: translations reorder words inside a clause
-   (a Chinese modifier after its Vietnamese head) but keep the order of the clauses, so
-   立下“军令状” cannot take « Les responsables principaux », which comes before the « acte
-   d'engagement » of the clause before it. Pairs scoring 0 or less are not made.
+   a neutral target (a neutral source never takes a literal target), plus, zh → vi, the
+   mean of the share of the term's characters the Vietnamese reads and the share of its
+   syllables that read one (:func:`~discourse.frames.calques.read_share`,
+   :func:`~discourse.frames.calques.read_cover`: 脱贫攻坚 does not take *đánh thắng trận
+   chiến công kiên thoát nghèo* from 打赢脱贫攻坚战), or, zh → en, 1 when an English word
+   is a CC-CEDICT gloss, plus the strongest Dice association (over the corpus's aligned
+   units, :class:`~discourse.frames.association.Association`) between the source form and
+   a word of the target group's clause, minus three times the distance between the
+   target group's relative position in the unit and the position *expected* for the
+   source group: interpolated between the pairs already made and the sentence ends of the
+   two sides matched by :func:`~discourse.frames.anchoring.sentence_anchors`, so that a
+   translation that runs longer in one place does not shift every later pair
+   (签订脱贫攻坚责任书 ↔ « signé un acte d'engagement dans l'élimination de la pauvreté »,
+   not the 脱贫攻坚 of the next clause; 创新精准扶贫考核机制 ↔ « mécanisme d'évaluation », not
+   the « responsabilités » of the next sentence). Scores are recomputed after each pair;
+   a pair that would cross a matched sentence end or a pair already made from another
+   source clause (clauses end at , ; : . ! ?, not at 、) is not made: translations
+   reorder words inside a clause (a Chinese modifier after its Vietnamese head) but keep
+   the order of the clauses, so 立下“军令状” cannot take « Les responsables principaux »,
+   which comes before the « acte d'engagement » of the clause before it. Pairs scoring 0
+   or less are not made. Two pairs inside one sentence then exchange their targets when
+   that scores higher (:func:`~discourse.frames.anchoring.swap_pairs`: 省负总责 … 领导责任制
+   ↔ *chế độ trách nhiệm lãnh đạo* … *chịu trách nhiệm chung*, the order swapped).
 3. Inside a paired group, source hits take the target hits in order, the last one the
    rest: six literal hits and two renderings give two kept and four softened/dropped,
    never "one is enough". Literal hits left over (more hits than the target group has)
    form a group again and compete for the target groups left (考核督查问责 ↔
    « d'évaluation, d'inspection et de recours en responsabilité », two target groups).
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
-   method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened),
-   else it is **dropped** (method ``none``).
+   method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened), then
+   by association alone (method ``learned``, softened): the target content word with the
+   highest Dice with the source form over the corpus's aligned units, co-occurring in at
+   least :data:`~discourse.frames.association.LEARNED_MIN_COUNT` units with a Dice of at
+   least :data:`~discourse.frames.association.LEARNED_MIN_DICE`, present in this unit
+   outside every frame hit; else it is **dropped** (method ``none``).
 
 >>> import discourse
 >>> r = renderings(discourse.load_corpus(), target="fr", unit="paragraph")
@@ -52,15 +64,15 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
 
 import pandas as pd
 
-from discourse.anchors import content_words
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
-from .calques import calque, gloss_words, read_share, reading_spans
+from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
+from .association import Association
+from .calques import calque, gloss_words, read_cover, read_share, reading_spans
 from .lexicon import load_lexicon
 from .profile import frame_hits
 from .rendering_summary import unit_shifts
@@ -74,7 +86,7 @@ METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
 _TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
 _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
-_DISTANCE = 3.0  # score lost per unit of relative position between a source and a target group
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -181,13 +193,11 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
             length[(d, lang, s)] = len(t)
     hits = frame_hits(units, lex)
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
-    by_unit = {}  # one sort and one to_dict for the whole table, not one per unit
-    for h in hits.sort_values(["seg_id", "start"], kind="stable").to_dict("records"):
-        by_unit.setdefault((h["doc_id"], h["align_id"], h["lang"], h["frame"]), []).append(h)
+    by_unit = _hits_by_unit(hits)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
     rows = []
     for tgt in targets:
-        learned = _Association(seg, hits, source, tgt)
+        learned = Association(units, hits, source, tgt)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
         pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
         for d, a in pairs:
@@ -210,33 +220,15 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     return out
 
 
-class _Association:
-    """Dice between a source form and a target word over the aligned units of one language pair."""
-
-    def __init__(self, seg, hits, source, target):
-        units = seg.groupby(["doc_id", "align_id", "lang"], sort=False)["text"].agg(" ".join)
-        tgt = units.xs(target, level="lang") if target in units.index.get_level_values("lang") else units.iloc[:0]
-        src_units = set(units.xs(source, level="lang").index) if len(units) else set()
-        tgt = tgt[[k in src_units for k in tgt.index]]
-        self.words = dict(zip(tgt.index, content_words(list(tgt), lang=target))) if len(tgt) else {}
-        self.target = target
-        src_hits = hits[hits["lang"] == source]
-        self.forms = {}
-        for key, form in zip(zip(src_hits["doc_id"], src_hits["align_id"]), src_hits["match"]):
-            if key in self.words:
-                self.forms.setdefault(form, set()).add(key)
-        self.words = {k: set(ws) for k, ws in self.words.items()}
-        self.count = Counter(w for ws in self.words.values() for w in ws)
-        self.both = {}  # form -> Counter of the units with the form that have each word, built on first use
-
-    def strength(self, form, words):
-        units = self.forms.get(form, set())
-        if not units:
-            return 0.0
-        both = self.both.get(form)
-        if both is None:
-            both = self.both[form] = Counter(w for u in units for w in self.words[u])
-        return max((2 * both[w] / (len(units) + self.count[w]) for w in words if w in self.count), default=0.0)
+def _hits_by_unit(hits):
+    """(doc_id, align_id, lang, frame) -> its hits (dicts of what the pairing reads), sorted by segment, start."""
+    hits = hits.sort_values(["seg_id", "start"], kind="stable")
+    cols = ("seg_id", "start", "end", "kind", "match")
+    by_unit = {}
+    for key, *values in zip(zip(hits["doc_id"], hits["align_id"], hits["lang"], hits["frame"]),
+                            *(hits[c].tolist() for c in cols)):
+        by_unit.setdefault(key, []).append(dict(zip(cols, values)))
+    return by_unit
 
 
 def _window(text, start, end, size=40):
@@ -252,33 +244,20 @@ def _clause(h, text, s_order):
     return s_order[h["seg_id"]], len(_SOURCE_CLAUSE.findall(text, 0, h["start"]))
 
 
-def _expected(ps, anchors):
-    """The target position expected for a source position, interpolated between the pairs made."""
-    left = max((x for x in anchors if x[0] <= ps), default=None, key=lambda x: x[0])
-    right = min((x for x in anchors if x[0] > ps), default=None, key=lambda x: x[0])
-    if left and right and right[0] > left[0]:
-        return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
-    if left:
-        return left[1] + ps - left[0]
-    if right:
-        return right[1] - (right[0] - ps)
-    return ps
-
-
 def _limits(ps, clause, made):
     """The expected target position of a source position, and the target range not crossing
     a pair made in another clause."""
     low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
     high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
-    return _expected(ps, made), low, high
+    return expected(ps, made), low, high
 
 
 def _target_info(tgp, t_text):
     """What the scores need of a target group: literal?, its text, its words, its clause's words."""
     span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
     window = _window(t_text, tgp[0]["start"], tgp[-1]["end"])
-    return (any(h["kind"] == "literal" for h in tgp), span, {w.lower() for w in _WORD.findall(span)},
-            {w.lower() for w in _WORD.findall(window)})
+    return (any(h["kind"] == "literal" for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
+            frozenset(w.lower() for w in _WORD.findall(window)))
 
 
 def _static(sg, info, source, tgt, learned):
@@ -288,8 +267,8 @@ def _static(sg, info, source, tgt, learned):
         return None
     form = "".join(h["match"] for h in sg)
     score = 2.0 if t_lit else 1.0
-    if (source, tgt) == ("zh", "vi"):
-        score += read_share(form, span)
+    if (source, tgt) == ("zh", "vi"):  # the share of the term read and of the rendering reading it
+        score += (read_share(form, span) + read_cover(form, span)) / 2
     elif (source, tgt) == ("zh", "en") and span_words & gloss_words(form):
         score += 1.0
     return score + learned.strength(sg[0]["match"], window_words)
@@ -316,7 +295,9 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
 
     for sg in groups:
         add(sg)
-    taken_s, taken_t, rendered, made = set(), set(), {}, []
+    taken_s, taken_t, rendered = set(), set(), {}
+    made = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text) if len(groups) > 1 else []
+    anchors, pairs = list(made), []
     while True:
         best, limits = None, {}
         for (i, j), base in static.items():
@@ -324,11 +305,11 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
                 continue
             if i not in limits:
                 limits[i] = _limits(s_pos[i], s_clause[i], made)
-            expected, low, high = limits[i]
+            want, low, high = limits[i]
             pt = t_pos[j]
             if pt < low or pt > high:
                 continue  # it would cross a pair made in another source clause
-            score = base - _DISTANCE * abs(pt - expected)
+            score = base - DISTANCE * abs(pt - want)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, i, j)
         if best is None:
@@ -337,19 +318,23 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
         taken_s.add(i)
         taken_t.add(j)
         made.append((s_pos[i], t_pos[j], s_clause[i]))
+        pairs.append([i, j])
+        lits = [h for h in groups[i] if h["kind"] == "literal"]
+        if len(lits) > len(t_groups[j]):  # the hits left over compete again for the groups left
+            groups.append(lits[len(t_groups[j]):])
+            add(groups[-1])
+    swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors)
+    for i, j in pairs:
         lits = [h for h in groups[i] if h["kind"] == "literal"]
         tgp = t_groups[j]
         for k, h in enumerate(lits[:len(tgp)]):
             rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-        if len(lits) > len(tgp):  # the hits left over compete again for the groups left
-            groups.append(lits[len(tgp):])
-            add(groups[-1])
-
-    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order)
+    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned)
 
 
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order):
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned):
     rows = []
+    used = [(p["seg_id"], p["start"], p["end"]) for tgp in t_groups for p in tgp]  # learned never takes a hit
     for h in src:
         if h["kind"] != "literal":
             continue
@@ -364,6 +349,8 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_or
                                 h["seg_id"], seg_id))
             continue
         found = _fallback(h, source, tgt, t_order, text, d)
+        if found[3] == "none":
+            found = _learned(h, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (h["seg_id"], found[-1]))
     for j, tgp in enumerate(t_groups):
         if j in taken_t:
@@ -377,6 +364,21 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_or
 
 def _calque(source, tgt, term, span):
     return calque(term, span) if (source, tgt) == ("zh", "vi") else None
+
+
+def _learned(h, source, tgt, t_order, text, d, learned, used):
+    """A rendering found by association alone (:meth:`Association.learned`), in the unit and
+    not inside a frame hit or another learned rendering; softened (it is not a frame term:
+    those are hits, paired or added, above)."""
+    for word, _ in learned.learned(h["match"]):
+        pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
+        for seg_id in t_order:
+            for m in pattern.finditer(text[(d, tgt, seg_id)]):
+                if not any(seg == seg_id and s < m.end() and m.start() < e for seg, s, e in used):
+                    used.append((seg_id, m.start(), m.end()))
+                    return (m.group(), m.start(), m.end(), "learned", "softened",
+                            _calque(source, tgt, h["match"], m.group()), seg_id)
+    return None
 
 
 def _fallback(h, source, tgt, t_order, text, d):

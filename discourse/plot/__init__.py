@@ -8,7 +8,8 @@ Vietnamese, French and English in one label without boxes (:mod:`discourse.plot.
   :mod:`~discourse.plot.export`): :func:`style`, :func:`rc_params`, :func:`subplots`,
   :func:`savefig`, :func:`lang_color`, :func:`font_family`, :func:`set_label_fonts` …;
 * terms (:mod:`~discourse.plot.terms`): :func:`bar_terms`, :func:`top_terms`,
-  :func:`keyness`, :func:`collocates`;
+  :func:`keyness`, :func:`collocates`; :func:`keyness_groups` (one keyness panel per group,
+  :mod:`~discourse.plot.keyness_groups`);
 * distribution (:mod:`~discourse.plot.distribution`): :func:`dispersion`, :func:`trend`;
 * frames (:mod:`~discourse.plot.frames`): :func:`frame_heatmap`, :func:`frame_bars`,
   :func:`shifts`, :func:`frame_strip`.
@@ -34,10 +35,14 @@ Examples
 
 from .base import DEFAULT_FIGSIZE, rc_params, set_label_fonts, style, subplots
 from .distribution import dispersion, trend
+from .lexical import diversity  # issue 17: lexical diversity
+from .models import ca_biplot, similarity_heatmap, topic_terms  # issue 17: document models
+from .network import collocation_network  # issue 17: collocation networks
 from .export import savefig
 from .fonts import CJK_FAMILY, CYCLE_COLORS, FONT_FAMILY, FONT_FILE, LANG_COLORS, ensure_font, font_family, \
     font_path, lang_color
 from .frames import frame_bars, frame_heatmap, frame_strip, shifts
+from .keyness_groups import keyness_groups
 from .renderings import rendering_bars, retention
 from .terms import bar_terms, collocates, keyness, top_terms
 
@@ -47,12 +52,15 @@ __all__ = [
     "font_family", "font_path", "lang_color", "rc_params", "savefig", "set_label_fonts", "style", "subplots",
     # terms
     "bar_terms", "collocates", "keyness", "top_terms",
+    "keyness_groups",  # issue 17: one keyness panel per group
     # distribution
     "dispersion", "trend",
     # frames
     "frame_bars", "frame_heatmap", "frame_strip", "shifts",
     # renderings
     "rendering_bars", "retention",
+    # issue 17: diversity, models, networks
+    "diversity", "similarity_heatmap", "topic_terms", "ca_biplot", "collocation_network",
 ]
 
 

@@ -1,0 +1,139 @@
+"""Where a source hit's rendering is expected in its aligned unit: sentence anchors, swaps (for renderings).
+
+A paragraph's sentences translate each other in order, so the sentence ends of the two
+sides, matched by :func:`sentence_anchors`, pin the positions in between:
+:func:`expected` interpolates a source position between anchors, and
+:func:`swap_pairs` lets two pairs inside one sentence exchange their targets.
+Positions are relative: ``(segment number + offset / segment length) / segments``.
+
+>>> round(expected(0.5, [(0.4, 0.2, None), (0.6, 0.4, None)]), 6)
+0.3
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ANCHOR_TOLERANCE", "DISTANCE", "expected", "sentence_anchors", "swap_pairs"]
+
+SOURCE_END = re.compile(r"[。！？!?]+[”’\"」』）)]*")
+TARGET_END = re.compile(r"[.!?…]+[»”’\")]*(?=\s|$)")
+#: Sentence ends whose relative positions differ by more are not matched.
+ANCHOR_TOLERANCE = 0.06
+#: Score lost per unit of relative position between a source and a target group.
+DISTANCE = 3.0
+
+
+def expected(ps, anchors):
+    """The target position expected for a source position, interpolated between the pairs made.
+
+    `anchors` are ``(source position, target position, clause)`` triples.
+
+    >>> round(expected(0.1, [(0.2, 0.3, None)]), 6)
+    0.2
+    """
+    left = max((x for x in anchors if x[0] <= ps), default=None, key=lambda x: x[0])
+    right = min((x for x in anchors if x[0] > ps), default=None, key=lambda x: x[0])
+    if left and right and right[0] > left[0]:
+        return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
+    if left:
+        return left[1] + ps - left[0]
+    if right:
+        return right[1] - (right[0] - ps)
+    return ps
+
+
+
+def _ends(d, lang, seg_order, seg_len, text, pattern):
+    """Relative positions (as :func:`_position`) of the sentence ends inside a unit's segments."""
+    out = []
+    for seg_id, k in seg_order.items():
+        t = text[(d, lang, seg_id)]
+        n = max(seg_len[seg_id], 1)
+        out += [(k + m.end() / n) / len(seg_order) for m in pattern.finditer(t) if m.end() < len(t)]
+    out += [k / len(seg_order) for k in range(1, len(seg_order))]  # segment ends are sentence ends too
+    return sorted(out)
+
+
+def sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text):
+    """Sentence ends of the source and target units matched one to one, in order, as pairs made.
+
+    The ends are matched by their relative positions (a monotone alignment maximising the
+    summed closeness, ends further apart than :data:`ANCHOR_TOLERANCE` never matched), so
+    that a pair is expected in the sentence that translates its source sentence and no pair
+    crosses a sentence end: a French sentence running longer than its Chinese does not
+    shift the hits of the next one (创新精准扶贫考核机制 ↔ « mécanisme d'évaluation », not the
+    « responsabilités » of the next sentence).
+
+    `d` is the document, `s_order`/`t_order` map a unit's segment ids to their order,
+    `s_len`/`t_len` to their lengths, `text` maps ``(doc_id, lang, seg_id)`` to the text.
+    Returns ``(source position, target position, ("end", k))`` triples, in order.
+
+    >>> text = {("d", "zh", 1): "甲乙。丙丁。", ("d", "fr", 2): "Un deux trois. Quatre cinq six."}
+    >>> [(round(s, 2), round(t, 2)) for s, t, _ in sentence_anchors(
+    ...     "d", "zh", "fr", {1: 0}, {2: 0}, {1: 6}, {2: 31}, text)]
+    [(0.5, 0.45)]
+    """
+    s_ends = _ends(d, source, s_order, s_len, text, SOURCE_END)
+    t_ends = _ends(d, tgt, t_order, t_len, text, TARGET_END)
+    if not s_ends or not t_ends:
+        return []
+    n, m = len(s_ends), len(t_ends)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            gain = ANCHOR_TOLERANCE - abs(s_ends[i - 1] - t_ends[j - 1])
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + gain if gain > 0 else 0.0)
+    anchors, i, j = [], n, m
+    while i and j:
+        gain = ANCHOR_TOLERANCE - abs(s_ends[i - 1] - t_ends[j - 1])
+        if gain > 0 and best[i][j] == best[i - 1][j - 1] + gain:
+            anchors.append((s_ends[i - 1], t_ends[j - 1], ("end", i)))
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    return anchors[::-1]
+
+
+def swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors):
+    """Exchange the targets of two pairs made in the same sentence when that scores higher (step 3).
+
+    The greedy pairing takes the best pair first and cannot undo it: 省负总责 … 领导责任制 ↔
+    *chế độ trách nhiệm lãnh đạo* … *chịu trách nhiệm chung* (the order swapped) gave
+    省负总责 the first. Two pairs whose targets no sentence end separates exchange their
+    targets when the exchanged pairs' scores (position against the sentence anchors)
+    sum higher; only when each source group has no more literal hits than either target group,
+    so that no hit left over changes.
+
+    `pairs` (``[source group, target group]`` lists) are changed in place; `groups` and
+    `t_groups` are lists of hits (dicts with ``kind``), `static` maps ``(i, j)`` to the
+    position-free score, `s_pos`/`t_pos` the groups' positions.
+
+    >>> pairs = [[0, 0], [1, 1]]
+    >>> groups = [[{"kind": "literal"}], [{"kind": "literal"}]]
+    >>> static = {(0, 0): 2.0, (0, 1): 2.5, (1, 0): 2.5, (1, 1): 2.0}
+    >>> swap_pairs(pairs, groups, groups, static, [0.1, 0.2], [0.1, 0.2], [])
+    >>> pairs
+    [[0, 1], [1, 0]]
+    """
+    ends = sorted(y for _, y, _ in anchors)
+
+    def fits(i, j):
+        return 0 < sum(h["kind"] == "literal" for h in groups[i]) <= len(t_groups[j])
+
+    def score(i, j):
+        return static[(i, j)] - DISTANCE * abs(t_pos[j] - expected(s_pos[i], anchors))
+
+    for p in pairs:
+        for q in pairs:
+            (i, j), (k, m) = p, q
+            if i >= k or (i, m) not in static or (k, j) not in static:
+                continue
+            if any(min(t_pos[j], t_pos[m]) < e < max(t_pos[j], t_pos[m]) for e in ends):
+                continue
+            if not (fits(i, m) and fits(k, j) and fits(i, j) and fits(k, m)):
+                continue
+            if score(i, m) + score(k, j) > score(i, j) + score(k, m):
+                p[1], q[1] = m, j

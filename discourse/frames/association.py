@@ -1,0 +1,122 @@
+"""Dice association between source frame forms and target words over aligned units (for renderings).
+
+:class:`Association` counts, once per language pair, in how many aligned units each target
+content word occurs (the corpus's own tokens, so nothing is tokenized again) and, per
+distinct source form, in how many of the units that have the form; the Dice coefficient
+``2·c(form, word) / (c(form) + c(word))`` is then a look-up.
+
+>>> import discourse
+>>> from discourse.frames.profile import frame_hits
+>>> corpus = discourse.load_corpus()
+>>> a = Association(corpus, frame_hits(corpus), "zh", "fr")
+>>> a.strength("军令状", {"responsables"}) > 0
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from discourse.corpus import COUNTED_ROLES
+from discourse.languages import get_tokenizer, is_punct
+
+__all__ = ["Association", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE"]
+
+#: A learned rendering co-occurs with the source form in at least this many aligned units
+#: (one co-occurrence gives any word found once a Dice of 1) …
+LEARNED_MIN_COUNT = 3
+#: … with at least this Dice coefficient.
+LEARNED_MIN_DICE = 0.5
+
+
+class Association:
+    """Dice between a source form and a target word over the aligned units of one language pair.
+
+    Parameters
+    ----------
+    units : Corpus
+        The aligned units (paragraph or sentence level) the hits were found in.
+    hits : DataFrame
+        :func:`discourse.frames.frame_hits` of `units`.
+    source, target : str
+        The language pair.
+    """
+
+    def __init__(self, units, hits, source, target):
+        self.target = target
+        lang, align = units.column("lang"), units.column("align_id")
+        rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(align))
+        keys = pd.Series(list(zip(units.column("doc_id")[rows], align[rows]))).map(
+            lambda k: (k[0], int(k[1])))
+        src_units = set(keys[lang[rows] == source])
+        is_tgt = (lang[rows] == target) & keys.isin(src_units).to_numpy()
+        codes, uniques = pd.factorize(keys[is_tgt])
+        self.unit_code = {k: i for i, k in enumerate(uniques)}
+        self.n_units = len(uniques)
+        toks = units.tokens()
+        vocab = toks.vocab
+        seg_unit = np.full(len(units), -1, dtype=np.int64)
+        seg_unit[rows[is_tgt]] = codes
+        tok_unit = seg_unit[toks.seg_row]
+        keep = tok_unit >= 0
+        pairs = np.unique(tok_unit[keep] * len(vocab) + toks.type_id[keep])
+        self._unit = pairs // len(vocab)
+        self._type = pairs % len(vocab)
+        stop = get_tokenizer(target).stopwords
+        content = np.array([not (v in stop or is_punct(v) or any(c.isdigit() for c in v)) for v in vocab],
+                           dtype=bool) if len(vocab) else np.zeros(0, dtype=bool)
+        sel = content[self._type] if len(self._type) else np.zeros(0, dtype=bool)
+        self._unit, self._type = self._unit[sel], self._type[sel]
+        self._vocab = vocab
+        self.count = np.bincount(self._type, minlength=len(vocab))
+        src = hits[hits["lang"] == source]
+        self.forms = {}
+        for d, a, form in zip(src["doc_id"], src["align_id"], src["match"]):
+            code = self.unit_code.get((d, int(a)))
+            if code is not None:
+                self.forms.setdefault(form, set()).add(code)
+        self._dice = {}  # form -> {word: dice}, built on first use
+        self._strength = {}  # (form, frozenset of words) -> strength
+        self._both, self._learned = {}, {}  # form -> {word: co-occurrences}; form -> learned words
+
+    def dice(self, form) -> dict:
+        """``{target word: Dice with form}`` for the words that co-occur with `form`."""
+        out = self._dice.get(form)
+        if out is None:
+            units = self.forms.get(form, set())
+            inside = np.zeros(self.n_units, dtype=bool)
+            inside[list(units)] = True
+            types = self._type[inside[self._unit]]
+            both = np.bincount(types, minlength=len(self._vocab))
+            hit = np.flatnonzero(both)
+            n = len(units)
+            out = self._dice[form] = {self._vocab[t]: 2 * int(both[t]) / (n + int(self.count[t])) for t in hit}
+            self._both[form] = {self._vocab[t]: int(both[t]) for t in hit}
+        return out
+
+    def learned(self, form) -> list[tuple[str, float]]:
+        """Target words that may render `form` by association alone: ``(word, dice)``, strongest first.
+
+        Words co-occurring with the form in at least :data:`LEARNED_MIN_COUNT` aligned
+        units with a Dice of at least :data:`LEARNED_MIN_DICE`.
+        """
+        out = self._learned.get(form)
+        if out is None:
+            table = self.dice(form) if form in self.forms else {}
+            both = self._both.get(form, {})
+            out = self._learned[form] = sorted(
+                ((w, x) for w, x in table.items() if x >= LEARNED_MIN_DICE and both[w] >= LEARNED_MIN_COUNT),
+                key=lambda p: (-p[1], p[0]))
+        return out
+
+    def strength(self, form, words) -> float:
+        """The strongest Dice between `form` and one of `words` (0.0 when none co-occurs)."""
+        if form not in self.forms:
+            return 0.0
+        key = (form, words if isinstance(words, frozenset) else frozenset(words))
+        out = self._strength.get(key)
+        if out is None:
+            table = self.dice(form)
+            out = self._strength[key] = max((table.get(w, 0.0) for w in words), default=0.0)
+        return out

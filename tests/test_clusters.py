@@ -1,0 +1,170 @@
+"""Clusters (AntConc's Clusters/N-Grams), counted by hand on a small corpus (issue 17, item 3)."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+import discourse
+from discourse.term_clusters import CLUSTER_COLUMNS, clusters
+from discourse.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def hand():
+    frame = pd.DataFrame({"doc_id": ["a", "b"],
+                          "text": ["The cost of living rose. The cost of food fell.",
+                                   "Living cost is high, cost of living again."]})
+    return discourse.read_table(frame, lang="en")
+
+
+def _rows(table):
+    return {(r.cluster, r.n, r.position): (r.count, r.doc_freq) for r in table.itertuples()}
+
+
+# Counted by hand. Occurrences of "cost": a: "the cost of living rose" and "the cost of food
+# fell"; b: "living cost is high" and (after the comma) "cost of living again". A cluster
+# crosses no punctuation: ", cost" and ". the cost" are no clusters.
+HAND = {
+    ("cost of", 2, "left"): (3, 2),
+    ("the cost", 2, "right"): (2, 1),
+    ("cost is", 2, "left"): (1, 1),
+    ("living cost", 2, "right"): (1, 1),
+    ("cost of living", 3, "left"): (2, 2),
+    ("cost of food", 3, "left"): (1, 1),
+    ("cost is high", 3, "left"): (1, 1),
+    ("the cost of", 3, "middle"): (2, 1),
+    ("living cost is", 3, "middle"): (1, 1),
+}
+
+
+def test_clusters_equal_a_count_by_hand(hand):
+    table = clusters(hand, "cost", n=(2, 3))
+    assert list(table.columns) == list(CLUSTER_COLUMNS)
+    assert _rows(table) == HAND
+    assert set(table["lang"]) == {"en"} and set(table["term"]) == {"cost"}
+    assert table["count"].tolist() == sorted(table["count"], reverse=True)
+    assert table["cluster"].tolist()[:2] == ["cost of", "cost of living"]  # 3, then 2 (ties by cluster)
+
+
+@pytest.mark.parametrize("position", ["left", "right"])
+def test_position_keeps_the_clusters_where_the_term_stands_there(hand, position):
+    table = clusters(hand, "cost", n=(2, 3), position=position)
+    assert _rows(table) == {k: v for k, v in HAND.items() if k[2] == position}
+
+
+def test_phrase_sizes_min_count_and_punctuation(hand):
+    phrase = clusters(hand, "cost of", n=3)
+    assert _rows(phrase) == {("the cost of", 3, "right"): (2, 1), ("cost of living", 3, "left"): (2, 2),
+                             ("cost of food", 3, "left"): (1, 1)}
+    assert clusters(hand, "cost of", n=2).empty  # a cluster holds the term and at least one more token
+    assert _rows(clusters(hand, "cost", n=2, min_count=2)) == {("cost of", 2, "left"): (3, 2),
+                                                               ("the cost", 2, "right"): (2, 1)}
+    with_punct = _rows(clusters(hand, "cost", n=2, punct=True))  # ", cost" is now a cluster
+    assert with_punct == {**{k: v for k, v in HAND.items() if k[1] == 2}, (", cost", 2, "right"): (1, 1)}
+    assert _rows(clusters(hand, "cost", n=2, top=1)) == {("cost of", 2, "left"): (3, 2)}
+
+
+def test_term_twice_in_a_cluster_counts_once_per_position():
+    corpus = discourse.read_table(pd.DataFrame({"text": ["war and war and peace"]}), lang="en")
+    rows = _rows(clusters(corpus, "war", n=3))
+    # "war and war": the term on the left and on the right; "and war and": middle
+    assert rows == {("war and war", 3, "left"): (1, 1), ("war and war", 3, "right"): (1, 1),
+                    ("and war and", 3, "middle"): (1, 1), ("war and peace", 3, "left"): (1, 1)}
+
+
+def test_seed_corpus_clusters_of_a_vietnamese_word():
+    corpus = discourse.load_corpus()
+    table = clusters(corpus, "trách nhiệm", n=2, position="right")
+    frame = corpus.tokens().to_frame(punct=True)
+    frame = frame[(frame["lang"] == "vi") & (frame["role"] != "meta")]
+    expected = {}
+    for _, seg in frame.groupby(["doc_id", "seg_id"], sort=False):
+        norms, punct = seg["norm"].tolist(), seg["is_punct"].tolist()
+        for i in range(1, len(norms)):
+            if norms[i] == "trách nhiệm" and not punct[i - 1]:
+                key = f"{norms[i - 1]} trách nhiệm"
+                expected[key] = expected.get(key, 0) + 1
+    assert dict(zip(table["cluster"], table["count"])) == expected
+
+
+def test_options_are_checked(hand):
+    for bad in (1, 11, (1, 3), "2"):
+        with pytest.raises(InputError, match="cluster size"):
+            clusters(hand, "cost", n=bad)
+    with pytest.raises(InputError, match="position"):
+        clusters(hand, "cost", position="both")
+    with pytest.raises(InputError, match="min_count"):
+        clusters(hand, "cost", min_count=0)
+    assert clusters(hand, "nothing").empty and list(clusters(hand, "nothing").columns) == list(CLUSTER_COLUMNS)
+
+
+def test_cli_clusters(capsys):
+    from discourse.cli import main
+
+    code = main(["clusters", "trách nhiệm", "--n", "2", "--position", "right", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    rows = pd.read_csv(io.StringIO(out))
+    want = clusters(discourse.load_corpus(), "trách nhiệm", n=2, position="right")
+    assert rows["cluster"].tolist() == want["cluster"].tolist() and set(rows["position"]) == {"right"}
+    code = main(["clusters", "trách nhiệm", "--n", "2-3", "--min-count", "5", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert set(pd.read_json(io.StringIO(out))["n"]) == {2, 3}
+    with pytest.raises(SystemExit):
+        main(["clusters", "责任", "--n", "two"])
+
+
+# --- sequences: collocations with no node word (λ and z, quanteda's textstat_collocations) ----------
+
+def _lambda_by_hand(n11, n12, n21, n22):
+    import math
+
+    cells = [n11 + .5, n12 + .5, n21 + .5, n22 + .5]
+    lam = math.log(cells[0] * cells[3] / (cells[1] * cells[2]))
+    se = math.sqrt(sum(1 / c for c in cells))
+    return lam, se, lam / se
+
+
+@pytest.mark.parametrize("cells", [(10, 20, 30, 940), (3, 1, 2, 94), (0, 4, 4, 92), (1, 0, 0, 0)])
+def test_sequence_lambda_equals_the_formula(cells):
+    from discourse.stats import sequence_lambda
+
+    got = [float(x) for x in sequence_lambda(*cells)]
+    assert got == pytest.approx(_lambda_by_hand(*cells), rel=1e-12)
+
+
+def test_sequences_counted_by_hand():
+    from discourse.word_sequences import SEQUENCE_COLUMNS, sequences
+
+    corpus = discourse.read_table(pd.DataFrame({"text": ["New York is big. I love New York. York is old."]}),
+                                  lang="en")
+    table = sequences(corpus, min_count=1)
+    assert list(table.columns) == list(SEQUENCE_COLUMNS)
+    # bigrams (none across "."): new york, york is, is big | i love, love new, new york | york is, is old
+    assert set(table["sequences_total"]) == {8}
+    rows = {r.collocation: (r.count, r.count_first, r.count_second) for r in table.itertuples()}
+    assert rows == {"new york": (2, 2, 2), "york is": (2, 2, 2), "is big": (1, 2, 1), "i love": (1, 1, 1),
+                    "love new": (1, 1, 1), "is old": (1, 2, 1)}
+    for r in table.itertuples():
+        n12, n21 = r.count_first - r.count, r.count_second - r.count
+        want = _lambda_by_hand(r.count, n12, n21, 8 - r.count - n12 - n21)
+        assert (r._8, r.se, r.z) == pytest.approx(want, rel=1e-12)
+    assert table["z"].is_monotonic_decreasing
+    assert table["collocation"].iloc[0] == "new york"  # new york: (2, 0, 0, 6)
+    assert sequences(corpus)["collocation"].tolist() == ["new york", "york is"]  # min_count 2 (quanteda's)
+    with pytest.raises(InputError, match="size"):
+        sequences(corpus, size=3)
+
+
+def test_cli_sequences(capsys):
+    from discourse.cli import main
+
+    code = main(["sequences", "--lang", "vi", "--top", "3", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    rows = pd.read_csv(io.StringIO(out))
+    assert rows["collocation"].tolist()[:2] == ["lãnh đạo về", "những công tác"] and rows["z"].is_monotonic_decreasing
