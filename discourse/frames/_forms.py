@@ -1,15 +1,16 @@
-"""The forms a group of hits matched, for every group at once: :func:`group_forms`.
+"""The forms a group of hits matched, for every group at once: :func:`form_codes` and
+:func:`forms_by_group`.
 
 A profile lists per document, language and frame the forms found with their counts
 (``"脱贫攻坚 (6); 打赢 (2)"``), a shifts table per aligned unit the distinct forms in order
-of first occurrence. Both are made here with one factorisation of the groups and of the
-matched texts instead of a Python function per group.
+of first occurrence. Both are made here from one factorisation of the matched texts and
+integer group codes, instead of a Python function per group.
 
->>> import pandas as pd
->>> hits = pd.DataFrame({"doc": ["a", "a", "a", "b"], "match": ["Lutte", "combat", "lutte", "lutte"]})
->>> group_forms(hits, ["doc"], counted=True)["forms"].tolist()
+>>> import numpy as np
+>>> code, forms = form_codes(np.array(["Lutte", "combat", "lutte", "lutte"], dtype=object))
+>>> forms_by_group(np.array([0, 0, 0, 1]), code, forms, 2, counted=True)
 ['lutte (2); combat (1)', 'lutte (1)']
->>> group_forms(hits, ["doc"])["forms"].tolist()
+>>> forms_by_group(np.array([0, 0, 0, 1]), code, forms, 2)
 ['lutte; combat', 'lutte']
 """
 
@@ -22,7 +23,7 @@ import pandas as pd
 
 from ._codes import sequence_codes
 
-__all__ = ["form", "form_codes", "forms_by_group", "group_forms"]
+__all__ = ["form", "form_codes", "forms_by_group"]
 
 
 def form(match: str) -> str:
@@ -32,40 +33,6 @@ def form(match: str) -> str:
     'acte d’engagement'
     """
     return unicodedata.normalize("NFC", " ".join(match.lower().split()))
-
-
-def group_forms(hits: pd.DataFrame, keys: list[str], *, counted: bool = False, units: str | None = None,
-                suffix: str = "") -> pd.DataFrame:
-    """Per group of ``keys`` (in no particular order): ``hits`` (rows),
-    ``forms`` and, with ``units``, ``units`` (distinct non-missing values of that column).
-
-    ``forms`` are the distinct forms (:func:`form`) of ``match``, joined by ``"; "``: in
-    order of first occurrence, or with ``counted=True`` as ``"form (n)"`` by count and
-    then first occurrence; ``suffix`` is written after each form.
-
-    >>> hits = pd.DataFrame({"doc": ["a", "a"], "unit": [1, None], "match": ["x", "y"]})
-    >>> group_forms(hits, ["doc"], units="unit").values.tolist()
-    [['a', 2, 1, 'x; y']]
-    """
-    columns = keys + ["hits"] + (["units"] if units else []) + ["forms"]
-    if not len(hits):
-        empty = {"hits": np.zeros(0, dtype=np.int64), "units": np.zeros(0, dtype=np.int64),
-                 "forms": pd.Series([], dtype=object).astype(str)}  # the dtypes of a groupby's empty result
-        return pd.DataFrame({c: hits[c] if c in keys else empty[c] for c in columns})
-    codes = np.stack([pd.factorize(hits[k])[0].astype(np.int64) for k in keys], axis=1)
-    groups, group = np.unique(codes, axis=0, return_inverse=True)
-    group = group.reshape(-1)
-    form_code, forms = form_codes(hits["match"].to_numpy(dtype=object))
-    joined = forms_by_group(group, form_code, forms, len(groups), counted=counted, suffix=suffix)
-    out = hits[keys].iloc[np.unique(group, return_index=True)[1]].reset_index(drop=True)
-    out["hits"] = np.bincount(group, minlength=len(groups)).astype(np.int64)
-    if units:
-        present = hits[units].notna().to_numpy()
-        unit_code = pd.factorize(hits[units])[0].astype(np.int64)
-        distinct = np.unique(group[present].astype(np.int64) * (unit_code.max() + 1) + unit_code[present])
-        out["units"] = np.bincount(distinct // (unit_code.max() + 1), minlength=len(groups)).astype(np.int64)
-    out["forms"] = joined
-    return out[columns]
 
 
 def form_codes(matches: np.ndarray) -> tuple[np.ndarray, list[str]]:
