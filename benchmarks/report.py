@@ -236,7 +236,7 @@ def last_run(tables: dict[str, list[dict]]) -> str:
     order = [s for s in WHAT if s in tables] + sorted(s for s in tables if s not in WHAT)
     rows = [[f"`{'run.py' if stem == 'results' else f'bench_{stem}.py'}`", WHAT.get(stem, ""),
              _headline(stem, tables[stem]), _run(tables[stem])] for stem in order if tables[stem]]
-    return _table(["script", "what", "last run (this 2-core machine)", "run"], rows)
+    return _table(["script", "what", "last run (this 2-core machine)", "run (load average, date)"], rows)
 
 
 def languages(tables: dict[str, list[dict]]) -> str:
@@ -257,7 +257,7 @@ def languages(tables: dict[str, list[dict]]) -> str:
               "2 cores vs 1 (a pure-Python loop, same rounds)", "cached re-run vs first",
               "frequency table vs NLTK `FreqDist`", "warm KWIC vs NLTK `ConcordanceIndex.find_concordance`",
               "warm KWIC", "100 % vs 10 % time", "peak RSS"]
-    return _table(header, rows) + f"\n\n({_run(tables.get('results', []))}.)"
+    return _table(header, rows) + f"\n\nThe run: {_run(tables.get('results', []))}."
 
 
 def jobs(tables: dict[str, list[dict]]) -> str:
