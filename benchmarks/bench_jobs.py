@@ -107,7 +107,7 @@ def main(argv=None) -> int:
                          "one_s": round(best["one"], 3), "two_s": round(best["two"], 3),
                          "default_s": round(best["default"], 3), "default_workers": chosen,
                          "two_vs_one": round(best["one"] / best["two"], 2),
-                         "default_vs_one": round(best["one"] / best["default"], 2), "rounds": args.repeat})
+                         "default_vs_one": round(best["one"] / best["default"], 2), "rounds": args.repeat, "date": time.strftime("%Y-%m-%d")})
             print(" ".join(f"{k}={v}" for k, v in rows[-1].items()), flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", newline="", encoding="utf-8") as handle:

@@ -44,7 +44,7 @@ import discourse  # noqa: E402
 from discourse.concordance import kwic  # noqa: E402
 
 COLUMNS = ["case", "words", "hits", "tokens", "ours_kwic_ms", "ours_table_ms", "nltk_ms", "nltk_vs_kwic",
-           "nltk_vs_table", "same_hits"]
+           "nltk_vs_table", "same_hits", "load_average", "date"]
 
 
 def french(fraction: float) -> pd.DataFrame:
@@ -93,7 +93,8 @@ def main(argv=None) -> list[dict]:
         rows.append({"case": case, "words": " ".join(words) if len(words) == 1 else f"{len(words)} rare words a round",
                      "hits": hits, "tokens": len(toks), "ours_kwic_ms": ours * per, "ours_table_ms": table * per,
                      "nltk_ms": nltk * per, "nltk_vs_kwic": nltk / ours, "nltk_vs_table": nltk / table,
-                     "same_hits": same})
+                     "same_hits": same, "load_average": round(os.getloadavg()[0], 1),
+                     "date": time.strftime("%Y-%m-%d")})
 
     best = dict.fromkeys(["ours", "table", "nltk"], float("inf"))
     for k in range(rounds):  # in turn, each round on new words

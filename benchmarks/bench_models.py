@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -79,6 +80,7 @@ def main(argv=None) -> list[dict]:
             for name, seconds in best.items()]
     for row in rows:
         print(row)
+    rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
     out = HERE / "results" / "models.csv"
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))

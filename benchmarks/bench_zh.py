@@ -128,6 +128,7 @@ def main(argv=None) -> int:
     row["startup_ours_over_rjieba"] = row["startup_ours_s"] / row["startup_rjieba_s"]
     row["startup_ours_over_jieba"] = row["startup_ours_s"] / row["startup_jieba_s"]
 
+    row.update(load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d"))
     for key, value in row.items():
         print(f"{key:28} {value:.4g}" if isinstance(value, float) else f"{key:28} {value}")
     out = Path(args.out)
