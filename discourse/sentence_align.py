@@ -11,7 +11,8 @@
   it with its neighbours looks cheaper (link F1 on clean zh–fr news 0.94 → 0.998);
 * the bead's prior ``−log P(kind)`` (:data:`BEAD_KINDS`; 1-0 and 0-1 cost 1 more);
 * lexical anchors (:mod:`discourse.anchors`: numbers, Latin names, acronyms, quoted titles,
-  frame-lexicon terms, Hán-Việt readings for zh–vi, CC-CEDICT glosses for zh–en and zh–fr),
+  frame-lexicon terms, Hán-Việt readings for zh–vi, CC-CEDICT glosses for zh–en and zh–fr,
+  CFDICT's French glosses for zh–fr by lemma, :mod:`discourse._dictionaries`),
   ``−M + 0.25 U``: ``M`` the weight of the keys both sides share (a key weighs by its kind
   over √ its document frequency), ``U`` that of the keys left unmatched;
 * optionally, a penalty for a bead across paragraphs or linking unlike-numbered paragraphs.
@@ -36,6 +37,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from discourse._dictionaries import add_cfdict
 from discourse._salign_dp import forward
 from discourse.anchors import add_dictionary, add_equivalents, anchor_keys, content_words, learn_equivalents
 from discourse.errors import InputError
@@ -47,7 +49,7 @@ __all__ = ["align_sentences", "align_documents", "BEAD_KINDS"]
 BEAD_KINDS = {(1, 1): 0.80, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.06, (1, 2): 0.06,
               (2, 2): 0.002, (1, 3): 0.015, (3, 1): 0.015}
 #: Weight of an anchor key by its kind (the letter before the colon).
-KEY_WEIGHTS = {"n": 2.0, "l": 2.0, "a": 1.0, "q": 0.5, "f": 1.0, "h": 0.3, "H": 1.0, "e": 1.5, "d": 1.0}
+KEY_WEIGHTS = {"n": 2.0, "l": 2.0, "a": 1.0, "q": 0.5, "f": 1.0, "h": 0.3, "H": 1.0, "e": 1.5, "d": 1.0, "c": 1.5}
 OMIT_COST, UNMATCHED, PARAGRAPH_COST, SCORE_CENTRE = 1.0, 0.25, 3.0, 3.0
 #: A bead with this many source sentences counts the anchors it shares as those of its weakest
 #: source sentence times their number: an omitted sentence's partner (its anchors missing by
@@ -283,7 +285,8 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
         Word equivalents known beforehand (source word, target word: tokenizer norms), e.g.
         learned over a whole corpus by :func:`align_documents`.
     dictionary : bool
-        For zh–en and zh–fr, use CC-CEDICT's glosses (``data/cedict/``) as anchors.
+        For zh–en and zh–fr, use CC-CEDICT's glosses (``data/cedict/``) as anchors, and for
+        zh–fr CFDICT's (``data/cfdict/``).
     band : int
         Half-width of the band, in sentences, at the start (widened as needed).
     threshold : float
@@ -331,6 +334,9 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
     if dictionary and {source_lang, target_lang} in DICTIONARY_PAIRS:
         add_dictionary(keys_s, words_s, lang=source_lang)
         add_dictionary(keys_t, words_t, lang=target_lang)
+    if dictionary and {source_lang, target_lang} == {"zh", "fr"}:
+        add_cfdict(keys_s, words_s, lang=source_lang)
+        add_cfdict(keys_t, words_t, lang=target_lang)
     beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected)
     confident = [(s[0], t[0]) for s, t, cost in beads if len(s) == 1 and len(t) == 1 and cost < SCORE_CENTRE - 1.4]
     if learn and len(confident) >= 3:

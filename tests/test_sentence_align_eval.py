@@ -141,11 +141,10 @@ def result_of(docs, lang, setting):
 
 #: What the aligner reaches today (figures in benchmarks/bench_sentence_align.py's output):
 #: above the issue's measure of the paragraph aligner with omissions (F1 0.89–0.93).
-FLOORS = {"clean": 0.99, "merge_omit": 0.965, "zh_merge_omit": 0.97}
-#: The issue's goal of 0.97 with merges and omissions is not reached yet for this one
-#: (F1 0.967 zh–fr with target merges and omissions; zh–vi 0.979 since 3-1 beads are scored
-#: by their weakest source sentence).
-BELOW_GOAL = {("fr", "merge_omit")}
+FLOORS = {"clean": 0.99, "merge_omit": 0.970, "zh_merge_omit": 0.975}
+#: Cases below the issue's goal: none since zh–fr has CFDICT anchors (F1 0.967 -> 0.973 with
+#: target merges and omissions; zh–vi 0.979 since 3-1 beads are scored by their weakest source).
+BELOW_GOAL: set = set()
 
 
 @pytest.mark.parametrize("setting", SETTINGS)
