@@ -70,10 +70,11 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
-from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
+from .anchoring import sentence_anchors, swap_pairs
 from .association import Association
 from .calques import calque, gloss_words, read_cover, read_share, reading_spans
 from .lexicon import load_lexicon
+from .pairing import Greedy
 from .profile import frame_hits
 from .rendering_summary import unit_shifts
 
@@ -244,14 +245,6 @@ def _clause(h, text, s_order):
     return s_order[h["seg_id"]], len(_SOURCE_CLAUSE.findall(text, 0, h["start"]))
 
 
-def _limits(ps, clause, made):
-    """The expected target position of a source position, and the target range not crossing
-    a pair made in another clause."""
-    low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
-    high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
-    return expected(ps, made), low, high
-
-
 def _target_info(tgp, t_text):
     """What the scores need of a target group: literal?, its text, its words, its clause's words."""
     span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
@@ -260,18 +253,19 @@ def _target_info(tgp, t_text):
             frozenset(w.lower() for w in _WORD.findall(window)))
 
 
-def _static(sg, info, source, tgt, learned):
-    """The position-free part of a source group's score with a target group (None: not allowed)."""
+def _static(s_lit, form, first, info, source, tgt, learned):
+    """The position-free part of a source group's score with a target group (None: not allowed).
+
+    `s_lit`: whether the group has a literal hit, `form` its hits' text, `first` its first hit's."""
     t_lit, span, span_words, window_words = info
-    if t_lit and not any(h["kind"] == "literal" for h in sg):
+    if t_lit and not s_lit:
         return None
-    form = "".join(h["match"] for h in sg)
     score = 2.0 if t_lit else 1.0
     if (source, tgt) == ("zh", "vi"):  # the share of the term read and of the rendering reading it
         score += (read_share(form, span) + read_cover(form, span)) / 2
     elif (source, tgt) == ("zh", "en") and span_words & gloss_words(form):
         score += 1.0
-    return score + learned.strength(sg[0]["match"], window_words)
+    return score + learned.strength(first, window_words)
 
 
 def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
@@ -282,54 +276,40 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
     groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
     t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
     t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
-    static, s_pos, s_clause = {}, [], []
+    made = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text) if len(groups) > 1 else []
+    anchors, pairs, static, s_pos = list(made), [], {}, []
+    greedy = Greedy(made)
 
     def add(sg):
         i = len(s_pos)
         s_pos.append(_position(sg[0], s_order, s_len))
-        s_clause.append(_clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order))
+        s_lit, form, first = any(h["kind"] == "literal" for h in sg), "".join(h["match"] for h in sg), sg[0]["match"]
+        scores = []
         for j, info in enumerate(t_info):
-            score = _static(sg, info, source, tgt, learned)
+            score = _static(s_lit, form, first, info, source, tgt, learned)
             if score is not None:
                 static[(i, j)] = score
+                scores.append((j, score))
+        greedy.add(s_pos[i], _clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order), scores, t_pos)
 
     for sg in groups:
         add(sg)
-    taken_s, taken_t, rendered = set(), set(), {}
-    made = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text) if len(groups) > 1 else []
-    anchors, pairs = list(made), []
-    while True:
-        best, limits = None, {}
-        for (i, j), base in static.items():
-            if i in taken_s or j in taken_t:
-                continue
-            if i not in limits:
-                limits[i] = _limits(s_pos[i], s_clause[i], made)
-            want, low, high = limits[i]
-            pt = t_pos[j]
-            if pt < low or pt > high:
-                continue  # it would cross a pair made in another source clause
-            score = base - DISTANCE * abs(pt - want)
-            if score > 0 and (best is None or score > best[0]):
-                best = (score, i, j)
-        if best is None:
-            break
+    while (best := greedy.best()) is not None:
         _, i, j = best
-        taken_s.add(i)
-        taken_t.add(j)
-        made.append((s_pos[i], t_pos[j], s_clause[i]))
+        greedy.take(i, j, t_pos[j])
         pairs.append([i, j])
         lits = [h for h in groups[i] if h["kind"] == "literal"]
         if len(lits) > len(t_groups[j]):  # the hits left over compete again for the groups left
             groups.append(lits[len(t_groups[j]):])
             add(groups[-1])
     swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors)
+    rendered = {}
     for i, j in pairs:
         lits = [h for h in groups[i] if h["kind"] == "literal"]
         tgp = t_groups[j]
         for k, h in enumerate(lits[:len(tgp)]):
             rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned)
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, text, t_order, learned)
 
 
 def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned):
