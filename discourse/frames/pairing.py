@@ -14,7 +14,7 @@ included (the pair made first wins, as ``max``/``min`` give the first of equals)
 >>> g = Greedy([])
 >>> g.add(0.2, (0, 0), [(0, 2.0), (1, 2.0)], [0.1, 0.9])
 >>> g.add(0.8, (0, 1), [(0, 2.0), (1, 2.0)], [0.1, 0.9])
->>> g.run()
+>>> sorted(g.run())
 [[0, 0], [1, 1]]
 """
 
