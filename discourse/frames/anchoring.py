@@ -120,11 +120,16 @@ def swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors):
     """
     ends = sorted(y for _, y, _ in anchors)
 
+    literal = [sum(h["kind"] == "literal" for h in g) for g in groups]
+    want = {}  # source group -> its expected target position (the anchors do not change here)
+
     def fits(i, j):
-        return 0 < sum(h["kind"] == "literal" for h in groups[i]) <= len(t_groups[j])
+        return 0 < literal[i] <= len(t_groups[j])
 
     def score(i, j):
-        return static[(i, j)] - DISTANCE * abs(t_pos[j] - expected(s_pos[i], anchors))
+        if i not in want:
+            want[i] = expected(s_pos[i], anchors)
+        return static[(i, j)] - DISTANCE * abs(t_pos[j] - want[i])
 
     for p in pairs:
         for q in pairs:

@@ -61,11 +61,20 @@ class Greedy:
 
     def add(self, ps, clause, scores, t_pos):
         """A source group at position `ps` in `clause`, with ``(target group, static score)`` pairs."""
-        made = self.made
-        left = max((x for x in made if x[0] <= ps), default=None, key=lambda x: x[0])
-        right = min((x for x in made if x[0] > ps), default=None, key=lambda x: x[0])
-        low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
-        high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
+        left = right = None
+        low, high = -1.0, 2.0  # positions are in [0, 1]
+        for pair in self.made:  # the first of equals, as max and min give it
+            x, y, c = pair
+            if x <= ps:
+                if left is None or x > left[0]:
+                    left = pair
+                if x < ps and c != clause and y > low:
+                    low = y
+            else:
+                if right is None or x < right[0]:
+                    right = pair
+                if c != clause and y < high:
+                    high = y
         self.state.append([ps, clause, left, right, low, high, want(ps, left, right)])
         self.cands.append([(j, base, t_pos[j]) for j, base in scores])
 

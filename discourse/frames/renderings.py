@@ -187,16 +187,16 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     seg = seg[seg["align_id"].notna()]
     seg["align_id"] = seg["align_id"].astype("int64")
     text, order, length = {}, {}, {}
-    for (d, a, lang), g in seg.groupby(["doc_id", "align_id", "lang"], sort=False):
-        order[(d, a, lang)] = {s: i for i, s in enumerate(g["seg_id"])}
-        for s, t in zip(g["seg_id"], g["text"]):
-            text[(d, lang, s)] = t
-            length[(d, lang, s)] = len(t)
+    for d, lang, s, a, t in zip(*(seg[c].tolist() for c in ("doc_id", "lang", "seg_id", "align_id", "text"))):
+        unit_order = order.setdefault((d, a, lang), {})  # units in order of appearance, segments in order
+        unit_order[s] = len(unit_order)
+        text[(d, lang, s)] = t
+        length[(d, lang, s)] = len(t)
     hits = frame_hits(units, lex)
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
     by_unit = _hits_by_unit(hits)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
-    rows = []
+    rows, anchored = [], {}
     for tgt in targets:
         learned = Association(units, hits, source, tgt)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
@@ -206,7 +206,7 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
                 src = by_unit.get((d, a, source, frame), [])
                 tg = by_unit.get((d, a, tgt, frame), [])
                 if src or any(h["kind"] == "literal" for h in tg):
-                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned)
+                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, anchored)
     out = pd.DataFrame(rows, columns=RENDERING_COLUMNS)
     doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
     f_order = {f: i for i, f in enumerate(lex.names)}
@@ -226,7 +226,7 @@ def _hits_by_unit(hits):
     hits = hits.sort_values(["seg_id", "start"], kind="stable")
     cols = ("seg_id", "start", "end", "kind", "match")
     by_unit = {}
-    for key, *values in zip(zip(hits["doc_id"], hits["align_id"], hits["lang"], hits["frame"]),
+    for key, *values in zip(zip(*(hits[c].tolist() for c in ("doc_id", "align_id", "lang", "frame"))),
                             *(hits[c].tolist() for c in cols)):
         by_unit.setdefault(key, []).append(dict(zip(cols, values)))
     return by_unit
@@ -268,7 +268,7 @@ def _static(s_lit, form, first, info, source, tgt, learned):
     return score + learned.strength(first, window_words)
 
 
-def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
+def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, anchored):
     """The rows of one unit, frame and target language (module docstring, steps 1–4)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
     s_len = {s: length[(d, source, s)] for s in s_order}
@@ -276,7 +276,9 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
     groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
     t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
     t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
-    made = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text) if len(groups) > 1 else []
+    if len(groups) > 1 and (d, a, tgt) not in anchored:  # the unit's sentence ends, once for all its frames
+        anchored[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
+    made = list(anchored[(d, a, tgt)]) if len(groups) > 1 else []
     anchors, pairs, static, s_pos = list(made), [], {}, []
     greedy = Greedy(made)
 
