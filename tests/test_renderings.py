@@ -233,3 +233,53 @@ def test_plots(table):
     plt.close(ax.figure)
     with pytest.raises(InputError):
         discourse.plot.retention(table)
+
+
+def _search_pairing(made, sources, t_pos):
+    """The pairing as first written: every candidate's expected position and limits searched
+    among all the pairs made (the reference :class:`discourse.frames.pairing.Greedy` must equal)."""
+    from discourse.frames.anchoring import DISTANCE, expected
+
+    made, pairs, taken_s, taken_t = list(made), [], set(), set()
+    while True:
+        best = None
+        for i, (ps, clause, scores) in enumerate(sources):
+            if i in taken_s:
+                continue
+            want = expected(ps, made)
+            low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
+            high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
+            for j, base in scores:
+                if j in taken_t or not low <= t_pos[j] <= high:
+                    continue
+                score = base - DISTANCE * abs(t_pos[j] - want)
+                if score > 0 and (best is None or score > best[0]):
+                    best = (score, i, j)
+        if best is None:
+            return pairs
+        _, i, j = best
+        taken_s.add(i)
+        taken_t.add(j)
+        made.append((sources[i][0], t_pos[j], sources[i][1]))
+        pairs.append([i, j])
+
+
+def test_incremental_pairing_equals_the_search():
+    # positions on a coarse grid, so that ties (a hit starting where a sentence ends) occur
+    import random
+
+    from discourse.frames.pairing import Greedy
+
+    rng = random.Random(15)
+    for _ in range(300):
+        anchors = sorted((rng.randrange(11) / 10, rng.randrange(11) / 10, ("end", k)) for k in range(rng.randrange(4)))
+        t_pos = [rng.randrange(11) / 10 for _ in range(rng.randrange(1, 7))]
+        sources = []
+        for _ in range(rng.randrange(1, 7)):
+            ps = rng.randrange(11) / 10
+            scores = [(j, rng.choice([1.0, 2.0, 2.5, 3.0])) for j in range(len(t_pos)) if rng.random() < 0.8]
+            sources.append((ps, (0, int(ps * 3)), scores))
+        greedy = Greedy(list(anchors))
+        for ps, clause, scores in sources:
+            greedy.add(ps, clause, scores, t_pos)
+        assert greedy.run() == _search_pairing(anchors, sources, t_pos)

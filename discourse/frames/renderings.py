@@ -253,19 +253,23 @@ def _target_info(tgp, t_text):
             frozenset(w.lower() for w in _WORD.findall(window)))
 
 
-def _static(s_lit, form, first, info, source, tgt, learned):
-    """The position-free part of a source group's score with a target group (None: not allowed).
+def _static(s_lit, form, first, t_info, source, tgt, learned):
+    """The position-free part of a source group's scores with the target groups: ``[(j, score)]``
+    for those it may take (a group without a literal hit never takes a literal target group).
 
     `s_lit`: whether the group has a literal hit, `form` its hits' text, `first` its first hit's."""
-    t_lit, span, span_words, window_words = info
-    if t_lit and not s_lit:
-        return None
-    score = 2.0 if t_lit else 1.0
-    if (source, tgt) == ("zh", "vi"):  # the share of the term read and of the rendering reading it
-        score += (read_share(form, span) + read_cover(form, span)) / 2
-    elif (source, tgt) == ("zh", "en") and span_words & gloss_words(form):
-        score += 1.0
-    return score + learned.strength(first, window_words)
+    out = []
+    zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
+    for j, (t_lit, span, span_words, window_words) in enumerate(t_info):
+        if t_lit and not s_lit:
+            continue
+        score = 2.0 if t_lit else 1.0
+        if zh_vi:  # the share of the term read and of the rendering reading it
+            score += (read_share(form, span) + read_cover(form, span)) / 2
+        elif glosses is not None and span_words & glosses:
+            score += 1.0
+        out.append((j, score + learned.strength(first, window_words)))
+    return out
 
 
 def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, anchored):
@@ -286,12 +290,8 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
         i = len(s_pos)
         s_pos.append(_position(sg[0], s_order, s_len))
         s_lit, form, first = any(h["kind"] == "literal" for h in sg), "".join(h["match"] for h in sg), sg[0]["match"]
-        scores = []
-        for j, info in enumerate(t_info):
-            score = _static(s_lit, form, first, info, source, tgt, learned)
-            if score is not None:
-                static[(i, j)] = score
-                scores.append((j, score))
+        scores = _static(s_lit, form, first, t_info, source, tgt, learned)
+        static.update(((i, j), score) for j, score in scores)
         greedy.add(s_pos[i], _clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order), scores, t_pos)
 
     for sg in groups:
