@@ -47,8 +47,8 @@ class Association:
         self.target = target
         lang, align = units.column("lang"), units.column("align_id")
         rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(align))
-        keys = pd.Series(list(zip(units.column("doc_id")[rows], align[rows]))).map(
-            lambda k: (k[0], int(k[1])))
+        keys = pd.Series(list(zip(pd.Series(units.column("doc_id")[rows]).tolist(),
+                                  pd.Series(align[rows]).astype("int64").tolist())), dtype=object)
         src_units = set(keys[lang[rows] == source])
         is_tgt = (lang[rows] == target) & keys.isin(src_units).to_numpy()
         codes, uniques = pd.factorize(keys[is_tgt])
@@ -72,7 +72,7 @@ class Association:
         self.count = np.bincount(self._type, minlength=len(vocab))
         src = hits[hits["lang"] == source]
         self.forms = {}
-        for d, a, form in zip(src["doc_id"], src["align_id"], src["match"]):
+        for d, a, form in zip(*(src[c].tolist() for c in ("doc_id", "align_id", "match"))):
             code = self.unit_code.get((d, int(a)))
             if code is not None:
                 self.forms.setdefault(form, set()).add(code)

@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left
 
 import pandas as pd
 
@@ -196,7 +197,7 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
     by_unit = _hits_by_unit(hits)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
-    rows, anchored = [], {}
+    rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
         learned = Association(units, hits, source, tgt)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
@@ -206,7 +207,7 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
                 src = by_unit.get((d, a, source, frame), [])
                 tg = by_unit.get((d, a, tgt, frame), [])
                 if src or any(h["kind"] == "literal" for h in tg):
-                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, anchored)
+                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache)
     out = pd.DataFrame(rows, columns=RENDERING_COLUMNS)
     doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
     f_order = {f: i for i, f in enumerate(lex.names)}
@@ -240,9 +241,11 @@ def _window(text, start, end, size=40):
     return left + " " + right
 
 
-def _clause(h, text, s_order):
-    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、)."""
-    return s_order[h["seg_id"]], len(_SOURCE_CLAUSE.findall(text, 0, h["start"]))
+def _clause(h, ends, s_order):
+    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、).
+
+    `ends` are the offsets of the clause ends in the hit's segment."""
+    return s_order[h["seg_id"]], bisect_left(ends, h["start"])
 
 
 def _target_info(tgp, t_text):
@@ -272,7 +275,7 @@ def _static(s_lit, form, first, t_info, source, tgt, learned):
     return out
 
 
-def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, anchored):
+def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache):
     """The rows of one unit, frame and target language (module docstring, steps 1–4)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
     s_len = {s: length[(d, source, s)] for s in s_order}
@@ -280,9 +283,9 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
     groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
     t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
     t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
-    if len(groups) > 1 and (d, a, tgt) not in anchored:  # the unit's sentence ends, once for all its frames
-        anchored[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
-    made = list(anchored[(d, a, tgt)]) if len(groups) > 1 else []
+    if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
+        cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
+    made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
     anchors, pairs, static, s_pos = list(made), [], {}, []
     greedy = Greedy(made)
 
@@ -292,7 +295,10 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
         s_lit, form, first = any(h["kind"] == "literal" for h in sg), "".join(h["match"] for h in sg), sg[0]["match"]
         scores = _static(s_lit, form, first, t_info, source, tgt, learned)
         static.update(((i, j), score) for j, score in scores)
-        greedy.add(s_pos[i], _clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order), scores, t_pos)
+        key = ("clauses", d, sg[0]["seg_id"])
+        if key not in cache:  # the clause ends of a source segment, once for all its hits
+            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, sg[0]["seg_id"])])]
+        greedy.add(s_pos[i], _clause(sg[0], cache[key], s_order), scores, t_pos)
 
     for sg in groups:
         add(sg)
