@@ -9,8 +9,8 @@ distinct source form, in how many of the units that have the form; the Dice coef
 >>> from discourse.frames.profile import frame_hits
 >>> corpus = discourse.load_corpus()
 >>> a = Association(corpus, frame_hits(corpus), "zh", "fr")
->>> a.strength("军令状", {"responsables"}) > 0
-True
+>>> a.strength("中央", {"central"}), a.strength("军令状", {"responsables"})  # 2 units; 1 is no evidence
+(1.0, 0.0)
 """
 
 from __future__ import annotations
@@ -21,8 +21,12 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["Association", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE"]
+__all__ = ["Association", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE", "TRUSTED_COUNT"]
 
+#: A Dice coefficient counts in a pairing score only from this many co-occurring units: from
+#: one, every word found once with the form has a Dice of 1 (军令状, in one sentence with
+#: « acte d'engagement contre la pauvreté », is no evidence that they translate each other).
+TRUSTED_COUNT = 2
 #: A learned rendering co-occurs with the source form in at least this many aligned units
 #: (one co-occurrence gives any word found once a Dice of 1) …
 LEARNED_MIN_COUNT = 3
@@ -111,12 +115,14 @@ class Association:
         return out
 
     def strength(self, form, words) -> float:
-        """The strongest Dice between `form` and one of `words` (0.0 when none co-occurs)."""
+        """The strongest Dice between `form` and one of `words` co-occurring with it in at least
+        :data:`TRUSTED_COUNT` units (0.0 when none does)."""
         if form not in self.forms:
             return 0.0
         key = (form, words if isinstance(words, frozenset) else frozenset(words))
         out = self._strength.get(key)
         if out is None:
-            table = self.dice(form)
-            out = self._strength[key] = max((table.get(w, 0.0) for w in words), default=0.0)
+            table, both = self.dice(form), self._both[form]
+            out = self._strength[key] = max((table.get(w, 0.0) for w in words if both.get(w, 0) >= TRUSTED_COUNT),
+                                            default=0.0)
         return out

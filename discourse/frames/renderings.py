@@ -25,7 +25,9 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    chiến công kiên thoát nghèo* from 打赢脱贫攻坚战), or, zh → en, 1 when an English word
    is a CC-CEDICT gloss, plus the strongest Dice association (over the corpus's aligned
    units, :class:`~discourse.frames.association.Association`) between the source form and
-   a word of the target group's clause, minus three times the distance between the
+   a word of the target group's clause co-occurring with it in at least
+   :data:`~discourse.frames.association.TRUSTED_COUNT` units (from one, any word found once
+   has a Dice of 1: 军令状 would take the « acte d'engagement » of 脱贫攻坚), minus three times the distance between the
    target group's relative position in the unit and the position *expected* for the
    source group: interpolated between the pairs already made and the sentence ends of the
    two sides matched by :func:`~discourse.frames.anchoring.sentence_anchors`, so that a
@@ -45,7 +47,10 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    rest: six literal hits and two renderings give two kept and four softened/dropped,
    never "one is enough". Literal hits left over (more hits than the target group has)
    form a group again and compete for the target groups left (考核督查问责 ↔
-   « d'évaluation, d'inspection et de recours en responsabilité », two target groups).
+   « d'évaluation, d'inspection et de recours en responsabilité », two target groups); when
+   the nearest target group the group could still take comes before the one it took, its
+   last hits take this one and its first are left over, so that a list keeps its order.
+   The greedy pairing itself is :class:`~discourse.frames.pairing.Greedy`.
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
    method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened), then
    by association alone (method ``learned``, softened): the target content word with the
@@ -286,7 +291,7 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
         cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
     made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
-    anchors, pairs, static, s_pos = list(made), [], {}, []
+    anchors, pairs, static, s_pos, used = list(made), [], {}, [], {}
     greedy = Greedy(made)
 
     def add(sg):
@@ -307,17 +312,31 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
         greedy.take(i, j, t_pos[j])
         pairs.append([i, j])
         lits = [h for h in groups[i] if h["kind"] == "literal"]
-        if len(lits) > len(t_groups[j]):  # the hits left over compete again for the groups left
-            groups.append(lits[len(t_groups[j]):])
+        n = len(t_groups[j])
+        if len(lits) > n:  # the hits left over compete again for the groups left
+            if _left_before(i, j, static, greedy.taken_t, t_pos):
+                used[i], rest = lits[-n:], lits[:-n]
+            else:
+                rest = lits[n:]
+            groups.append(rest)
             add(groups[-1])
     swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors)
     rendered = {}
     for i, j in pairs:
         lits = [h for h in groups[i] if h["kind"] == "literal"]
         tgp = t_groups[j]
-        for k, h in enumerate(lits[:len(tgp)]):
+        for k, h in enumerate(used.get(i, lits[:len(tgp)])):
             rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
     return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, text, t_order, learned)
+
+
+def _left_before(i, j, static, taken_t, t_pos):
+    """Whether the target group nearest to `j` that source group `i` may still take comes before it.
+
+    Then the group's last hits render `j` and its first are left over: a list keeps its order
+    in translation (考核督查问责 ↔ « d'évaluation, d'inspection et de recours en responsabilité »)."""
+    left = [(abs(t_pos[m] - t_pos[j]), t_pos[m] < t_pos[j]) for (k, m) in static if k == i and m not in taken_t]
+    return bool(left) and min(left)[1]
 
 
 def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned):
