@@ -38,9 +38,11 @@ report: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# Benchmarks on ../shared/bench/ (each stage against a peer; see benchmarks/run.py).
+# Benchmarks on ../shared/bench/ (each stage against a peer; see benchmarks/run.py), then the
+# published tables of benchmarks/README.md regenerated from benchmarks/results/*.csv.
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/report.py
 
 # Rebuild the bundled corpus from the raw seed files in data/raw/seeds/.
 corpus: $(STAMP)

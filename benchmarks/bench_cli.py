@@ -105,7 +105,7 @@ def main(argv=None) -> int:
            "cold_vs_cached": round(best["cold"] / best["cached"], 1) if cold else "",
            "floor_cpu_s": round(cpu["floor"], 3), "cached_cpu_s": round(cpu["cached"], 3),
            "cached_vs_floor_cpu": round(cpu["cached"] / cpu["floor"], 2), "rounds": args.repeat,
-           "load_average": round(os.getloadavg()[0], 1)}
+           "load_average": round(os.getloadavg()[0], 1), "date": time.strftime("%Y-%m-%d")}
     for key, value in row.items():
         print(f"{key:>16}  {value}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import statistics
 import sys
 import time
@@ -100,6 +101,7 @@ def main(argv=None) -> list[dict]:
                 "ratio": round(best[name] / best["peer"], 2)} for name in FUNCTIONS]
     for row in results:
         print(row)
+    results = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in results]
     out = HERE / "results" / "frames.csv"
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(results[0]))

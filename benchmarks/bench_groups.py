@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -78,6 +79,7 @@ def main(argv=None) -> list[dict]:
                "rows": len(table)}
         print(", ".join(f"{k}={v}" for k, v in row.items()))
         results.append(row)
+    results = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in results]
     out = HERE / "results" / "groups.csv"
     with out.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(results[0]))

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -64,6 +66,7 @@ def main(argv=None) -> int:
             rows.append({"notebook": path.relative_to(work).as_posix(), "seconds": round(best, 2),
                          "bare_kernel_seconds": round(floor, 2), "ratio": round(best / floor, 2)})
             print(f"{rows[-1]['notebook']:55s} {best:6.1f} s  {best / floor:5.1f} × a bare kernel ({floor:.1f} s)")
+    rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
     out = HERE / "results" / "notebooks.csv"
     out.parent.mkdir(exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as fh:

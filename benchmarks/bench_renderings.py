@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 import time
 import warnings
@@ -71,6 +72,7 @@ def main(argv=None) -> list[dict]:
               "translation_shifts_s": round(best["translation_shifts"], 2),
               "ratio": round(best["renderings"] / best["translation_shifts"], 2)}
     print(result)
+    result.update(load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d"))
     out = HERE / "results" / "renderings.csv"
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(result))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -93,6 +94,7 @@ def main(argv=None) -> None:
     docs = read_ntrex()
     rows = [] if args.no_quality else quality(docs) + (udhr() if UDHR.is_dir() else [])
     rows += scale(docs, tuple(args.sizes))
+    rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
     fields = sorted({k for row in rows for k in row})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", newline="", encoding="utf-8") as f:

@@ -135,6 +135,7 @@ def main(argv=None) -> int:
                     row[f"{name}_{data}_{protocol}"] = round(f1, 4)
         rows.append(row)
         print(" ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+    rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))

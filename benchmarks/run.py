@@ -224,8 +224,17 @@ def run_one(lang: str, fraction: float, rounds: int = 3) -> dict:
     row["kwic_hits"] = len(hits)
     row["kwic_warm_vs_nltk"] = row["nltk_kwic_warm_s"] / row["kwic_warm_s"]
 
-    row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _peak_memory(row)
     return row
+
+
+def _peak_memory(row: dict) -> None:
+    """Peak RSS of this process (ru_maxrss is in KiB on Linux), in MB and per token (the
+    libraries' fixed ≈ 300 MB included), and the load average and date of the run."""
+    row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    row["peak_rss_bytes_per_token"] = row["peak_rss_mb"] * 2**20 / max(1, row["tokens"])
+    row["load_average"] = round(os.getloadavg()[0], 1)
+    row["date"] = time.strftime("%Y-%m-%d")
 
 
 def run_kwic(lang: str, copies: int, rounds: int = 3) -> dict:
@@ -255,14 +264,19 @@ def run_kwic(lang: str, copies: int, rounds: int = 3) -> dict:
         row[f"kwic_{label}_hits"] = len(kwic(corpus, word, lang=lang))
         row[f"kwic_{label}_warm_s"] = times["ours"]
         row[f"kwic_{label}_vs_nltk"] = times["nltk"] / times["ours"]
-    row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _peak_memory(row)
     return row
 
 
 # ----------------------------------------------------------------------------- driver
 COLUMNS = ["lang", "fraction", "chars", "tokens", "read_s", "peer_segment_s", "segment_s", "segment_overhead",
            "segment_overhead_vs_regex", "parallel_speedup", "cores_ceiling", "cache_speedup", "freq_vs_freqdist",
-           "freq_identical", "kwic_warm_s", "kwic_warm_vs_nltk", "token_bytes", "peak_rss_mb"]
+           "freq_identical", "kwic_warm_s", "kwic_warm_vs_nltk", "token_bytes", "peak_rss_mb",
+           "peak_rss_bytes_per_token", "load_average"]
+#: Printed once every case has run: cost growth from 10 % to 100 % (linear when
+#: growth_per_token is 1; the goal is ≤ 1.1, i.e. 100 % within 11 × of 10 % for 10 × the tokens).
+GROWTH_COLUMNS = ["lang", "tokens", "token_growth_100_vs_10", "growth_100_vs_10", "growth_per_token",
+                  "peer_growth_100_vs_10", "peer_growth_per_token", "peak_rss_mb", "peak_rss_bytes_per_token"]
 
 
 def main(argv=None) -> int:
@@ -294,12 +308,11 @@ def main(argv=None) -> int:
                               capture_output=True, text=True, check=True)
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(_format([rows[-1]], header=len(rows) == 1), flush=True)
-    for lang in args.lang:  # cost growth: time at 100 % over time at 10 %
-        by = {r["fraction"]: r for r in rows if r["lang"] == lang}
-        if 0.1 in by and 1.0 in by:
-            by[1.0]["growth_100_vs_10"] = by[1.0]["segment_s"] / by[0.1]["segment_s"]
-            by[1.0]["peer_growth_100_vs_10"] = by[1.0]["peer_segment_s"] / by[0.1]["peer_segment_s"]
-            by[1.0]["token_growth_100_vs_10"] = by[1.0]["tokens"] / by[0.1]["tokens"]
+    grown = [_growth([r for r in rows if r["lang"] == lang and "segment_s" in r]) for lang in args.lang]
+    grown = [r for r in grown if r is not None]
+    if grown:
+        print("\ngrowth 100 % vs 10 % (time ratio ÷ token ratio: 1 is linear) and peak memory")
+        print(_format(grown, header=True, columns=GROWTH_COLUMNS))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     keys = list(dict.fromkeys(k for r in rows for k in r))
@@ -311,14 +324,29 @@ def main(argv=None) -> int:
     return 0
 
 
-def _format(rows, *, header: bool) -> str:
+def _growth(rows: list[dict]) -> dict | None:
+    """Cost growth of one language, written into its 100 % row (returned; None without a
+    10 % and a 100 % row): time at 100 % over time at 10 %, against the tokens' ratio."""
+    by = {r["fraction"]: r for r in rows}
+    if 0.1 not in by or 1.0 not in by:
+        return None
+    full, tenth = by[1.0], by[0.1]
+    full["token_growth_100_vs_10"] = full["tokens"] / tenth["tokens"]
+    full["growth_100_vs_10"] = full["segment_s"] / tenth["segment_s"]
+    full["peer_growth_100_vs_10"] = full["peer_segment_s"] / tenth["peer_segment_s"]
+    full["growth_per_token"] = full["growth_100_vs_10"] / full["token_growth_100_vs_10"]
+    full["peer_growth_per_token"] = full["peer_growth_100_vs_10"] / full["token_growth_100_vs_10"]
+    return full
+
+
+def _format(rows, *, header: bool, columns=COLUMNS) -> str:
     def cell(v):
         if isinstance(v, float):
             return f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
         return "" if v is None else str(v)
 
-    lines = [" | ".join(COLUMNS)] if header else []
-    lines += [" | ".join(cell(r.get(c)) for c in COLUMNS) for r in rows]
+    lines = [" | ".join(columns)] if header else []
+    lines += [" | ".join(cell(r.get(c)) for c in columns) for r in rows]
     return "\n".join(lines)
 
 

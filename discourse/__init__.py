@@ -80,6 +80,16 @@ _EXPORTS = {
     # issue 17: groups, clusters, sequences
     "clusters": "term_clusters",
     "sequences": "word_sequences",
+    # issue 17: diversity, models, networks
+    "lexical_diversity": "diversity",
+    "text_profile": "diversity",
+    "similarity": "models",
+    "correspondence_analysis": "models",
+    "CorrespondenceAnalysis": "models",
+    "topics": "topic_models",
+    "Topics": "topic_models",
+    "collocation_network": "network",
+    "CollocationNetwork": "network",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

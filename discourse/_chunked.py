@@ -18,9 +18,10 @@ import unicodedata
 import numpy as np
 
 from ._progress import progress_bar
+from .errors import InputError
 from .languages.base import TypeIds
 
-__all__ = ["nfc_with_map", "tokenize_arrays", "CHUNK_CHARS", "PARALLEL_MIN_CHARS"]
+__all__ = ["nfc_with_map", "tokenize_arrays", "worker_count", "CHUNK_CHARS", "PARALLEL_MIN_CHARS", "JOBS_VARIABLE"]
 
 
 def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
@@ -108,7 +109,66 @@ def _chunk_arrays(tokenizer, texts: list[str], vocab):
     return np.asarray(counts, dtype=np.int64), start, end, np.fromiter(ids, dtype=np.int32, count=n)
 
 
+#: Below this many characters of one language, the default is one worker: starting
+#: workers (and sending their results back) costs more than splitting the work saves.
 PARALLEL_MIN_CHARS = 2_000_000
+
+#: The environment variable giving the number of worker processes when ``n_jobs`` is not.
+JOBS_VARIABLE = "DISCOURSE_JOBS"
+
+
+def _whole_number(value, name: str) -> int:
+    """``value`` as a number of worker processes (1 or more), else an InputError naming ``name``."""
+    number = value
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            number = int(value.strip())
+    if isinstance(number, bool) or not isinstance(number, (int, np.integer)) or number < 1:
+        raise InputError(f"{name} is a number of worker processes, a whole number 1 or more (e.g. {name}=2), "
+                         f"not {value!r}")
+    return int(number)
+
+
+def available_cores() -> int:
+    """The cores this process may run on: its CPU affinity (``taskset``, a container's
+    cpuset), else :func:`os.cpu_count`.
+
+    >>> available_cores() >= 1
+    True
+    """
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no affinity on this system (macOS, Windows)
+        return os.cpu_count() or 1
+
+
+def worker_count(n_jobs=None, *, chars: int) -> int:
+    """The worker processes to tokenize ``chars`` characters of one language with.
+
+    ``n_jobs`` if given, else ``$DISCOURSE_JOBS`` if set: that many, whatever the size.
+    Otherwise (the default) one worker up to :data:`PARALLEL_MIN_CHARS` characters, and
+    above that the *free* cores: the cores this process may use (:func:`available_cores`,
+    its CPU affinity) less the one-minute load average, rounded, at least one. On a busy
+    machine a second worker does not get a core of its own and only adds the cost of
+    starting it and sending its results back; ``benchmarks/bench_jobs.py`` measures it.
+
+    A value that is not a whole number 1 or more (``0``, ``"abc"``) is an
+    :class:`~discourse.errors.InputError` naming ``n_jobs`` or ``DISCOURSE_JOBS``.
+
+    >>> worker_count(3, chars=10), worker_count(chars=10)
+    (3, 1)
+    """
+    if n_jobs is not None:
+        return _whole_number(n_jobs, "n_jobs")
+    if os.environ.get(JOBS_VARIABLE, "").strip():
+        return _whole_number(os.environ[JOBS_VARIABLE], JOBS_VARIABLE)
+    if chars <= PARALLEL_MIN_CHARS:
+        return 1
+    try:
+        busy = round(os.getloadavg()[0])
+    except (AttributeError, OSError):  # no load average on this system
+        busy = 0
+    return max(1, available_cores() - busy)
 
 
 #: Texts are tokenized in chunks of about this many characters (for workers and the
@@ -121,8 +181,7 @@ def _chunked(tokenizer, texts: list[str], rows: np.ndarray, n_jobs: int | None):
     yields ``(rows of the chunk, result of _tokenize_chunk)`` in order."""
     sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     total = int(sizes.sum())
-    if n_jobs is None:
-        n_jobs = (os.cpu_count() or 1) if total > PARALLEL_MIN_CHARS else 1
+    n_jobs = worker_count(n_jobs, chars=total)
     pieces_wanted = max(total // CHUNK_CHARS, 4 * n_jobs if n_jobs > 1 else 1, 1)
     cuts = np.searchsorted(np.cumsum(sizes), np.linspace(0, total, pieces_wanted + 1)[1:-1])
     bounds = sorted(set([0, *cuts.tolist(), len(texts)]))

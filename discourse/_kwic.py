@@ -19,7 +19,7 @@ from ._util import as_list
 from .errors import InputError
 from .query import find
 
-__all__ = ["aligned_hits", "context_bounds", "neighbours", "sort_levels", "SORT_KEYS"]
+__all__ = ["aligned_hits", "context_bounds", "neighbours", "segment_arrays", "sort_levels", "SORT_KEYS"]
 
 #: The sort keys of a concordance: corpus order, or the 3 words left and right of a hit.
 SORT_KEYS = ("position", "L3", "L2", "L1", "R1", "R2", "R3")
@@ -33,7 +33,8 @@ def aligned_hits(toks, hits: pd.DataFrame, *, lang, query, options, glossary) ->
     those other languages."""
     column = toks.corpus.column
     texts, seg_lang, doc_ids, align_ids = (column(c) for c in ("text", "lang", "doc_id", "align_id"))
-    hits = hits[[c for c in hits.columns if not c.startswith(("text_", "equiv_", "_spans_"))]].copy()
+    stale = ("text_", "equiv_", "_spans_", "rendering_", "status_", "_rspans_")  # of an earlier parallel()
+    hits = hits[[c for c in hits.columns if not c.startswith(stale)]].copy()
     rows = hits["seg_row"].to_numpy()
     aligned = ~pd.isna(align_ids)
     own = set(as_list(lang)) if lang is not None else set(seg_lang[rows])
@@ -122,10 +123,32 @@ def _glossary_entries(glossary) -> list[tuple[list[str] | None, dict[str, list[s
     return [(None, terms(glossary))]
 
 
-def context_bounds(toks, hits: pd.DataFrame, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
-    """Character offsets where each hit's left context starts and its right context ends."""
-    row, first, last = (hits[c].to_numpy(np.int64) for c in ("seg_row", "first", "last"))
-    start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
+def segment_arrays(toks) -> dict:
+    """The segment columns a concordance table takes its rows from, made once per Tokens
+    (so a query's table costs its hits, not the corpus's size): ``doc_id, lang`` (pandas
+    string arrays), ``seg_id`` (int64), ``align_id`` (Int64) and ``text`` (object array).
+
+    >>> import discourse
+    >>> arrays = segment_arrays(discourse.load_corpus().tokens())
+    >>> arrays["doc_id"].take([0]).tolist(), str(arrays["align_id"].dtype)
+    (['000_6faf780c4d1388a2'], 'Int64')
+    """
+    def arrays():
+        column = toks.corpus.column
+        out = {col: pd.array(column(col), dtype="str") for col in ("doc_id", "lang")}
+        out["seg_id"] = column("seg_id").astype(np.int64)
+        out["align_id"] = pd.array(column("align_id"), dtype="Int64")
+        out["text"] = column("text")
+        return out
+
+    return toks.memo(("kwic_segment_arrays",), arrays)
+
+
+def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
+    """Character offsets where each hit's left context starts and its right context ends
+    (``hits``: a hit table, or a mapping of its columns to arrays)."""
+    row, first, last, start, end = (np.asarray(hits[c], dtype=np.int64) for c in ("seg_row", "first", "last", "start",
+                                                                                  "end"))
     length = toks.segment_lengths().__getitem__  # length of the text of these segments
 
     if unit == "chars" or window == 0:
@@ -133,9 +156,9 @@ def context_bounds(toks, hits: pd.DataFrame, window: int, unit: str) -> tuple[np
     bounds = toks.segment_bounds()
     left, right = first - window, last - 1 + window  # first and last token of the context
     n = max(len(toks) - 1, 0)
-    lo = np.where(left >= bounds[row], toks.start[np.clip(left, 0, n)], 0)
+    lo = np.where(left >= bounds[row], toks.start[np.minimum(np.maximum(left, 0), n)], 0)
     inside = right < bounds[row + 1]
-    hi = toks.end[np.clip(right, 0, n)].astype(np.int64)
+    hi = toks.end[np.minimum(np.maximum(right, 0), n)].astype(np.int64)
     hi[~inside] = length(row[~inside])  # the context runs to the end of the segment
     return np.minimum(lo, start), np.maximum(hi, end)
 

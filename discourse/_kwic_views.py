@@ -28,6 +28,8 @@ ALIGNED_WIDTH = ("24em", "40em")
 _MARK_MATCH = '<mark style="background:#fde68a;font-weight:bold">'
 _SPACES = str.maketrans("\t\n\r", "   ")  # a line break in a context is a space in the table
 _MARK_EQUIV = '<mark style="background:#bfdbfe;font-weight:bold">'
+_NOT_RENDERED = "(not rendered)"  # a dropped hit, in the terminal table
+_MARK_RENDERING = '<mark class="discourse-rendering" style="background:#bbf7d0;font-weight:bold">'
 
 
 def html_view(frame: pd.DataFrame, shown: pd.DataFrame, *, langs, title: str, total: int, query,
@@ -100,31 +102,47 @@ def _groups(frame: pd.DataFrame, langs) -> list[list[int]]:
 
 
 def _aligned_html(hits: pd.DataFrame, frame: pd.DataFrame, members: list[int], lang: str) -> str:
-    """The aligned text of one unit in ``lang``, every equivalent of its hits highlighted,
-    in a box whose width is bounded by :data:`ALIGNED_WIDTH` (the text wraps)."""
+    """The aligned text of one unit in ``lang``, every equivalent and rendering of its hits
+    highlighted, a dropped hit marked "— not rendered", in a box whose width is bounded by
+    :data:`ALIGNED_WIDTH` (the text wraps)."""
     esc = html.escape
     box = (f'<div style="min-width:{ALIGNED_WIDTH[0]};max-width:{ALIGNED_WIDTH[1]};white-space:normal;'
            'overflow-wrap:anywhere;line-height:1.45;text-align:left">'
            f'<div style="font-size:85%;color:#555">aligned {esc(lang)}</div>')
     text = hits[f"text_{lang}"].iloc[members[0]]
-    spans, missing = [], []
+    spans, missing, dropped = [], [], []
     for i in members:
-        spans += hits[f"_spans_{lang}"].iloc[i] if f"_spans_{lang}" in hits else []
-        equiv = frame[f"equiv_{lang}"].iloc[i] if f"equiv_{lang}" in frame else pd.NA
+        spans += [(s, e, _MARK_RENDERING) for s, e in _column(hits, f"_rspans_{lang}", i, [])]
+        spans += [(s, e, _MARK_EQUIV) for s, e in _column(hits, f"_spans_{lang}", i, [])]
+        equiv = _column(frame, f"equiv_{lang}", i, pd.NA)
         if isinstance(equiv, str) and not equiv:  # looked for an equivalent and found none
             missing.append(frame["match"].iloc[i])
+        if _dropped(_column(frame, f"status_{lang}", i, pd.NA)):
+            dropped.append(frame["match"].iloc[i])
     pieces, pos = [], 0
-    for s, e in sorted(set(spans)):
+    for s, e, mark in sorted(set(spans)):
         if s < pos:  # overlaps a mark already made
             continue
-        pieces += [esc(text[pos:s]), f"{_MARK_EQUIV}{esc(text[s:e])}</mark>"]
+        pieces += [esc(text[pos:s]), f"{mark}{esc(text[s:e])}</mark>"]
         pos = e
     pieces.append(esc(text[pos:]))
     note = ""
     if missing:
         of = f" of {', '.join(esc(m) for m in dict.fromkeys(missing))}" if spans else ""
         note = f'<b style="color:#b91c1c">no equivalent{of}</b> · '
+    note += "".join(f'<b class="discourse-not-rendered" style="color:#b91c1c">{esc(m)} — not rendered</b> · '
+                    for m in dropped)
     return f"{box}{note}{''.join(pieces)}</div>"
+
+
+def _dropped(status) -> bool:
+    """Whether a ``status_<lang>`` value (a string or NA) says the hit is not rendered."""
+    return isinstance(status, str) and status == "dropped"
+
+
+def _column(table: pd.DataFrame, col: str, i: int, default):
+    """``table[col].iloc[i]``, or ``default`` when the table has no such column."""
+    return table[col].iloc[i] if col in table else default
 
 
 def text_view(frame: pd.DataFrame, hits: pd.DataFrame, *, langs, width: int = 36, text_width: int = 32) -> str:
@@ -135,10 +153,13 @@ def text_view(frame: pd.DataFrame, hits: pd.DataFrame, *, langs, width: int = 36
     if langs:
         keep[3:3] = ["align_id", "start", "end"]
         for lang in langs:
-            spans = hits[f"_spans_{lang}"] if f"_spans_{lang}" in hits else [[]] * len(hits)
-            equiv = frame[f"equiv_{lang}"] if f"equiv_{lang}" in frame else [pd.NA] * len(hits)
-            frame[f"text_{lang}"] = [_excerpt(t, sp, e, text_width)
-                                     for t, sp, e in zip(frame[f"text_{lang}"], spans, equiv)]
+            spans = [[*_column(hits, f"_spans_{lang}", i, []), *_column(hits, f"_rspans_{lang}", i, [])]
+                     for i in range(len(hits))]
+            equiv = [_column(frame, f"equiv_{lang}", i, pd.NA) for i in range(len(hits))]
+            dropped = [_dropped(_column(frame, f"status_{lang}", i, pd.NA)) for i in range(len(hits))]
+            frame[f"text_{lang}"] = [f"{_NOT_RENDERED} {_excerpt(t, sp, e, text_width - len(_NOT_RENDERED) - 1)}"
+                                     if d else _excerpt(t, sp, e, text_width)
+                                     for t, sp, e, d in zip(frame[f"text_{lang}"], spans, equiv, dropped)]
             keep.append(f"text_{lang}")
     return _text_table(frame[keep], width=width, text_width=text_width)
 

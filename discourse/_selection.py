@@ -50,7 +50,7 @@ def matches(column: pd.Series, col: str, value) -> np.ndarray:
                 raise InputError(f"column {col!r} holds numbers; {v!r} is not a number or a range "
                                  "such as 2015-2020") from None
         return hit
-    texts = column.astype(str).to_numpy()
+    codes, distinct, texts = _text_codes(column)
     if isinstance(value, str):  # "a,b" lists values, unless a text is written so
         values = [value] if (texts == value).any() else [v.strip() for v in value.split(",")]
     else:
@@ -59,8 +59,22 @@ def matches(column: pd.Series, col: str, value) -> np.ndarray:
     hit = np.isin(texts, wanted)
     for v, found in zip(values, np.isin(wanted, texts)):
         if not found and isinstance(v, (str, int, float, np.number)) and not isinstance(v, bool):
-            hit |= _as_numbers(column, v)  # years stored as text: "2016" in 2015-2020
-    return hit
+            hit |= _as_numbers(distinct, v)  # years stored as text: "2016" in 2015-2020
+    return hit[codes]
+
+
+def _text_codes(column: pd.Series) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """The column as its distinct values: per row the index of its value, those values,
+    and their texts (``str(value)``); each distinct value is made text once (a role or
+    language column of a million rows has a handful). A column with missing values or
+    anything but texts is taken row by row (``1``, ``1.0`` and ``True`` are one value to
+    a factorisation, three texts)."""
+    values = column.to_numpy()
+    if values.dtype == object and len(values) and not column.isna().any():
+        codes, uniques = pd.factorize(values)
+        if all(type(u) is str for u in uniques):  # (1, 1.0 and True would be one value)
+            return codes, pd.Series(uniques, dtype=object), np.array(uniques, dtype=object)
+    return np.arange(len(values)), column, column.astype(str).to_numpy()
 
 
 def _as_numbers(column: pd.Series, value) -> np.ndarray:

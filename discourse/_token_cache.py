@@ -28,6 +28,8 @@ from .languages.base import user_cache_dir
 __all__ = ["key", "path", "load", "store"]
 
 _ARRAYS = ("seg_row", "start", "end", "type_id", "is_stop")
+#: Kept when given: each type's place in code-point order (``Tokens.vocab_order``).
+_OPTIONAL = ("vocab_ranks",)
 
 
 def key(texts, langs, tokenizers) -> str:
@@ -59,8 +61,9 @@ def _digest(cache_key: str, arrays: dict, vocab: np.ndarray) -> np.ndarray:
     file changed since it was written, not a forger (SHA-1, the fastest here, over the
     arrays' own memory: about 0.1 s for 5 M tokens)."""
     h = hashlib.sha1(cache_key.encode(), usedforsecurity=False)
-    for name in (*_ARRAYS, "is_punct"):
-        h.update(np.ascontiguousarray(arrays[name]))
+    for name in (*_ARRAYS, "is_punct", *_OPTIONAL):
+        if name in arrays:
+            h.update(np.ascontiguousarray(arrays[name]))
     h.update(vocab)
     return np.frombuffer(h.digest(), dtype=np.uint8)
 
@@ -76,6 +79,11 @@ def _consistent(arrays: dict, vocab: list, lengths: np.ndarray) -> bool:
             and arrays["is_stop"].dtype == bool
             and all(arrays[name].dtype.kind == "i" for name in _ARRAYS[:4])):
         return False
+    ranks = arrays.get("vocab_ranks")
+    if ranks is not None and not (ranks.dtype.kind == "i" and len(ranks) == len(vocab) and (
+            len(ranks) == 0 or (ranks.min() >= 0 and ranks.max() < len(ranks)
+                                and np.all(np.bincount(ranks, minlength=len(ranks)) == 1)))):
+        return False  # not a permutation of the types
     if n == 0:
         return True
     same_segment = seg_row[1:] == seg_row[:-1]
@@ -87,7 +95,8 @@ def _consistent(arrays: dict, vocab: list, lengths: np.ndarray) -> bool:
 
 def load(cache_key: str, texts) -> dict | None:
     """The arrays stored under ``cache_key`` for the segment texts ``texts`` (``seg_row,
-    start, end, type_id, is_stop, vocab, is_punct``), or None when there are none — or
+    start, end, type_id, is_stop, vocab, is_punct`` and, when the file has them,
+    ``vocab_ranks``), or None when there are none — or
     none to trust: a file that is corrupt or truncated, made for another key (copied
     from another corpus), changed since it was written (its checksum) or whose offsets
     do not fit ``texts`` is deleted, and the corpus tokenized again.
@@ -100,7 +109,7 @@ def load(cache_key: str, texts) -> dict | None:
         return None
     try:
         with np.load(file, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in (*_ARRAYS, "is_punct")}
+            arrays = {name: npz[name] for name in (*_ARRAYS, "is_punct", *_OPTIONAL) if name in npz.files}
             stored_key, digest, raw_vocab = npz["key"].tobytes().decode("ascii"), npz["digest"], npz["vocab"]
         vocab = json.loads(raw_vocab.tobytes().decode("utf-8"))
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -122,7 +131,8 @@ def store(cache_key: str, arrays: dict) -> None:
     key_bytes = np.frombuffer(cache_key.encode("ascii"), dtype=np.uint8)
     buffer = io.BytesIO()
     np.savez(buffer, vocab=vocab, is_punct=arrays["is_punct"], key=key_bytes,
-             digest=_digest(cache_key, arrays, vocab), **{name: arrays[name] for name in _ARRAYS})
+             digest=_digest(cache_key, arrays, vocab),
+             **{name: arrays[name] for name in (*_ARRAYS, *_OPTIONAL) if name in arrays})
     with contextlib.suppress(OSError):
         remove_stale_temporaries(path(cache_key).parent, "*.npz")
         atomic_write(path(cache_key), buffer.getbuffer())

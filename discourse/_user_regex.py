@@ -20,8 +20,6 @@ True
 
 from __future__ import annotations
 
-import regex as engine
-
 from .errors import InputError
 
 __all__ = ["UserPattern", "TIMEOUT", "PER_CHARACTER"]
@@ -41,6 +39,8 @@ class UserPattern:
     the text, with an InputError saying why."""
 
     def __init__(self, pattern: str, *, ignore_case: bool = False, timeout: float | None = None):
+        import regex as engine  # deferred: 30 ms to import, and only a user's pattern needs it
+
         self.pattern = pattern
         self.timeout = TIMEOUT if timeout is None else float(timeout)
         try:

@@ -27,6 +27,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+import numpy as np
+
 from discourse._data import data_path
 from discourse.languages import get_tokenizer, is_punct
 
@@ -34,6 +36,7 @@ __all__ = ["hanviet_table", "cedict_table", "anchor_keys", "content_words", "lea
            "add_dictionary"]
 
 _WIDE = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
+_WIDE_DIGIT = re.compile("[\uff10-\uff19]")
 _NUMBER = re.compile(r"\d+(?:(?:[,.]|[ \u00a0\u202f])\d{3})*(?:[.,]\d+)?")
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][0-9A-Za-zÀ-ÖØ-öø-ɏ\-]*")
 _TITLES = re.compile(r"《[^》]*》|«[^»]*»|“[^”]*”|\"[^\"]*\"")
@@ -93,12 +96,14 @@ def add_dictionary(keys, words, *, lang: str) -> None:
     >>> zh, en
     ([Counter({'d:judge': 1})], [Counter({'d:judge': 1})])
     """
-    table = cedict_table() if lang == "zh" else None
+    table, by_word = (cedict_table() if lang == "zh" else None), {}
     for bag, have in zip(keys, words):
-        if table is None:
-            bag.update({"d:" + _plain(w)[:5] for w in have if w.isalpha()})
-        else:
-            bag.update({"d:" + g[:5] for w in have for g in table.get(w, ())})
+        for w in [w for w in have if w not in by_word]:  # each word's keys computed once
+            if table is None:
+                by_word[w] = ("d:" + _plain(w)[:5],) if w.isalpha() else ()
+            else:
+                by_word[w] = tuple({"d:" + g[:5] for g in table.get(w, ())})
+        bag.update({k for w in have for k in by_word[w]})
 
 
 def _plain(word: str) -> str:
@@ -110,7 +115,9 @@ def _latin_keys(text: str, *, every_word: bool) -> list[str]:
     for word in _LATIN.findall(text):
         word = word.strip("-")
         rest = word[1:]
-        if len(word) < 2 or not (every_word or word[0].isupper() or rest != rest.lower() or not rest.isalpha()):
+        if len(word) < 2 or (not every_word and word.isalpha() and word.islower()):   # the common case, fast
+            continue
+        if not (every_word or word[0].isupper() or rest != rest.lower() or not rest.isalpha()):
             continue
         keys.append("l:" + word.lower())
         if word.isupper() and 2 <= len(word) <= 6:
@@ -156,7 +163,7 @@ def anchor_keys(sentences: Sequence[str], *, lang: str, other_lang: str, lexicon
     vocabulary = {s for text in other_sentences for s in _syllables(text)} if hanviet and lang == "zh" else set()
     out = []
     for text in sentences:
-        plain = text.translate(_WIDE)
+        plain = text.translate(_WIDE) if _WIDE_DIGIT.search(text) else text
         keys = ["n:" + re.sub(r"\D", "", n) for n in _NUMBER.findall(plain)]
         keys += _latin_keys(plain, every_word=lang == "zh")
         keys += ["q:"] * len(_TITLES.findall(plain))
@@ -189,13 +196,10 @@ def content_words(sentences: Sequence[str], *, lang: str) -> list[set[str]]:
     stop, keep = tok.stopwords, {}
     out = []
     for tokens in tok.tokenize_many(list(sentences)):
-        words = set()
-        for _, _, norm in tokens:
-            if norm not in keep:
-                keep[norm] = norm not in stop and not is_punct(norm) and not any(c.isdigit() for c in norm)
-            if keep[norm]:
-                words.add(norm)
-        out.append(words)
+        norms = {t[2] for t in tokens}
+        for norm in [norm for norm in norms if norm not in keep]:
+            keep[norm] = norm not in stop and not is_punct(norm) and not any(c.isdigit() for c in norm)
+        out.append({norm for norm in norms if keep[norm]})
     return out
 
 
@@ -225,12 +229,30 @@ def learn_equivalents(source_words: Sequence[set], target_words: Sequence[set], 
     >>> learn_equivalents(src, tgt, [(0, 0), (1, 1), (2, 2)])
     [('卡瓦诺', 'kavanaugh', 1.0)]
     """
-    c_s, c_t, c_st = Counter(), Counter(), Counter()
-    for i, j in links:
-        c_s.update(source_words[i])
-        c_t.update(target_words[j])
-        c_st.update((s, t) for s in source_words[i] for t in target_words[j])
-    pairs = [(s, t, round(2 * n / (c_s[s] + c_t[t]), 6)) for (s, t), n in c_st.items() if n >= min_count]
+    links = list(links)
+    if not links:
+        return []
+    vocab_s, vocab_t = {}, {}
+    ids_s = [[vocab_s.setdefault(w, len(vocab_s)) for w in source_words[i]] for i, _ in links]
+    ids_t = [[vocab_t.setdefault(w, len(vocab_t)) for w in target_words[j]] for _, j in links]
+    n_s = np.array([len(x) for x in ids_s], dtype=np.int64)
+    n_t = np.array([len(x) for x in ids_t], dtype=np.int64)
+    flat_s = np.fromiter((w for x in ids_s for w in x), dtype=np.int64, count=int(n_s.sum()))
+    flat_t = np.fromiter((w for x in ids_t for w in x), dtype=np.int64, count=int(n_t.sum()))
+    c_s, c_t = np.bincount(flat_s, minlength=len(vocab_s)), np.bincount(flat_t, minlength=len(vocab_t))
+    per_link = n_s * n_t                                   # every (source word, target word) of a link
+    link = np.repeat(np.arange(len(links)), per_link)
+    rank = np.arange(int(per_link.sum())) - np.repeat(np.cumsum(per_link) - per_link, per_link)
+    start_s, start_t = np.cumsum(n_s) - n_s, np.cumsum(n_t) - n_t
+    pair_s = flat_s[start_s[link] + rank // np.maximum(n_t[link], 1)]
+    pair_t = flat_t[start_t[link] + rank % np.maximum(n_t[link], 1)]
+    codes, n = np.unique(pair_s * max(len(vocab_t), 1) + pair_t, return_counts=True)
+    s_id, t_id = codes // max(len(vocab_t), 1), codes % max(len(vocab_t), 1)
+    dice = 2 * n / (c_s[s_id] + c_t[t_id])
+    keep = (n >= min_count) & (dice >= min_dice - 1e-6)   # exact rounding below, on the few kept
+    words_s, words_t = list(vocab_s), list(vocab_t)
+    pairs = [(words_s[a], words_t[b], round(2 * int(k) / int(c_s[a] + c_t[b]), 6))
+             for a, b, k in zip(s_id[keep].tolist(), t_id[keep].tolist(), n[keep].tolist())]
     return sorted((p for p in pairs if p[2] >= min_dice), key=lambda p: (-p[2], p[0], p[1]))
 
 

@@ -27,11 +27,12 @@ import pandas as pd
 
 from discourse.errors import InputError
 from discourse.counting import check_top, lang_mask, tokens_of
+from discourse.lemma_tokens import norm_tokens
 from discourse.query import MAX_WINDOW, find
 from discourse.stats.cooccurrence import check_span, expected_cooccurrence, log_dice, log_likelihood, mi, t_score
 from discourse.stats.registry import measures
 from discourse.stats.tables import UNSET, counts_series, integral, renamed
-from discourse.tokens import stoplist_option
+from discourse.token_options import stoplist_option
 
 __all__ = [
     "expected_cooccurrence",
@@ -186,7 +187,7 @@ def _window_slots(k_seg, first, last, seg, left: int, right: int) -> np.ndarray:
 
 def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None, min_count=1,
                sort="log_dice", top=None, regex=False, chars=False, case=False, diacritics=True, role=None,
-               sort_by=UNSET):
+               sort_by=UNSET, form="norm"):
     r"""Collocates of a node word or phrase in a token window, with MI, t-score, G² and logDice.
 
     The node is found with :func:`discourse.find`, so it can be a multi-word unit
@@ -246,6 +247,10 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None
         body text, not the ``meta`` header lines; as in :func:`discourse.frequencies`).
     sort_by : str
         The former name of ``sort`` (accepted with a :class:`FutureWarning`).
+    form : {"norm", "lemma"}
+        What a collocate is (as in :func:`discourse.frequencies`): ``"lemma"`` counts
+        collocates by lemma. The node is matched as a query all the same: write
+        ``"lemma:assumer"`` for every form of a node.
 
     Returns
     -------
@@ -268,7 +273,8 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None
     left, right = _window(window)
     check_top(top)
     stopwords = stoplist_option(stopwords)
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
+    norms = norm_tokens(toks)  # the node is a query on the tokens as written
     is_stop = toks.stop_mask(stopwords)
     seg_lang = toks.corpus.column("lang")
     seg_mask = lang_mask(toks.corpus, lang, role=role)
@@ -276,7 +282,7 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None
     k_seg = toks.seg_row[kept]
     k_type = toks.type_id[kept]
     k_lang = seg_lang[k_seg]
-    hits = find(toks, node, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
+    hits = find(norms, node, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
     hits = hits[seg_mask[hits["seg_row"].to_numpy()]]
     first = np.searchsorted(kept, hits["first"].to_numpy())
     last = np.searchsorted(kept, hits["last"].to_numpy())  # exclusive
@@ -287,7 +293,7 @@ def collocates(corpus, node, *, lang=None, window=4, punct=False, stopwords=None
     if isinstance(node, str):
         names = {code: node for code in set(hit_lang)}
     else:  # alternatives: name the ones found in each language
-        found = {q: set(seg_lang[find(toks, q, lang=lang, regex=regex, case=case,
+        found = {q: set(seg_lang[find(norms, q, lang=lang, regex=regex, case=case,
                                                      diacritics=diacritics, chars=chars)["seg_row"].to_numpy()])
                  for q in node}
         names = {code: " | ".join(q for q in node if code in found[q]) for code in set(hit_lang)}

@@ -29,11 +29,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, sort_levels
+from ._kwic_renderings import rendered_hits
+from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, segment_arrays, sort_levels
 from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
 from .errors import InputError
-from .query import MAX_WINDOW, find, fold_diacritics
+from .query import MAX_WINDOW, find_hits, fold_diacritics, int_frame
 from .sentence_units import at_unit
 
 __all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH", "COLUMNS", "MAX_ROWS", "SORT_KEYS"]
@@ -46,7 +47,7 @@ MAX_ROWS = 50
 
 def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", chars: bool = False,
          regex: bool = False, case: bool = False, diacritics: bool = True, sort=None, doc_id=None,
-         parallel: bool | str = False, glossary=None, **metadata) -> Concordance:
+         parallel: bool | str = False, glossary=None, lexicon=None, **metadata) -> Concordance:
     """Keyword in context: every hit of ``query`` with its left and right context.
 
     Parameters
@@ -77,10 +78,16 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         Add the aligned units in the other languages (:meth:`Concordance.parallel`):
         ``True`` or ``"paragraph"`` the aligned segments, ``"sentence"`` the aligned
         sentences (the concordance is then of ``corpus.to_sentences()``: ``seg_id`` is
-        the sentence's, ``align_id`` its sentence unit). Spelt apart from ``unit``,
-        which is the context window's (tokens or characters).
+        the sentence's, ``align_id`` its sentence unit), with how each hit of a frame
+        term is rendered there (``rendering_<lang>``, ``status_<lang>``; see
+        :meth:`Concordance.parallel`). Spelt apart from ``unit``, which is the context
+        window's (tokens or characters).
     glossary : mapping, optional
-        Equivalents to highlight in the aligned segments (implies ``parallel``).
+        Equivalents to highlight in the aligned segments (implies ``parallel``, without
+        the renderings unless ``parallel`` is given too).
+    lexicon : Lexicon, str or Path, optional
+        The frame lexicon whose renderings a parallel concordance shows (anything
+        :func:`discourse.load_lexicon` takes; the bundled one by default).
     **metadata
         Other conditions, as in :meth:`Corpus.filter` (``role="body"``, ``date=…``).
 
@@ -102,7 +109,7 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         raise InputError(f"unknown context unit {unit!r}; use 'tokens' or 'chars'")
     if parallel not in (False, True, "paragraph", "sentence"):
         raise InputError(f"parallel={parallel!r}: use True (or 'paragraph') or 'sentence'")
-    corpus = at_unit(corpus, "sentence" if parallel == "sentence" else "paragraph")
+    corpus_given, corpus = corpus, at_unit(corpus, "sentence" if parallel == "sentence" else "paragraph")
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
         raise InputError(f"the window must be a whole number of {unit}, 0 or more (got {window!r})")
     if window > MAX_WINDOW:
@@ -114,18 +121,19 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         if unknown:
             raise InputError(f"the corpus has no text in language {', '.join(map(repr, unknown))}; "
                              f"its languages are {', '.join(toks.lang_rows())}")
-    hits = find(toks, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
+    # the hits stay arrays (no DataFrame) until a table is asked for: a query costs little more than its search
+    hits = find_hits(toks, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
     if doc_id is not None or metadata:
-        hits = hits[np.isin(hits["seg_row"].to_numpy(), _kept_rows(corpus, doc_id, metadata))]
-    hits = hits.reset_index(drop=True)
+        keep = np.isin(hits["seg_row"], _kept_rows(corpus, doc_id, metadata))
+        hits = {col: values[keep] for col, values in hits.items()}
     lo, hi = context_bounds(toks, hits, int(window), unit)
     hits["lo"], hits["hi"] = lo, hi
     conc = Concordance(corpus, hits, query=query, lang=lang, window=int(window), unit=unit,
-                       options=dict(chars=chars, regex=regex, case=case, diacritics=diacritics))
+                       options=dict(chars=chars, regex=regex, case=case, diacritics=diacritics), base=corpus_given)
     if sort is not None:
         conc = conc.sort(sort)
     if parallel or glossary is not None:
-        conc = conc.parallel(glossary=glossary)
+        conc = conc.parallel(glossary=glossary, renderings=bool(parallel), lexicon=lexicon)
     return conc
 
 
@@ -155,25 +163,36 @@ class Concordance:
     """
 
     def __init__(self, corpus, hits: pd.DataFrame, *, query, lang=None, window: int = 5, unit: str = "tokens",
-                 options=None, sorted_by=("position",), langs=()):
+                 options=None, sorted_by=("position",), langs=(), base=None):
         self.corpus = corpus
         self.query = query
         self.window = window
         self.unit = unit
         self.sorted_by = list(sorted_by)
-        self._hits = hits  # seg_row, first, last, start, end, lo, hi [, text_xx, equiv_xx, _spans_xx]
+        # seg_row, first, last, start, end, lo, hi [, text_xx, equiv_xx, _spans_xx, rendering_xx …]: a DataFrame,
+        # or (from kwic) a mapping of those columns to arrays, made a DataFrame when first needed (_hits)
+        self._arrays = None if isinstance(hits, pd.DataFrame) else dict(hits)
+        self._table = hits if isinstance(hits, pd.DataFrame) else None
         self._lang = lang
         self._options = dict(options or {})
         self._langs = list(langs)  # other languages of a parallel concordance
+        self._base = corpus if base is None else base  # the corpus kwic() was given (corpus: its sentences)
+
+    @property
+    def _hits(self) -> pd.DataFrame:
+        """The hit table (a DataFrame, made on first use)."""
+        if self._table is None:
+            self._table = int_frame(self._arrays)
+        return self._table
 
     def _replace(self, hits, **changes) -> Concordance:
         kwargs = dict(query=self.query, lang=self._lang, window=self.window, unit=self.unit,
-                      options=self._options, sorted_by=self.sorted_by, langs=self._langs)
+                      options=self._options, sorted_by=self.sorted_by, langs=self._langs, base=self._base)
         kwargs.update(changes)
         return Concordance(self.corpus, hits.reset_index(drop=True), **kwargs)
 
     def __len__(self) -> int:
-        return len(self._hits)
+        return len(self._arrays["seg_row"]) if self._table is None else len(self._table)
 
     def __repr__(self) -> str:
         more = f"\n… {len(self) - 10} more" if len(self) > 10 else ""
@@ -187,8 +206,10 @@ class Concordance:
         A parallel concordance also shows ``align_id, start, end`` and, per other
         language, a ``text_<lang>`` excerpt of the aligned text of at most ``text_width``
         columns: around the first equivalent found, with every equivalent in
-        ``[brackets]``; ``(no equivalent)`` when the glossary's terms were looked for and
-        not found; the text's beginning without a glossary; empty with no aligned text.
+        ``[brackets]`` (and every rendering, see :meth:`parallel`); ``(no equivalent)``
+        when the glossary's terms were looked for and not found; ``(not rendered)`` before
+        the excerpt of a dropped hit; the text's beginning without a glossary or
+        rendering; empty with no aligned text.
         The whole texts are in :meth:`to_frame` (``text_<lang>``).
 
         Examples
@@ -218,27 +239,31 @@ class Concordance:
         right``; a parallel concordance adds ``text_<lang>`` (the aligned segments in that
         language, ``""`` when there are none) and, with a glossary, ``equiv_<lang>`` (the
         equivalents found there, ``"; "``-separated; ``""`` when none was found; missing
-        (NA) when there was nothing to look in or no term for that language).
+        (NA) when there was nothing to look in or no term for that language), and with
+        renderings ``rendering_<lang>, status_<lang>`` (see :meth:`parallel`).
 
         ``start, end`` are offsets of the match in the segment's text:
         ``text[start:end] == match``.
         """
-        return self._frame(self._hits)
+        return self._frame(self._hits if self._arrays is None else self._arrays)
 
-    def _frame(self, hits: pd.DataFrame) -> pd.DataFrame:
-        column = self.corpus.column
-        rows = hits["seg_row"].to_numpy()
-        texts = column("text")[rows]
-        out = {col: column(col)[rows] for col in ("doc_id", "lang", "seg_id", "align_id")}
-        out["start"], out["end"] = hits["start"].to_numpy(), hits["end"].to_numpy()
-        cuts = list(zip(texts, hits["lo"], hits["start"], hits["end"], hits["hi"]))
-        out["left"] = [t[lo:s] for t, lo, s, e, hi in cuts]
-        out["match"] = [t[s:e] for t, lo, s, e, hi in cuts]
-        out["right"] = [t[e:hi] for t, lo, s, e, hi in cuts]
-        frame = pd.DataFrame(out, columns=COLUMNS)
-        frame["align_id"] = pd.array(frame["align_id"], dtype="Int64")
-        frame["seg_id"] = frame["seg_id"].astype("int64")
+    def _frame(self, hits) -> pd.DataFrame:
+        """The table of some hits (a hit table, or a mapping of its columns to arrays)."""
+        segments = segment_arrays(self.corpus.tokens())
+        rows = np.asarray(hits["seg_row"], dtype=np.int64)
+        out = {col: segments[col].take(rows) for col in ("doc_id", "lang", "seg_id", "align_id")}
+        out["start"], out["end"] = np.asarray(hits["start"]), np.asarray(hits["end"])
+        texts = segments["text"][rows].tolist()
+        lo, start, end, hi = (np.asarray(hits[c]).tolist() for c in ("lo", "start", "end", "hi"))
+        out["left"] = [t[a:b] for t, a, b in zip(texts, lo, start)]
+        out["match"] = [t[a:b] for t, a, b in zip(texts, start, end)]
+        out["right"] = [t[a:b] for t, a, b in zip(texts, end, hi)]
+        frame = pd.DataFrame(out, columns=COLUMNS, copy=False)
+        if not isinstance(hits, pd.DataFrame):
+            return frame
         extra = [c for prefix in ("text_", "equiv_") for c in hits.columns if c.startswith(prefix)]
+        extra += [f"{prefix}{code}" for code in self._langs for prefix in ("rendering_", "status_")
+                  if f"{prefix}{code}" in hits.columns]
         for col in extra:
             frame[col] = hits[col].array
         return frame
@@ -284,7 +309,7 @@ class Concordance:
         return self._replace(hits.loc[order], sorted_by=levels)
 
     # ------------------------------------------------------------------ parallel
-    def parallel(self, *, glossary=None) -> Concordance:
+    def parallel(self, *, glossary=None, renderings: bool = True, lexicon=None) -> Concordance:
         """Each hit beside the segments that translate it, in every other language.
 
         Segments translate each other when they share ``doc_id`` and ``align_id``: the
@@ -306,11 +331,27 @@ class Concordance:
             terms in the other languages. Terms are found with
             :func:`discourse.query.find` in the aligned segments' tokens, so
             ``"responsabilit*"`` and multi-word terms work.
+        renderings : bool
+            Add how each hit is rendered in each other language, from
+            :func:`discourse.frames.renderings.renderings` (paired within the aligned
+            paragraphs, or sentences for ``kwic(…, parallel="sentence")``):
+            ``rendering_<lang>`` (the rendering's words, ``""`` when the hit is
+            dropped) and ``status_<lang>`` (``kept``, ``softened`` or ``dropped``). A hit
+            is matched to the renderings of the frame-lexicon hits it overlaps (same
+            segment, overlapping offsets); one that overlaps none — a query that is not a
+            lexicon term — gets NA in both: no rendering is guessed. Over several
+            renderings (a term in two frames), their words joined by ``"; "`` and the
+            strongest status. The views highlight the renderings in the aligned text
+            and mark a dropped hit "— not rendered".
+        lexicon : Lexicon, str or Path, optional
+            The frame lexicon of the renderings (:func:`discourse.load_lexicon`;
+            the bundled one by default).
 
         Returns
         -------
         Concordance
-            With ``text_<lang>`` (and ``equiv_<lang>``) columns in :meth:`to_frame`.
+            With ``text_<lang>`` (and ``equiv_<lang>``, ``rendering_<lang>``,
+            ``status_<lang>``) columns in :meth:`to_frame`.
 
         Examples
         --------
@@ -322,6 +363,8 @@ class Concordance:
         """
         hits, langs = aligned_hits(self.corpus.tokens(), self._hits, lang=self._lang, query=self.query,
                                    options=self._options, glossary=glossary)
+        if renderings:
+            hits = rendered_hits(self.corpus, hits, base=self._base, langs=langs, lexicon=lexicon)
         return self._replace(hits, langs=langs)
 
     # ------------------------------------------------------------------ HTML
@@ -336,8 +379,9 @@ class Concordance:
         their first hit; a paragraph and its translations, see :meth:`parallel`): below
         the hits of a unit, its text in each other language is shown **once**, side by
         side, wrapped within :data:`ALIGNED_WIDTH` (never squeezed narrower), with the
-        equivalents of every hit highlighted (``<mark>``). The styles are inline: the
-        HTML needs no stylesheet.
+        equivalents and renderings of every hit highlighted (``<mark>``; a rendering's
+        mark has the class ``discourse-rendering``) and a dropped hit marked "— not
+        rendered". The styles are inline: the HTML needs no stylesheet.
 
         Parameters
         ----------
@@ -351,7 +395,7 @@ class Concordance:
         >>> import discourse
         >>> conc = discourse.kwic(discourse.load_corpus(), "攻坚", chars=True, parallel=True, doc_id="000_6faf780c4d1388a2")
         >>> html = conc.to_html()
-        >>> len(conc), html.count("Trong trận chiến công kiên")  # 7 hits, one aligned paragraph
+        >>> len(conc), html.count("aligned vi")  # 7 hits, one aligned paragraph
         (7, 1)
         """
         shown = self._hits if max_rows is None else self._hits.iloc[:max_rows]

@@ -284,6 +284,8 @@ class Corpus(SentenceLevel):
         >>> "脱贫攻坚战" in set(toks.to_frame()["norm"]), toks.stoplists
         (True, {'zh': 'default'})
         """
+        if user_dict is None and stopwords is None and self._tokens is not None:  # no work on a repeated call
+            return self._tokens
         options = merged_options(self._token_options, user_dict=user_dict, stopwords=stopwords, langs=self.langs)
         if user_dict is None and stopwords is None:
             if self._tokens is None:

@@ -53,6 +53,7 @@ import pandas as pd
 from ._util import as_list, distinct_per_cell, string_ranks
 from .corpus import COUNTED_ROLES, ROLES, Corpus
 from .errors import InputError
+from .lemma_tokens import with_form
 from .tokens import Tokens
 
 __all__ = ["tokens_of", "lang_mask", "select", "parse_conditions", "groups", "Units", "units", "count_table",
@@ -62,12 +63,11 @@ _BINCOUNT_LIMIT = 1 << 25  # above this many (group, term) cells, count with np.
 
 
 # ----------------------------------------------------------------------------- selection
-def tokens_of(corpus) -> Tokens:
-    """The Tokens of a Corpus (computed once per corpus), or the Tokens given."""
-    if isinstance(corpus, Tokens):
-        return corpus
-    if isinstance(corpus, Corpus):
-        return corpus.tokens()
+def tokens_of(corpus, *, form: str = "norm") -> Tokens:
+    """The Tokens of a Corpus (computed once per corpus), or the Tokens given, counted by
+    ``form``: ``"norm"`` or ``"lemma"`` (:func:`discourse.lemma_tokens.with_form`)."""
+    if isinstance(corpus, (Tokens, Corpus)):
+        return with_form(corpus if isinstance(corpus, Tokens) else corpus.tokens(), form)
     raise InputError(f"expected a discourse Corpus (or its tokens), not {type(corpus).__name__}; "
                      "read one with discourse.load_corpus(…)")
 
@@ -208,7 +208,7 @@ def units(toks, *, n: int, punct: bool, stopwords, seg_mask) -> Units:
     if is_stop is None:
         counted = None  # all listed
     else:
-        counted = ~(is_stop[start] | is_stop[start + n - 1])
+        counted = ~is_stop[start] if n == 1 else ~(is_stop[start] | is_stop[start + n - 1])
     if n == 1:
         term_id = toks.type_id[start].astype(np.int64)
         return Units(start, term_id, counted, np.arange(len(toks.vocab), dtype=np.int64)[:, None])

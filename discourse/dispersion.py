@@ -29,7 +29,7 @@ from discourse import counting
 from discourse.query import find
 from discourse.stats.dispersion import DPResult, gries_dp, juilland_d
 from discourse.stats.tables import UNSET, renamed
-from discourse.tokens import stoplist_option
+from discourse.token_options import stoplist_option
 
 __all__ = ["juilland_d", "gries_dp", "DPResult", "dispersion_table", "positions", "dispersions"]
 

@@ -92,7 +92,7 @@ from .stats.association import g2_units
 from .stats.cooccurrence import dice, log_dice
 from .stats.registry import measures
 from .stats.tables import UNSET, renamed
-from .tokens import stoplist_option
+from .token_options import stoplist_option
 
 __all__ = ["equivalents", "dice", "log_dice", "g2_units", "EQUIVALENT_COLUMNS"]
 

@@ -17,7 +17,9 @@ __all__ = ["kwic_explorer"]
 
 def kwic_explorer(corpus=None, *, query: str = "", window: int = 5):
     """An interactive concordance for Jupyter: query box, language, window, sort order,
-    "inside words" and "parallel" switches, the concordance below.
+    "inside words" and "parallel" switches, the concordance below ("parallel": the aligned
+    paragraphs, with each frame-term hit's rendering highlighted, see
+    :meth:`discourse.Concordance.parallel`).
 
     Needs the optional package ipywidgets (``pip install ipywidgets``, or
     ``pip install "discourse[widgets]"``); nothing else in the package does.

@@ -31,7 +31,7 @@ from ._util import as_list
 from .counting import check_top, count_table, finish, groups, lang_mask, select, tokens_of, units
 from .errors import InputError
 from .query import find
-from .tokens import stoplist_option
+from .token_options import stoplist_option
 
 __all__ = ["frequencies", "document_term_matrix", "DocumentTermMatrix", "tfidf", "trend", "FREQUENCY_COLUMNS"]
 
@@ -41,7 +41,8 @@ FREQUENCY_COLUMNS = ("lang", "term", "count", "per_10k", "per_million", "doc_fre
 
 # ----------------------------------------------------------------------------- frequencies
 def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, stopwords=None,
-                min_count: int = 1, top: int | None = None, sep: str = " ", role=None) -> pd.DataFrame:
+                min_count: int = 1, top: int | None = None, sep: str = " ", role=None,
+                form: str = "norm") -> pd.DataFrame:
     r"""Frequency list of words or n-grams, per language (and per ``by`` group).
 
     Parameters
@@ -71,6 +72,10 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     role : str or list of str, optional
         Segment roles counted (default: ``title`` and ``body``; the ``meta`` header
         lines only when named, e.g. ``role=("title", "body", "meta")``).
+    form : {"norm", "lemma"}
+        What a term is: the normalised form (default) or its lemma, so « responsabilités »
+        counts with « responsabilité » (fr and en; in zh and vi the lemma is the norm; see
+        :mod:`discourse.lemma_tokens`, also for stoplists by lemma).
 
     Returns
     -------
@@ -96,10 +101,12 @@ def frequencies(corpus, *, n: int = 1, by=None, lang=None, punct: bool = False, 
     >>> totals = frequencies(corpus, punct=True, stopwords=False).groupby("lang")["per_10k"].sum()
     >>> totals.round(6).tolist()
     [10000.0, 10000.0, 10000.0]
+    >>> frequencies(corpus, lang="fr", form="lemma", top=3)["term"].tolist()
+    ['mécanisme', 'pauvreté', 'responsabilité']
     """
     check_top(top)
     stopwords = stoplist_option(stopwords)
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
     by = [c for c in as_list(by) if c != "lang"]
     seg_mask = lang_mask(toks.corpus, lang, role=role)
     table, _ = count_table(toks, n=n, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords, sep=sep)
@@ -135,7 +142,7 @@ class DocumentTermMatrix(NamedTuple):
 
 
 def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: bool = False,
-                         stopwords=None, sep: str = " ", role=None) -> DocumentTermMatrix:
+                         stopwords=None, sep: str = " ", role=None, form: str = "norm") -> DocumentTermMatrix:
     """Sparse document-term count matrix of one language, for scikit-learn.
 
     Built from the package's own tokens (no re-tokenizing), with the conventions of
@@ -149,9 +156,10 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
         The language (one matrix never mixes languages).
     by : str or list of str
         What a row is: a document by default; any segment or metadata column.
-    n, punct, stopwords, sep, role :
+    n, punct, stopwords, sep, role, form :
         As in :func:`frequencies`: the words of the stoplist (by default the package's
-        function words) are not columns; ``stopwords=False`` keeps every word.
+        function words) are not columns; ``stopwords=False`` keeps every word;
+        ``form="lemma"``: the columns are lemmas.
 
     Returns
     -------
@@ -173,7 +181,7 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
     by = [c for c in as_list(by) if c != "lang"]
     if not by:
         raise InputError("by must name what a row is, e.g. by='doc_id'")
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
     seg_mask = lang_mask(toks.corpus, lang, role=role)
     table, groups = count_table(toks, n=n, by=by, seg_mask=seg_mask, punct=punct, stopwords=stopwords, sep=sep)
     labels = groups[by].reset_index(drop=True)
@@ -187,7 +195,7 @@ def document_term_matrix(corpus, *, lang: str, by="doc_id", n: int = 1, punct: b
 
 def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, stopwords=None,
           norm: str | None = "l2", use_idf: bool = True, smooth_idf: bool = True, sublinear_tf: bool = False,
-          top: int | None = None, sep: str = " ", role=None) -> pd.DataFrame:
+          top: int | None = None, sep: str = " ", role=None, form: str = "norm") -> pd.DataFrame:
     r"""TF-IDF of every term in every document, per language, through scikit-learn.
 
     The counts come from :func:`document_term_matrix` (our tokens) and go through
@@ -212,9 +220,10 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
         Languages (each has its own matrix and idf). Default: all.
     by : str or list of str
         What a document is (default ``doc_id``).
-    n, punct, stopwords, sep, role :
+    n, punct, stopwords, sep, role, form :
         As in :func:`frequencies`: the words of the stoplist (by default the package's
-        function words) are left out; ``stopwords=False`` keeps every word.
+        function words) are left out; ``stopwords=False`` keeps every word;
+        ``form="lemma"``: terms are lemmas.
     norm, use_idf, smooth_idf, sublinear_tf :
         Passed to ``TfidfTransformer``.
     top : int, optional
@@ -239,7 +248,7 @@ def tfidf(corpus, *, lang=None, by="doc_id", n: int = 1, punct: bool = False, st
 
     check_top(top)
     stopwords = stoplist_option(stopwords)
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
     by = [c for c in as_list(by) if c != "lang"]
     langs = sorted(pd.unique(toks.corpus.column("lang")[lang_mask(toks.corpus, lang, role=role)]))
     stoplists = toks.stoplist_labels(stopwords, langs=langs)

@@ -29,13 +29,14 @@ import pandas as pd
 
 from discourse.errors import InputError
 from discourse.counting import count_table, lang_mask, select, tokens_of
+from discourse.lemma_tokens import lemma_counts
 from discourse.keyness_groups import group_column, group_counts
 from discourse.reference import frequency_list, stopword_set
 from discourse.stats.association import chi2, g2, p_value
 from discourse.stats.effect_size import log_ratio, log_ratio_ci, pct_diff, simple_maths
 from discourse.stats.registry import measures
 from discourse.stats.tables import corpus_total, counts_series, integral
-from discourse.tokens import stoplist_option
+from discourse.token_options import stoplist_option
 
 __all__ = [
     "g2",
@@ -198,7 +199,7 @@ def one_language(langs) -> str:
 def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False,
              stopwords=None, reference_total=None, measure="g2", bonferroni=False,
              min_count=1, ci_level=0.95, sep=" ", role=None, max_p=None, top=None, by=None,
-             reference_group=None):
+             reference_group=None, form="norm"):
     """Keyness of a (part of a) corpus against a reference: corpus, part or frequency list;
     or of every group of a column (``by``) against the rest, in one call.
 
@@ -267,6 +268,10 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     reference_group : optional
         With ``by``: the value of the group every other group is compared with (it gets
         no rows of its own). Default: each group against the rest.
+    form : {"norm", "lemma"}
+        What a term is (as in :func:`discourse.frequencies`): ``"lemma"`` compares lemmas
+        (« responsabilités » counts with « responsabilité »), in the target, a reference
+        corpus, and a reference frequency list (whose terms are lemmatised and summed).
 
     Returns
     -------
@@ -322,7 +327,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         raise InputError(f"top is the number of keywords of each direction to keep, a whole number ≥ 1; "
                          f"not {top!r}")
     stopwords = stoplist_option(stopwords)
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
     target_mask = select(toks.corpus, target) & lang_mask(toks.corpus, lang, role=role)
     code = one_language(pd.unique(toks.corpus.column("lang")[target_mask]))
     options = dict(n=n, punct=punct, sep=sep)
@@ -363,6 +368,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
     elif isinstance(reference, (pd.Series, pd.DataFrame)):
         b = frequency_list(reference, code, n=n, punct=punct, stopwords=stopword_set(toks, code, stopwords),
                             sep=sep, tokenizer=toks.tokenizer(code))
+        b = lemma_counts(b, code, sep=sep) if form == "lemma" else b
         d = reference_total
     elif isinstance(reference, (str, list, tuple, Mapping)):
         ref_mask = select(toks.corpus, reference) & lang_mask(toks.corpus, code, role=role)
@@ -370,7 +376,7 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
             raise InputError(f"the reference selection has no {code} text")
         b, d = counts(toks, ref_mask)
     else:
-        ref_toks = tokens_of(reference)
+        ref_toks = tokens_of(reference, form=form)
         ref_mask = lang_mask(ref_toks.corpus, code, role=role, strict=False)
         if not ref_mask.any():
             raise InputError(f"the reference corpus has no {code} text")

@@ -8,6 +8,8 @@ A query is matched on **tokens**, in every language of the corpus (or the ones a
   on both sides, and a French ``d’un`` is ``d’`` + ``un`` on both sides);
 * a whitespace-separated word with ``*`` or ``?`` is a wildcard on one token's form
   (``"respons*"``; ``"trách*"`` also matches the token ``trách nhiệm``);
+* ``lemma:WORD`` matches every token whose lemma is WORD (``"lemma:assumer"`` finds *assume*,
+  *assumées* …; :mod:`discourse.languages.lemmas`; in zh and vi the lemma is the norm);
 * ``regex=True`` makes the query one regular expression, matched against each token's
   whole form (run by the ``regex`` engine with a time bound: a catastrophic pattern such
   as ``(a|aa)+b`` is stopped with an :class:`~discourse.errors.InputError` saying why,
@@ -39,26 +41,16 @@ import pandas as pd
 
 from ._user_regex import UserPattern
 from .errors import DiscourseWarning, InputError
-from .languages import get_tokenizer
+from .query_elements import elements as parse_elements
+from .query_elements import fold_diacritics, type_set
 
-__all__ = ["find", "fold_diacritics", "unmatched", "MAX_WINDOW"]
+__all__ = ["find", "find_hits", "fold_diacritics", "unmatched", "MAX_WINDOW"]
 
 HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
 #: The largest window around a hit (tokens or characters on each side) that a concordance or
 #: collocates take; a window never reaches beyond the hit's segment, and a larger value is
 #: refused as a mistake (``--window 1000000000``) rather than tried.
 MAX_WINDOW = 1000
-
-
-def fold_diacritics(text: str) -> str:
-    """Remove accents and tone marks (and map đ to d), keeping the letters.
-
-    >>> fold_diacritics("Xoá đói, responsabilité")
-    'Xoa doi, responsabilite'
-    """
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped).replace("đ", "d").replace("Đ", "D")
 
 
 def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, diacritics: bool = True,
@@ -106,6 +98,24 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
     >>> {seg.text[r][s:e] for r, s, e in zip(hits.seg_row, hits.start, hits.end)}
     {'攻坚'}
     """
+    return int_frame(find_hits(tokens, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars,
+                               warn=warn, stacklevel=3))
+
+
+def find_hits(tokens, query, *, lang=None, regex: bool = False, case: bool = False, diacritics: bool = True,
+              chars: bool = False, warn: bool = True, stacklevel: int = 2) -> dict[str, np.ndarray]:
+    """:func:`find`'s hits as int64 arrays, ``{column: array}`` (columns ``seg_row, first,
+    last, start, end``), without making a DataFrame: the quick path of a concordance.
+
+    ``stacklevel`` is the warning's (2: the line that called this function).
+
+    Examples
+    --------
+    >>> import discourse
+    >>> hits = find_hits(discourse.load_corpus().tokens(), "军令状")
+    >>> {col: values.tolist() for col, values in hits.items()}
+    {'seg_row': [12], 'first': [1157], 'last': [1158], 'start': [95], 'end': [98]}
+    """
     queries = [query] if isinstance(query, str) else list(query)
     if not queries or any(not isinstance(q, str) or not q.strip() for q in queries):
         raise InputError("the query is empty; give a word, a phrase or a pattern")
@@ -125,7 +135,7 @@ def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, d
                 if warn and not regex and not case and diacritics:
                     problem = unmatched(tokens, q, code, hits=found)
                     if problem:
-                        warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
+                        warnings.warn(problem["message"], DiscourseWarning, stacklevel=stacklevel)
     return _sorted_hits(parts)
 
 
@@ -178,6 +188,11 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
         return None
     tokenizer = tokens.tokenizer(lang)
     spaced = tokenizer.spaces_between_words
+    parts = [norm for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", "".join(words)))] \
+        if not spaced else []
+    split = len(words) == 1 and len(parts) > 1
+    if hits is not None and len(hits["seg_row"]) and not split:  # found as words, and one word: nothing to report,
+        return None  # whatever the text holds (the rule at the end), so the text is not scanned
     apostrophe = "['’ʼ]"
     if spaced:
         body = r"\s+".join(re.escape(unicodedata.normalize("NFC", w)).replace("'", apostrophe) for w in words)
@@ -194,9 +209,6 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
         hits = find(tokens, term, lang=lang, warn=False)
     found = set(zip(hits["seg_row"].tolist(), hits["start"].tolist(), hits["end"].tolist()))
     missed = [k for k, key in enumerate(zip(seg_rows.tolist(), starts.tolist(), ends.tolist())) if key not in found]
-    parts = [norm for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", "".join(words)))] \
-        if not spaced else []
-    split = len(words) == 1 and len(parts) > 1
     if not missed or (found and not split):
         return None
     texts = tokens.corpus.column("text")
@@ -225,32 +237,33 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
 def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
     """The texts of a language's segments joined by NUL (never part of a match), and the
     offset of each segment in it; made once per Tokens."""
-    cache = tokens.__dict__.setdefault("_joined", {})
-    if lang not in cache:
+    def join():
         texts = tokens.corpus.column("text")[tokens.lang_rows()[lang]]
         lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-        cache[lang] = ("\x00".join(texts), np.r_[0, np.cumsum(lengths)[:-1]])
-    return cache[lang]
+        return "\x00".join(texts), np.r_[0, np.cumsum(lengths)[:-1]]
+
+    return tokens.memo(("joined_text", lang), join)
 
 
-def _sorted_hits(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """The hits of all parts in corpus order (``seg_row, start, end``), each span once
-    (the first found), as int64 columns ``HIT_COLUMNS``: one ``numpy.lexsort``."""
-    parts = [part for part in parts if len(part)] or parts[:1]
+def _sorted_hits(parts: list) -> dict[str, np.ndarray]:
+    """The hits of all parts (mappings of columns ``HIT_COLUMNS``) in corpus order (``seg_row,
+    start, end``), each span once (the first found), as int64 arrays: one ``numpy.lexsort``."""
+    parts = [part for part in parts if len(part["seg_row"])] or parts[:1]
+    if not parts:
+        return {col: np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
     if len(parts) == 1:  # no copy
         columns = {col: np.asarray(parts[0][col], dtype=np.int64) for col in HIT_COLUMNS}
     else:
         columns = {col: np.concatenate([np.asarray(part[col], dtype=np.int64) for part in parts])
-                   if parts else np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
+                   for col in HIT_COLUMNS}
     row, start, end = columns["seg_row"], columns["start"], columns["end"]
     if _strictly_increasing(row, start, end):  # one word's hits: already in order, each once
-        ready = len(parts) == 1 and isinstance(parts[0], pd.DataFrame) and list(parts[0].columns) == HIT_COLUMNS
-        return parts[0] if ready and (parts[0].dtypes == np.int64).all() else int_frame(columns)
+        return columns
     order = np.lexsort((end, start, row))  # stable: the first found comes first
     r, s, e = row[order], start[order], end[order]
     repeated = (r[1:] == r[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])
     order = order[np.r_[True, ~repeated]]
-    return int_frame({col: values[order] for col, values in columns.items()})
+    return {col: values[order] for col, values in columns.items()}
 
 
 def int_frame(columns: dict) -> pd.DataFrame:
@@ -265,7 +278,9 @@ def int_frame(columns: dict) -> pd.DataFrame:
 
 def _strictly_increasing(*keys: np.ndarray) -> bool:
     """Whether the rows of the key columns are in strictly increasing lexicographic order."""
-    after = np.zeros(max(len(keys[0]) - 1, 0), dtype=bool)
+    if len(keys[0]) < 2:
+        return True
+    after = np.zeros(len(keys[0]) - 1, dtype=bool)
     tied = np.ones_like(after)
     for key in keys:
         after |= tied & (key[1:] > key[:-1])
@@ -274,64 +289,31 @@ def _strictly_increasing(*keys: np.ndarray) -> bool:
 
 
 # ---------------------------------------------------------------------------- tokens
-def _elements(query: str, lang: str, *, regex: bool, join: str = " ", tokenizer=None) -> list[tuple[str, str]]:
-    """The query as a sequence of ``(kind, pattern)``: kind ``"literal"`` (a norm form),
-    ``"glob"`` or ``"regex"``. Words of a literal run are joined with ``join`` before
-    they are tokenized (by ``tokenizer``: the corpus's, default the language's)."""
-    if regex:
-        UserPattern(query)  # a syntax error: an InputError naming the pattern
-        return [("regex", query)]
-    tokenizer = get_tokenizer(lang) if tokenizer is None else tokenizer
-    out: list[tuple[str, str]] = []
-    run: list[str] = []
-
-    def flush():
-        if run:
-            text = join.join(run)
-            out.extend(("literal", norm) for _, _, norm in tokenizer.tokenize(unicodedata.normalize("NFC", text)))
-            run.clear()
-
-    for word in query.split():
-        if "*" in word or "?" in word:
-            flush()
-            out.append(("glob", tokenizer.normalize(word) if hasattr(tokenizer, "normalize") else word.lower()))
-        else:
-            run.append(word)
-    flush()
-    return out
+def _cached(tokens, key, make, *, limit: int = 4096):
+    """``make()``, remembered per Tokens (a query's elements and type sets are the same each
+    time it is asked of the same tokens); at most ``limit`` entries are kept."""
+    return tokens.memo(("query", *key), make, limit=limit)
 
 
-def _type_set(tokens, kind: str, pattern: str, *, diacritics: bool) -> np.ndarray:
-    """Type ids whose normalised form matches one element (case-insensitively)."""
-    if kind == "literal" and diacritics:
-        type_id = tokens.vocab_index().get(pattern)
-        return np.array([] if type_id is None else [type_id], dtype=np.int64)
-    fold = (lambda s: s) if diacritics else fold_diacritics
-    if kind == "literal":
-        target = fold(pattern)
-        return np.array([i for i, v in enumerate(tokens.vocab) if fold(v) == target], dtype=np.int64)
-    # a user's regular expression runs under a time bound; a glob's translation is linear
-    rx = re.compile(fnmatch.translate(fold(pattern)), re.IGNORECASE) if kind == "glob" else \
-        UserPattern(pattern, ignore_case=True)
-    return np.array([i for i, v in enumerate(tokens.vocab) if rx.fullmatch(fold(v))], dtype=np.int64)
-
-
-def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> pd.DataFrame:
+def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
     tokenizer = tokens.tokenizer(lang)  # the corpus's: its user dictionary cuts the query as the text
-    hits = _find_sequence(tokens, query, _elements(query, lang, regex=regex, tokenizer=tokenizer), rows,
-                          regex=regex, case=case, diacritics=diacritics)
+    elements = _cached(tokens, ("elements", query, lang, regex, " "),
+                       lambda: parse_elements(query, lang, regex=regex, tokenizer=tokenizer))
+    hits = _find_sequence(tokens, query, elements, rows, regex=regex, case=case, diacritics=diacritics)
     if not regex and len(query.split()) > 1 and not tokenizer.spaces_between_words:
         # "中央 统筹": the spaces are the user's, not the language's: 中央统筹 counts too
-        joined = _find_sequence(tokens, query, _elements(query, lang, regex=False, join="", tokenizer=tokenizer),
-                                rows, regex=False, case=case, diacritics=diacritics)
-        hits = pd.concat([hits, joined], ignore_index=True)
+        elements = _cached(tokens, ("elements", query, lang, False, ""),
+                           lambda: parse_elements(query, lang, regex=False, join="", tokenizer=tokenizer))
+        joined = _find_sequence(tokens, query, elements, rows, regex=False, case=case, diacritics=diacritics)
+        hits = {col: np.concatenate([hits[col], joined[col]]) for col in HIT_COLUMNS}
     return hits
 
 
-def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) -> pd.DataFrame:
-    sets = [_type_set(tokens, kind, pattern, diacritics=diacritics) for kind, pattern in elements]
+def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
+    sets = [_cached(tokens, ("types", kind, pattern, diacritics),
+                    lambda: type_set(tokens, kind, pattern, diacritics=diacritics)) for kind, pattern in elements]
     if not sets or any(len(s) == 0 for s in sets):
-        return pd.DataFrame(columns=HIT_COLUMNS)
+        return {col: np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
     cand = tokens.positions_of(sets[0])
     if len(rows) < len(tokens.corpus):  # only the segments of some languages
         searched = np.zeros(len(tokens.corpus), dtype=bool)
@@ -342,8 +324,9 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
         ok = nxt < len(tokens)
         cand, nxt = cand[ok], nxt[ok]
         cand = cand[(tokens.seg_row[nxt] == tokens.seg_row[cand]) & np.isin(tokens.type_id[nxt], sets[k])]
-    hits = int_frame({"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
-                      "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]})
+    hits = {"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
+            "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]}
+    hits = {col: np.asarray(values, dtype=np.int64) for col, values in hits.items()}
     if case:  # the norms matched case-insensitively; now the surface must match as written
         texts = tokens.corpus.column("text")
         surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]
@@ -354,12 +337,13 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
             fold = (lambda s: s) if diacritics else fold_diacritics
             wanted = fold("".join(unicodedata.normalize("NFC", query).split()))
             keep = [fold("".join(unicodedata.normalize("NFC", s).split())) == wanted for s in surfaces]
-        hits = hits[np.array(keep, dtype=bool)]
+        keep = np.array(keep, dtype=bool)
+        hits = {col: values[keep] for col, values in hits.items()}
     return hits
 
 
 # ---------------------------------------------------------------------------- characters
-def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame:
+def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
     texts = tokens.corpus.column("text")
     flags = 0 if case else re.IGNORECASE
     if not diacritics:
@@ -376,4 +360,5 @@ def _find_chars(tokens, query, rows, *, regex, case, diacritics) -> pd.DataFrame
             first = lo + int(np.searchsorted(ends, m.start(), side="right"))
             last = lo + int(np.searchsorted(starts, m.end(), side="left"))
             out.append((r, first, max(last, first + 1), m.start(), m.end()))
-    return pd.DataFrame(out, columns=HIT_COLUMNS)
+    table = np.array(out, dtype=np.int64).reshape(-1, len(HIT_COLUMNS))
+    return {col: table[:, k].copy() for k, col in enumerate(HIT_COLUMNS)}

@@ -45,7 +45,7 @@ from .errors import InputError
 from .io import load_corpus
 from .keyness import keyness, one_language
 from .languages import get_tokenizer
-from .tokens import stoplist_option, tokenizers_for
+from .token_options import stoplist_option, tokenizers_for
 
 __all__ = ["frequencies_dask", "keywords_dask"]
 

@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from discourse._salign_dp import forward
 from discourse.anchors import add_dictionary, add_equivalents, anchor_keys, content_words, learn_equivalents
 from discourse.errors import InputError
 from discourse.languages import LANGS
@@ -80,11 +81,6 @@ def _check_paragraphs(value, sentences, name: str):
     return None if value is None else np.asarray(value, dtype=np.int64)
 
 
-def _occurrences(keys, shared):
-    rows = [(shared[k], i, c) for i, bag in enumerate(keys) for k, c in bag.items() if k in shared]
-    return np.array(rows, dtype=np.int64).reshape(-1, 3)
-
-
 def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
     """M[r, k] = Σ w·min(a, b) over keys of source r − 1 and target lo[r] + k − 1 (in the band)."""
     out = np.zeros((n + 1, width))
@@ -94,9 +90,11 @@ def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
     code = occ_t[:, 0] * span + occ_t[:, 1]
     order = np.argsort(code, kind="stable")
     code, occ_t = code[order], occ_t[order]
-    first = lo[occ_s[:, 1] + 1] - 1                       # target sentences in the row's band
-    a = np.searchsorted(code, occ_s[:, 0] * span + first)
-    b = np.searchsorted(code, occ_s[:, 0] * span + first + width)
+    query = occ_s[:, 0] * span + lo[occ_s[:, 1] + 1] - 1  # (key, first target sentence of the row's band)
+    sort = np.argsort(query, kind="stable")                # sorted queries search faster
+    a, b = np.empty_like(query), np.empty_like(query)
+    a[sort] = np.searchsorted(code, query[sort])
+    b[sort] = np.searchsorted(code, query[sort] + width)
     counts = b - a
     which = np.repeat(np.arange(len(occ_s)), counts)
     at = np.repeat(a, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -104,8 +102,16 @@ def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
     cols = occ_t[at, 1] + 1 - lo[rows]
     keep = (cols >= 0) & (cols < width)
     value = weight[occ_s[which, 0]] * np.minimum(occ_s[which, 2], occ_t[at, 2])
-    np.add.at(out, (rows[keep], cols[keep]), value[keep])
-    return out
+    flat = np.bincount(rows[keep] * width + cols[keep], weights=value[keep], minlength=(n + 1) * width)
+    return flat.reshape(n + 1, width)                     # sums in occurrence order, as np.add.at
+
+
+def _flatten(keys):
+    """(key names, sentence index, count) of every key of every bag, in bag order."""
+    names = [k for bag in keys for k in bag]
+    sentence = np.repeat(np.arange(len(keys), dtype=np.int64), [len(bag) for bag in keys])
+    counts = np.array([c for bag in keys for c in bag.values()], dtype=np.int64)
+    return names, sentence, counts
 
 
 def _anchor_stats(keys_s, keys_t, expected=((), ())):
@@ -113,28 +119,36 @@ def _anchor_stats(keys_s, keys_t, expected=((), ())):
     ``(key, sentence, count)`` of each side and of adjacent sentences' shared keys, the keys'
     weights, and each sentence's total anchor weight (shared keys, and unshared ones of the
     ``expected`` kinds: a number the translation lacks is evidence against a link, not against
-    an omission)."""
-    df_s, df_t = {}, {}
-    for keys, df in ((keys_s, df_s), (keys_t, df_t)):
-        for bag in keys:
-            for key in bag:
-                df[key] = df.get(key, 0) + 1
-    shared = {k: i for i, k in enumerate(sorted(df_s.keys() & df_t.keys()))}
-    weight = np.array([KEY_WEIGHTS.get(k[0], 1.0) / np.sqrt(max(df_s[k], df_t[k])) for k in shared] or [0.0])
-    n, m = len(keys_s), len(keys_t)
-    occ_s, occ_t = _occurrences(keys_s, shared), _occurrences(keys_t, shared)
-    both_s = _occurrences([a & b for a, b in zip(keys_s, keys_s[1:])], shared)
-    both_t = _occurrences([a & b for a, b in zip(keys_t, keys_t[1:])], shared)
-    totals = []
-    for occ, size in ((occ_s, n), (occ_t, m)):
+    an omission). Array-based: the keys are coded once, their document frequencies counted."""
+    (names_s, sent_s, count_s), (names_t, sent_t, count_t) = _flatten(keys_s), _flatten(keys_t)
+    codes, uniques = pd.factorize(pd.Series(names_s + names_t, dtype=object), sort=False)
+    code_s, code_t = codes[:len(names_s)].astype(np.int64), codes[len(names_s):].astype(np.int64)
+    df_s, df_t = np.bincount(code_s, minlength=len(uniques)), np.bincount(code_t, minlength=len(uniques))
+    shared = (df_s > 0) & (df_t > 0)
+    kind = [k[0] for k in uniques]
+    kind_weight = np.array([KEY_WEIGHTS.get(k, 1.0) for k in kind], dtype=float)
+    weight = np.zeros(max(len(uniques), 1))
+    weight[:len(uniques)][shared] = kind_weight[shared] / np.sqrt(np.maximum(df_s, df_t)[shared])
+    sides = []
+    for code, sent, count, df, size, kinds in ((code_s, sent_s, count_s, df_s, len(keys_s), expected[0]),
+                                               (code_t, sent_t, count_t, df_t, len(keys_t), expected[1])):
+        on = shared[code]
+        occ = np.stack([code[on], sent[on], count[on]], axis=1).reshape(-1, 3)
+        where = code * (size + 1) + sent                  # (key, sentence) of each occurrence, coded
+        order = np.argsort(where, kind="stable")
+        sorted_where, sorted_count = where[order], count[order]
+        at = np.minimum(np.searchsorted(sorted_where, where[on] + 1), max(len(where) - 1, 0))
+        hit = sorted_where[at] == where[on] + 1 if len(where) else np.zeros(0, dtype=bool)
+        both = np.stack([occ[hit, 0], occ[hit, 1], np.minimum(occ[hit, 2], sorted_count[at][hit])],
+                        axis=1).reshape(-1, 3)            # keys a sentence shares with the next one
         total = np.zeros(size)
         np.add.at(total, occ[:, 1], weight[occ[:, 0]] * occ[:, 2])
-        totals.append(total)
-    for total, keys, df, kinds in ((totals[0], keys_s, df_s, expected[0]), (totals[1], keys_t, df_t, expected[1])):
-        for i, bag in enumerate(keys):
-            total[i] += sum(KEY_WEIGHTS.get(k[0], 1.0) * c / np.sqrt(df[k])
-                            for k, c in bag.items() if k[0] in kinds and k not in shared)
-    return (occ_s, occ_t, both_s, both_t, weight), totals[0], totals[1]
+        off = ~on & np.isin(np.array(kind, dtype=object), list(kinds))[code] if kinds else np.zeros(len(code), bool)
+        extra = np.zeros(size)
+        np.add.at(extra, sent[off], kind_weight[code[off]] * count[off] / np.sqrt(df[code[off]]))
+        sides.append((occ, both, total + extra))
+    (occ_s, both_s, tot_s), (occ_t, both_t, tot_t) = sides
+    return (occ_s, occ_t, both_s, both_t, weight), tot_s, tot_t
 
 
 def _similarities(occurrences, lo, width, n, m):
@@ -209,32 +223,8 @@ def _dp(ls, lt, stats, ratio, var, half, para_s, para_t, centre=None):
         costs.append(np.where(valid, cost, _BIG))
     ins = kinds.index((0, 1))
     moves = [k for k in range(len(kinds)) if k != ins]
-    pad = np.full((n + 1, 3 * width), _BIG)               # row r: dist[r] at [width, 2·width)
-    back = np.full((n + 1, width), -1, dtype=np.int8)
-    move_costs, codes = np.stack([costs[k] for k in moves]), np.array([-1] + moves, dtype=np.int8)
-    cands, at, lo_list = np.empty((len(moves) + 1, width)), np.arange(width), lo.tolist()
-    for r in range(n + 1):
-        cands[0] = _BIG                                   # candidates: none, then each move
-        if r == 0:
-            cands[0, 0] = 0.0
-        for q, k in enumerate(moves):
-            di, dj = kinds[k]
-            shift = lo_list[r] - lo_list[r - di] - dj if r >= di else 2 * width
-            if -width <= shift <= width:
-                np.add(pad[r - di, width + shift: 2 * width + shift], move_costs[q, r], out=cands[q + 1])
-            else:
-                cands[q + 1] = _BIG
-        which = cands.argmin(axis=0)                      # the first best, as a strict < scan
-        best, arg = cands[which, at], codes[which]
-        step = costs[ins][r].copy()
-        step[0] = 0.0
-        cum = np.cumsum(step)
-        scan = cum + np.minimum.accumulate(best - cum)
-        horizontal = scan < best - 1e-9
-        arg[horizontal] = ins
-        pad[r, width: 2 * width] = np.minimum(best, scan)
-        back[r] = arg
-    dist = pad[:, width: 2 * width]
+    dist, back = forward(np.stack([costs[k] for k in moves]), costs[ins], [kinds[k] for k in moves], lo, big=_BIG)
+    kinds = [kinds[k] for k in moves] + [kinds[ins]]      # back's codes: the moves, then 0-1
     beads, r, k, touched = [], n, m - int(lo[n]), False
     if dist[r, k] >= _BIG / 2:                            # the band does not connect the ends
         return None, True

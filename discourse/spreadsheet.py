@@ -26,7 +26,10 @@ def _cell(value):
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, (int, float, np.integer, np.floating)):
-        return value.item() if isinstance(value, np.generic) else value
+        value = value.item() if isinstance(value, np.generic) else value
+        if isinstance(value, float) and np.isinf(value):  # a cell cannot hold infinity: "inf", as CSV has it
+            return "inf" if value > 0 else "-inf"
+        return value
     return str(value).translate(_ILLEGAL)
 
 
@@ -35,15 +38,17 @@ def write_xlsx(table: pd.DataFrame, target=None, *, sheet: str = "discourse") ->
     or return its bytes when ``target`` is None.
 
     Text cells are text — a text ``=1+1`` stays the four characters ``=1+1`` — numbers are
-    numbers, missing values are empty cells.
+    numbers (a float to 16 significant digits, as openpyxl writes it; Excel shows 15),
+    missing values are empty cells, and an infinite value (a Log Ratio with a zero count)
+    is the text ``inf`` or ``-inf``, as in the CSV output (a cell cannot hold infinity).
 
     Examples
     --------
     >>> import io, openpyxl, pandas as pd
-    >>> data = write_xlsx(pd.DataFrame({"term": ["=1+1", "责任"], "count": [3, 2]}))
+    >>> data = write_xlsx(pd.DataFrame({"term": ["=1+1", "责任"], "count": [3, 2], "ratio": [float("inf"), 0.5]}))
     >>> sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     >>> [[c.value for c in row] for row in sheet.iter_rows()]
-    [['term', 'count'], ['=1+1', 3], ['责任', 2]]
+    [['term', 'count', 'ratio'], ['=1+1', 3, 'inf'], ['责任', 2, 0.5]]
     >>> sheet["A2"].data_type
     's'
     """

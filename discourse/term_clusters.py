@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.counting import check_top, lang_mask, tokens_of
+from discourse.lemma_tokens import norm_tokens
 from discourse.errors import InputError
 from discourse.query import find
 
@@ -41,7 +42,7 @@ def _sizes(n) -> list[int]:
 
 
 def clusters(corpus, term, *, n=(2, 4), position="any", lang=None, min_count=1, punct=False, sep=" ",
-             top=None, regex=False, case=False, diacritics=True, role=None):
+             top=None, regex=False, case=False, diacritics=True, role=None, form="norm"):
     r"""The clusters of a term: the n-grams of ``n`` tokens that contain it, with its position.
 
     A cluster is ``n`` consecutive tokens of one segment (a paragraph) containing an
@@ -83,6 +84,9 @@ def clusters(corpus, term, *, n=(2, 4), position="any", lang=None, min_count=1, 
         How the term is matched (:func:`discourse.find`).
     role : str or list of str, optional
         Segment roles searched (default: titles and body text, as everywhere).
+    form : {"norm", "lemma"}, keyword-only
+        A cluster's words as normalised forms (default) or lemmas (clusters alike by lemma
+        are one row); the term is matched as a query all the same (``"lemma:assumer"``).
 
     Returns
     -------
@@ -104,9 +108,9 @@ def clusters(corpus, term, *, n=(2, 4), position="any", lang=None, min_count=1, 
     check_top(top)
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise InputError(f"min_count is a whole number ≥ 1, not {min_count!r}")
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
     seg_mask = lang_mask(toks.corpus, lang, role=role)
-    hits = find(toks, term, lang=lang, regex=regex, case=case, diacritics=diacritics)
+    hits = find(norm_tokens(toks), term, lang=lang, regex=regex, case=case, diacritics=diacritics)
     hits = hits[seg_mask[hits["seg_row"].to_numpy()]]
     first, last = hits["first"].to_numpy(np.int64), hits["last"].to_numpy(np.int64)
     total = len(toks)

@@ -9,18 +9,15 @@ asked for (:meth:`Tokens.to_frame`).
 
 from __future__ import annotations
 
-import os
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from . import _token_cache
-from ._chunked import nfc_with_map, tokenize_arrays
+from ._chunked import nfc_with_map, tokenize_arrays, worker_count
 from ._util import string_ranks
-from .errors import InputError
 from .languages import get_tokenizer, is_punct
-from .languages.registry import language_options
+from .languages.lemmas import lemma_ids
+from .token_options import corpus_options, lang_stoplist, merged_options, stoplist_option, tokenizers_for
 
 __all__ = ["Tokens", "tokenize", "nfc_with_map", "stoplist_option", "tokenizers_for", "merged_options"]
 
@@ -56,7 +53,9 @@ class Tokens:
     "d'"
     """
 
-    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None):
+    def __init__(self, corpus, *, seg_row, start, end, type_id, vocab, is_stop, is_punct=None, tokenizers=None,
+                 lemmas=None, vocab_ranks=None):
+        self._vocab_ranks = vocab_ranks  # of vocab_order, when known (kept in the token cache)
         self.corpus = corpus
         self.seg_row = seg_row
         self.start = start
@@ -66,14 +65,15 @@ class Tokens:
         self.is_stop = is_stop
         self.is_punct = _punct_types(vocab) if is_punct is None else is_punct
         self.tokenizers = dict(tokenizers or {})
+        self._lemmas = lemmas  # (per token the id of its lemma, the lemmas) once asked for: :meth:`lemma_ids`
 
     def tokenizer(self, lang: str):
         """The tokenizer of ``lang`` for these tokens: the one that made them, with the
         corpus's user dictionary and stoplist (so a query is cut as the text was)."""
         found = self.tokenizers.get(lang)
         if found is None:
-            user_dict, stopwords = _corpus_options(self.corpus)
-            found = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
+            user_dict, stopwords = corpus_options(self.corpus)
+            found = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=lang_stoplist(stopwords, lang))
         return found
 
     @property
@@ -155,9 +155,22 @@ class Tokens:
         sel = keep_rows[self.seg_row]
         return Tokens(corpus, seg_row=new_row[self.seg_row[sel]].astype(np.int32), start=self.start[sel],
                       end=self.end[sel], type_id=self.type_id[sel], vocab=self.vocab, is_stop=self.is_stop[sel],
-                      is_punct=self.is_punct, tokenizers=self.tokenizers)
+                      is_punct=self.is_punct, tokenizers=self.tokenizers,
+                      lemmas=None if self._lemmas is None else (self._lemmas[0][sel], self._lemmas[1]))
 
     # -- look-up structures, built once on first use -------------------------------
+    def memo(self, key, make, *, limit: int | None = None):
+        """``make()``, kept with these tokens under ``key``: a look-up structure derived from
+        them (a query's type ids, joined texts, a lemma view) is built once per Tokens.
+        With ``limit``, the memos under ``key[0]`` are dropped when that many are kept."""
+        memos = self.__dict__.setdefault("_memos", {})
+        if key not in memos:
+            if limit is not None and sum(1 for k in memos if k[0] == key[0]) >= limit:
+                for k in [k for k in memos if k[0] == key[0]]:
+                    del memos[k]
+            memos[key] = make()
+        return memos[key]
+
     def vocab_index(self) -> dict[str, int]:
         """Normalised form -> type id."""
         if getattr(self, "_index", None) is None:
@@ -176,6 +189,14 @@ class Tokens:
         if len(parts) == 1:  # a stable sort keeps one type's positions in order
             return parts[0]
         return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+    def lemma_ids(self) -> tuple[np.ndarray, list[str]]:
+        """Per token, the id of its lemma, and the lemmas those ids index (each language's
+        distinct norms lemmatised once: :mod:`discourse.languages.lemmas`)."""
+        if self._lemmas is None:
+            codes, langs = pd.factorize(self.corpus.column("lang"))
+            self._lemmas = lemma_ids(self.vocab, self.type_id, codes[self.seg_row], list(langs))
+        return self._lemmas
 
     def vocab_order(self) -> np.ndarray:
         """Place of each type's norm in code-point order (sorts tables by term)."""
@@ -230,7 +251,8 @@ class Tokens:
         ``punct=False`` and ``stopwords=False`` leave out punctuation and the tokens of
         the stoplist (``is_stop``). ``position`` is the token's index within its segment;
         ``start, end`` are offsets into the segment's text, so ``text[start:end] ==
-        token``. Pass ``columns`` to build only some columns (faster on large corpora).
+        token``. Pass ``columns`` to build only some columns (faster on large corpora), or
+        ``"lemma"`` too (:mod:`discourse.languages.lemmas`; the norm in zh and vi).
         """
         keep = self.mask(punct=punct, stopwords=stopwords)
         rows = self.seg_row[keep]
@@ -251,6 +273,9 @@ class Tokens:
             elif col == "norm":
                 vocab = np.asarray(self.vocab, dtype=object)
                 out[col] = vocab[self.type_id[keep]]
+            elif col == "lemma":
+                ids, lemmas = self.lemma_ids()
+                out[col] = np.asarray(lemmas, dtype=object)[ids[keep]]
             elif col == "is_punct":
                 out[col] = self.is_punct[self.type_id[keep]]
             elif col == "is_stop":
@@ -304,13 +329,16 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
         segmented again. A corrupt, unreadable, foreign or altered cache file (its key,
         checksum and offsets are checked) is ignored and rewritten.
     n_jobs : int, optional
-        Worker processes for segmentation. Default: all cores for corpora of more than
-        two million characters, else one (starting workers costs more than it saves).
+        Worker processes for segmentation (1 or more). Default: ``$DISCOURSE_JOBS`` if
+        set, else per language one up to two million characters (starting workers costs
+        more than it saves) and above that the free cores: those of the CPU affinity less
+        the load average (:func:`discourse._chunked.worker_count`).
 
     Returns
     -------
     Tokens
     """
+    worker_count(n_jobs, chars=0)  # a bad n_jobs or $DISCOURSE_JOBS is refused even when the cache answers
     texts = corpus.column("text").tolist()
     langs = corpus.column("lang")
     tokenizers = tokenizers_for(pd.unique(langs), user_dict=user_dict, stopwords=stopwords)
@@ -319,79 +347,7 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
     if arrays is None:
         arrays = tokenize_arrays(texts, langs, tokenizers, n_jobs=n_jobs)
         arrays["is_punct"] = _punct_types(arrays["vocab"])
+        arrays["vocab_ranks"] = string_ranks(arrays["vocab"])  # once here, not by every frequency list
         if key:
             _token_cache.store(key, arrays)
     return Tokens(corpus, **arrays, tokenizers=tokenizers)
-
-
-def stoplist_option(stopwords, *, stacklevel: int = 3):
-    """Check a ``stopwords`` option: ``None``, ``False`` or ``{lang: file or words or False}``.
-
-    ``True`` meant "list stopwords too" before the option became the stoplist; it still
-    means ``False`` (no stoplist), with a ``FutureWarning``.
-
-    >>> stoplist_option({"fr": ["le", "la"]})
-    {'fr': ['le', 'la']}
-    """
-    if stopwords is True:
-        warnings.warn("stopwords=True (list stopwords too) is now stopwords=False (no stoplist: every word "
-                      "listed); stopwords=True will stop working in a later release", FutureWarning,
-                      stacklevel=stacklevel)
-        return False
-    if stopwords is None or stopwords is False:
-        return stopwords
-    if isinstance(stopwords, (str, os.PathLike)):
-        raise InputError(f"stopwords maps a language to its stoplist, e.g. stopwords={{'fr': {str(stopwords)!r}}}; "
-                         "False for no stoplist")
-    return language_options("stopwords", stopwords)
-
-
-def _lang_stoplist(stopwords, lang: str):
-    """The ``stopwords`` option of :func:`get_tokenizer` for one language."""
-    if stopwords is None or stopwords is False:
-        return stopwords
-    return stopwords.get(lang)
-
-
-def tokenizers_for(langs, *, user_dict=None, stopwords=None) -> dict:
-    """Language -> tokenizer for ``langs``, with the ``user_dict`` and ``stopwords`` options
-    of :func:`tokenize` (every language they name is checked, present or not).
-
-    >>> tokenizers_for(["fr"], stopwords={"fr": ["le"]})["fr"].stoplist
-    'user: 1 word'
-    """
-    user_dict = language_options("user_dict", user_dict)
-    stopwords = stoplist_option(stopwords, stacklevel=4)
-    named = set(user_dict) | (set(stopwords) if isinstance(stopwords, dict) else set())
-    out = {}
-    for lang in [*langs, *sorted(named - set(langs))]:
-        out[lang] = get_tokenizer(lang, user_dict=user_dict.get(lang), stopwords=_lang_stoplist(stopwords, lang))
-    return {lang: out[lang] for lang in langs}
-
-
-def merged_options(own: dict, *, user_dict=None, stopwords=None, langs=()) -> dict:
-    """The ``user_dict`` and ``stopwords`` of :func:`tokenize` for a corpus read with the
-    options ``own`` (:attr:`discourse.Corpus.token_options`) and asked for ``user_dict``
-    and ``stopwords`` on top: words of both dictionaries, a stoplist mapping over the
-    corpus's (over ``False`` for its other languages ``langs`` when it has none).
-
-    >>> merged_options({"stopwords": False}, stopwords={"fr": ["le"]}, langs=["fr", "zh"])
-    {'user_dict': {}, 'stopwords': {'fr': ['le'], 'zh': False}}
-    """
-    options = {"user_dict": dict(own.get("user_dict") or {}), "stopwords": own.get("stopwords")}
-    if user_dict is not None:
-        options["user_dict"].update(language_options("user_dict", user_dict))
-    if stopwords is not None:
-        base = options["stopwords"]
-        if isinstance(stopwords, dict) and isinstance(base, dict):
-            stopwords = {**base, **stopwords}
-        elif isinstance(stopwords, dict) and base is False:  # the corpus's "none" holds for the others
-            stopwords = {**{lang: False for lang in langs}, **stopwords}
-        options["stopwords"] = stopwords
-    return options
-
-
-def _corpus_options(corpus) -> tuple[dict, object]:
-    """The ``user_dict`` and ``stopwords`` a corpus was read with."""
-    options = getattr(corpus, "token_options", None) or {}
-    return dict(options.get("user_dict") or {}), options.get("stopwords")

@@ -27,7 +27,7 @@ SEQUENCE_COLUMNS = ("lang", "collocation", "size", "count", "count_first", "coun
 
 
 def sequences(corpus, *, lang=None, size=2, min_count=2, punct=False, sep=" ", smoothing=0.5, top=None,
-              role=None):
+              role=None, form="norm"):
     r"""Two-word sequences that occur together more than chance, scored with λ and z.
 
     quanteda's ``textstat_collocations`` (Blaheta & Johnson 2001): every sequence of two
@@ -60,6 +60,8 @@ def sequences(corpus, *, lang=None, size=2, min_count=2, punct=False, sep=" ", s
         Keep the first ``top`` sequences of each language.
     role : str or list of str, optional
         Segment roles counted (default: titles and body text).
+    form : {"norm", "lemma"}, keyword-only
+        The words of a sequence: normalised forms (default) or lemmas.
 
     Returns
     -------
@@ -79,7 +81,7 @@ def sequences(corpus, *, lang=None, size=2, min_count=2, punct=False, sep=" ", s
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise InputError(f"min_count is a whole number ≥ 1, not {min_count!r}")
     check_top(top)
-    toks = tokens_of(corpus)
+    toks = tokens_of(corpus, form=form)
     seg_mask = lang_mask(toks.corpus, lang, role=role)
     seg_lang = toks.corpus.column("lang")
     vocab = np.asarray(toks.vocab, dtype=object)

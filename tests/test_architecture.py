@@ -327,7 +327,10 @@ def private_reads() -> dict[str, list[str]]:
     for module, (path, text, tree) in _sources().items():
         own = _own_private_names(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and _private(node.attr) and node.attr not in own:
+            # another object's __dict__ is its private attributes wholesale (a cache kept in
+            # it is a private attribute set from outside): ask the object, e.g. Tokens.memo
+            if isinstance(node, ast.Attribute) and (_private(node.attr) and node.attr not in own
+                                                    or node.attr == "__dict__"):
                 if _owner(node, module) is None:
                     key = f"{module}: {ast.unparse(node.value)}.{node.attr}"
                     found.setdefault(key, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")

@@ -198,3 +198,24 @@ def test_segment_frame_takes_segment_and_document_columns(seeds):
     assert set(frame.loc[frame["lang"] == "fr", "date"].isna()) == {True}
     with pytest.raises(InputError, match="no column 'nope' to group or select by"):
         seeds.segment_frame(["nope"])
+
+
+def test_mask_matches_a_text_column_on_its_distinct_values(monkeypatch):
+    import numpy as np
+
+    roles = ["title", "body", "meta", "body"] * 150
+    seg = pd.DataFrame({"doc_id": "a", "lang": "fr", "seg_id": range(600), "role": roles, "text": "x"})
+    corpus = Corpus(seg)
+    sizes, isin = [], np.isin
+    monkeypatch.setattr(np, "isin", lambda a, b, **k: sizes.append(len(a)) or isin(a, b, **k))
+    got = corpus.mask(role=["title", "body"])
+    assert got.tolist() == [r != "meta" for r in roles]
+    assert max(sizes) == 3  # the three roles, not the 600 rows
+    monkeypatch.setattr(np, "isin", isin)
+    assert corpus.mask(role="title,meta").tolist() == [r in ("title", "meta") for r in roles]
+    from discourse._selection import matches
+
+    kinds = pd.Series(["a", None, float("nan"), 1, 1.0, True], dtype=object)  # taken row by row, as written
+    assert matches(kinds, "kind", ["1.0", "True"]).tolist() == [False, False, False, False, True, True]
+    assert matches(kinds, "kind", "1").tolist() == [False, False, False, True, False, False]
+    assert matches(kinds, "kind", "a").tolist() == [True, False, False, False, False, False]

@@ -13,6 +13,7 @@ import io
 import warnings
 
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -459,3 +460,66 @@ def test_a_lexicon_file_is_read_once_while_unchanged(tmp_path, monkeypatch):
     assert len(reads) == 1
     path.write_text("frame,lang,term\nbattle,fr,lutte\nbattle,fr,combat\n", encoding="utf-8")
     assert load_lexicon(path).terms["term"].tolist() == ["lutte", "combat"]  # changed: read again
+
+
+def _repeated(corpus, copies: int):
+    """The corpus `copies` times, as new documents (what the benchmark measures on)."""
+    seg, docs = corpus.segments, corpus.documents
+    return discourse.Corpus(pd.concat([seg.assign(doc_id=seg["doc_id"] + f"_{k}") for k in range(copies)],
+                                      ignore_index=True),
+                            pd.concat([docs.assign(doc_id=docs["doc_id"] + f"_{k}") for k in range(copies)],
+                                      ignore_index=True))
+
+
+def test_profile_and_shifts_count_the_hits_without_making_their_table(corpus, monkeypatch):
+    import discourse.frames.profile as profile
+    import discourse.frames.shifts as shifts
+    from discourse.frames._forms import form
+
+    big, lex = _repeated(corpus, 3), load_lexicon(OVERLAPPING)
+    hits = frame_hits(big, lex)
+
+    def no_table(*args, **kwargs):
+        raise AssertionError("the hit table was made")
+
+    monkeypatch.setattr(profile, "frame_hits", no_table)
+    monkeypatch.setattr(shifts, "frame_hits", no_table, raising=False)
+    p = frame_profile(big, lex).set_index(["doc_id", "lang", "frame"])
+    s = translation_shifts(big, lex)
+    keys = ["doc_id", "lang", "frame"]
+    lit = hits[hits["kind"] == "literal"]
+    counted = p[p["hits"] > 0]
+    assert counted["hits"].sum() == len(lit) and len(counted) > 20
+    assert counted["hits"].to_dict() == lit.groupby(keys).size().to_dict()
+    assert counted["units_with_frame"].to_dict() == lit.groupby(keys)["align_id"].nunique().to_dict()
+    for key, group in list(lit.groupby(keys))[:40]:
+        forms = group["match"].map(form).value_counts(sort=False)
+        assert sorted(p.loc[key, "terms"].split("; ")) == sorted(f"{f} ({n})" for f, n in forms.items())
+    assert (p["tokens"] > 0).all() and {"kept", "softened"} <= set(s["status"]) and len(s) > 20
+    on_unit = hits.dropna(subset=["align_id"])
+    for row in s.head(60).itertuples():
+        unit = on_unit[(on_unit["doc_id"] == row.doc_id) & (on_unit["align_id"] == row.align_id)
+                       & (on_unit["frame"] == row.frame)]
+        source = unit[(unit["lang"] == row.source_lang) & (unit["kind"] == "literal")]
+        assert row.source_terms == "; ".join(dict.fromkeys(source["match"].map(form)))
+        assert (row.status == "added") == source.empty
+
+
+def test_match_texts_are_made_once_per_distinct_text_and_the_hash_has_a_fallback(corpus, monkeypatch):
+    import discourse.frames._codes as codes
+    import discourse.frames._forms as forms
+    import discourse.frames._hits as hits_module
+
+    big, lex = _repeated(corpus, 3), load_lexicon(OVERLAPPING)
+    hits = frame_hits(big, lex)
+    texts = big.column("text")
+    rows = pd.Index(list(zip(big.column("doc_id"), big.column("seg_id")))).get_indexer(
+        list(zip(hits["doc_id"], hits["seg_id"])))
+    assert hits["match"].tolist() == [texts[r][s:e] for r, s, e in zip(rows, hits["start"], hits["end"])]
+    assert len({id(m) for m in hits["match"]}) == hits["match"].nunique() < len(hits) / 3
+    tables = [frame_hits(big, lex), frame_profile(big, lex), translation_shifts(big, lex)]
+    assert codes.sequence_codes(np.array([1, 2, 1, 2]), np.array([2, 2]))[0].tolist() == [0, 0]
+    monkeypatch.setattr(hits_module, "sequence_codes", lambda *a: None)  # as if two texts had one hash
+    monkeypatch.setattr(forms, "sequence_codes", lambda *a: None)
+    for got, expected in zip([frame_hits(big, lex), frame_profile(big, lex), translation_shifts(big, lex)], tables):
+        pd.testing.assert_frame_equal(got, expected)

@@ -104,6 +104,8 @@ import discourse.languages as L
 heavy = [m for m in ("jieba", "pyvi", "nltk") if m in sys.modules]
 assert not heavy, heavy
 L.get_tokenizer("zh").tokenize("脱贫攻坚战")
+assert "jieba" not in sys.modules  # the compiled search (rjieba) needs no jieba
+L.get_tokenizer("zh", user_dict=["攻坚 0"]).tokenize("脱贫攻坚战")  # a term of frequency 0: jieba's search
 import jieba
 assert not jieba.dt.initialized and "脱贫攻坚" not in jieba.dt.FREQ
 assert logging.getLogger("jieba").level == logging.DEBUG

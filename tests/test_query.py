@@ -97,3 +97,32 @@ def test_alternatives_are_merged_in_corpus_order_each_span_once():
     expected = pd.concat([one, other]).sort_values(["seg_row", "start", "end"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(both, expected)
     assert list(both.dtypes) == ["int64"] * 5 and len(one) and len(other)
+
+
+def test_a_query_found_as_words_costs_its_hits_not_a_scan_of_the_text(toks, monkeypatch):
+    # issue 18: the check for a term "in the text but not found as words" scanned the whole
+    # text of the language on every query (200 ms a query on 2 M French characters); a term
+    # found as one word has nothing to report, so the text is not read for it
+    import discourse.query as query_module
+
+    def scan(*args, **kwargs):
+        raise AssertionError("the raw text was scanned")
+
+    found = find(toks, "trách nhiệm", lang="vi")
+    assert len(found) > 5
+    monkeypatch.setattr(query_module, "_joined_text", scan)
+    assert query_module.unmatched(toks, "trách nhiệm", "vi", hits=found) is None
+    assert find(toks, "trách nhiệm", lang="vi").equals(found)
+    assert len(discourse.kwic(toks.corpus, "军令状", lang="zh")) == 1
+    with pytest.raises(AssertionError, match="scanned"):  # a term not found as words is still looked for
+        find(toks, "印度尼西亚和马来西亚", lang="zh")
+
+
+def test_find_hits_are_the_arrays_of_find(toks):
+    from discourse.query import find_hits
+
+    for query, options in [("责任", {}), ("respons*", {"lang": "fr"}), ("攻坚", {"chars": True}),
+                           (["中央 统筹", "责任"], {"lang": "zh"}), ("zzz", {})]:
+        frame, arrays = find(toks, query, **options), find_hits(toks, query, **options)
+        assert list(frame.columns) == list(arrays) and all(frame[c].tolist() == arrays[c].tolist() for c in arrays)
+        assert all(arrays[c].dtype == "int64" for c in arrays) and (frame.dtypes == "int64").all()

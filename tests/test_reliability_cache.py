@@ -6,12 +6,16 @@ time and memory (:func:`bounded`)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import resource
 import signal
+import subprocess
+import sys
 import time
 import unicodedata
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -169,7 +173,12 @@ def jieba_files(cache_dir):
 def zh_words(text):
     from discourse.languages.zh import ChineseTokenizer
 
-    return [text[s:e] for s, e, _ in ChineseTokenizer().tokenize(text)]  # a new instance: reads the cache
+    # jieba's own search (and so its cache files) serves only a tokenizer with a user term of
+    # frequency 0, which the compiled search (rjieba) cannot take: such a tokenizer, a new
+    # instance each time, so that it reads the cache
+    tokenizer = ChineseTokenizer(user_terms=("中国 0",))
+    assert tokenizer._rjieba is None  # jieba's search, not the compiled one
+    return [text[s:e] for s, e, _ in tokenizer.tokenize(text)]
 
 
 def test_a_jieba_cache_with_an_empty_dictionary_is_not_believed(cache_dir):
@@ -295,3 +304,66 @@ def test_dask_refuses_a_document_id_in_two_partitions_as_the_local_path_does(tmp
         local = discourse.frequencies(discourse.load_corpus(paths))
     pd.testing.assert_frame_equal(table.sort_values(["lang", "term"], ignore_index=True),
                                   local.sort_values(["lang", "term"], ignore_index=True), check_exact=True)
+
+
+# ------------------------------------------------------------------ issue 18: the fingerprint's fixed cost
+_FINGERPRINT = ("import sys; from discourse.languages import get_tokenizer; "
+                "print(get_tokenizer('zh').fingerprint, 'importlib.metadata' in sys.modules)")
+
+
+def _fingerprint_in_a_new_process(cache: Path) -> tuple[str, bool]:
+    from .conftest import ROOT
+
+    env = dict(os.environ, DISCOURSE_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", _FINGERPRINT], env=env, capture_output=True, text=True,
+                          timeout=120, check=True)
+    fingerprint, asked = done.stdout.split()
+    return fingerprint, asked == "True"
+
+
+def test_library_versions_are_remembered_so_a_warm_run_asks_no_package_metadata(tmp_path):
+    first, asked_first = _fingerprint_in_a_new_process(tmp_path)
+    again, asked_again = _fingerprint_in_a_new_process(tmp_path)
+    assert (first, asked_first) == (again, True) and not asked_again  # same key, no importlib.metadata
+
+
+def test_a_stale_or_forged_library_version_memo_is_not_believed(tmp_path):
+    from importlib.metadata import version
+
+    true_print, _ = _fingerprint_in_a_new_process(tmp_path / "clean")
+    libraries = discourse.get_tokenizer("zh").libraries
+    memo = tmp_path / "forged" / "library_versions.json"
+    memo.parent.mkdir()
+    # another file's stamp (a library since upgraded) and a version it does not have
+    memo.write_text(json.dumps({lib: [["/elsewhere/__init__.py", 1, 1], "0.0.forged"] for lib in libraries}),
+                    encoding="utf-8")
+    forged_print, asked = _fingerprint_in_a_new_process(memo.parent)
+    assert forged_print == true_print and asked
+    assert {lib: entry[1] for lib, entry in json.loads(memo.read_text(encoding="utf-8")).items()} == {
+        lib: version(lib) for lib in libraries}  # rewritten with the versions installed
+    memo.write_text("not json{", encoding="utf-8")  # a corrupt memo: ignored, rewritten
+    assert _fingerprint_in_a_new_process(memo.parent)[0] == true_print
+    assert set(json.loads(memo.read_text(encoding="utf-8"))) == set(libraries)
+
+
+@pytest.mark.parametrize("change", ["swapped", "not_a_permutation"])
+def test_the_cached_vocabulary_order_is_checked_like_the_tokens(cache_dir, change):
+    from discourse._util import string_ranks
+
+    texts = [FR, "Bonjour à tous, et à demain."]
+    with bounded(60):
+        file = token_file(corpus_of(texts, ["fr", "fr"]))
+        with np.load(file) as npz:  # kept with the tokens: no sort of the vocabulary per frequency list
+            ranks, vocab = npz["vocab_ranks"].copy(), json.loads(npz["vocab"].tobytes().decode("utf-8"))
+        assert ranks.tolist() == string_ranks(vocab).tolist()
+        fresh = discourse.frequencies(corpus_of(texts, ["fr", "fr"]).tokens(cache=False), stopwords=False)
+        pd.testing.assert_frame_equal(discourse.frequencies(corpus_of(texts, ["fr", "fr"]), stopwords=False), fresh)
+        if change == "swapped":  # still a permutation: only the checksum sees it
+            ranks[[0, 1]] = ranks[[1, 0]]
+        else:
+            ranks[0] = ranks[1]
+        rewrite(file, vocab_ranks=ranks)
+        tampered = file.read_bytes()
+        got = discourse.frequencies(corpus_of(texts, ["fr", "fr"]), stopwords=False)
+    pd.testing.assert_frame_equal(got, fresh)
+    assert file.read_bytes() != tampered  # dropped and written again

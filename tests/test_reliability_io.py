@@ -250,7 +250,7 @@ def make_folder(tmp_path) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.txt").write_text(FR, encoding="utf-8")
-    for name in ("b.json", "c.html", "d.rtf", ".hidden.txt"):
+    for name in ("b.json", "c.odt", "d.rtf", ".hidden.txt"):
         (folder / name).write_text(FR, encoding="utf-8")
     os.mkfifo(folder / "pipe.txt")
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
@@ -267,7 +267,7 @@ def test_a_folder_warns_about_each_entry_it_skips(tmp_path):
         warnings.simplefilter("always")
         corpus = discourse.read(folder, lang="fr")
     said = "\n".join(str(w.message) for w in caught if issubclass(w.category, DiscourseWarning))
-    for name in ("b.json", "c.html", "d.rtf", ".hidden.txt", "pipe.txt", "gone.txt", "sub"):
+    for name in ("b.json", "c.odt", "d.rtf", ".hidden.txt", "pipe.txt", "gone.txt", "sub"):
         assert name in said, (name, said)
     assert "FIFO" in said and "broken symbolic link" in said and "--recursive" in said
     assert corpus.doc_ids == ["a"]

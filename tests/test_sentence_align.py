@@ -177,3 +177,44 @@ def test_an_omitted_sentence_beside_a_merge_is_left_alone_not_folded_into_a_3_1_
     # less than 2-1 + 1-0 unless it must explain the anchors of each of its three sentences.
     beads = align_sentences(ZH, FR[:3] + [FR[3] + " " + FR[4]], source_lang="zh", target_lang="fr")
     assert links(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3, 4), (3,)), ((5,), ())]
+
+
+def _reference_forward(move_costs, steps, moves, lo, big):
+    """The band recursion written cell by cell (a strict < scan: the first best move wins)."""
+    q, rows, width = move_costs.shape
+    dist = [[big] * width for _ in range(rows)]
+    back = [[-1] * width for _ in range(rows)]
+    for r in range(rows):
+        for k in range(width):
+            j = lo[r] + k
+            best, arg = (0.0 if r == 0 and j == 0 else big), -1
+            for code, (di, dj) in enumerate(moves):
+                pk = j - dj - lo[r - di] if r >= di else -1
+                if 0 <= pk < width and dist[r - di][pk] + move_costs[code, r, k] < best:
+                    best, arg = dist[r - di][pk] + move_costs[code, r, k], code
+            if k > 0 and dist[r][k - 1] + steps[r, k] < best - 1e-9:
+                best, arg = dist[r][k - 1] + steps[r, k], len(moves)
+            dist[r][k], back[r][k] = best, arg
+    return dist, back
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_vectorised_forward_pass_matches_the_recursion_cell_by_cell(seed):
+    import numpy as np
+
+    from discourse._salign_dp import forward
+
+    rng = np.random.default_rng(seed)
+    moves = [(1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1)]
+    rows, width = 300, 7                                   # more rows than one block of the forward pass
+    lo = np.concatenate([[0], rng.integers(0, 3, rows - 1)]).cumsum() // 2   # a band drifting right
+    move_costs = rng.uniform(0, 5, (len(moves), rows, width))
+    move_costs[rng.random(move_costs.shape) < 0.1] = 1e12
+    steps = rng.uniform(0, 5, (rows, width))
+    dist, back = forward(move_costs, steps, moves, lo, big=1e12)
+    ref_dist, ref_back = _reference_forward(move_costs, steps, moves, lo, 1e12)
+    reachable = np.array(ref_dist) < 1e11
+    assert reachable.sum() > rows                          # the check is not vacuous
+    assert np.allclose(dist[reachable], np.array(ref_dist)[reachable], rtol=0, atol=1e-9)
+    assert (back[reachable] == np.array(ref_back)[reachable]).all()
+    assert (dist[~reachable] >= 1e11).all()

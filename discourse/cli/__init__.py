@@ -30,7 +30,8 @@ import warnings
 import discourse
 from discourse._terminal import visible
 from discourse.cli.commands import COMMANDS
-from discourse.cli.options import load, note
+from discourse.cli.options import load, note, output_file
+from discourse.cli.output import FORMATS, write_output
 from discourse.errors import DiscourseError, InputError
 
 __all__ = ["COMMANDS", "main"]
@@ -38,8 +39,10 @@ __all__ = ["COMMANDS", "main"]
 _TEXT_WIDTH = 60
 
 
-def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The ``discourse`` parser and the parser of each command of :data:`COMMANDS`, by name."""
+def _build_parsers(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The ``discourse`` parser and the parser of each command of :data:`COMMANDS`, by name;
+    with ``only``, the options of that command alone (the others' parsers are left empty:
+    building them all is wasted work for a command line that runs one)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show the full traceback on errors")
     parser = argparse.ArgumentParser(
@@ -52,8 +55,12 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argume
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands = {}
     for name, (text, add, _) in COMMANDS.items():
-        commands[name] = sub.add_parser(name, parents=[common], help=text)
-        add(commands[name])
+        if only is None or name == only:
+            commands[name] = sub.add_parser(name, parents=[common], help=text)
+            add(commands[name])
+            output_file(commands[name])  # -o FILE (after the command's own options: import's -o stays)
+        else:
+            commands[name] = sub.add_parser(name, help=text, add_help=False)
     return parser, commands
 
 
@@ -72,12 +79,12 @@ def _parse_args(argv) -> argparse.Namespace:
     exit status), then the command's parser reads the rest intermixed; a usage error
     exits with status 2 and the command's usage line.
     """
-    parser, commands = _build_parsers()
     argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
-    first, _ = parser.parse_known_args(argv)
     # Before the command come only the main parser's flags (they take no values), so the
     # first word that is not an option is the command.
-    at = next(i for i, word in enumerate(argv) if not word.startswith("-"))
+    at = next((i for i, word in enumerate(argv) if not word.startswith("-")), None)
+    parser, commands = _build_parsers(argv[at] if at is not None and argv[at] in COMMANDS else None)
+    first, _ = parser.parse_known_args(argv)
     args = commands[first.command].parse_intermixed_args(argv[at + 1:])
     args.command = first.command
     args.debug = args.debug or first.main_debug  # `discourse --debug CMD` or `discourse CMD --debug`
@@ -138,7 +145,13 @@ def _plain(message: str) -> str:
 
 def _run(args, out) -> None:
     corpus = load(args)
-    _emit(COMMANDS[args.command][2](args, corpus), args.format, out)
+    result = COMMANDS[args.command][2](args, corpus)
+    if getattr(args, "table_file", None) is None:
+        _emit(result, args.format, out)
+        return
+    if args.format not in ("table", FORMATS[args.table_file.suffix.lower()]):
+        note(f"--format {args.format} is for printing; -o {args.table_file} is written as its suffix says")
+    note(write_output(result, args.table_file, inputs=args.corpus))
 
 
 def main(argv=None) -> int:

@@ -25,6 +25,7 @@ from discourse.cli.options import (
     Renamed,
     chars_regex,
     corpus_args,
+    form,
     load,
     min_count,
     n,
@@ -37,6 +38,7 @@ from discourse.cli.options import (
     window,
 )
 from discourse.cli.corpus_commands import add_clusters, add_sequences, run_clusters, run_sequences
+from discourse.cli.model_commands import MODEL_COMMANDS
 from discourse.errors import InputError
 
 __all__ = ["COMMANDS"]
@@ -108,7 +110,9 @@ def add_kwic(p):  # issue 5
     p.add_argument("--sort", choices=("position", "L1", "L2", "L3", "R1", "R2", "R3"), default="position",
                    help="order: corpus position (default) or the 1st-3rd word left (L) or right (R) of the hit")
     p.add_argument("--parallel", action="store_true", help="add the aligned text in each other language "
-                                                           "(text_<lang> columns; the table shows an excerpt)")
+                                                           "(text_<lang> columns; the table shows an excerpt) and "
+                                                           "how each frame-term hit is rendered there "
+                                                           "(rendering_<lang>, status_<lang>)")
     p.add_argument("--parallel-unit", choices=("paragraph", "sentence"),
                    help="the aligned unit beside each hit: paragraph (default) or sentence (implies --parallel)")
     p.add_argument("--glossary", metavar="LEXICON",
@@ -126,7 +130,7 @@ def run_kwic(args, corpus):
     if parallel and args.lang:  # --lang picks the hits; the other languages stay for the parallel view
         corpus = load(argparse.Namespace(**{**vars(args), "lang": None}))
     return discourse.kwic(corpus, args.query, lang=args.lang, window=args.window, unit=args.unit,
-                          chars=args.chars, sort=args.sort, glossary=glossary,
+                          chars=args.chars, sort=args.sort, glossary=glossary, lexicon=glossary,
                           parallel="sentence" if args.parallel_unit == "sentence" else parallel,
                           regex=args.regex, case=args.case, diacritics=not args.no_diacritics)
 
@@ -140,11 +144,12 @@ def add_frames(p):  # issue 6
 def add_frames_by_unit(p):
     add_frames(p)
     aligned_unit(p, "the aligned unit: paragraph (default) or sentence (sentence units)")
+    form(p)
 
 
 def run_frames(args, corpus):
     return discourse.frame_profile(corpus, discourse.load_lexicon(args.lexicon),
-                                   unit=args.unit).round({"per_1k": 3, "unit_share": 4})
+                                   unit=args.unit, form=args.form).round({"per_1k": 3, "unit_share": 4})
 
 
 def add_shifts(p):
@@ -185,11 +190,12 @@ def add_freq(p):  # issue 4
     n(p)
     min_count(p)
     punct(p)
+    form(p)
 
 
 def run_freq(args, corpus):  # the stoplist is the corpus's (--stopwords, --no-stopwords)
     return discourse.frequencies(corpus, n=args.n, by=args.by, min_count=args.min_count, top=args.top,
-                                 punct=args.punct)
+                                 punct=args.punct, form=args.form)
 
 
 def add_keyness(p):
@@ -198,6 +204,7 @@ def add_keyness(p):
     n(p)
     min_count(p)
     punct(p)
+    form(p)
     p.add_argument("--target", action="append", metavar="COLUMN=VALUE",
                    help="the target: doc_id=X, year=2020, year=2015-2020 … (repeat to combine; "
                         "default: the whole corpus)")
@@ -237,7 +244,7 @@ def run_keyness(args, corpus):
     table = discourse.keywords(corpus, reference, target=args.target, n=args.n, measure=args.measure,
                                bonferroni=args.bonferroni, min_count=args.min_count,
                                reference_total=args.reference_total, top=args.top or None, max_p=args.max_p,
-                               punct=args.punct, by=args.by, reference_group=args.reference_group)
+                               punct=args.punct, by=args.by, reference_group=args.reference_group, form=args.form)
     if not len(table) and args.max_p < 1:
         note(f"no keyword has p_value ≤ {args.max_p:g}; --max-p 1 lists every term")
     return table
@@ -250,6 +257,7 @@ def add_collocates(p):
     top(p, None, "the first N collocates of each language")
     min_count(p)
     punct(p)
+    form(p)
     chars_regex(p)
     p.add_argument("--window", type=window, default=4, metavar="N",
                    help="tokens on each side, 0-1000 (default: 4; never beyond the segment)")
@@ -262,7 +270,8 @@ def add_collocates(p):
 def run_collocates(args, corpus):
     window = (args.window if args.left is None else args.left, args.window if args.right is None else args.right)
     return discourse.collocates(corpus, args.node, window=window, min_count=args.min_count, sort=args.sort,
-                                top=args.top, regex=args.regex, chars=args.chars, punct=args.punct)
+                                top=args.top, regex=args.regex, chars=args.chars, punct=args.punct,
+                                form=args.form)
 
 
 def add_dispersion(p):
@@ -313,4 +322,5 @@ COMMANDS = {
                  add_clusters, run_clusters),
     "sequences": ("collocations with no node word: two-word sequences scored with λ and z (quanteda)",
                   add_sequences, run_sequences),
+    **MODEL_COMMANDS,  # issue 17: diversity, similarity, topics, ca, network
 }

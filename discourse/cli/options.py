@@ -23,10 +23,11 @@ import argparse
 import sys
 
 import discourse  # its functions load on first use: `discourse --help` imports no pandas
+from discourse.cli.output import output_path
 from discourse.errors import InputError
 
 __all__ = ["LangFile", "Renamed", "corpus_args", "output_args", "reading", "top", "n", "min_count", "punct",
-           "chars_regex", "window", "read_options", "load", "note", "note_unknown"]
+           "chars_regex", "form", "window", "jobs", "read_options", "load", "note", "note_unknown", "output_file"]
 
 
 class LangFile(argparse.Action):
@@ -89,6 +90,9 @@ def corpus_args(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--no-stopwords", action="store_true",
                        help="apply no stoplist: list every word, stopwords too (default: the package's function "
                             "words are left out of frequency, keyword and collocate tables)")
+    group.add_argument("--jobs", type=jobs, metavar="N",
+                       help="worker processes for tokenizing (default: $DISCOURSE_JOBS if set, else one up to 2 M "
+                            "characters of a language and above that the free cores: CPU affinity less load)")
 
 
 def output_args(parser: argparse.ArgumentParser) -> None:
@@ -96,6 +100,18 @@ def output_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "csv", "json", "xlsx"), default="table",
                         help="output format (default: table); xlsx is a spreadsheet whose cells are text or "
                              "numbers, never formulas (redirect it to a file: > out.xlsx)")
+
+
+def output_file(parser: argparse.ArgumentParser) -> None:
+    """``-o FILE`` / ``--output FILE``: write the table to FILE, in the format its suffix names
+    (.csv, .json, .xlsx; :mod:`discourse.cli.output`). A command with an ``-o`` of its own
+    (``import``: the saved corpus) keeps it."""
+    try:
+        parser.add_argument("-o", "--output", type=output_path, dest="table_file", metavar="FILE",
+                            help="write the table to FILE instead of printing it, in the format its suffix names: "
+                                 ".csv, .json or .xlsx (e.g. -o table.xlsx)")
+    except argparse.ArgumentError:  # the command's own -o
+        pass
 
 
 def reading(parser: argparse.ArgumentParser) -> None:
@@ -127,6 +143,13 @@ def punct(parser) -> None:
     parser.add_argument("--punct", action="store_true", help="count punctuation as tokens (default: no)")
 
 
+def form(parser) -> None:
+    """``--form norm|lemma`` (``form=``: what a term is)."""
+    parser.add_argument("--form", choices=("norm", "lemma"), default="norm",
+                        help="count words as normalised forms (norm, the default) or by lemma (fr, en: "
+                             "responsabilités counts with responsabilité; zh, vi: a word's lemma is its norm)")
+
+
 def chars_regex(parser) -> None:
     """``--chars`` and ``--regex`` (``chars=True``, ``regex=True``: how a term is matched)."""
     parser.add_argument("--chars", action="store_true", help="match raw characters, also inside words")
@@ -152,6 +175,25 @@ def window(text: str) -> int:
                                          f"not {text!r}") from None
 
 
+def jobs(text: str) -> int:
+    """The value of ``--jobs``: a whole number of worker processes, 1 or more.
+
+    >>> jobs("2")
+    2
+    >>> jobs("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: takes a whole number of worker processes, 1 or more (e.g. --jobs 2), not '0'
+    """
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"takes a whole number of worker processes, 1 or more (e.g. --jobs 2), "
+                                         f"not {text!r}")
+    return number
+
+
 def read_options(args) -> dict:
     """The reading options of the command line, for every corpus it reads."""
     return dict(text_col=args.text_col, id_col=args.id_col, lang_col=args.lang_col,
@@ -175,6 +217,8 @@ def load(args):
         if len(corpus) == 0:
             raise InputError(f"the corpus has no text in language {args.lang!r}; leave --lang out or pick "
                              "another language")
+    if getattr(args, "jobs", None) is not None:  # tokenized now with --jobs workers, kept for the command
+        corpus.tokens(n_jobs=args.jobs)
     return corpus
 
 

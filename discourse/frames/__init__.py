@@ -25,7 +25,10 @@ one that keeps the metaphor or drops the idea.
   :func:`discourse.plot.frame_strip`.
 
 The package is :mod:`~discourse.frames.lexicon` (lexicons), :mod:`~discourse.frames.profile`
-(hits, coverage, profiles) and :mod:`~discourse.frames.shifts` (translation shifts).
+(hits, coverage, profiles) and :mod:`~discourse.frames.shifts` (translation shifts). All
+terms of a lexicon are searched together (``_match``), the hits kept as arrays (``_hits``);
+profiles, shifts and coverage count those arrays, only :func:`frame_hits` makes a table of
+one row per hit.
 
 Matching uses :func:`discourse.query.find` on the corpus's tokens: a term is a word, a
 phrase or a wildcard pattern per word, in the syntax of ``find``. So ``攻坚`` matches the

@@ -1,15 +1,16 @@
-"""The forms a group of hits matched, for every group at once: :func:`group_forms`.
+"""The forms a group of hits matched, for every group at once: :func:`form_codes` and
+:func:`forms_by_group`.
 
 A profile lists per document, language and frame the forms found with their counts
 (``"脱贫攻坚 (6); 打赢 (2)"``), a shifts table per aligned unit the distinct forms in order
-of first occurrence. Both are made here with one factorisation of the groups and of the
-matched texts instead of a Python function per group.
+of first occurrence. Both are made here from one factorisation of the matched texts and
+integer group codes, instead of a Python function per group.
 
->>> import pandas as pd
->>> hits = pd.DataFrame({"doc": ["a", "a", "a", "b"], "match": ["Lutte", "combat", "lutte", "lutte"]})
->>> group_forms(hits, ["doc"], counted=True)["forms"].tolist()
+>>> import numpy as np
+>>> code, forms = form_codes(np.array(["Lutte", "combat", "lutte", "lutte"], dtype=object))
+>>> forms_by_group(np.array([0, 0, 0, 1]), code, forms, 2, counted=True)
 ['lutte (2); combat (1)', 'lutte (1)']
->>> group_forms(hits, ["doc"])["forms"].tolist()
+>>> forms_by_group(np.array([0, 0, 0, 1]), code, forms, 2)
 ['lutte; combat', 'lutte']
 """
 
@@ -20,7 +21,9 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["form", "group_forms"]
+from ._codes import sequence_codes
+
+__all__ = ["form", "form_codes", "forms_by_group"]
 
 
 def form(match: str) -> str:
@@ -32,46 +35,47 @@ def form(match: str) -> str:
     return unicodedata.normalize("NFC", " ".join(match.lower().split()))
 
 
-def group_forms(hits: pd.DataFrame, keys: list[str], *, counted: bool = False, units: str | None = None,
-                suffix: str = "") -> pd.DataFrame:
-    """Per group of ``keys`` (in no particular order): ``hits`` (rows),
-    ``forms`` and, with ``units``, ``units`` (distinct non-missing values of that column).
+def form_codes(matches: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Per matched text, the index of its :func:`form`; and the distinct forms, in order
+    of first occurrence (each distinct text is made a form once).
 
-    ``forms`` are the distinct forms (:func:`form`) of ``match``, joined by ``"; "``: in
-    order of first occurrence, or with ``counted=True`` as ``"form (n)"`` by count and
-    then first occurrence; ``suffix`` is written after each form.
-
-    >>> hits = pd.DataFrame({"doc": ["a", "a"], "unit": [1, None], "match": ["x", "y"]})
-    >>> group_forms(hits, ["doc"], units="unit").values.tolist()
-    [['a', 2, 1, 'x; y']]
+    >>> form_codes(np.array(["Lutte", "combat", "lutte"], dtype=object))[1]
+    ['lutte', 'combat']
     """
-    columns = keys + ["hits"] + (["units"] if units else []) + ["forms"]
-    if not len(hits):
-        empty = {"hits": np.zeros(0, dtype=np.int64), "units": np.zeros(0, dtype=np.int64),
-                 "forms": pd.Series([], dtype=object).astype(str)}  # the dtypes of a groupby's empty result
-        return pd.DataFrame({c: hits[c] if c in keys else empty[c] for c in columns})
-    codes = np.stack([pd.factorize(hits[k])[0].astype(np.int64) for k in keys], axis=1)
-    groups, group = np.unique(codes, axis=0, return_inverse=True)
-    group = group.reshape(-1)
-    match_code, matches = pd.factorize(hits["match"])
-    form_code, forms = pd.factorize(pd.Series([form(m) for m in matches], dtype=object))
-    code = form_code[match_code].astype(np.int64)
+    match_code, distinct = pd.factorize(matches)
+    form_code, forms = pd.factorize(pd.Series([form(m) for m in distinct], dtype=object))
+    return (form_code[match_code].astype(np.int64) if len(matches) else np.zeros(0, dtype=np.int64)), list(forms)
+
+
+def forms_by_group(group: np.ndarray, form_code: np.ndarray, forms: list[str], n_groups: int, *,
+                   counted: bool = False, suffix: str = "") -> list[str]:
+    """Per group ``0 … n_groups - 1``, its distinct forms joined by ``"; "`` (``""`` for a
+    group without hits): in order of first occurrence or, with ``counted=True``, as
+    ``"form (n)"`` by count and then first occurrence; ``suffix`` after each form.
+
+    >>> forms_by_group(np.array([0, 0, 0, 2]), np.array([1, 0, 1, 1]), ["x", "y"], 3, counted=True)
+    ['y (2); x (1)', '', 'y (1)']
+    """
+    if not len(group):
+        return [""] * n_groups
     n_forms = max(len(forms), 1)
-    pair, first, count = np.unique(group.astype(np.int64) * n_forms + code, return_index=True, return_counts=True)
+    pair, first, count = np.unique(group.astype(np.int64) * n_forms + form_code, return_index=True,
+                                   return_counts=True)
     pair_group, pair_form = pair // n_forms, pair % n_forms
     order = np.lexsort((first, -count, pair_group)) if counted else np.lexsort((first, pair_group))
     pair_group, pair_form, count = pair_group[order], pair_form[order], count[order]
-    names = np.asarray(forms, dtype=object)[pair_form].tolist()
-    pieces = [f"{f} ({n}){suffix}" for f, n in zip(names, count.tolist())] if counted else \
-        [f + suffix for f in names] if suffix else names
-    bounds = np.r_[np.searchsorted(pair_group, np.arange(len(groups))), len(pair_group)].tolist()
-    joined = ["; ".join(pieces[bounds[g]:bounds[g + 1]]) for g in range(len(groups))]
-    out = hits[keys].iloc[np.unique(group, return_index=True)[1]].reset_index(drop=True)
-    out["hits"] = np.bincount(group, minlength=len(groups)).astype(np.int64)
-    if units:
-        present = hits[units].notna().to_numpy()
-        unit_code = pd.factorize(hits[units])[0].astype(np.int64)
-        distinct = np.unique(group[present].astype(np.int64) * (unit_code.max() + 1) + unit_code[present])
-        out["units"] = np.bincount(distinct // (unit_code.max() + 1), minlength=len(groups)).astype(np.int64)
-    out["forms"] = joined
-    return out[columns]
+    # each distinct piece ("form (n)") made once, each distinct list of pieces joined once
+    limit = int(count.max()) + 1 if counted else 1
+    piece_code, piece_keys = pd.factorize(pair_form * limit + (count if counted else 0))
+    names = np.asarray(forms, dtype=object)[piece_keys // limit].tolist()
+    pieces = [f"{f} ({n}){suffix}" for f, n in zip(names, (piece_keys % limit).tolist())] if counted else \
+        [f + suffix for f in names]
+    size = np.bincount(pair_group, minlength=n_groups)
+    coded = sequence_codes(piece_code.astype(np.int64), size)
+    bounds = np.r_[0, np.cumsum(size)]
+    if coded is None:  # two lists with one hash: join every group's
+        return ["; ".join(pieces[k] for k in piece_code[bounds[g]:bounds[g + 1]].tolist()) for g in range(n_groups)]
+    code, first = coded
+    lists = piece_code.tolist()
+    joined = ["; ".join([pieces[k] for k in lists[bounds[g]:bounds[g + 1]]]) for g in first.tolist()]
+    return np.asarray(joined, dtype=object)[code].tolist()

@@ -183,7 +183,8 @@ def _unique_spans(parts) -> dict[str, np.ndarray]:
         return {name: _EMPTY.copy() for name in names}
     columns = {name: np.concatenate([p[name] for p in parts]) for name in names}
     term, row, start, end = columns["term"], columns["seg_row"], columns["start"], columns["end"]
-    order = np.lexsort((end, start, row, term))
+    span = int(end.max(initial=0)) + 1  # (term, segment) and (start, end) each as one key
+    order = np.lexsort((start * span + end, term * (int(row.max(initial=0)) + 1) + row))
     t, r, s, e = term[order], row[order], start[order], end[order]
     repeated = (t[1:] == t[:-1]) & (r[1:] == r[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])
     order = order[np.r_[True, ~repeated]] if len(order) else order

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from discourse._data import data_path
@@ -78,6 +79,7 @@ class Lexicon:
         term_rows = [(None, r) for r in _records(terms)]
         frame_rows = None if frames is None else [(None, r) for r in _records(frames)]
         self._terms, self._frames = _validate(term_rows, frame_rows)
+        self._plan = _plan(self._terms, self._frames)
         self.name = name
         self.path = None
 
@@ -129,7 +131,8 @@ class Lexicon:
             frames = sibling if sibling is not None and sibling.is_file() else None
         frames_path = None if frames is None else Path(frames)
         lexicon = cls.__new__(cls)
-        lexicon._terms, lexicon._frames = _read_tables(path, _stamp(path), frames_path, _stamp(frames_path))
+        lexicon._terms, lexicon._frames, lexicon._plan = _read_tables(path, _stamp(path), frames_path,
+                                                                      _stamp(frames_path))
         lexicon.name = name or path.stem
         lexicon.path = str(path)
         return lexicon
@@ -146,6 +149,21 @@ class Lexicon:
     def names(self) -> list[str]:
         """Frame names, in the lexicon's order."""
         return self._frames["frame"].tolist()
+
+    def plan(self) -> dict:
+        """The terms as the frame functions search and count them, made once per lexicon
+        (a dict; do not change it): ``keys`` (the distinct ``(lang, term)`` in the
+        lexicon's order), per entry (row of :attr:`terms`) int64 arrays ``entry_key``
+        (into ``keys``), ``entry_frame`` (into :attr:`names`) and ``entry_kind`` (into
+        :data:`KINDS`); ``names``; ``frames_of`` (per language, the frames with terms
+        there, as indices in the lexicon's order) and ``literal_langs`` (per frame, the
+        languages of its literal terms).
+
+        >>> lex = Lexicon.from_dict({"a": {"fr": ["x", "y"]}, "b": {"fr": ["x"], "vi": ["z"]}})
+        >>> lex.plan()["keys"], lex.plan()["entry_key"].tolist(), lex.plan()["frames_of"]["fr"]
+        ([('fr', 'x'), ('fr', 'y'), ('vi', 'z')], [0, 1, 0, 2], [0, 1])
+        """
+        return self._plan
 
     @property
     def langs(self) -> list[str]:
@@ -221,12 +239,33 @@ def _stamp(path: Path | None) -> tuple | None:
 
 
 @functools.lru_cache(maxsize=32)
-def _read_tables(path: Path, stamp, frames_path: Path | None, frames_stamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _read_tables(path: Path, stamp, frames_path: Path | None, frames_stamp) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """The validated terms and frames tables of a lexicon file, read once while the files
     are unchanged (``stamp``s); a :class:`Lexicon` only hands out copies of them."""
     term_rows = _read_csv(path, required=("frame", "lang", "term"))
     frame_rows = None if frames_path is None else _read_csv(frames_path, required=("frame",))
-    return _validate(term_rows, frame_rows, path=path, frames_path=frames_path)
+    terms, frames = _validate(term_rows, frame_rows, path=path, frames_path=frames_path)
+    return terms, frames, _plan(terms, frames)
+
+
+def _plan(terms: pd.DataFrame, frames: pd.DataFrame) -> dict:
+    """What :meth:`Lexicon.plan` gives, from the validated tables."""
+    names = frames["frame"].tolist()
+    rank = {f: i for i, f in enumerate(names)}
+    pairs = list(zip(terms["lang"].tolist(), terms["term"].tolist()))
+    key_of: dict[tuple[str, str], int] = {}
+    entry_key = np.array([key_of.setdefault(pair, len(key_of)) for pair in pairs], dtype=np.int64)
+    entry_frame = np.array([rank[f] for f in terms["frame"].tolist()], dtype=np.int64)
+    entry_kind = np.array([KINDS.index(k) for k in terms["kind"].tolist()], dtype=np.int64)
+    frames_of: dict[str, list[int]] = {}
+    literal_langs: dict[str, set] = {}
+    for (lang, _), frame, kind in zip(pairs, entry_frame.tolist(), terms["kind"].tolist()):
+        frames_of.setdefault(lang, []).append(frame)
+        if kind == "literal":
+            literal_langs.setdefault(names[frame], set()).add(lang)
+    return {"keys": list(key_of), "entry_key": entry_key, "entry_frame": entry_frame, "entry_kind": entry_kind,
+            "names": names, "frames_of": {lang: sorted(set(fs)) for lang, fs in frames_of.items()},
+            "literal_langs": literal_langs}
 
 
 def _records(table) -> list[dict]:

@@ -12,20 +12,15 @@ True
 
 from __future__ import annotations
 
-import functools
-import warnings
-
 import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
-from discourse.errors import DiscourseWarning
-from discourse.query import unmatched
 from discourse.sentence_units import at_unit
 
-from ._forms import form, group_forms
-from ._match import match_terms
-from .lexicon import BUNDLED_LEXICONS, KINDS, load_lexicon
+from ._forms import form, form_codes, forms_by_group
+from ._hits import find_hits, match_texts, warn_unmatched
+from .lexicon import KINDS, load_lexicon
 
 __all__ = ["HIT_COLUMNS", "PROFILE_COLUMNS", "frame_hits", "frame_order", "frame_profile", "lexicon_coverage",
            "match_forms"]
@@ -37,7 +32,7 @@ PROFILE_COLUMNS = ["doc_id", "lang", "frame", "hits", "tokens", "per_1k", "units
 _ROLES = COUNTED_ROLES  # frame profiles and shifts count titles and body text, not meta lines
 
 
-def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -> pd.DataFrame:
+def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None, form: str = "norm") -> pd.DataFrame:
     """Every occurrence of a frame term in the corpus.
 
     Parameters
@@ -52,6 +47,10 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
         Warn about terms that cannot match (below). Default: about your own terms, not
         those of the bundled lexicons (also when your lexicon took them from one);
         ``warn=True`` checks every term.
+    form : {"norm", "lemma"}
+        Match the terms' words as normalised forms (default) or also by lemma, so
+        « responsabilité » finds « responsabilités » (fr, en; :mod:`discourse.lemma_tokens`);
+        a wildcard (``ciblé*``) still matches the written forms.
 
     Returns
     -------
@@ -79,114 +78,28 @@ def frame_hits(corpus, lexicon=None, *, role=_ROLES, warn: bool | None = None) -
     ['acte d’engagement', 'bataille', 'lutte', 'élimination de la pauvreté']
     """
     lex = load_lexicon(lexicon)
-    skip = _bundled_terms() if warn is None else frozenset()
     toks = corpus.tokens()
-    roles = [role] if isinstance(role, str) else list(role)
-    rows_ok = corpus.mask(role=roles)
-    terms = lex.terms
-    present = set(toks.lang_rows())
-    groups = pd.unique(pd.Series(list(zip(terms["lang"], terms["term"])), dtype=object))
-    groups = [key for key in groups if key[0] in present]  # (lang, term) in the lexicon's order
-    found = match_terms(toks, groups)
-    if warn is not False:
-        frames_of: dict[tuple[str, str], list[str]] = {}
-        for lang, term, frame in zip(terms["lang"], terms["term"], terms["frame"]):
-            frames_of.setdefault((lang, term), []).append(frame)
-        bounds = np.searchsorted(found["term"], np.arange(len(groups) + 1))
-        for g, (lang, term) in enumerate(groups):
-            if (lang, term) in skip:
-                continue
-            own = {col: found[col][bounds[g]:bounds[g + 1]] for col in ("seg_row", "start", "end")}
-            problem = unmatched(toks, term, lang, hits=own, what=f"lexicon term (frame {', '.join(frames_of[(lang, term)])})")
-            if problem:
-                warnings.warn(problem["message"], DiscourseWarning, stacklevel=2)
-    return _hit_table(corpus, toks, lex, groups, found, rows_ok)
+    hits = find_hits(corpus, toks, lex, role=role, form=form)
+    warn_unmatched(toks, lex, hits, warn=warn, stacklevel=3)
+    return _hit_table(corpus, toks, lex, hits)
 
 
-def _hit_table(corpus, toks, lex, groups, found, rows_ok) -> pd.DataFrame:
-    """The hits of :func:`match_terms` as :func:`frame_hits` gives them: one row per
-    lexicon entry of the term, overlaps of one frame reduced to the leftmost-longest."""
-    keep = rows_ok[found["seg_row"]]
-    found = {col: values[keep] for col, values in found.items()}
-    frame_rank = {f: i for i, f in enumerate(lex.names)}
-    terms = lex.terms
-    entry_group = pd.Series(list(zip(terms["lang"], terms["term"])), dtype=object).map(
-        {key: g for g, key in enumerate(groups)})
-    entries = pd.DataFrame({"group": entry_group, "frame": terms["frame"].map(frame_rank),
-                            "kind": terms["kind"].map({k: i for i, k in enumerate(KINDS)})}).dropna()
-    entries = entries.astype("int64").sort_values("group", kind="stable")  # the lexicon's order in a group
-    per_group = np.bincount(entries["group"].to_numpy(), minlength=len(groups))
-    entry_start = np.r_[0, np.cumsum(per_group)[:-1]] if len(groups) else np.zeros(0, dtype=np.int64)
-    # one row per (hit, entry of its term): hits of a term in corpus order, its entries in order
-    hit_group = found["term"]
-    n_entries = per_group[hit_group] if len(hit_group) else np.zeros(0, dtype=np.int64)
-    hit = np.repeat(np.arange(len(hit_group)), n_entries)
-    entry = np.repeat(entry_start[hit_group], n_entries) + (
-        np.arange(len(hit)) - np.repeat(np.cumsum(n_entries) - n_entries, n_entries))
-    frame = entries["frame"].to_numpy()[entry]
-    kind = entries["kind"].to_numpy()[entry]
-    row, first, last = found["seg_row"][hit], found["first"][hit], found["last"][hit]
-    # the entries' rows in the order of a search term by term (group, entry, hit) break ties
-    concat = np.lexsort((hit, entry))
-    rank = np.empty_like(concat)
-    rank[concat] = np.arange(len(concat))
-    order = np.lexsort((rank, kind, -last, first, row, frame))
-    kept = order[_leftmost_longest(frame[order], row[order], first[order], last[order])]
-    kept = kept[np.lexsort((frame[kept], first[kept], row[kept]))]
-    if not len(kept):
+def _hit_table(corpus, toks, lex, hits) -> pd.DataFrame:
+    """The hits of :func:`find_hits` as :func:`frame_hits` lists them."""
+    rows = hits["seg_row"]
+    if not len(rows):
         return pd.DataFrame(columns=HIT_COLUMNS)
-    hit, frame, kind = hit[kept], frame[kept], kind[kept]
-    rows, first, last = row[kept], first[kept], last[kept]
-    start, end = found["start"][hit], found["end"][hit]
-    texts = corpus.column("text").tolist()
+    start, end, first = hits["start"], hits["end"], hits["first"]
     names, kinds = np.array(lex.names, dtype=object), np.array(KINDS, dtype=object)
-    term_names = np.array([term for _, term in groups], dtype=object)
+    term_names = np.array([term for _, term in hits["groups"]], dtype=object)
     out = pd.DataFrame({
         "doc_id": corpus.column("doc_id")[rows], "lang": corpus.column("lang")[rows],
         "seg_id": corpus.column("seg_id")[rows], "align_id": pd.array(corpus.column("align_id")[rows], dtype="Int64"),
-        "role": corpus.column("role")[rows], "frame": names[frame], "kind": kinds[kind],
-        "term": term_names[found["term"][hit]] if len(hit) else np.zeros(0, dtype=object),
-        "match": [texts[r][s:e] for r, s, e in zip(rows.tolist(), start.tolist(), end.tolist())],
-        "start": start, "end": end, "position": first - toks.segment_bounds()[rows], "length": last - first,
+        "role": corpus.column("role")[rows], "frame": names[hits["frame"]], "kind": kinds[hits["kind"]],
+        "term": term_names[hits["term"]], "match": match_texts(corpus.column("text"), rows, start, end),
+        "start": start, "end": end, "position": first - toks.segment_bounds()[rows], "length": hits["last"] - first,
     })
-    return out.reset_index(drop=True)
-
-
-def _leftmost_longest(frame, row, first, last) -> np.ndarray:
-    """Which hits (sorted by frame, segment, first, longest) a left-to-right scan keeps:
-    a hit that starts before the end of the last kept one of its frame and segment is
-    dropped. Hits that start after every earlier one ended are kept at once; only the
-    groups with an overlap are scanned."""
-    n = len(frame)
-    keep = np.ones(n, dtype=bool)
-    if n < 2:
-        return keep
-    new_group = np.r_[True, (frame[1:] != frame[:-1]) | (row[1:] != row[:-1])]
-    group = np.cumsum(new_group) - 1
-    span = int(last.max()) + 1
-    running = np.maximum.accumulate(group * span + last)  # the largest end so far, per group
-    before = np.r_[-1, running[:-1]] - group * span
-    clash = ~new_group & (first < before)
-    if not clash.any():
-        return keep
-    bounds = np.r_[np.flatnonzero(new_group), n]
-    for g in np.unique(group[clash]).tolist():
-        lo, hi = int(bounds[g]), int(bounds[g + 1])
-        end = -1
-        for i, (a, b) in enumerate(zip(first[lo:hi].tolist(), last[lo:hi].tolist()), start=lo):
-            if a >= end:
-                end = b
-            else:
-                keep[i] = False
-    return keep
-
-
-@functools.cache
-def _bundled_terms() -> frozenset:
-    """``(lang, term)`` of every bundled lexicon: :func:`frame_hits` does not warn about them
-    by default (their known misses are the curators' choice; ``warn=True`` lists them)."""
-    return frozenset((lang, term) for name in BUNDLED_LEXICONS
-                     for lang, term in load_lexicon(name).terms[["lang", "term"]].itertuples(index=False))
+    return out
 
 
 def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:
@@ -204,16 +117,28 @@ def lexicon_coverage(corpus, lexicon=None) -> pd.DataFrame:
     [[14, '脱贫攻坚战; 脱贫攻坚; 攻坚']]
     """
     lex = load_lexicon(lexicon)
-    hits = frame_hits(corpus, lex)
-    keys = ["frame", "lang", "term", "kind"]
-    found = hits.groupby(keys, sort=False).agg(hits=("match", "size"),
-                                               forms=("match", lambda m: "; ".join(match_forms(m))))
+    toks = corpus.tokens()
+    hits = find_hits(corpus, toks, lex, role=_ROLES)
+    warn_unmatched(toks, lex, hits, warn=None, stacklevel=2)
+    plan = lex.plan()
+    # the entry of each hit: its frame and its term (entries are distinct by frame, lang and term)
+    n_keys = max(len(plan["keys"]), 1)
+    key_index = {key: k for k, key in enumerate(plan["keys"])}
+    key_of_group = np.array([key_index[g] for g in hits["groups"]], dtype=np.int64)
+    entry_code = plan["entry_frame"] * n_keys + plan["entry_key"]
+    by_code = np.argsort(entry_code, kind="stable")
+    hit_code = hits["frame"] * n_keys + (key_of_group[hits["term"]] if len(hits["term"]) else hits["term"])
+    hit_entry = by_code[np.searchsorted(entry_code[by_code], hit_code)]
+    form_code, forms = form_codes(match_texts(corpus.column("text"), hits["seg_row"], hits["start"], hits["end"]))
     terms = lex.terms
-    terms = terms[terms["lang"].isin(corpus.langs)][keys]
-    out = terms.merge(found.reset_index(), on=keys, how="left")
-    out["hits"] = out["hits"].fillna(0).astype("int64")
-    out["forms"] = out["forms"].fillna("")
-    return out.reset_index(drop=True)
+    keep = terms["lang"].isin(corpus.langs).to_numpy()
+    out = terms.loc[keep, ["frame", "lang", "term", "kind"]].reset_index(drop=True)
+    if not len(out):  # (the column types a merge with no rows gave)
+        out = out.astype(object)
+    out["hits"] = np.bincount(hit_entry, minlength=len(terms)).astype("int64")[keep]
+    joined = np.array(forms_by_group(hit_entry, form_code, forms, len(terms)), dtype=object)[keep]
+    out["forms"] = joined if len(hit_entry) else pd.Series(joined, dtype=object)  # (no hits: as a merge gave)
+    return out
 
 
 def match_forms(matches) -> list[str]:
@@ -225,7 +150,7 @@ def match_forms(matches) -> list[str]:
     return list(dict.fromkeys(map(form, matches)))
 
 
-def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFrame:
+def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph", form: str = "norm") -> pd.DataFrame:
     """How present each frame is in each document's language versions.
 
     For each document × language × frame of the lexicon that has terms in that
@@ -256,6 +181,9 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
         The aligned unit of ``units`` and ``unit_share``: paragraphs (the segments, by
         default) or sentence units (``corpus.to_sentences()``); hits and tokens do not
         depend on it.
+    form : {"norm", "lemma"}
+        How terms match (:func:`frame_hits`): ``"lemma"`` counts « responsabilités » with
+        « responsabilité ».
 
     Returns
     -------
@@ -272,40 +200,63 @@ def frame_profile(corpus, lexicon=None, *, unit: str = "paragraph") -> pd.DataFr
     """
     lex = load_lexicon(lexicon)
     corpus = at_unit(corpus, unit)
-    hits = frame_hits(corpus, lex)
     toks = corpus.tokens()
-    in_roles = corpus.mask(role=list(_ROLES))
+    hits = find_hits(corpus, toks, lex, role=_ROLES, form=form)
+    warn_unmatched(toks, lex, hits, warn=None, stacklevel=2)
+    plan, in_roles = lex.plan(), hits["rows_ok"]
+    # versions (document x language) in the table's order: documents in corpus order, then languages
+    doc_code, doc_names = pd.factorize(corpus.column("doc_id"))
+    lang_names = sorted(set(pd.unique(corpus.column("lang")).tolist()))
+    lang_code = pd.Index(lang_names).get_indexer(corpus.column("lang"))
+    seg_version = doc_code.astype(np.int64) * len(lang_names) + lang_code
+    version_keys, seg_v = np.unique(seg_version[in_roles], return_inverse=True)
+    version = np.full(len(corpus), -1, dtype=np.int64)
+    version[in_roles] = seg_v.reshape(-1)
+    n_versions = len(version_keys)
+    align_code = pd.factorize(corpus.column("align_id"))[0].astype(np.int64)  # -1: no align_id
+    width = int(align_code.max()) + 2 if len(align_code) else 1
+    has_unit = in_roles & (align_code >= 0)
+    units = np.bincount(np.unique(version[has_unit] * width + align_code[has_unit]) // width, minlength=n_versions)
     words = toks.mask(punct=False) & in_roles[toks.seg_row]
-    keys = ["doc_id", "lang"]
-    doc_ids, langs = corpus.column("doc_id"), corpus.column("lang")
-    versions = pd.DataFrame({"doc_id": doc_ids[in_roles], "lang": langs[in_roles],
-                             "align_id": corpus.column("align_id")[in_roles]})
-    versions = versions.groupby(keys, sort=False).agg(units=("align_id", "nunique")).reset_index()
-    counts = pd.DataFrame({"doc_id": doc_ids[toks.seg_row[words]], "lang": langs[toks.seg_row[words]]})
-    versions = versions.merge(counts.groupby(keys, sort=False).size().rename("tokens").reset_index(),
-                              on=keys, how="left")
-    covered = lex.terms[["lang", "frame"]].drop_duplicates()
-    grid = versions.merge(covered, on="lang")
-    order = {f: i for i, f in enumerate(lex.names)}
-    doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    grid = grid.assign(_d=grid["doc_id"].map(doc_order), _f=grid["frame"].map(order))
-    grid = grid.sort_values(["_d", "lang", "_f"], kind="stable")
-    k3 = ["doc_id", "lang", "frame"]
-    lit, neu = hits[hits["kind"] == "literal"], hits[hits["kind"] == "neutral"]
-    agg = group_forms(lit, k3, counted=True, units="align_id").rename(
-        columns={"units": "units_with_frame", "forms": "terms"})
-    nagg = group_forms(neu, k3, counted=True).rename(columns={"hits": "neutral_hits", "forms": "neutral_terms"})
-    out = grid.merge(agg, on=k3, how="left").merge(nagg, on=k3, how="left")
-    for col in ("hits", "units_with_frame", "neutral_hits", "tokens"):
-        out[col] = out[col].fillna(0).astype("int64")
-    for col in ("terms", "neutral_terms"):
-        out[col] = out[col].fillna("")
-    out["per_1k"] = 1000 * out["hits"] / out["tokens"].where(out["tokens"] > 0)
-    out["unit_share"] = out["units_with_frame"] / out["units"].where(out["units"] > 0)
-    out = out[PROFILE_COLUMNS].reset_index(drop=True)
+    tokens = np.bincount(version[toks.seg_row[words]], minlength=n_versions)
+    # the grid: every version x every frame with terms in its language, in the lexicon's order
+    v_lang = [lang_names[k] for k in (version_keys % max(len(lang_names), 1)).tolist()]
+    cell_frames = [plan["frames_of"].get(lang, []) for lang in v_lang]
+    per_version = np.array([len(fs) for fs in cell_frames], dtype=np.int64)
+    cell_version = np.repeat(np.arange(n_versions), per_version)
+    cell_frame = np.array([f for fs in cell_frames for f in fs], dtype=np.int64)
+    n_frames = max(len(plan["names"]), 1)
+    cell_key = cell_version * n_frames + cell_frame
+    hit_cell = np.searchsorted(cell_key, version[hits["seg_row"]] * n_frames + hits["frame"])
+    literal = hits["kind"] == KINDS.index("literal")
+    n_cells = len(cell_key)
+    form_code, forms = form_codes(match_texts(corpus.column("text"), hits["seg_row"], hits["start"], hits["end"]))
+    lit_cell, neu_cell = hit_cell[literal], hit_cell[~literal]
+    hit_unit = align_code[hits["seg_row"]][literal]
+    with_unit = np.unique(lit_cell[hit_unit >= 0] * width + hit_unit[hit_unit >= 0]) // width
+    n_hits = np.bincount(lit_cell, minlength=n_cells).astype(np.int64)
+    cell_tokens = tokens[cell_version].astype(np.int64)
+    cell_units = units[cell_version].astype(np.int64)
+    units_with = np.bincount(with_unit, minlength=n_cells).astype(np.int64)
+    out = pd.DataFrame({
+        "doc_id": np.asarray(doc_names, dtype=object)[version_keys[cell_version] // max(len(lang_names), 1)],
+        "lang": np.array(v_lang, dtype=object)[cell_version] if n_cells else np.zeros(0, dtype=object),
+        "frame": np.array(plan["names"], dtype=object)[cell_frame] if n_cells else np.zeros(0, dtype=object),
+        "hits": n_hits, "tokens": cell_tokens,
+        "per_1k": 1000 * n_hits / np.where(cell_tokens > 0, cell_tokens, np.nan),
+        "units": cell_units, "units_with_frame": units_with,
+        "unit_share": units_with / np.where(cell_units > 0, cell_units, np.nan),
+        "terms": _texts(forms_by_group(lit_cell, form_code[literal], forms, n_cells, counted=True)),
+        "neutral_hits": np.bincount(neu_cell, minlength=n_cells).astype(np.int64),
+        "neutral_terms": _texts(forms_by_group(neu_cell, form_code[~literal], forms, n_cells, counted=True)),
+    }, columns=PROFILE_COLUMNS)
     out.attrs["frames"] = lex.names  # the lexicon's order, for summaries and plots
     return out
 
+
+def _texts(values: list[str]) -> pd.Series:
+    """A column of texts, typed as pandas types a list of texts (also when empty)."""
+    return pd.Series(values) if values else pd.Series([], dtype=object).astype(str)
 
 
 def frame_order(table: pd.DataFrame) -> list[str]:

@@ -16,9 +16,10 @@ from discourse.corpus import COUNTED_ROLES
 from discourse.errors import InputError
 from discourse.sentence_units import at_unit
 
-from ._forms import group_forms
-from .lexicon import load_lexicon
-from .profile import frame_hits, frame_order
+from ._forms import form_codes, forms_by_group
+from ._hits import find_hits, match_texts, warn_unmatched
+from .lexicon import KINDS, load_lexicon
+from .profile import frame_order
 
 __all__ = ["SHIFT_COLORS", "SHIFT_COLUMNS", "STATUSES", "shift_summary", "translation_shifts"]
 
@@ -93,49 +94,76 @@ def translation_shifts(corpus, lexicon=None, *, source: str = "zh", target=None,
     unknown = [t for t in targets if t not in langs]
     if unknown:
         raise InputError(f"the corpus has no text in {', '.join(map(repr, unknown))}; it has {', '.join(langs)}")
-    align_id = pd.Series(corpus.column("align_id")).astype("Int64")
-    units = pd.DataFrame({"doc_id": corpus.column("doc_id"), "align_id": align_id, "lang": corpus.column("lang")})
-    units = units[corpus.mask(role=list(_ROLES)) & units["align_id"].notna().to_numpy()].drop_duplicates()
-    hits = frame_hits(corpus, lex)
-    hits = hits[hits["align_id"].notna()]
-    keys = ["doc_id", "align_id", "frame"]
-    lit, neu = hits[hits["kind"] == "literal"], hits[hits["kind"] == "neutral"]
-    by_lang = group_forms(lit, keys + ["lang"])[keys + ["lang", "forms"]]
-    neutral = group_forms(neu, keys + ["lang"], suffix=" (neutral)")[keys + ["lang", "forms"]]
-    terms = lex.terms
-    literal_langs = terms[terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
-    doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
+    toks = corpus.tokens()
+    hits = find_hits(corpus, toks, lex, role=_ROLES)
+    warn_unmatched(toks, lex, hits, warn=None, stacklevel=2)
+    plan = lex.plan()
+    n_frames = max(len(plan["names"]), 1)
+    # a unit: a document's align_id, coded so that codes sort by document order, then align_id
+    doc_code, doc_names = pd.factorize(corpus.column("doc_id"))
+    align = pd.Series(corpus.column("align_id")).astype("Int64")
+    has_align = align.notna().to_numpy()
+    aligns = np.unique(align[has_align].to_numpy(dtype=np.int64))
+    align_rank = np.full(len(corpus), -1, dtype=np.int64)
+    align_rank[has_align] = np.searchsorted(aligns, align[has_align].to_numpy(dtype=np.int64))
+    unit_of = doc_code.astype(np.int64) * max(len(aligns), 1) + align_rank
+    seg_lang = corpus.column("lang")
+    counted = hits["rows_ok"] & has_align
+    units_in = {lang: np.unique(unit_of[counted & (seg_lang == lang)]) for lang in [source, *targets]}
+    row = hits["seg_row"]
+    on_unit = has_align[row]
+    cell = unit_of[row] * n_frames + hits["frame"]  # (unit, frame)
+    literal = hits["kind"] == KINDS.index("literal")
+    hit_lang = seg_lang[row]
+    form_code, forms = form_codes(match_texts(corpus.column("text"), row, hits["start"], hits["end"]))
+
+    def forms_of(lang, kind_mask, suffix=""):
+        """The cells of ``lang``'s hits of a kind (sorted) and their forms."""
+        take = on_unit & kind_mask & (hit_lang == lang)
+        keys, group = np.unique(cell[take], return_inverse=True)
+        return keys, forms_by_group(group.reshape(-1), form_code[take], forms, len(keys), suffix=suffix)
+
+    src_keys, src_forms = forms_of(source, literal)
+    names = np.array(plan["names"], dtype=object)
     parts = []
-    src_units = units[units["lang"] == source][["doc_id", "align_id"]]
-    src = by_lang[by_lang["lang"] == source].drop(columns="lang").rename(columns={"forms": "s"})
     for tgt in targets:
-        pairs = src_units.merge(units[units["lang"] == tgt][["doc_id", "align_id"]], on=["doc_id", "align_id"])
-        frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
-        tl = by_lang[by_lang["lang"] == tgt].drop(columns="lang").rename(columns={"forms": "t"})
-        tn = neutral[neutral["lang"] == tgt].drop(columns="lang").rename(columns={"forms": "n"})
-        cells = pd.concat([src[keys], tl[keys]]).drop_duplicates()
-        cells = cells[cells["frame"].isin(frames)].merge(pairs, on=["doc_id", "align_id"])
-        cells = cells.merge(src, on=keys, how="left").merge(tl, on=keys, how="left").merge(tn, on=keys, how="left")
+        pairs = np.intersect1d(units_in[source], units_in[tgt])
+        allowed = np.array([{source, tgt} <= plan["literal_langs"].get(f, set()) for f in plan["names"]], dtype=bool)
+        tl_keys, tl_forms = forms_of(tgt, literal)
+        tn_keys, tn_forms = forms_of(tgt, ~literal, " (neutral)")
+        cells = np.union1d(src_keys, tl_keys)
+        cells = cells[allowed[cells % n_frames] & np.isin(cells // n_frames, pairs)] if len(allowed) else cells[:0]
         if not len(cells):
             continue
-        s, t, n = (cells[c].notna().to_numpy() for c in ("s", "t", "n"))
-        status = np.where(s, np.where(t, "kept", np.where(n, "softened", "dropped")), "added")
-        target_terms = [(a or "") if b is None else b if a is None else f"{a}; {b}" for a, b in
-                        zip(cells["t"].astype(object).where(t, None), cells["n"].astype(object).where(n, None))]
-        parts.append(pd.DataFrame({
-            "doc_id": cells["doc_id"].astype(object).to_numpy(), "align_id": cells["align_id"].to_numpy(dtype=np.int64),
-            "frame": cells["frame"].astype(object).to_numpy(), "source_lang": source, "target_lang": tgt,
-            "status": status.astype(object), "source_terms": cells["s"].astype(object).where(s, "").to_numpy(),
-            "target_terms": target_terms}))
-    rows = pd.concat(parts, ignore_index=True).to_dict("split")["data"] if parts else []
-    out = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
-    order = {f: i for i, f in enumerate(lex.names)}
-    out = out.assign(_d=out["doc_id"].map(doc_order), _f=out["frame"].map(order))
-    out = out.sort_values(["_d", "align_id", "_f", "target_lang"], kind="stable")[SHIFT_COLUMNS]
-    out["align_id"] = out["align_id"].astype("int64")
-    out = out.reset_index(drop=True)
+        s_terms, s = _look_up(cells, src_keys, src_forms)
+        t_terms, t = _look_up(cells, tl_keys, tl_forms)
+        n_terms, n = _look_up(cells, tn_keys, tn_forms)
+        status = np.where(s, np.where(t, "kept", np.where(n, "softened", "dropped")), "added").astype(object)
+        target_terms = [f"{a}; {b}" if a and b else a or b for a, b in zip(t_terms, n_terms)]
+        parts.append((cells, tgt, status, s_terms, target_terms))
+    if not parts:
+        out = pd.DataFrame({c: np.zeros(0, dtype=np.int64 if c == "align_id" else object) for c in SHIFT_COLUMNS})
+    else:
+        cells = np.concatenate([p[0] for p in parts])
+        tgt = np.concatenate([np.full(len(p[0]), p[1], dtype=object) for p in parts])
+        order = np.lexsort((tgt.astype(str), cells))
+        cells, unit = cells[order], cells[order] // n_frames
+        width = max(len(aligns), 1)
+        out = pd.DataFrame({
+            "doc_id": np.asarray(doc_names, dtype=object)[unit // width], "align_id": aligns[unit % width],
+            "frame": names[cells % n_frames], "source_lang": np.full(len(cells), source, dtype=object),
+            "target_lang": tgt[order], "status": np.concatenate([p[2] for p in parts])[order],
+            "source_terms": np.array([x for p in parts for x in p[3]], dtype=object)[order],
+            "target_terms": np.array([x for p in parts for x in p[4]], dtype=object)[order]})
     out.attrs["frames"] = lex.names  # the lexicon's order, for summaries and plots
     return out
+
+
+def _look_up(cells, keys, forms) -> tuple[list[str], np.ndarray]:
+    """The forms of each of ``cells`` among ``keys`` (sorted; ``""`` if absent), and whether present."""
+    at = np.minimum(np.searchsorted(keys, cells), max(len(keys) - 1, 0))
+    present = keys[at] == cells if len(keys) else np.zeros(len(cells), dtype=bool)
+    return [forms[i] if p else "" for i, p in zip(at.tolist(), present.tolist())], present
 
 
 def shift_summary(shifts: pd.DataFrame) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """Input: reading files into a :class:`~discourse.corpus.Corpus`, and the bundled corpora.
 
-Four layouts are read, each keeping character offsets back to the original text:
+Five layouts are read, each keeping character offsets back to the original text:
 
 * **mixed-language files** like the seeds (:func:`read_mixed`): one file holds several
   language versions of one document, one paragraph a line; paragraphs are identified by
@@ -13,6 +13,9 @@ Four layouts are read, each keeping character offsets back to the original text:
   (:func:`read_parallel`);
 * **a table** (CSV, TSV, JSON Lines, or a DataFrame) with ``doc_id, lang, text`` and
   optional ``align_id`` and metadata columns (:func:`read_table`);
+* **Word documents and web pages** (``.docx``: :func:`read_docx`; ``.html``, ``.htm``:
+  :func:`read_html`): one segment per paragraph, offsets into the extracted text
+  (:func:`docx_text`, :func:`html_text`);
 * **translation memories**, TMX 1.4 and XLIFF 1.2 / 2.x, whose units are aligned
   sentences (:func:`read_tmx`, :func:`read_xliff`; written by :func:`write_tmx`,
   :func:`write_xliff`).
@@ -29,7 +32,10 @@ with :func:`read`. The modules:
   files), :func:`split_lines`;
 * :mod:`discourse.io.text` — :func:`read_mixed`, :func:`read_parallel`;
 * :mod:`discourse.io.names` — file names: tables, text, language-version suffixes;
-* :mod:`discourse.io.table` — :func:`read_table` (CSV, TSV, JSON Lines, DataFrame);
+* :mod:`discourse.io.table` — :func:`read_table` (CSV, TSV, JSON Lines, ``.xlsx`` through
+  :mod:`discourse.io.xlsx`, DataFrame);
+* :mod:`discourse.io.docx`, :mod:`discourse.io.html` — Word documents and web pages, their
+  paragraphs made a corpus by :mod:`discourse.io.paragraphs`;
 * :mod:`discourse.io.udhr` — :func:`read_udhr`;
 * :mod:`discourse.io.tm` — translation memories in and out;
 * :mod:`discourse.io.files` — :func:`read`, :func:`read_file`, :func:`read_versions`,
@@ -51,7 +57,9 @@ from __future__ import annotations
 
 from .bundled import BUNDLED, load_corpus
 from .decoding import decode, split_lines
+from .docx import docx_text, read_docx
 from .files import concat, read, read_file, read_versions
+from .html import html_text, read_html
 from .table import read_table
 from .text import read_mixed, read_parallel
 from .tm import read_tmx, read_xliff, write_tmx, write_xliff
@@ -61,9 +69,13 @@ __all__ = [
     "BUNDLED",
     "concat",
     "decode",
+    "docx_text",
+    "html_text",
     "load_corpus",
     "read",
+    "read_docx",
     "read_file",
+    "read_html",
     "read_mixed",
     "read_parallel",
     "read_table",

@@ -196,7 +196,9 @@ def read_text(path: Path, encoding: str | None, errors: str = "strict") -> tuple
     text, used = decode(data, path=path, encoding=encoding, errors=errors)
     if not text.strip():
         raise InputError("holds only whitespace; give a file with text in it", path=path)
-    remnant = _HTML_REMNANT.search(text)
+    # a remnant starts with "&" or "<": find those first (fast), search from the first one
+    first = min((i for i in (text.find("&"), text.find("<")) if i >= 0), default=-1)
+    remnant = _HTML_REMNANT.search(text, first) if first >= 0 else None
     if remnant:
         line = text.count("\n", 0, remnant.start()) + 1
         warnings.warn(f"{path}: HTML remnants such as {remnant.group()!r} (line {line}) are kept as text; "

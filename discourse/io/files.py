@@ -16,19 +16,23 @@ from ..corpus import Corpus
 from ..errors import DiscourseWarning, InputError
 from .common import check_lang, line_spans, make_corpus
 from .decoding import read_text
+from .docx import DOCX_SUFFIXES, read_docx
+from .html import HTML_SUFFIXES, read_html
 from .names import MEMORY_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, language_suffix, name_list, plan, suffix_codes
 from .table import read_table
 from .text import read_mixed, read_parallel
 from .tm import read_tmx, read_xliff
+from .xlsx import XLSX_SUFFIXES
 
 __all__ = ["concat", "read", "read_file", "read_versions"]
 
 
 def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None,
               encoding_errors="strict", align="length"):
-    """Read one file, choosing the reader by its name: a table (``.csv .tsv .jsonl``), a
+    """Read one file, choosing the reader by its name: a table (``.csv .tsv .jsonl .xlsx``), a
     saved corpus (``.jsonl`` written by :meth:`Corpus.save`), a translation memory
-    (``.tmx``, ``.xlf``/``.xliff``), or a mixed-language text file.
+    (``.tmx``, ``.xlf``/``.xliff``), a Word document (``.docx``, :func:`discourse.io.read_docx`),
+    a web page (``.html``, ``.htm``, :func:`discourse.io.read_html`), or a mixed-language text file.
 
     Options as in :func:`read`; with ``lang``, a text file is one version in that language,
     every non-blank line a body paragraph.
@@ -51,7 +55,11 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
         return read_tmx(path)
     if suffix in MEMORY_SUFFIXES:
         return read_xliff(path)
-    if suffix in TABLE_SUFFIXES:
+    if suffix in DOCX_SUFFIXES:
+        return read_docx(path, lang=lang, align=align)
+    if suffix in HTML_SUFFIXES:
+        return read_html(path, lang=lang, encoding=encoding, encoding_errors=encoding_errors, align=align)
+    if suffix in TABLE_SUFFIXES or suffix in XLSX_SUFFIXES:
         return read_table(path, text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding,
                           encoding_errors=encoding_errors)
     if lang is not None:  # a one-language plain text file: every line a body paragraph
@@ -75,15 +83,15 @@ def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, e
     Parameters
     ----------
     *paths : str, Path or DataFrame
-        Mixed-language text files, tables, saved corpora, translation memories (``.tmx``,
-        ``.xlf``), or folders. Text files named
+        Mixed-language text files, tables (also ``.xlsx``), saved corpora, translation
+        memories (``.tmx``, ``.xlf``), Word documents (``.docx``), web pages (``.html``), or folders. Text files named
         ``NAME.LANG.txt``, ``NAME_LANG.txt`` or ``NAME-LANG.txt`` (``LANG`` one of zh,
         vi, fr, en), given together or in one folder, are the language versions of
         document ``NAME``, aligned (the rules, and the ambiguous names that warn:
         :func:`read_versions`), whatever ``lang`` says; any other text file is read by
         :func:`read_mixed`. A folder is read file by file, skipping with a warning
         naming it each file that cannot be read and each entry that is not read: a file
-        of another format (``.json``, ``.html``, ``.rtf`` …), a hidden (dot-) file, a
+        of another format (``.json``, ``.odt``, ``.rtf`` …), a hidden (dot-) file, a
         FIFO, device or socket, a broken symbolic link, and a sub-folder (unless
         ``recursive``).
     text_col, id_col, lang_col, lang, encoding :
@@ -154,7 +162,8 @@ def _listing(folder: Path) -> list[Path]:
                          path=folder) from None
 
 
-_READ_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | MEMORY_SUFFIXES
+_READ_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | MEMORY_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | XLSX_SUFFIXES
+_READ_NAMES = ".txt, .md, .csv, .tsv, .jsonl, .xlsx, .tmx, .xlf, .docx, .html"
 
 
 def _folder_entries(folder: Path, *, recursive: bool, depth: int) -> tuple[list[Path], list[Path]]:
@@ -180,7 +189,7 @@ def _folder_entries(folder: Path, *, recursive: bool, depth: int) -> tuple[list[
             elif kind is not None:
                 reason = kind if kind.startswith(("broken", "unreadable", "gone")) else f"{kind}, not a file"
             elif entry.suffix.lower() not in _READ_SUFFIXES:
-                reason = "not a format read (.txt, .md, .csv, .tsv, .jsonl, .tmx, .xlf)"
+                reason = f"not a format read ({_READ_NAMES})"
             else:
                 files.append(entry)
         if reason is not None:
@@ -209,7 +218,7 @@ def _read_folder(folder: Path, *, align, recursive=False, depth=3, seen=None, **
             continue
         parts.append(part)
     if not parts:
-        raise InputError("has no readable text files (.txt, .csv, .tsv, .jsonl, .tmx, .xlf)", path=folder)
+        raise InputError(f"has no readable text files ({_READ_NAMES})", path=folder)
     return concat(parts)
 
 

@@ -1,4 +1,4 @@
-"""Tables of texts: CSV, TSV, JSON Lines files or a DataFrame with ``doc_id, lang, text``
+"""Tables of texts: CSV, TSV, JSON Lines, ``.xlsx`` files or a DataFrame with ``doc_id, lang, text``
 (and optional ``align_id`` and metadata columns), read by :func:`read_table`."""
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from ..errors import InputError
 from .common import SEGMENT_COLUMNS, check_lang, line_spans, make_corpus
 from .._reading import json_value
 from .decoding import read_text
+from .xlsx import XLSX_SUFFIXES, xlsx_frame
 
 __all__ = ["read_table"]
 
 
 def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_col: str = "lang",
                lang: str | None = None, encoding: str | None = None, encoding_errors: str = "strict"):
-    """Read a table of texts: CSV, TSV, JSON Lines file, or a pandas DataFrame.
+    """Read a table of texts: CSV, TSV, JSON Lines, ``.xlsx`` file (its first sheet:
+    :func:`discourse.io.xlsx.xlsx_frame`), or a pandas DataFrame.
 
     Each row is a text of one document in one language. Multi-line texts are split into
     one segment per non-blank line, with offsets into the row's text. Rows that share
@@ -129,6 +131,8 @@ def _langs(values: list, path) -> list[str]:
 
 def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict") -> pd.DataFrame:
     suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        return xlsx_frame(path)
     text, _ = read_text(path, encoding, encoding_errors)
     if suffix in (".jsonl", ".ndjson"):
         records = []

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import languages  # languages.identify_lines loads on first use: a table read needs none
 from ..align import align_document
 from ..errors import DiscourseWarning, InputError
-from ..languages import identify_lines
 from .common import SEGMENT_COLUMNS, check_lang, make_corpus
 from .decoding import read_text, split_lines
 
@@ -90,7 +90,7 @@ def read_mixed(path, *, doc_id: str | None = None, encoding: str | None = None, 
     text, used = read_text(path, encoding, encoding_errors)
     doc_id = doc_id or path.stem
     lines = split_lines(text)
-    langs = identify_lines([text[s:e] for s, e, _ in lines])
+    langs = languages.identify_lines([text[s:e] for s, e, _ in lines])
     rows, meta = [], {"doc_id": doc_id, "path": str(path), "encoding": used}
     run_lang, in_header, title = None, False, None
     for (start, end, number), lang in zip(lines, langs):

@@ -8,13 +8,18 @@ One interface for every language::
         ...
 
 Importing this package is cheap: jieba, pyvi and NLTK are imported by the tokenizer
-that needs them, the first time it tokenizes.
+that needs them, the first time it tokenizes; language identification and the evaluation
+helpers load on first use (a command that only reads a one-language table needs neither).
 """
 
+import importlib
+
 from discourse.languages.base import TOKENIZER_VERSION, Tokenizer, is_punct
-from discourse.languages.evaluation import FUNCTION_TAGS, gold_tags, read_conllu, read_conllu_tags, span_prf
-from discourse.languages.identify import identify, identify_lines
 from discourse.languages.registry import LANGS, get_tokenizer, language_options
+
+# public name -> submodule that defines it (loaded on first access)
+_LAZY = {"identify": "identify", "identify_lines": "identify", **dict.fromkeys(
+    ("FUNCTION_TAGS", "gold_tags", "read_conllu", "read_conllu_tags", "span_prf"), "evaluation")}
 
 __all__ = [
     "FUNCTION_TAGS",
@@ -31,3 +36,15 @@ __all__ = [
     "read_conllu_tags",
     "span_prf",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'discourse.languages' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 import os
 import re
 import unicodedata
@@ -19,6 +18,8 @@ from pathlib import Path
 
 from discourse._data import data_path
 from discourse.errors import InputError
+from discourse.languages.marks import mark_class
+from discourse.languages.versions import library_versions
 
 __all__ = [
     "GENERIC", "HAN", "INVISIBLE", "MARKS", "WORD", "MARK_RUN", "MATCH_END", "MATCH_GROUP", "MATCH_START", "WIDE_ALNUM", "TOKENIZER_VERSION",
@@ -39,19 +40,10 @@ HAN = r"\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 INVISIBLE = r"\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 
 
-def _mark_class() -> str:
-    """Every combining mark (Mn, Mc, Me) of this Python's Unicode, as a character-class body."""
-    marks = [c for c in itertools.chain(range(0x300, 0x20000), range(0xE0100, 0xE01F0))  # none elsewhere
-             if unicodedata.category(chr(c))[0] == "M"]
-    firsts = [c for k, c in enumerate(marks) if k == 0 or marks[k - 1] != c - 1]
-    lasts = [c for k, c in enumerate(marks) if k == len(marks) - 1 or marks[k + 1] != c + 1]
-    return "".join(f"{chr(a)}-{chr(b)}" for a, b in zip(firsts, lasts))
-
-
 #: Combining marks (q́, the virama of क्, a variation selector), as a character-class body.
 #: They are not word characters to ``re`` (``\W``): every pattern attaches them to the
 #: character before, so a mark never makes a token of its own after a letter.
-MARKS = _mark_class()
+MARKS = mark_class()  # written out for this Python's Unicode: no 130,000 look-ups a process
 #: A run of word characters but Han, with the marks inside and after it ("हिन्दी", "q́").
 WORD = rf"[^\W{HAN}](?:[^\W{HAN}]|[{MARKS}])*"
 #: One visible non-word character, or a run of one repeated, and the marks after it.
@@ -260,12 +252,11 @@ class Tokenizer:
     @functools.cached_property
     def fingerprint(self) -> str:
         """Hash of everything that changes the output: code versions, data, options."""
-        from importlib.metadata import version  # costs 40 ms: not at import time
-
         h = hashlib.sha256()
         # the Unicode version decides which characters are letters (\w) and marks
         parts = [TOKENIZER_VERSION, self.lang, self.version, unicodedata.unidata_version]
-        parts += [f"{lib}={version(lib)}" for lib in self.libraries]
+        versions = library_versions(self.libraries, cache_dir=user_cache_dir())  # remembered: no 40 ms a run
+        parts += [f"{lib}={versions[lib]}" for lib in self.libraries]
         stops = sorted(self.stopwords)
         parts += [f"terms {len(self.user_terms)}", *self.user_terms, f"stopwords {len(stops)}", *stops]
         for rel in self.data_files:

@@ -59,6 +59,18 @@ def stem(word: str) -> str:
     return _snowball("english")(word)
 
 
+def lemmas(norms: list[str]) -> list[str]:
+    """The lemma of each norm (simplemma's English data: dictionary look-up, then rules; not greedy);
+    see :mod:`discourse.languages.lemmas`.
+
+    >>> lemmas(["responsibilities", "was", "children"])
+    ['responsibility', 'be', 'child']
+    """
+    import simplemma  # deferred: importing it costs ~0.15 s, paid only when lemmas are asked for
+
+    return [simplemma.lemmatize(norm, lang="en") for norm in norms]
+
+
 # ---------------------------------------------------------------- sentences (languages/sentences.py)
 from discourse.languages import sentences as _sentences  # noqa: E402
 

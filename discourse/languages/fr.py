@@ -63,6 +63,18 @@ def stem(word: str) -> str:
     return _snowball("french")(word)
 
 
+def lemmas(norms: list[str]) -> list[str]:
+    """The lemma of each norm (simplemma's French data: dictionary look-up, then rules; not greedy);
+    see :mod:`discourse.languages.lemmas`.
+
+    >>> lemmas(["responsabilités", "assumées", "l'"])
+    ['responsabilité', 'assumer', 'le']
+    """
+    import simplemma  # deferred: importing it costs ~0.15 s, paid only when lemmas are asked for
+
+    return [simplemma.lemmatize(norm, lang="fr") for norm in norms]
+
+
 # ---------------------------------------------------------------- sentences (languages/sentences.py)
 from discourse.languages import sentences as _sentences  # noqa: E402
 

@@ -14,10 +14,8 @@ from pathlib import Path
 from discourse._data import data_path
 from discourse._util import atomic_write, remove_stale_temporaries
 from discourse.errors import DiscourseWarning, InputError
-from discourse.languages.base import GENERIC as _GENERIC
-from discourse.languages.base import MATCH_END as _END
-from discourse.languages.base import MATCH_GROUP as _GROUP
-from discourse.languages.base import MATCH_START as _START
+from discourse.languages._zh_columns import SEPARATOR, block_text, code_points, gap_memo, han_columns
+from discourse.languages._zh_rjieba import BLOCK, jieba_dict_file, rjieba_segmenter
 from discourse.languages.base import (
     WIDE_ALNUM,
     Columns,
@@ -36,6 +34,8 @@ __all__ = ["ChineseTokenizer", "jieba_prefix_dict"]
 # words ("在不断完善中为" gives "中为"; without the domain dictionary "省负总责" gives
 # "省负 | 总责").
 
+_UNIT = "\x1f"  # between the texts given to OpenCC at once (unit separator)
+
 #: Blocks and gaps remembered over the chunks of one corpus, at most (≈ 50 MB).
 MEMO_LIMIT = 250_000
 
@@ -43,7 +43,6 @@ MEMO_LIMIT = 250_000
 #: and of the longer dictionary words it overlaps in our texts (see zh_domain.txt).
 USER_TERM_FREQ = 20000
 
-_GENERIC_FINDITER = _GENERIC.finditer
 _FULL_WIDTH = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；", "!": "！", "?": "？",
                              **{chr(k): v for k, v in WIDE_ALNUM.items()}})
 
@@ -63,10 +62,13 @@ class ChineseTokenizer(Tokenizer):
 
     Runs of Han characters are cut as jieba's accurate mode cuts them (``HMM=False``),
     with the dictionary of a private ``jieba.Tokenizer`` (the global jieba tokenizer is
-    never touched) to which the domain terms are added; the best path over that
-    dictionary is found by a one-pass version of jieba's search (:func:`_route`), same
-    words (``benchmarks/run.py`` times the tokenizer against jieba's
-    ``Tokenizer().lcut(text, HMM=False)``). Everything else (Latin words, digits, punctuation) is
+    never touched) to which the domain terms are added. The best path over that
+    dictionary is found by jieba-rs (a private ``rjieba.Jieba`` given the same words and
+    the same total: :mod:`discourse.languages._zh_rjieba`), the same words as jieba's,
+    tested against it on the seeds, the gold data, the reports and random text; a user term
+    of frequency 0, which jieba-rs cannot take, keeps a one-pass version of jieba's own
+    search (:func:`_route`). ``benchmarks/bench_zh.py`` times the tokenizer against
+    jieba's ``Tokenizer().lcut(text, HMM=False)`` and rjieba alone. Everything else (Latin words, digits, punctuation) is
     split into Unicode words and marks. The norm is the token, with ASCII punctuation
     turned full-width (``,`` → ``，``) and Latin letters lowercased.
 
@@ -86,7 +88,7 @@ class ChineseTokenizer(Tokenizer):
     lang = "zh"
     spaces_between_words = False
     data_files = (("dictionaries", "zh_domain.txt"),)
-    libraries = ("jieba", "opencc")
+    libraries = ("jieba", "rjieba", "opencc")
 
     @cached_property
     def _to_simplified(self):
@@ -104,12 +106,21 @@ class ChineseTokenizer(Tokenizer):
         tk.tmp_dir = str(user_cache_dir())  # (where it would, were it ever asked to initialise again)
         tk.FREQ, tk.total = jieba_prefix_dict(tk, user_cache_dir() / f"jieba-{jieba.__version__}.prefix")
         tk.initialized = True
-        path = data_path(*self.data_files[0])
-        for line in read_terms(path):
-            tk.add_word(*_parse_entry(line, None, path))
-        for term in self.user_terms:
-            tk.add_word(*_parse_entry(term, USER_TERM_FREQ))
+        for entry in self._entries:
+            tk.add_word(*entry)
         return tk
+
+    @cached_property
+    def _entries(self) -> list[tuple[str, int, str | None]]:
+        """The words added to jieba's dictionary, in order: the domain terms, the user terms."""
+        path = data_path(*self.data_files[0])
+        return [_parse_entry(line, None, path) for line in read_terms(path)] \
+            + [_parse_entry(term, USER_TERM_FREQ) for term in self.user_terms]
+
+    @cached_property
+    def _rjieba(self):
+        """The compiled search, or None (a term of frequency 0: jieba's own search then)."""
+        return rjieba_segmenter(self._entries, jieba_dict_file().read_bytes())
 
     def normalize(self, word: str) -> str:
         return word.translate(_FULL_WIDTH).lower()
@@ -126,70 +137,42 @@ class ChineseTokenizer(Tokenizer):
     def token_columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         # jieba's words tile the text. Words with hanzi are tokens as jieba cut them;
         # everything between them (Latin, digits, punctuation, spaces) is a gap, split by
-        # the generic rule, so other scripts behave as elsewhere.
-        #
-        # jieba segments each block (a run of hanzi, ASCII letters and digits: jieba's
-        # own split of the text) on its own, so a block that recurs in the chunk is
-        # segmented once, and a gap that recurs ("，") is split once.
-        import jieba  # deferred: jieba is slow to import
-
-        block_split = jieba.re_han_default.split  # the blocks jieba.cut makes
-        han_ids = TypeIds() if vocab is None else vocab  # a word with hanzi is its own norm
-        other_ids = han_ids.view(self.normalize)
-        memos = han_ids.cache.get(self)
+        # the generic rule, so other scripts behave as elsewhere. The texts are cut in one
+        # call (joined by a separator that is a block of its own), the columns built with
+        # numpy (_zh_columns.han_columns), and a gap that recurs ("，") is split once.
+        ids = TypeIds() if vocab is None else vocab  # a word with hanzi is its own norm
+        memos = ids.cache.get(self)
         if memos is None or len(memos[0]) + len(memos[1]) > MEMO_LIMIT:  # kept over chunks, to a point
-            memos = han_ids.cache[self] = (_Memo(self._han_words), _Memo(lambda gap: _gap_tokens(gap, other_ids)))
-        blocks, gaps = memos  # block -> (starts, ends, words, tiles); gap -> (starts, ends, ids, id)
+            memos = ids.cache[self] = (_Memo(self._route_words), gap_memo(self.normalize))
+        blocks, gaps = memos  # block -> jieba's words (jieba's own search only); gap -> tokens
+        prepared = self._simplified(texts)
+        joined = SEPARATOR.join(prepared)
+        points = code_points(joined)
+        seg = self._rjieba
+        if seg is not None:
+            words = seg.cut(block_text(points), False)
+        else:  # split() on a group: blocks at odd places, what lies between them at even ones
+            words = []
+            for k, part in enumerate(BLOCK.split(joined)):
+                if k % 2:
+                    words += blocks[part]
+                elif part:
+                    words.append(part)
+        counts, starts, ends, type_ids = han_columns(list(map(len, prepared)), joined, points, words, ids, gaps)
+        return counts, starts, ends, ids.types, type_ids
+
+    def _simplified(self, texts: list[str]) -> list[str]:
+        """Each text in Simplified characters, or as it is where that changes its length
+        (offsets are those of the original); one OpenCC call for all the texts."""
         convert = self._to_simplified
-        counts: list[int] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        ids: list[int] = []
-        for text in texts:
-            simplified = convert(text) if convert is not None else text
-            if len(simplified) == len(text):  # same length: offsets are those of the original
-                text = simplified
-            first = len(ids)
-            # split() on a group: blocks at odd places, what lies between them at even ones
-            parts = block_split(text)
-            offsets = list(itertools.accumulate(map(len, parts), initial=0))
-            other = 0  # end of the last word with hanzi
-            for k in range(1, len(parts), 2):
-                rel_starts, rel_ends, words, tiles = blocks[parts[k]]
-                pos = offsets[k]
-                if tiles:  # words with hanzi only, from end to end of the block
-                    if other < pos:  # the gap before it
-                        gap = gaps[text[other:pos]]
-                        if gap[3] is not None:  # one token
-                            starts.append(other)
-                            ends.append(pos)
-                            ids.append(gap[3])
-                        elif gap[2]:
-                            starts += map(other.__add__, gap[0])
-                            ends += map(other.__add__, gap[1])
-                            ids += gap[2]
-                    starts += map(pos.__add__, rel_starts)
-                    ends += map(pos.__add__, rel_ends)
-                    ids += map(han_ids.__getitem__, words)
-                    other = offsets[k + 1]
-                    continue
-                for s, e, word in zip(rel_starts, rel_ends, words):
-                    if other < s + pos:
-                        gap = gaps[text[other : s + pos]]
-                        starts += map(other.__add__, gap[0])
-                        ends += map(other.__add__, gap[1])
-                        ids += gap[2]
-                    starts.append(s + pos)
-                    other = e + pos
-                    ends.append(other)
-                    ids.append(han_ids[word])
-            if other < len(text):
-                gap = gaps[text[other:]]
-                starts += map(other.__add__, gap[0])
-                ends += map(other.__add__, gap[1])
-                ids += gap[2]
-            counts.append(len(ids) - first)
-        return counts, starts, ends, han_ids.types, ids
+        if convert is None or not texts:
+            return list(texts)
+        converted = None
+        if not any(map(_UNIT.__contains__, texts)):  # OpenCC keeps it, no phrase holds it
+            converted = convert(_UNIT.join(texts)).split(_UNIT)
+        if converted is None or len(converted) != len(texts):
+            converted = list(map(convert, texts))
+        return [new if len(new) == len(old) else old for new, old in zip(converted, texts)]
 
     @cached_property
     def _prefix_logp(self) -> tuple[dict[str, float | None], float]:
@@ -200,17 +183,9 @@ class ChineseTokenizer(Tokenizer):
         logtotal = math.log(tk.total)
         return {w: (math.log(f) - logtotal if f else None) for w, f in tk.FREQ.items()}, 0.0 - logtotal
 
-    def _han_words(self, block: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], bool]:
-        """jieba's words of one block that contain hanzi: their starts and ends in the block,
-        the words, and whether they are all of the block's words (True: they tile it)."""
-        starts, ends, words = [], [], []
-        for start, end in _route(block, *self._prefix_logp):
-            word = block[start:end]
-            if not word.isascii():  # a block is hanzi and ASCII: a word with hanzi
-                starts.append(start)
-                ends.append(end)
-                words.append(word)
-        return tuple(starts), tuple(ends), tuple(words), sum(map(len, words)) == len(block)
+    def _route_words(self, block: str) -> list[str]:
+        """jieba's words of one block, by jieba's own search (:func:`_route`)."""
+        return [block[s:e] for s, e in _route(block, *self._prefix_logp)]
 
 
 def jieba_prefix_dict(tk, file: Path) -> tuple[dict[str, int], int]:
@@ -294,14 +269,6 @@ def _route(block: str, logp: dict, unknown: float):
     while k < n:
         yield k, nxt[k]
         k = nxt[k]
-
-
-def _gap_tokens(gap: str, ids: TypeIds) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], int | None]:
-    """Generic tokens of a gap: starts, ends, type ids, and the id if it is one token."""
-    matches = list(_GENERIC_FINDITER(gap))
-    token_ids = tuple(map(ids.__getitem__, map(_GROUP, matches)))
-    whole = len(matches) == 1 and matches[0].span() == (0, len(gap))
-    return tuple(map(_START, matches)), tuple(map(_END, matches)), token_ids, token_ids[0] if whole else None
 
 
 class _Memo(dict):

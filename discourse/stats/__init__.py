@@ -28,6 +28,7 @@ from __future__ import annotations
 from discourse.stats.association import chi2, g2, g2_units, p_value
 from discourse.stats.cooccurrence import dice, expected_cooccurrence, log_dice, log_likelihood, mi, t_score
 from discourse.stats.dispersion import DPResult, gries_dp, juilland_d
+from discourse.stats.diversity import hdd, mattr, mtld, ttr  # issue 17
 from discourse.stats.effect_size import log_ratio, log_ratio_ci, pct_diff, simple_maths
 from discourse.stats.proportion import wilson_interval
 from discourse.stats.registry import MEASURES, Measure, measures
@@ -41,4 +42,5 @@ __all__ = [
     "wilson_interval",
     "MEASURES", "Measure", "measures",
     "sequence_lambda",
+    "ttr", "mattr", "mtld", "hdd",
 ]

@@ -1,0 +1,126 @@
+"""KWIC speed: ``discourse.kwic`` against NLTK's concordance on the same French tokens.
+
+Run ``python benchmarks/bench_kwic.py [--fraction 1.0] [--repeat 5]`` from the repository,
+with ``../shared/bench/fr_eltec/`` beside it (ELTeC French novels, one document a file,
+read as one text per document like ``benchmarks/run.py``'s KWIC). Tokens are built once;
+the peer is :class:`nltk.text.ConcordanceIndex` over our own normalised tokens (so both
+find the same hits; no NLTK data is needed), asked ``find_concordance(word, width=80)``,
+which builds each hit's left and right context strings. Ours is ``kwic(corpus, word,
+lang="fr")`` (the hits, context offsets; the default window of 5 tokens a side) and, to
+build the context text as the peer does, ``.to_frame()`` (``left, match, right`` strings
+and the table).
+
+* **floor**: rare words (2–3 occurrences), 40 a round, never the same twice for ours
+  (a query's compiled form is kept per corpus: a repeated query would be quicker); the
+  figure is milliseconds per query, ours (``kwic``, and ``kwic`` + ``to_frame``, each on
+  its own words) and NLTK's (on the words of ``kwic``), ``--repeat`` rounds (at least 5).
+* **frequent**: the most frequent word and those of rank 10 and 100; the figure is
+  NLTK's time ÷ ours with the context text built (``to_frame``).
+
+Ours and the peer run in turn, ``--repeat`` rounds (default 5), each keeping its best time (this
+shared machine's speed drifts by tens of percent within a minute: only the ratios mean
+anything). Results are printed and written to ``benchmarks/results/kwic.csv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import os
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+BENCH = Path(os.environ.get("DISCOURSE_BENCH_DIR", ROOT.parent / "shared" / "bench"))
+
+import pandas as pd  # noqa: E402
+from nltk.text import ConcordanceIndex  # noqa: E402
+
+import discourse  # noqa: E402
+from discourse.concordance import kwic  # noqa: E402
+
+COLUMNS = ["case", "words", "hits", "tokens", "ours_kwic_ms", "ours_table_ms", "nltk_ms", "nltk_vs_kwic",
+           "nltk_vs_table", "same_hits", "load_average", "date"]
+
+
+def french(fraction: float) -> pd.DataFrame:
+    """The first ``fraction`` of the ELTeC French files (whole files; at least one)."""
+    files = sorted((BENCH / "fr_eltec").glob("*.txt"))
+    if not files:
+        raise SystemExit(f"no benchmark texts in {BENCH / 'fr_eltec'}")
+    files = files[: max(1, round(len(files) * fraction))]
+    return pd.DataFrame({"doc_id": [p.stem for p in files], "lang": "fr",
+                         "text": [p.read_text(encoding="utf-8") for p in files]})
+
+
+def in_turn(fns: dict, rounds: int) -> dict:
+    """Best time of each function, the functions run in turn ``rounds`` times."""
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t)
+    return best
+
+
+def main(argv=None) -> list[dict]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fraction", type=float, default=1.0, help="share of the French files (default: all)")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    corpus = discourse.read_table(french(args.fraction))
+    toks = corpus.tokens(cache=False)
+    norms = toks.to_frame(columns=["norm"])["norm"].tolist()
+    index = ConcordanceIndex(norms)
+    counts = collections.Counter(norms)
+    ranked = [w for w, _ in counts.most_common() if len(w) > 1 and w.isalpha()]
+    rounds = max(args.repeat, 5)
+    rare = [w for w in ranked if counts[w] in (2, 3)][:80 * rounds]
+    if len(rare) < 80 * rounds:
+        raise SystemExit(f"only {len(rare)} rare words: use a larger --fraction or fewer --repeat")
+    kwic(corpus, ranked[0], lang="fr").to_frame()  # the index and the query path, once
+    rows = []
+
+    def row(case, words, ours, table, nltk):
+        hits = sum(len(kwic(corpus, w, lang="fr")) for w in words)
+        same = hits == sum(len(index.offsets(w)) for w in words)
+        per = 1000 / len(words)
+        rows.append({"case": case, "words": " ".join(words) if len(words) == 1 else f"{len(words)} rare words a round",
+                     "hits": hits, "tokens": len(toks), "ours_kwic_ms": ours * per, "ours_table_ms": table * per,
+                     "nltk_ms": nltk * per, "nltk_vs_kwic": nltk / ours, "nltk_vs_table": nltk / table,
+                     "same_hits": same, "load_average": round(os.getloadavg()[0], 1),
+                     "date": time.strftime("%Y-%m-%d")})
+
+    best = dict.fromkeys(["ours", "table", "nltk"], float("inf"))
+    for k in range(rounds):  # in turn, each round on new words
+        words, other = rare[80 * k:80 * k + 40], rare[80 * k + 40:80 * k + 80]
+        for name, fn in (("ours", lambda: [kwic(corpus, w, lang="fr") for w in words]),
+                         ("table", lambda: [kwic(corpus, w, lang="fr").to_frame() for w in other]),
+                         ("nltk", lambda: [index.find_concordance(w, width=80) for w in words])):
+            t = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t)
+    row("floor", rare[:40], best["ours"], best["table"], best["nltk"])
+    for rank in (1, 10, 100):
+        word = ranked[rank - 1]
+        best = in_turn({"ours": lambda: kwic(corpus, word, lang="fr"),
+                        "table": lambda: kwic(corpus, word, lang="fr").to_frame(),
+                        "nltk": lambda: index.find_concordance(word, width=80)}, args.repeat)
+        row(f"rank {rank}", [word], best["ours"], best["table"], best["nltk"])
+    out = HERE / "results" / "kwic.csv"
+    out.parent.mkdir(exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows([{k: (f"{v:.4g}" if isinstance(v, float) else v) for k, v in r.items()} for r in rows])
+    print(pd.DataFrame(rows, columns=COLUMNS).to_string(index=False, float_format=lambda v: f"{v:.3g}"))
+    return rows
+
+
+if __name__ == "__main__":
+    main()

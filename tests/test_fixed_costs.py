@@ -1,0 +1,43 @@
+"""Fixed costs of a command line run (issue 18): what a cached re-run does not do.
+
+The times themselves are measured in ``benchmarks/bench_cli.py``; these tests hold the
+causes found there: work done (or modules imported) by every process that one
+frequency list on a one-language table does not need.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from discourse.languages import marks
+
+from .conftest import ROOT
+
+#: Imported by a cached `discourse freq` on main before issue 18, and not needed by it.
+NOT_NEEDED = ("importlib.metadata", "regex", "discourse.languages.identify", "discourse.languages.evaluation")
+
+_RUN = """
+import sys
+from discourse.cli import main
+code = main(["freq", sys.argv[1], "--lang", "fr", "--top", "3", "--format", "csv"])
+print(code, *sorted(name for name in {names!r} if name in sys.modules))
+"""
+
+
+def test_the_mark_table_is_what_unicodedata_says():
+    assert marks.mark_ranges() == marks.mark_ranges(computed=True)
+    assert marks.KNOWN  # this Python's Unicode version is written out (no look-ups at import)
+
+
+def test_a_cached_rerun_imports_nothing_it_does_not_need(tmp_path):
+    table = tmp_path / "fr.csv"
+    table.write_text("doc_id,text\na,La lutte contre la pauvreté.\nb,Un mécanisme de travail.\n", encoding="utf-8")
+    env = dict(os.environ, DISCOURSE_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    env.pop("DISCOURSE_JOBS", None)
+    code = _RUN.format(names=NOT_NEEDED)
+    runs = [subprocess.run([sys.executable, "-c", code, str(table)], env=env, capture_output=True, text=True,
+                           timeout=120, cwd=tmp_path) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    assert runs[1].stdout.splitlines()[-1] == "0"  # exit status 0, and none of NOT_NEEDED imported

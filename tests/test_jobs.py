@@ -1,0 +1,135 @@
+"""Worker processes for tokenizing: ``n_jobs``, ``--jobs``, ``$DISCOURSE_JOBS`` and the default
+(issue 18: never slower than one worker; the pool sized from the CPU affinity)."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+
+import numpy as np
+import pytest
+
+import discourse
+from discourse import _chunked
+from discourse.cli import main
+from discourse.tokens import tokenize
+
+BIG = _chunked.PARALLEL_MIN_CHARS + 1
+
+
+@pytest.fixture
+def machine(monkeypatch):
+    """A machine of 64 cores of which this process may use those given, at a given load."""
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+
+    def set_up(cores, load=0.0):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+        monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+
+    return set_up
+
+
+def test_the_default_pool_is_the_cpu_affinity_not_the_core_count(machine):
+    machine(4)
+    assert _chunked.worker_count(chars=BIG) == 4
+    machine(1)  # taskset -c 0, a one-core container
+    assert _chunked.worker_count(chars=BIG) == 1
+
+
+def test_the_default_leaves_out_the_busy_cores(machine):
+    machine(4, load=1.6)  # two cores' worth of other work
+    assert _chunked.worker_count(chars=BIG) == 2
+    machine(2, load=1.2)  # the second core busy: one worker
+    assert _chunked.worker_count(chars=BIG) == 1
+    machine(2, load=9.0)
+    assert _chunked.worker_count(chars=BIG) == 1
+
+
+def test_without_an_affinity_the_core_count_is_used(machine, monkeypatch):
+    machine(4)
+    monkeypatch.delattr(os, "sched_getaffinity")
+    assert _chunked.worker_count(chars=BIG) == 64
+
+
+def test_work_too_small_to_split_takes_one_worker(machine):
+    machine(8)
+    assert _chunked.worker_count(chars=_chunked.PARALLEL_MIN_CHARS) == 1
+
+
+def test_n_jobs_and_the_environment_variable_are_obeyed(machine, monkeypatch):
+    machine(1)
+    assert _chunked.worker_count(3, chars=10) == 3
+    monkeypatch.setenv("DISCOURSE_JOBS", "2")
+    assert _chunked.worker_count(chars=10) == 2
+    assert _chunked.worker_count(1, chars=BIG) == 1  # the argument over the variable
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "abc", "2.5"])
+def test_a_bad_environment_variable_is_refused_naming_it(value, monkeypatch):
+    monkeypatch.setenv("DISCOURSE_JOBS", value)
+    corpus = discourse.load_corpus()
+    with pytest.raises(discourse.InputError, match=rf"DISCOURSE_JOBS .* not '{value}'"):
+        tokenize(corpus)  # even when the token cache would answer
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, "x", True])
+def test_a_bad_n_jobs_is_refused_naming_it(value, monkeypatch):
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    with pytest.raises(discourse.InputError, match="n_jobs is a number of worker processes"):
+        discourse.load_corpus().tokens(n_jobs=value, cache=False)
+
+
+def _pool_spy(monkeypatch) -> list:
+    """Record the ``max_workers`` of every process pool started."""
+    started, real = [], concurrent.futures.ProcessPoolExecutor
+
+    def spy(*args, max_workers=None, **kwargs):
+        started.append(max_workers)
+        return real(*args, max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", spy)
+    return started
+
+
+def test_the_environment_variable_starts_that_many_workers_with_identical_tokens(seeds, monkeypatch):
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    started = _pool_spy(monkeypatch)
+    serial = tokenize(seeds, cache=False)
+    assert started == []  # the seeds are far too small to split
+    monkeypatch.setenv("DISCOURSE_JOBS", "2")
+    parallel = tokenize(seeds, cache=False)
+    assert started and set(started) == {2}
+    assert parallel.vocab == serial.vocab
+    for name in ("seg_row", "start", "end", "type_id", "is_stop"):
+        assert np.array_equal(getattr(parallel, name), getattr(serial, name)), name
+
+
+def test_cli_jobs_option(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path))  # tokenized here, not read back
+    started = _pool_spy(monkeypatch)
+    assert main(["freq", "--lang", "fr", "--top", "5", "--format", "csv"]) == 0
+    alone, _ = capsys.readouterr()
+    assert started == []
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path / "other"))
+    assert main(["freq", "--lang", "fr", "--top", "5", "--format", "csv", "--jobs", "2"]) == 0
+    out, _ = capsys.readouterr()
+    assert started and set(started) == {2}
+    assert out == alone
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_cli_bad_jobs_is_a_usage_error_naming_the_option(capsys, value):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["freq", "--jobs", value])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --jobs: takes a whole number of worker processes, 1 or more (e.g. --jobs 2), not '{value}'" in err
+
+
+def test_cli_bad_environment_variable_is_an_error_naming_it(capsys, monkeypatch):
+    monkeypatch.setenv("DISCOURSE_JOBS", "abc")
+    assert main(["freq", "--lang", "fr", "--top", "3"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("discourse: error: DISCOURSE_JOBS is a number of worker processes") and "'abc'" in err
