@@ -13,6 +13,7 @@ Positions are relative: ``(segment number + offset / segment length) / segments`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 __all__ = ["ANCHOR_TOLERANCE", "DISTANCE", "expected", "sentence_anchors", "swap_pairs"]
 
@@ -120,19 +121,24 @@ def swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors):
     """
     ends = sorted(y for _, y, _ in anchors)
 
+    literal = [sum(h["kind"] == "literal" for h in g) for g in groups]
+    want = {}  # source group -> its expected target position (the anchors do not change here)
+
     def fits(i, j):
-        return 0 < sum(h["kind"] == "literal" for h in groups[i]) <= len(t_groups[j])
+        return 0 < literal[i] <= len(t_groups[j])
 
     def score(i, j):
-        return static[(i, j)] - DISTANCE * abs(t_pos[j] - expected(s_pos[i], anchors))
+        if i not in want:
+            want[i] = expected(s_pos[i], anchors)
+        return static[(i, j)] - DISTANCE * abs(t_pos[j] - want[i])
 
     for p in pairs:
         for q in pairs:
             (i, j), (k, m) = p, q
             if i >= k or (i, m) not in static or (k, j) not in static:
                 continue
-            if any(min(t_pos[j], t_pos[m]) < e < max(t_pos[j], t_pos[m]) for e in ends):
-                continue
+            if bisect_left(ends, max(t_pos[j], t_pos[m])) > bisect_right(ends, min(t_pos[j], t_pos[m])):
+                continue  # a sentence end lies between the two targets
             if not (fits(i, m) and fits(k, j) and fits(i, j) and fits(k, m)):
                 continue
             if score(i, m) + score(k, j) > score(i, j) + score(k, m):

@@ -9,8 +9,8 @@ distinct source form, in how many of the units that have the form; the Dice coef
 >>> from discourse.frames.profile import frame_hits
 >>> corpus = discourse.load_corpus()
 >>> a = Association(corpus, frame_hits(corpus), "zh", "fr")
->>> a.strength("军令状", {"responsables"}) > 0
-True
+>>> a.strength("中央", {"central"}), a.strength("军令状", {"responsables"})  # 2 units; 1 is no evidence
+(1.0, 0.0)
 """
 
 from __future__ import annotations
@@ -21,8 +21,12 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["Association", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE"]
+__all__ = ["Association", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE", "TRUSTED_COUNT"]
 
+#: A Dice coefficient counts in a pairing score only from this many co-occurring units: from
+#: one, every word found once with the form has a Dice of 1 (军令状, in one sentence with
+#: « acte d'engagement contre la pauvreté », is no evidence that they translate each other).
+TRUSTED_COUNT = 2
 #: A learned rendering co-occurs with the source form in at least this many aligned units
 #: (one co-occurrence gives any word found once a Dice of 1) …
 LEARNED_MIN_COUNT = 3
@@ -47,8 +51,8 @@ class Association:
         self.target = target
         lang, align = units.column("lang"), units.column("align_id")
         rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(align))
-        keys = pd.Series(list(zip(units.column("doc_id")[rows], align[rows]))).map(
-            lambda k: (k[0], int(k[1])))
+        keys = pd.Series(list(zip(pd.Series(units.column("doc_id")[rows]).tolist(),
+                                  pd.Series(align[rows]).astype("int64").tolist())), dtype=object)
         src_units = set(keys[lang[rows] == source])
         is_tgt = (lang[rows] == target) & keys.isin(src_units).to_numpy()
         codes, uniques = pd.factorize(keys[is_tgt])
@@ -72,7 +76,7 @@ class Association:
         self.count = np.bincount(self._type, minlength=len(vocab))
         src = hits[hits["lang"] == source]
         self.forms = {}
-        for d, a, form in zip(src["doc_id"], src["align_id"], src["match"]):
+        for d, a, form in zip(*(src[c].tolist() for c in ("doc_id", "align_id", "match"))):
             code = self.unit_code.get((d, int(a)))
             if code is not None:
                 self.forms.setdefault(form, set()).add(code)
@@ -111,12 +115,14 @@ class Association:
         return out
 
     def strength(self, form, words) -> float:
-        """The strongest Dice between `form` and one of `words` (0.0 when none co-occurs)."""
+        """The strongest Dice between `form` and one of `words` co-occurring with it in at least
+        :data:`TRUSTED_COUNT` units (0.0 when none does)."""
         if form not in self.forms:
             return 0.0
         key = (form, words if isinstance(words, frozenset) else frozenset(words))
         out = self._strength.get(key)
         if out is None:
-            table = self.dice(form)
-            out = self._strength[key] = max((table.get(w, 0.0) for w in words), default=0.0)
+            table, both = self.dice(form), self._both[form]
+            out = self._strength[key] = max((table.get(w, 0.0) for w in words if both.get(w, 0) >= TRUSTED_COUNT),
+                                            default=0.0)
         return out

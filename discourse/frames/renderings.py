@@ -25,7 +25,9 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    chiến công kiên thoát nghèo* from 打赢脱贫攻坚战), or, zh → en, 1 when an English word
    is a CC-CEDICT gloss, plus the strongest Dice association (over the corpus's aligned
    units, :class:`~discourse.frames.association.Association`) between the source form and
-   a word of the target group's clause, minus three times the distance between the
+   a word of the target group's clause co-occurring with it in at least
+   :data:`~discourse.frames.association.TRUSTED_COUNT` units (from one, any word found once
+   has a Dice of 1: 军令状 would take the « acte d'engagement » of 脱贫攻坚), minus three times the distance between the
    target group's relative position in the unit and the position *expected* for the
    source group: interpolated between the pairs already made and the sentence ends of the
    two sides matched by :func:`~discourse.frames.anchoring.sentence_anchors`, so that a
@@ -45,7 +47,10 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    rest: six literal hits and two renderings give two kept and four softened/dropped,
    never "one is enough". Literal hits left over (more hits than the target group has)
    form a group again and compete for the target groups left (考核督查问责 ↔
-   « d'évaluation, d'inspection et de recours en responsabilité », two target groups).
+   « d'évaluation, d'inspection et de recours en responsabilité », two target groups); when
+   the nearest target group the group could still take comes before the one it took, its
+   last hits take this one and its first are left over, so that a list keeps its order.
+   The greedy pairing itself is :class:`~discourse.frames.pairing.Greedy`.
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
    method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened), then
    by association alone (method ``learned``, softened): the target content word with the
@@ -64,16 +69,18 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left
 
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
-from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
+from .anchoring import sentence_anchors, swap_pairs
 from .association import Association
 from .calques import calque, gloss_words, read_cover, read_share, reading_spans
 from .lexicon import load_lexicon
+from .pairing import Greedy
 from .profile import frame_hits
 from .rendering_summary import unit_shifts
 
@@ -186,16 +193,16 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     seg = seg[seg["align_id"].notna()]
     seg["align_id"] = seg["align_id"].astype("int64")
     text, order, length = {}, {}, {}
-    for (d, a, lang), g in seg.groupby(["doc_id", "align_id", "lang"], sort=False):
-        order[(d, a, lang)] = {s: i for i, s in enumerate(g["seg_id"])}
-        for s, t in zip(g["seg_id"], g["text"]):
-            text[(d, lang, s)] = t
-            length[(d, lang, s)] = len(t)
+    for d, lang, s, a, t in zip(*(seg[c].tolist() for c in ("doc_id", "lang", "seg_id", "align_id", "text"))):
+        unit_order = order.setdefault((d, a, lang), {})  # units in order of appearance, segments in order
+        unit_order[s] = len(unit_order)
+        text[(d, lang, s)] = t
+        length[(d, lang, s)] = len(t)
     hits = frame_hits(units, lex)
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
     by_unit = _hits_by_unit(hits)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
-    rows = []
+    rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
         learned = Association(units, hits, source, tgt)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
@@ -205,7 +212,7 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
                 src = by_unit.get((d, a, source, frame), [])
                 tg = by_unit.get((d, a, tgt, frame), [])
                 if src or any(h["kind"] == "literal" for h in tg):
-                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned)
+                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache)
     out = pd.DataFrame(rows, columns=RENDERING_COLUMNS)
     doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
     f_order = {f: i for i, f in enumerate(lex.names)}
@@ -225,7 +232,7 @@ def _hits_by_unit(hits):
     hits = hits.sort_values(["seg_id", "start"], kind="stable")
     cols = ("seg_id", "start", "end", "kind", "match")
     by_unit = {}
-    for key, *values in zip(zip(hits["doc_id"], hits["align_id"], hits["lang"], hits["frame"]),
+    for key, *values in zip(zip(*(hits[c].tolist() for c in ("doc_id", "align_id", "lang", "frame"))),
                             *(hits[c].tolist() for c in cols)):
         by_unit.setdefault(key, []).append(dict(zip(cols, values)))
     return by_unit
@@ -239,17 +246,11 @@ def _window(text, start, end, size=40):
     return left + " " + right
 
 
-def _clause(h, text, s_order):
-    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、)."""
-    return s_order[h["seg_id"]], len(_SOURCE_CLAUSE.findall(text, 0, h["start"]))
+def _clause(h, ends, s_order):
+    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、).
 
-
-def _limits(ps, clause, made):
-    """The expected target position of a source position, and the target range not crossing
-    a pair made in another clause."""
-    low = max((y for x, y, c in made if x < ps and c != clause), default=-1.0)
-    high = min((y for x, y, c in made if x > ps and c != clause), default=2.0)
-    return expected(ps, made), low, high
+    `ends` are the offsets of the clause ends in the hit's segment."""
+    return s_order[h["seg_id"]], bisect_left(ends, h["start"])
 
 
 def _target_info(tgp, t_text):
@@ -260,21 +261,26 @@ def _target_info(tgp, t_text):
             frozenset(w.lower() for w in _WORD.findall(window)))
 
 
-def _static(sg, info, source, tgt, learned):
-    """The position-free part of a source group's score with a target group (None: not allowed)."""
-    t_lit, span, span_words, window_words = info
-    if t_lit and not any(h["kind"] == "literal" for h in sg):
-        return None
-    form = "".join(h["match"] for h in sg)
-    score = 2.0 if t_lit else 1.0
-    if (source, tgt) == ("zh", "vi"):  # the share of the term read and of the rendering reading it
-        score += (read_share(form, span) + read_cover(form, span)) / 2
-    elif (source, tgt) == ("zh", "en") and span_words & gloss_words(form):
-        score += 1.0
-    return score + learned.strength(sg[0]["match"], window_words)
+def _static(s_lit, form, first, t_info, source, tgt, learned):
+    """The position-free part of a source group's scores with the target groups: ``[(j, score)]``
+    for those it may take (a group without a literal hit never takes a literal target group).
+
+    `s_lit`: whether the group has a literal hit, `form` its hits' text, `first` its first hit's."""
+    out = []
+    zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
+    for j, (t_lit, span, span_words, window_words) in enumerate(t_info):
+        if t_lit and not s_lit:
+            continue
+        score = 2.0 if t_lit else 1.0
+        if zh_vi:  # the share of the term read and of the rendering reading it
+            score += (read_share(form, span) + read_cover(form, span)) / 2
+        elif glosses is not None and span_words & glosses:
+            score += 1.0
+        out.append((j, score + learned.strength(first, window_words)))
+    return out
 
 
-def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
+def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache):
     """The rows of one unit, frame and target language (module docstring, steps 1–4)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
     s_len = {s: length[(d, source, s)] for s in s_order}
@@ -282,54 +288,55 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned):
     groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
     t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
     t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
-    static, s_pos, s_clause = {}, [], []
+    if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
+        cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
+    made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
+    anchors, pairs, static, s_pos, used = list(made), [], {}, [], {}
+    greedy = Greedy(made)
 
     def add(sg):
         i = len(s_pos)
         s_pos.append(_position(sg[0], s_order, s_len))
-        s_clause.append(_clause(sg[0], text[(d, source, sg[0]["seg_id"])], s_order))
-        for j, info in enumerate(t_info):
-            score = _static(sg, info, source, tgt, learned)
-            if score is not None:
-                static[(i, j)] = score
+        s_lit, form, first = any(h["kind"] == "literal" for h in sg), "".join(h["match"] for h in sg), sg[0]["match"]
+        scores = _static(s_lit, form, first, t_info, source, tgt, learned)
+        static.update(((i, j), score) for j, score in scores)
+        key = ("clauses", d, sg[0]["seg_id"])
+        if key not in cache:  # the clause ends of a source segment, once for all its hits
+            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, sg[0]["seg_id"])])]
+        greedy.add(s_pos[i], _clause(sg[0], cache[key], s_order), scores, t_pos)
 
     for sg in groups:
         add(sg)
-    taken_s, taken_t, rendered = set(), set(), {}
-    made = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text) if len(groups) > 1 else []
-    anchors, pairs = list(made), []
-    while True:
-        best, limits = None, {}
-        for (i, j), base in static.items():
-            if i in taken_s or j in taken_t:
-                continue
-            if i not in limits:
-                limits[i] = _limits(s_pos[i], s_clause[i], made)
-            want, low, high = limits[i]
-            pt = t_pos[j]
-            if pt < low or pt > high:
-                continue  # it would cross a pair made in another source clause
-            score = base - DISTANCE * abs(pt - want)
-            if score > 0 and (best is None or score > best[0]):
-                best = (score, i, j)
-        if best is None:
-            break
+    while (best := greedy.best()) is not None:
         _, i, j = best
-        taken_s.add(i)
-        taken_t.add(j)
-        made.append((s_pos[i], t_pos[j], s_clause[i]))
+        greedy.take(i, j, t_pos[j])
         pairs.append([i, j])
         lits = [h for h in groups[i] if h["kind"] == "literal"]
-        if len(lits) > len(t_groups[j]):  # the hits left over compete again for the groups left
-            groups.append(lits[len(t_groups[j]):])
+        n = len(t_groups[j])
+        if len(lits) > n:  # the hits left over compete again for the groups left
+            if _left_before(i, j, static, greedy.taken_t, t_pos):
+                used[i], rest = lits[-n:], lits[:-n]
+            else:
+                rest = lits[n:]
+            groups.append(rest)
             add(groups[-1])
     swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors)
+    rendered = {}
     for i, j in pairs:
         lits = [h for h in groups[i] if h["kind"] == "literal"]
         tgp = t_groups[j]
-        for k, h in enumerate(lits[:len(tgp)]):
+        for k, h in enumerate(used.get(i, lits[:len(tgp)])):
             rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    return _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned)
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, text, t_order, learned)
+
+
+def _left_before(i, j, static, taken_t, t_pos):
+    """Whether the target group nearest to `j` that source group `i` may still take comes before it.
+
+    Then the group's last hits render `j` and its first are left over: a list keeps its order
+    in translation (考核督查问责 ↔ « d'évaluation, d'inspection et de recours en responsabilité »)."""
+    left = [(abs(t_pos[m] - t_pos[j]), t_pos[m] < t_pos[j]) for (k, m) in static if k == i and m not in taken_t]
+    return bool(left) and min(left)[1]
 
 
 def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned):

@@ -1,0 +1,132 @@
+"""The greedy pairing of source and target groups inside one aligned unit (for renderings, step 2).
+
+:class:`Greedy` pairs source groups with target groups best score first, each used once,
+the score being the position-free part (``static``) minus
+:data:`~discourse.frames.anchoring.DISTANCE` times the distance between the target
+group's position and the position expected for the source group
+(:func:`~discourse.frames.anchoring.expected`, interpolated between the pairs made), a
+pair never crossing a pair made from another source clause. What each source group needs
+of the pairs made (its nearest pair on each side, the target range it may not leave) is
+kept up to date as pairs are made, one comparison per pair, instead of being searched for
+among all the pairs made for every candidate: the results are those of the search, ties
+included (the pair made first wins, as ``max``/``min`` give the first of equals).
+
+>>> g = Greedy([])
+>>> g.add(0.2, (0, 0), [(0, 2.0), (1, 2.0)], [0.1, 0.9])
+>>> g.add(0.8, (0, 1), [(0, 2.0), (1, 2.0)], [0.1, 0.9])
+>>> sorted(g.run())
+[[0, 0], [1, 1]]
+"""
+
+from __future__ import annotations
+
+from .anchoring import DISTANCE
+
+__all__ = ["Greedy", "want"]
+
+
+def want(ps, left, right):
+    """The target position expected for source position `ps` between the pairs `left` and `right`.
+
+    `left` is the pair made nearest at or before `ps`, `right` the nearest after (``None``
+    when there is none): the arithmetic of :func:`~discourse.frames.anchoring.expected`.
+
+    >>> round(want(0.5, (0.4, 0.2, None), (0.6, 0.4, None)), 6)
+    0.3
+    """
+    if left and right and right[0] > left[0]:
+        return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
+    if left:
+        return left[1] + ps - left[0]
+    if right:
+        return right[1] - (right[0] - ps)
+    return ps
+
+
+class Greedy:
+    """Source groups paired with target groups inside one unit, best first (module docstring).
+
+    Parameters
+    ----------
+    made : list of tuple
+        ``(source position, target position, clause)`` of the pairs already made (the
+        sentence anchors); pairs made by :meth:`run` are appended.
+    """
+
+    def __init__(self, made):
+        self.made = made
+        self.state = []  # per source group: [position, clause, left, right, low, high, want]
+        self.cands = []  # per source group: [(target group, static score, target position)]
+        self.taken_s, self.taken_t = set(), set()
+
+    def add(self, ps, clause, scores, t_pos):
+        """A source group at position `ps` in `clause`, with ``(target group, static score)`` pairs."""
+        left = right = None
+        low, high = -1.0, 2.0  # positions are in [0, 1]
+        for pair in self.made:  # the first of equals, as max and min give it
+            x, y, c = pair
+            if x <= ps:
+                if left is None or x > left[0]:
+                    left = pair
+                if x < ps and c != clause and y > low:
+                    low = y
+            else:
+                if right is None or x < right[0]:
+                    right = pair
+                if c != clause and y < high:
+                    high = y
+        self.state.append([ps, clause, left, right, low, high, want(ps, left, right)])
+        self.cands.append([(j, base, t_pos[j]) for j, base in scores])
+
+    def _made(self, pair):
+        """Bring every source group's state up to date with a pair just made."""
+        self.made.append(pair)
+        x, y, c = pair
+        for i, st in enumerate(self.state):
+            if i in self.taken_s:
+                continue
+            ps = st[0]
+            if x <= ps:
+                if st[2] is None or x > st[2][0]:
+                    st[2] = pair
+                    st[6] = want(ps, st[2], st[3])
+            elif st[3] is None or x < st[3][0]:
+                st[3] = pair
+                st[6] = want(ps, st[2], st[3])
+            if c != st[1]:
+                if x < ps and y > st[4]:
+                    st[4] = y
+                elif x > ps and y < st[5]:
+                    st[5] = y
+
+    def best(self):
+        """The best pair allowed now, ``(score, source group, target group)``, or None."""
+        best = None
+        taken_s, taken_t = self.taken_s, self.taken_t
+        for i, cands in enumerate(self.cands):
+            if i in taken_s:
+                continue
+            _, _, _, _, low, high, w = self.state[i]
+            for j, base, pt in cands:
+                if j in taken_t or pt < low or pt > high:
+                    continue  # taken, or it would cross a pair made in another source clause
+                score = base - DISTANCE * abs(pt - w)
+                if score > 0 and (best is None or score > best[0]):
+                    best = (score, i, j)
+        return best
+
+    def take(self, i, j, pt):
+        """Make the pair of source group `i` and target group `j` (at target position `pt`)."""
+        self.taken_s.add(i)
+        self.taken_t.add(j)
+        st = self.state[i]
+        self._made((st[0], pt, st[1]))
+
+    def run(self):
+        """Pair until no pair scores above 0 (no group added meanwhile); the pairs made."""
+        pairs = []
+        while (best := self.best()) is not None:
+            _, i, j = best
+            self.take(i, j, next(pt for k, _, pt in self.cands[i] if k == j))
+            pairs.append([i, j])
+        return pairs
