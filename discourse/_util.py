@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 __all__ = ["as_list", "string_ranks", "atomic_write", "remove_stale_temporaries", "distinct_per_cell"]
 
-_LIST_LIKE = (list, tuple, set, frozenset, range, np.ndarray, pd.Series, pd.Index)
+_LIST_LIKE = (list, tuple, set, frozenset, range, np.ndarray)
 
 
 def as_list(value) -> list:
@@ -27,6 +27,11 @@ def as_list(value) -> list:
     if value is None:
         return []
     if isinstance(value, _LIST_LIKE):
+        return list(value)
+    # a Series or an Index: pandas is then imported (this module does not import it, so
+    # that the Chinese tokenizer, which needs this module, starts without it)
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(value, (pd.Series, pd.Index)):
         return list(value)
     return [value]
 

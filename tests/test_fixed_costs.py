@@ -41,3 +41,32 @@ def test_a_cached_rerun_imports_nothing_it_does_not_need(tmp_path):
                            timeout=120, cwd=tmp_path) for _ in range(2)]
     assert all(run.returncode == 0 for run in runs), runs[-1].stderr
     assert runs[1].stdout.splitlines()[-1] == "0"  # exit status 0, and none of NOT_NEEDED imported
+
+
+#: Modules of the other languages: a cached Chinese frequency list imports none of them.
+OTHER_LANGUAGES = ("discourse.languages.vi", "discourse.languages.fr", "discourse.languages.en",
+                   "discourse.languages.und")
+
+_RUN_ZH = """
+import sys
+from discourse.cli import main
+from discourse.languages import base
+code = main(["freq", sys.argv[1], "--lang", "zh", "--top", "3", "--format", "csv"])
+compiled = base.generic_regex.cache_info().currsize if hasattr(base, "generic_regex") else "at-import"
+print(code, compiled, *sorted(name for name in {names!r} if name in sys.modules))
+"""
+
+
+def test_a_cached_chinese_rerun_imports_no_other_language(tmp_path):
+    table = tmp_path / "zh.csv"
+    table.write_text("doc_id,text\na,坚决打赢脱贫攻坚战。\nb,2020年 GDP 增长 2.3%。\n", encoding="utf-8")
+    env = dict(os.environ, DISCOURSE_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    env.pop("DISCOURSE_JOBS", None)
+    code = _RUN_ZH.format(names=OTHER_LANGUAGES)
+    runs = [subprocess.run([sys.executable, "-c", code, str(table)], env=env, capture_output=True, text=True,
+                           timeout=120, cwd=tmp_path) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    first, second = (run.stdout.splitlines() for run in runs)
+    assert first[:-1] == second[:-1] and "zh,gdp,1" in first[3]  # the same table from the cache
+    assert runs[0].stdout.splitlines()[-1] == "0 1"  # tokenizing compiled the fallback pattern (the gaps)
+    assert runs[1].stdout.splitlines()[-1] == "0 0"  # the re-run: exit 0, no pattern compiled, no other language

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from discourse.languages.base import GENERIC, MATCH_END, MATCH_GROUP, MATCH_START, TypeIds
+from discourse.languages.base import MATCH_END, MATCH_GROUP, MATCH_START, TypeIds, generic_regex
 
 __all__ = ["SEPARATOR", "code_points", "block_text", "gap_memo", "han_columns"]
 
@@ -64,7 +64,7 @@ class _GapMemo(dict):
         self.normalize = normalize
 
     def __missing__(self, gap: str):
-        matches = list(GENERIC.finditer(gap))
+        matches = list(generic_regex().finditer(gap))  # compiled on the first gap
         value = self[gap] = (tuple(map(MATCH_START, matches)), tuple(map(MATCH_END, matches)),
                              tuple(map(self.normalize, map(MATCH_GROUP, matches))))
         return value

@@ -36,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import unicodedata
@@ -54,16 +55,49 @@ MODULES = ("zh", "vi", "fr", "en", "und")
 #: What every language module provides (see the module docstring).
 REQUIRED = ("CODE", "NAME", "ALIASES", "COLOR", "USER_DICT", "TOKENIZER", "stem", "split_sentences")
 
-LANGUAGES: MappingProxyType = MappingProxyType(
-    {code: importlib.import_module(f"discourse.languages.{code}") for code in MODULES}
-)
+
+class LanguageModules(Mapping):
+    """Code -> language module, each module imported the first time its language is asked for.
+
+    A process that reads Chinese never imports the Vietnamese, French or English modules
+    (nor compiles their patterns); iterating gives the codes without importing anything.
+
+    Examples
+    --------
+    >>> modules = LanguageModules(("fr", "en"))
+    >>> list(modules), modules["fr"].NAME
+    (['fr', 'en'], 'French')
+    """
+
+    def __init__(self, codes: tuple[str, ...]):
+        self._codes = tuple(codes)
+
+    def __getitem__(self, code: str) -> ModuleType:
+        if code not in self._codes:
+            raise KeyError(code)
+        return importlib.import_module(f"discourse.languages.{code}")
+
+    def __iter__(self):
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __repr__(self) -> str:
+        return f"LanguageModules({self._codes!r})"
+
+
+#: The language modules by code, in order (each imported on first access).
+LANGUAGES: LanguageModules = LanguageModules(MODULES)
 
 #: The registered codes, in order.
-LANGS: tuple[str, ...] = tuple(LANGUAGES)
+LANGS: tuple[str, ...] = MODULES
 
-_ALIASES = MappingProxyType(
-    {alias: code for code, module in LANGUAGES.items() for alias in (code, *module.ALIASES)}
-)
+
+@functools.cache
+def _aliases() -> MappingProxyType:
+    """Every alias of every language -> its code (imports all the language modules, once)."""
+    return MappingProxyType({alias: code for code, module in LANGUAGES.items() for alias in (code, *module.ALIASES)})
 
 
 def normalize_code(code, *, default: str = "und") -> str:
@@ -78,7 +112,9 @@ def normalize_code(code, *, default: str = "und") -> str:
     if not isinstance(code, str):
         return default
     base = code.strip().lower().replace("_", "-").split("-")[0]
-    return _ALIASES.get(base, default)
+    if base in MODULES:  # a registered code: no language module needs importing
+        return base
+    return _aliases().get(base, default)
 
 
 def language(code: str) -> ModuleType:
