@@ -118,6 +118,27 @@ def test_cli_clusters(capsys):
         main(["clusters", "责任", "--n", "two"])
 
 
+def test_cli_clusters_and_sequences_by_lemma(capsys):
+    from discourse.cli import main
+    from discourse.word_sequences import sequences
+
+    seeds = discourse.load_corpus()
+    for form in ("norm", "lemma"):
+        code = main(["clusters", "lemma:responsabilité", "--lang", "fr", "--n", "2", "--form", form, "--format", "csv"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        want = clusters(seeds, "lemma:responsabilité", n=2, lang="fr", form=form)
+        assert pd.read_csv(io.StringIO(out))["cluster"].tolist() == want["cluster"].tolist()
+        code = main(["sequences", "--lang", "fr", "--top", "3", "--form", form, "--format", "csv"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        assert pd.read_csv(io.StringIO(out))["collocation"].tolist() == \
+            sequences(seeds, lang="fr", top=3, form=form)["collocation"].tolist()
+    # by lemma, « responsabilités » is one word with « responsabilité »; « ciblée » is « cibler »
+    assert "de responsabilité" in want["cluster"].tolist() and "de responsabilités" not in want["cluster"].tolist()
+    assert out.splitlines()[1].split(",")[1] == "cibler aux"
+
+
 # --- sequences: collocations with no node word (λ and z, quanteda's textstat_collocations) ----------
 
 def _lambda_by_hand(n11, n12, n21, n22):
