@@ -61,6 +61,8 @@ def run_clusters(args, corpus):
 def add_sequences(p):  # issue 17
     reading(p)
     top(p, None, "the first N sequences of each language")
+    p.add_argument("--size", type=int, choices=(2, 3), default=2,
+                   help="sequence length in words: 2 (default) or 3 (λ the three-way interaction, as quanteda)")
     p.add_argument("--min-count", type=int, default=2, metavar="N",
                    help="leave out sequences seen fewer times (default: 2, as quanteda)")
     punct(p)
@@ -68,5 +70,5 @@ def add_sequences(p):  # issue 17
 
 
 def run_sequences(args, corpus):
-    return discourse.sequences(corpus, lang=args.lang, min_count=args.min_count, punct=args.punct, top=args.top,
-                               form=args.form)
+    return discourse.sequences(corpus, lang=args.lang, size=args.size, min_count=args.min_count, punct=args.punct,
+                               top=args.top, form=args.form)
