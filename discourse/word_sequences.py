@@ -85,6 +85,14 @@ def sequences(corpus, *, lang=None, size=2, min_count=2, punct=False, sep=" ", s
     >>> table = sequences(discourse.load_corpus(), lang="vi", top=2)
     >>> table[["collocation", "count", "count_first", "count_second"]].values.tolist()
     [['lãnh đạo về', 4, 5, 8], ['những công tác', 3, 6, 5]]
+
+    Three-word sequences (each word's count at its place; λ the three-way interaction):
+
+    >>> three = sequences(discourse.load_corpus(), lang="vi", size=3, top=1)
+    >>> three[["collocation", "count", "count_first", "count_second", "count_third"]].values.tolist()
+    [['thành phố và huyện', 2, 3, 12, 5]]
+    >>> round(float(three["lambda"].iloc[0]), 3)
+    1.661
     """
     if isinstance(size, bool) or size not in (2, 3):
         raise InputError(f"size is the sequence length in words: 2 or 3; not {size!r}")
