@@ -27,15 +27,16 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from discourse._util import string_ranks
 from discourse.errors import InputError
 from discourse.counting import count_table, lang_mask, select, tokens_of
 from discourse.lemma_tokens import lemma_counts
-from discourse.keyness_groups import group_column, group_counts
+from discourse.keyness_groups import group_column, group_keyness
 from discourse.reference import frequency_list, stopword_set
+from discourse.keyness_table import KEYNESS_COLUMNS, check_measure, keyness_columns, rank_keys, sort_order
 from discourse.stats.association import chi2, g2, p_value
 from discourse.stats.effect_size import log_ratio, log_ratio_ci, pct_diff, simple_maths
-from discourse.stats.registry import measures
-from discourse.stats.tables import corpus_total, counts_series, integral
+from discourse.stats.tables import corpus_total, counts_series
 from discourse.token_options import stoplist_option
 
 __all__ = [
@@ -51,27 +52,6 @@ __all__ = [
     "one_language",
     "KEYNESS_COLUMNS",
 ]
-
-#: Column order of the table returned by :func:`keyness`.
-KEYNESS_COLUMNS = (
-    "term",
-    "target_count",
-    "reference_count",
-    "target_total",
-    "reference_total",
-    "g2",
-    "g2_2cell",
-    "chi2",
-    "chi2_yates",
-    "log_ratio",
-    "log_ratio_ci_low",
-    "log_ratio_ci_high",
-    "pct_diff",
-    "simple_maths",
-    "p_value",
-    "direction",
-)
-
 
 def keyness(target, reference, *, target_total=None, reference_total=None,
             measure="g2", bonferroni=False, min_count=1, ci_level=0.95):
@@ -134,9 +114,7 @@ def keyness(target, reference, *, target_total=None, reference_total=None,
       the  0.000      0.000      none
     peace 18.640     -2.415  negative
     """
-    specs = measures("keyness")
-    if measure not in specs:
-        raise InputError(f"measure must be one of {', '.join(specs)}; not {measure!r}")
+    check_measure(measure)
     target = counts_series(target, "target")
     reference = counts_series(reference, "reference")
     c = corpus_total(target_total, target, "target_total")
@@ -148,33 +126,12 @@ def keyness(target, reference, *, target_total=None, reference_total=None,
     keep = (a + b) >= min_count
     terms, a, b = terms[keep], a[keep], b[keep]
 
-    low, high = log_ratio_ci(a, b, c, d, level=ci_level)
-    values = {name: spec(a=a, b=b, c=c, d=d) for name, spec in specs.items()}
-    lhs, rhs = a * d, b * c  # compare a/c with b/d without dividing
-    direction = np.where(lhs > rhs, "positive", np.where(lhs < rhs, "negative", "none"))
-    table = pd.DataFrame({
-        "term": terms,
-        "target_count": integral(a),
-        "reference_count": integral(b),
-        "target_total": integral(np.full(len(a), c)),
-        "reference_total": integral(np.full(len(b), d)),
-        **values,
-        "log_ratio_ci_low": low,
-        "log_ratio_ci_high": high,
-        "p_value": p_value(values["g2"], n_comparisons=max(len(terms), 1) if bonferroni else 1),
-        "direction": direction,
-    }, columns=list(KEYNESS_COLUMNS))
-
-    group = table["direction"].map({"positive": 0, "none": 1, "negative": 2})
-    value = table[measure].to_numpy(dtype=float)
-    if specs[measure].more == "higher":  # signed: the strongest negative keyword is the lowest
-        strength = np.where(table["direction"] == "negative", -value, value)
-    else:
-        strength = value
-    order = pd.DataFrame({"group": group, "strength": -strength, "term": table["term"].astype(str)})
-    order = order.sort_values(["group", "strength", "term"], kind="mergesort",
-                              na_position="last")
-    return table.loc[order.index].reset_index(drop=True)
+    columns, direction = keyness_columns(a, b, c, d, ci_level=ci_level,
+                                         n_comparisons=max(len(terms), 1) if bonferroni else 1)
+    strength, direction_key = rank_keys(columns, direction, measure)
+    order = sort_order(direction_key, strength, string_ranks(terms.astype(str)), n_last=len(terms))
+    return pd.DataFrame({"term": terms[order], **{k: v[order] for k, v in columns.items()}},
+                        columns=list(KEYNESS_COLUMNS))
 
 
 # ---------------------------------------------------------------------------
@@ -338,14 +295,9 @@ def keywords(corpus, reference=None, *, target=None, lang=None, n=1, punct=False
         if reference is not None or reference_total is not None:
             raise InputError("with by=, each group is compared with the rest or with reference_group=; "
                              "leave reference out")
-        by, empty = group_column(by), []
-        parts = [_kept(keyness(p.a, p.b, target_total=p.c, reference_total=p.d, **table_options)
-                       .assign(lang=code), max_p, top).assign(group=p.group)
-                 for p in group_counts(toks, target_mask, by, reference_group=reference_group, empty=empty,
-                                       stopwords=stopwords, **options)]
-        columns = ["group", "lang", *KEYNESS_COLUMNS]
-        table = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
-        table.attrs.update(stopwords=toks.stoplist_labels(stopwords, langs=[code]), by=by, empty_groups=empty)
+        table = group_keyness(toks, target_mask, group_column(by), lang=code, reference_group=reference_group,
+                              max_p=max_p, top=top, stopwords=stopwords, **options, **table_options)
+        table.attrs["stopwords"] = toks.stoplist_labels(stopwords, langs=[code])
         return table
 
     def counts(tokens, mask, stoplist=stopwords):

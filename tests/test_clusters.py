@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -118,6 +120,27 @@ def test_cli_clusters(capsys):
         main(["clusters", "责任", "--n", "two"])
 
 
+def test_cli_clusters_and_sequences_by_lemma(capsys):
+    from discourse.cli import main
+    from discourse.word_sequences import sequences
+
+    seeds = discourse.load_corpus()
+    for form in ("norm", "lemma"):
+        code = main(["clusters", "lemma:responsabilité", "--lang", "fr", "--n", "2", "--form", form, "--format", "csv"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        want = clusters(seeds, "lemma:responsabilité", n=2, lang="fr", form=form)
+        assert pd.read_csv(io.StringIO(out))["cluster"].tolist() == want["cluster"].tolist()
+        code = main(["sequences", "--lang", "fr", "--top", "3", "--form", form, "--format", "csv"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        assert pd.read_csv(io.StringIO(out))["collocation"].tolist() == \
+            sequences(seeds, lang="fr", top=3, form=form)["collocation"].tolist()
+    # by lemma, « responsabilités » is one word with « responsabilité »; « ciblée » is « cibler »
+    assert "de responsabilité" in want["cluster"].tolist() and "de responsabilités" not in want["cluster"].tolist()
+    assert out.splitlines()[1].split(",")[1] == "cibler aux"
+
+
 # --- sequences: collocations with no node word (λ and z, quanteda's textstat_collocations) ----------
 
 def _lambda_by_hand(n11, n12, n21, n22):
@@ -157,7 +180,59 @@ def test_sequences_counted_by_hand():
     assert table["collocation"].iloc[0] == "new york"  # new york: (2, 0, 0, 6)
     assert sequences(corpus)["collocation"].tolist() == ["new york", "york is"]  # min_count 2 (quanteda's)
     with pytest.raises(InputError, match="size"):
-        sequences(corpus, size=3)
+        sequences(corpus, size=4)
+
+
+def _glm_lambda(cells):
+    """The last coefficient of the saturated Poisson log-linear model count ~ W1*W2*W3 (treatment
+    contrasts, as R's glm in quanteda.textstats' own test) and its Wald SE: solved and inverted
+    with numpy, not by the alternating-sign formula."""
+    n = np.asarray(cells, dtype=float) + 0.5
+    design = []
+    for b in range(8):  # bit k: word k + 1 agrees
+        w1, w2, w3 = b & 1, b >> 1 & 1, b >> 2 & 1
+        design.append([1, w1, w2, w3, w1 * w2, w1 * w3, w2 * w3, w1 * w2 * w3])
+    design = np.array(design, dtype=float)
+    beta = np.linalg.solve(design, np.log(n))
+    cov = np.linalg.inv(design.T @ np.diag(n) @ design)  # Fisher information at the fit (fitted = n)
+    return beta[-1], math.sqrt(cov[-1, -1])
+
+
+@pytest.mark.parametrize("cells", [(980, 5, 3, 0, 4, 0, 0, 8), (950, 10, 12, 6, 9, 2, 7, 4), (0,) * 7 + (1,)])
+def test_interaction_lambda_equals_the_loglinear_model(cells):
+    from discourse.stats.sequences import interaction_lambda
+
+    lam, se, z = (float(x) for x in interaction_lambda(cells))
+    want_lam, want_se = _glm_lambda(cells)
+    assert (lam, se, z) == pytest.approx((want_lam, want_se, want_lam / want_se), rel=1e-9)
+
+
+def test_three_word_sequences_counted_by_hand():
+    from discourse.word_sequences import sequences
+
+    text = ["new york city is big", "i love new york city", "new york is old", "the city is new"]
+    corpus = discourse.read_table(pd.DataFrame({"text": [t + "." for t in text]}), lang="en")
+    table = sequences(corpus, size=3, min_count=1)
+    assert list(table.columns) == ["lang", "collocation", "size", "count", "count_first", "count_second",
+                                   "count_third", "sequences_total", "lambda", "se", "z"]
+    trigrams = [tuple(t.split()[i:i + 3]) for t in text for i in range(len(t.split()) - 2)]
+    assert set(table["sequences_total"]) == {len(trigrams)} == {10} and set(table["size"]) == {3}
+    assert len(table) == len(set(trigrams))
+    for row in table.itertuples():
+        target = tuple(row.collocation.split())
+        cells = [0] * 8  # the eight agreement patterns, counted position by position (quanteda's MWEcounts)
+        for seq in trigrams:
+            cells[sum(1 << k for k in range(3) if seq[k] == target[k])] += 1
+        assert row.count == cells[7] == trigrams.count(target)
+        assert (row.count_first, row.count_second, row.count_third) == tuple(
+            sum(seq[k] == target[k] for seq in trigrams) for k in range(3))
+        want_lam, want_se = _glm_lambda(cells)
+        assert (row._9, row.se, row.z) == pytest.approx((want_lam, want_se, want_lam / want_se), rel=1e-9)
+    # "new york city" twice; its "new" and "york" also start "new york is"
+    first = table[table["collocation"] == "new york city"].iloc[0]
+    assert (first["count"], first["count_first"], first["count_second"], first["count_third"]) == (2, 3, 3, 2)
+    assert table["z"].is_monotonic_decreasing
+    assert sequences(corpus, size=3)["collocation"].tolist() == ["new york city"]  # min_count 2
 
 
 def test_cli_sequences(capsys):
@@ -168,3 +243,11 @@ def test_cli_sequences(capsys):
     assert code == 0, err
     rows = pd.read_csv(io.StringIO(out))
     assert rows["collocation"].tolist()[:2] == ["lãnh đạo về", "những công tác"] and rows["z"].is_monotonic_decreasing
+    code = main(["sequences", "--lang", "vi", "--size", "3", "--top", "2", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    rows = pd.read_csv(io.StringIO(out))
+    from discourse.word_sequences import sequences
+
+    want = sequences(discourse.load_corpus(), lang="vi", size=3, top=2)
+    assert rows["collocation"].tolist() == want["collocation"].tolist() and set(rows["size"]) == {3}

@@ -52,7 +52,7 @@ def _assert_equal_per_group(table, expected):
     assert list(pd.unique(table["group"])) == list(expected)
     for value, want in expected.items():
         got = table[table["group"] == value].drop(columns="group").reset_index(drop=True)
-        pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=False)
+        pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_exact=True)
 
 
 def test_hand_corpus_counted_by_hand(hand):
@@ -111,6 +111,23 @@ def test_bundled_reports_equal_keywords_per_year():
     want = keywords(corpus, lang="zh", target="year=2019", reference="year=2021-2025", top=5)
     pd.testing.assert_frame_equal(part[part["group"] == 2019].drop(columns="group").reset_index(drop=True),
                                   want, check_dtype=False)
+
+
+def test_reference_group_after_a_group_without_a_year():
+    """The reports without a year are a group (<NA>) standing before most years: naming a later year as
+    reference_group must find it (comparing it with NA raised a TypeError); Bonferroni counts each
+    group's own rows."""
+    corpus = discourse.load_corpus("gov_work_reports")
+    options = dict(lang="zh", bonferroni=True, min_count=2, measure="chi2", max_p=0.05, top=10)
+    table = keywords(corpus, by="year", reference_group=2019, **options)
+    assert 2019 not in set(table["group"].dropna()) and table["group"].isna().any()
+    assert set(table["reference_total"]) == {int(keywords(corpus, lang="zh", target="year=2019",
+                                                          top=1)["target_total"].iloc[0])}
+    sample = [1954, 2018, 2025]
+    expected = {v: keywords(corpus, target={"year": v}, reference="year=2019", **options) for v in sample}
+    _assert_equal_per_group(table[table["group"].isin(sample)], expected)
+    with pytest.raises(InputError, match="is not a value of 'year'"):
+        keywords(corpus, lang="zh", by="year", reference_group=2020)  # no report of 2020
 
 
 def test_group_options_are_checked(seeds, hand):

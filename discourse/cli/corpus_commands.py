@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 
 import discourse  # its functions load on first use: `discourse --help` imports no pandas
-from discourse.cli.options import min_count, punct, reading, top
+from discourse.cli.options import form, min_count, punct, reading, top
 
 __all__ = ["add_clusters", "run_clusters", "add_sequences", "run_sequences", "sizes"]
 
@@ -49,21 +49,26 @@ def add_clusters(p):  # issue 17
     punct(p)
     p.add_argument("--regex", action="store_true", help="TERM is a regular expression on a whole token")
     p.add_argument("--case", action="store_true", help="match case")
+    form(p)
 
 
 def run_clusters(args, corpus):
     return discourse.clusters(corpus, args.term, n=args.n, position=args.position, lang=args.lang,
                               min_count=args.min_count, punct=args.punct, top=args.top, regex=args.regex,
-                              case=args.case)
+                              case=args.case, form=args.form)
 
 
 def add_sequences(p):  # issue 17
     reading(p)
     top(p, None, "the first N sequences of each language")
+    p.add_argument("--size", type=int, choices=(2, 3), default=2,
+                   help="sequence length in words: 2 (default) or 3 (λ the three-way interaction, as quanteda)")
     p.add_argument("--min-count", type=int, default=2, metavar="N",
                    help="leave out sequences seen fewer times (default: 2, as quanteda)")
     punct(p)
+    form(p)
 
 
 def run_sequences(args, corpus):
-    return discourse.sequences(corpus, lang=args.lang, min_count=args.min_count, punct=args.punct, top=args.top)
+    return discourse.sequences(corpus, lang=args.lang, size=args.size, min_count=args.min_count, punct=args.punct,
+                               top=args.top, form=args.form)
