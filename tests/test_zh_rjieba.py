@@ -198,13 +198,16 @@ def test_blocks_and_dictionary_are_jiebas():
     assert jieba.Tokenizer().gen_pfdict(jieba_dict_file().open("rb"))[1] == total
 
 
-def test_fingerprint_names_the_compiled_segmenter(monkeypatch):
+def test_fingerprint_names_the_compiled_segmenter(monkeypatch, tmp_path):
     import importlib.metadata
 
     assert "rjieba" in ChineseTokenizer.libraries
+    # each in a cache directory of its own: the versions found are remembered there
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path / "a"))
     before = ChineseTokenizer().fingerprint
     real = importlib.metadata.version
     monkeypatch.setattr(importlib.metadata, "version", lambda lib: "9.9" if lib == "rjieba" else real(lib))
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path / "b"))
     assert ChineseTokenizer().fingerprint != before
 
 
