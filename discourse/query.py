@@ -280,6 +280,9 @@ def _strictly_increasing(*keys: np.ndarray) -> bool:
     """Whether the rows of the key columns are in strictly increasing lexicographic order."""
     if len(keys[0]) < 2:
         return True
+    if len(keys[0]) <= 16:  # a rare word's few hits: quicker as tuples than as a dozen numpy calls
+        rows = list(zip(*(key.tolist() for key in keys)))
+        return all(a < b for a, b in zip(rows, rows[1:]))
     after = np.zeros(len(keys[0]) - 1, dtype=bool)
     tied = np.ones_like(after)
     for key in keys:
