@@ -243,7 +243,9 @@ class Concordance:
         renderings ``rendering_<lang>, status_<lang>`` (see :meth:`parallel`).
 
         ``start, end`` are offsets of the match in the segment's text:
-        ``text[start:end] == match``.
+        ``text[start:end] == match``. The table is built once per concordance; each call
+        returns its own (copy-on-write) frame: changing it changes neither the
+        concordance nor the next table.
         """
         if self._frame_cache is None:  # built once; each caller gets its own (copy-on-write) frame
             self._frame_cache = self._frame(self._hits if self._arrays is None else self._arrays)
