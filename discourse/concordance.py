@@ -30,7 +30,8 @@ import numpy as np
 import pandas as pd
 
 from ._kwic_renderings import rendered_hits
-from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, segment_arrays, sort_levels
+from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, sort_levels
+from ._kwic_table import COLUMNS, context_frame
 from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
 from .errors import InputError
@@ -39,8 +40,6 @@ from .sentence_units import at_unit
 
 __all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH", "COLUMNS", "MAX_ROWS", "SORT_KEYS"]
 
-#: The columns of :meth:`Concordance.to_frame`, in order (parallel columns follow).
-COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "start", "end", "left", "match", "right"]
 #: Hits shown by the HTML view in a notebook (all are in :meth:`Concordance.to_frame`).
 MAX_ROWS = 50
 
@@ -177,6 +176,7 @@ class Concordance:
         self._options = dict(options or {})
         self._langs = list(langs)  # other languages of a parallel concordance
         self._base = corpus if base is None else base  # the corpus kwic() was given (corpus: its sentences)
+        self._frame_cache = None  # to_frame(), made on first use
 
     @property
     def _hits(self) -> pd.DataFrame:
@@ -243,30 +243,17 @@ class Concordance:
         renderings ``rendering_<lang>, status_<lang>`` (see :meth:`parallel`).
 
         ``start, end`` are offsets of the match in the segment's text:
-        ``text[start:end] == match``.
+        ``text[start:end] == match``. The table is built once per concordance; each call
+        returns its own (copy-on-write) frame: changing it changes neither the
+        concordance nor the next table.
         """
-        return self._frame(self._hits if self._arrays is None else self._arrays)
+        if self._frame_cache is None:  # built once; each caller gets its own (copy-on-write) frame
+            self._frame_cache = self._frame(self._hits if self._arrays is None else self._arrays)
+        return self._frame_cache.copy(deep=False)
 
     def _frame(self, hits) -> pd.DataFrame:
         """The table of some hits (a hit table, or a mapping of its columns to arrays)."""
-        segments = segment_arrays(self.corpus.tokens())
-        rows = np.asarray(hits["seg_row"], dtype=np.int64)
-        out = {col: segments[col].take(rows) for col in ("doc_id", "lang", "seg_id", "align_id")}
-        out["start"], out["end"] = np.asarray(hits["start"]), np.asarray(hits["end"])
-        texts = segments["text"][rows].tolist()
-        lo, start, end, hi = (np.asarray(hits[c]).tolist() for c in ("lo", "start", "end", "hi"))
-        out["left"] = [t[a:b] for t, a, b in zip(texts, lo, start)]
-        out["match"] = [t[a:b] for t, a, b in zip(texts, start, end)]
-        out["right"] = [t[a:b] for t, a, b in zip(texts, end, hi)]
-        frame = pd.DataFrame(out, columns=COLUMNS, copy=False)
-        if not isinstance(hits, pd.DataFrame):
-            return frame
-        extra = [c for prefix in ("text_", "equiv_") for c in hits.columns if c.startswith(prefix)]
-        extra += [f"{prefix}{code}" for code in self._langs for prefix in ("rendering_", "status_")
-                  if f"{prefix}{code}" in hits.columns]
-        for col in extra:
-            frame[col] = hits[col].array
-        return frame
+        return context_frame(self.corpus.tokens(), hits, langs=self._langs)
 
     def to_csv(self, path) -> Path:
         """Write :meth:`to_frame` as UTF-8 CSV (atomically: a failed write leaves no

@@ -280,6 +280,9 @@ def _strictly_increasing(*keys: np.ndarray) -> bool:
     """Whether the rows of the key columns are in strictly increasing lexicographic order."""
     if len(keys[0]) < 2:
         return True
+    if len(keys[0]) <= 16:  # a rare word's few hits: quicker as tuples than as a dozen numpy calls
+        rows = list(zip(*(key.tolist() for key in keys)))
+        return all(a < b for a, b in zip(rows, rows[1:]))
     after = np.zeros(len(keys[0]) - 1, dtype=bool)
     tied = np.ones_like(after)
     for key in keys:
@@ -291,8 +294,14 @@ def _strictly_increasing(*keys: np.ndarray) -> bool:
 # ---------------------------------------------------------------------------- tokens
 def _cached(tokens, key, make, *, limit: int = 4096):
     """``make()``, remembered per Tokens (a query's elements and type sets are the same each
-    time it is asked of the same tokens); at most ``limit`` entries are kept."""
-    return tokens.memo(("query", *key), make, limit=limit)
+    time it is asked of the same tokens); at most ``limit`` entries are kept (all dropped
+    when that many are: a look-up costs the same however many queries came before)."""
+    store = tokens.memo(("query",), dict)
+    if key not in store:
+        if len(store) >= limit:
+            store.clear()
+        store[key] = make()
+    return store[key]
 
 
 def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:

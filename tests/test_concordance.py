@@ -240,6 +240,26 @@ def test_the_corpus_is_not_changed(corpus):
     pd.testing.assert_frame_equal(corpus.segments, before)
 
 
+@pytest.mark.parametrize("options", [dict(lang="fr"), dict(lang="fr", parallel=True)])
+def test_changing_a_table_changes_neither_the_concordance_nor_its_next_table(corpus, options):
+    conc = kwic(corpus, "respons*", **options)
+    before = conc.to_frame()
+    table = conc.to_frame()
+    assert table is not before
+    table.loc[0, "start"], table.loc[1, "end"] = 0, 0  # the offsets were the concordance's own arrays
+    table.loc[2, "match"] = "changed"
+    table["left"] = "x"
+    pd.testing.assert_frame_equal(conc.to_frame(), before)
+    pd.testing.assert_frame_equal(conc.sort("position").to_frame(), before)
+    assert conc.to_text() == kwic(corpus, "respons*", **options).to_text()
+
+
+def test_a_concordance_without_hits_has_the_columns_and_types_of_one_with_hits(corpus):
+    none, some = kwic(corpus, "zzzz", lang="fr").to_frame(), kwic(corpus, "respons*", lang="fr").to_frame()
+    assert len(none) == 0 and list(none.columns) == COLUMNS
+    assert none.dtypes.to_dict() == some.dtypes.to_dict()  # left, match, right were float64
+
+
 def test_discourse_kwic_is_callable_after_importing_the_module(corpus):
     import discourse.concordance  # noqa: F401  a submodule import must not shadow the function
 
