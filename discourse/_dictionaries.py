@@ -63,4 +63,4 @@ def add_cfdict(keys, words, *, lang: str, form: str = FORM) -> None:
     lemma = dict(zip(plain, lemmas("fr", plain))) if form == "lemma" else {g: g for g in plain}
     by_word = {w: {"c:" + lemma[g] for g in gloss} for w, gloss in french.items()}
     for bag, have in zip(keys, words):
-        bag.update({k for w in have for k in by_word[w]})
+        bag.update(sorted({k for w in have for k in by_word[w]}))  # sorted: not the hash seed's set order

@@ -102,8 +102,8 @@ def add_dictionary(keys, words, *, lang: str) -> None:
             if table is None:
                 by_word[w] = ("d:" + _plain(w)[:5],) if w.isalpha() else ()
             else:
-                by_word[w] = tuple({"d:" + g[:5] for g in table.get(w, ())})
-        bag.update({k for w in have for k in by_word[w]})
+                by_word[w] = tuple(sorted({"d:" + g[:5] for g in table.get(w, ())}))
+        bag.update(sorted({k for w in have for k in by_word[w]}))  # sorted: a bag's order sets the sums' order
 
 
 def _plain(word: str) -> str:
@@ -274,5 +274,5 @@ def add_equivalents(keys_s, keys_t, words_s, words_t, pairs) -> None:
         for pair in pairs:
             by_word.setdefault(pair[side], []).append(f"e:{pair[0]}|{pair[1]}")
         for bag, have in zip(keys, words):
-            for word in have & by_word.keys():
+            for word in sorted(have & by_word.keys()):      # sorted: not the hash seed's set order
                 bag.update(by_word[word])
