@@ -159,15 +159,11 @@ class Tokens:
                       lemmas=None if self._lemmas is None else (self._lemmas[0][sel], self._lemmas[1]))
 
     # -- look-up structures, built once on first use -------------------------------
-    def memo(self, key, make, *, limit: int | None = None):
+    def memo(self, key, make):
         """``make()``, kept with these tokens under ``key``: a look-up structure derived from
-        them (a query's type ids, joined texts, a lemma view) is built once per Tokens.
-        With ``limit``, the memos under ``key[0]`` are dropped when that many are kept."""
+        them (a query's type ids, joined texts, a lemma view) is built once per Tokens."""
         memos = self.__dict__.setdefault("_memos", {})
         if key not in memos:
-            if limit is not None and sum(1 for k in memos if k[0] == key[0]) >= limit:
-                for k in [k for k in memos if k[0] == key[0]]:
-                    del memos[k]
             memos[key] = make()
         return memos[key]
 
