@@ -62,7 +62,7 @@ def add_doc_clusters(p):  # not `clusters`, AntConc's n-grams around a term
     reading(p)
     p.add_argument("--by", default="doc_id", metavar="COLUMN",
                    help="what a document is: doc_id (default) or a segment or metadata column (year …)")
-    cut = p.add_mutually_exclusive_group()
+    cut = p.add_mutually_exclusive_group(required=True)  # one of them: no default number of clusters
     cut.add_argument("--n-clusters", type=int, metavar="K", help="cut the tree into K clusters per language")
     cut.add_argument("--distance-threshold", type=float, metavar="D",
                      help="cut the tree at merge height D (cosine distance; Ward's height with --method ward)")
@@ -71,8 +71,6 @@ def add_doc_clusters(p):  # not `clusters`, AntConc's n-grams around a term
 
 
 def run_doc_clusters(args, corpus):
-    if (args.n_clusters is None) == (args.distance_threshold is None):
-        raise discourse.InputError("doc-clusters needs one of --n-clusters K or --distance-threshold D")
     return discourse.document_clusters(corpus, by=args.by, n_clusters=args.n_clusters,
                                        distance_threshold=args.distance_threshold, method=args.method).table
 
@@ -135,7 +133,7 @@ MODEL_COMMANDS = {
                   add_diversity, run_diversity),
     "similarity": ("cosine similarity of the documents of each language on TF-IDF", add_similarity,
                    run_similarity),
-    "doc-clusters": ("hierarchical clustering of the documents of each language on TF-IDF (not n-gram clusters)",
+    "doc-clusters": ("clusters of documents per language (hierarchical, TF-IDF); not n-gram clusters",
                      add_doc_clusters, run_doc_clusters),
     "topics": ("topics per language (NMF or LDA): top terms per topic, or document × topic shares", add_topics,
                run_topics),
