@@ -90,6 +90,8 @@ _EXPORTS = {
     "Topics": "topic_models",
     "collocation_network": "network",
     "CollocationNetwork": "network",
+    "document_clusters": "doc_clusters",
+    "DocumentClusters": "doc_clusters",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -156,7 +156,8 @@ def _exit_code(argv):
 
 
 # what a command needs besides its positionals to run on the two seed files
-NEEDS = {"keyness": ["--lang", "zh", "--target", "doc_id=003_90d6e10e09142168"]}
+NEEDS = {"keyness": ["--lang", "zh", "--target", "doc_id=003_90d6e10e09142168"],
+         "doc-clusters": ["--n-clusters", "1"]}
 
 
 @pytest.mark.parametrize("command", COMMANDS)

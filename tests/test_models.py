@@ -185,6 +185,8 @@ def test_model_plots_draw_chinese_and_vietnamese_labels_without_missing_glyphs(t
     (["topics", "--shares", "--method", "lda", "--n-topics", "2"], ["lang", "doc_id", "topic", "share"]),
     (["ca", "--lang", "zh", "--top", "5"], ["point", "lang", "label", "mass", "dim", "coordinate"]),
     (["ca", "--inertia"], ["dim", "inertia", "share", "cumulative"]),
+    (["doc-clusters", "--lang", "zh", "--n-clusters", "2"], ["lang", "doc_id", "cluster", "order"]),
+    (["doc-clusters", "--distance-threshold", "0.9", "--method", "ward"], ["lang", "doc_id", "cluster", "order"]),
     (["diversity", "--measure", "all"], ["doc_id", "lang", "measure", "value", "tokens", "types"]),
     (["diversity", "--profile"], ["doc_id", "lang", "unit", "n", "mean", "median", "sd", "min", "max"]),
 ])
@@ -194,3 +196,127 @@ def test_cli_model_commands(capsys, argv, columns):
     assert code == 0, err
     table = pd.read_csv(io.StringIO(out))
     assert list(table.columns) == columns and len(table) > 0
+
+
+# ----------------------------------------------------------------------------- document clusters
+@pytest.fixture(scope="module")
+def two_themes():
+    """Eight French documents, four on animals and four on public finance."""
+    texts = {
+        "a1": "Le chat et le chien dorment. Le chat chasse la souris.",
+        "a2": "La souris fuit le chat. Le chien aboie contre le chat.",
+        "a3": "Le chien garde la maison. La souris mange le fromage du chat.",
+        "a4": "Un chat noir, un chien blanc et une souris grise dans la maison.",
+        "f1": "Le budget de l'État finance l'impôt. L'impôt pèse sur le budget des communes.",
+        "f2": "La dette publique et l'impôt grèvent le budget. Le budget réduit la dette.",
+        "f3": "L'État lève l'impôt pour le budget; la dette des communes augmente.",
+        "f4": "Réduire la dette publique sans hausse d'impôt: le budget de l'État.",
+    }
+    return discourse.read_table(pd.DataFrame({"doc_id": list(texts), "lang": "fr", "text": list(texts.values())}))
+
+
+def _tfidf_by_hand(corpus):
+    """The TF-IDF rows by scikit-learn's TfidfVectorizer on the token lists (not our counting)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    frame = corpus.tokens().to_frame(columns=["doc_id", "lang", "norm", "is_punct", "is_stop"])
+    frame = frame[~frame["is_punct"] & ~frame["is_stop"]]
+    docs = list(dict.fromkeys(frame["doc_id"]))
+    lists = [frame.loc[frame["doc_id"] == d, "norm"].tolist() for d in docs]
+    return docs, TfidfVectorizer(analyzer=lambda tokens: tokens).fit_transform(lists).toarray()
+
+
+def _same_partition(a, b) -> bool:
+    pairs = set(zip(a, b))
+    return len(pairs) == len(set(a)) == len(set(b))
+
+
+@pytest.mark.parametrize("method", ["average", "complete", "ward"])
+def test_document_clusters_equal_scipy_and_sklearn_on_the_same_matrix(two_themes, method):
+    from scipy.cluster import hierarchy
+    from scipy.spatial.distance import pdist
+    from sklearn.cluster import AgglomerativeClustering
+
+    docs, vectors = _tfidf_by_hand(two_themes)
+    if method == "ward":
+        expected = hierarchy.linkage(vectors, method="ward")  # rows are L2-normalised
+        sk = AgglomerativeClustering(n_clusters=3, linkage="ward")
+    else:
+        expected = hierarchy.linkage(pdist(vectors, "cosine"), method=method)
+        sk = AgglomerativeClustering(n_clusters=3, metric="cosine", linkage=method)
+    result = discourse.document_clusters(two_themes, n_clusters=3, method=method)
+    table = result.table.set_index("doc_id").loc[docs]
+    assert list(result.table.columns) == ["lang", "doc_id", "cluster", "order"]
+    assert result.labels["fr"] == docs and np.allclose(result.linkage["fr"], expected)
+    leaves = hierarchy.leaves_list(expected)
+    assert table["order"].to_numpy()[leaves].tolist() == list(range(len(docs)))  # the same leaf order
+    assert _same_partition(table["cluster"], sk.fit_predict(vectors))
+    assert _same_partition(table["cluster"], hierarchy.fcluster(expected, t=3, criterion="maxclust"))
+    # clusters are numbered in leaf order
+    assert list(pd.unique(table["cluster"].to_numpy()[leaves])) == [1, 2, 3]
+    # a threshold cut: scipy's fcluster at the same height
+    height = float(np.median(expected[:, 2]))
+    cut = discourse.document_clusters(two_themes, distance_threshold=height, method=method).table
+    assert _same_partition(cut.set_index("doc_id").loc[docs, "cluster"],
+                           hierarchy.fcluster(expected, t=height, criterion="distance"))
+
+
+@pytest.mark.parametrize("method", ["average", "complete", "ward"])
+def test_document_clusters_find_the_two_themes(two_themes, method):
+    table = discourse.document_clusters(two_themes, n_clusters=2, method=method).table.set_index("doc_id")
+    clusters = table["cluster"]
+    assert clusters[["a1", "a2", "a3", "a4"]].nunique() == 1 and clusters[["f1", "f2", "f3", "f4"]].nunique() == 1
+    assert clusters["a1"] != clusters["f1"]
+    assert sorted(table["order"]) == list(range(8))
+
+
+def test_document_clusters_by_language_and_left_out_documents(themes):
+    corpus = discourse.read_table(pd.DataFrame({"doc_id": ["a", "b", "c"], "lang": "fr", "text": [
+        "Le chat dort.", "Le chat mange.", "Et le, la, les."]}))
+    result = discourse.document_clusters(corpus, n_clusters=1)
+    assert result.table["doc_id"].tolist() == ["a", "b"] and result.left_out == [("fr", "c")]
+    both = discourse.document_clusters(themes, n_clusters=2)
+    assert both.table.groupby("lang")["cluster"].nunique().to_dict() == {"fr": 2, "zh": 2}
+    assert set(both.linkage) == {"fr", "zh"}
+
+
+def test_document_clusters_bad_options(themes):
+    with pytest.raises(InputError, match="exactly one of n_clusters=.*distance_threshold=.*neither"):
+        discourse.document_clusters(themes)
+    with pytest.raises(InputError, match="exactly one of n_clusters=.*distance_threshold=.*both"):
+        discourse.document_clusters(themes, n_clusters=2, distance_threshold=0.5)
+    with pytest.raises(InputError, match="n_clusters=3 is more than the 2 document"):
+        discourse.document_clusters(themes, n_clusters=3)  # zh has two documents
+    with pytest.raises(InputError, match="n_clusters must be"):
+        discourse.document_clusters(themes, n_clusters=0)
+    with pytest.raises(InputError, match="distance_threshold must be"):
+        discourse.document_clusters(themes, distance_threshold=-1)
+    with pytest.raises(InputError, match="method must be one of average, complete, ward"):
+        discourse.document_clusters(themes, n_clusters=2, method="single")
+
+
+def test_dendrogram_draws_chinese_and_vietnamese_labels_without_missing_glyphs():
+    """As the glyph test above: the shipped font only, any missing glyph fails."""
+    from discourse import plot
+
+    zh = discourse.read_table(pd.DataFrame({"doc_id": ["脱贫报告", "乡村报告", "责任报告"], "lang": "zh", "text": [
+        "脱贫攻坚取得胜利。", "乡村振兴接续推进。", "脱贫攻坚是责任。"]}))
+    vi = discourse.read_table(pd.DataFrame({"doc_id": ["Thoát nghèo", "Đời sống"], "lang": "vi", "text": [
+        "Thoát nghèo bền vững là trách nhiệm.", "Nâng cao đời sống người dân."]}))
+    rc = {"font.family": ["DejaVu Sans", plot.CJK_FAMILY], "font.sans-serif": ["DejaVu Sans", plot.CJK_FAMILY]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with plot.style(rc):
+            axes = [plot.dendrogram(discourse.document_clusters(zh, n_clusters=2)),
+                    plot.dendrogram(discourse.document_clusters(vi, distance_threshold=0.5, method="ward"))]
+            for ax in axes:
+                for fmt in ("png", "pdf"):
+                    ax.figure.savefig(io.BytesIO(), format=fmt)
+    result = discourse.document_clusters(zh, n_clusters=2)
+    leaves = result.table.sort_values("order")["doc_id"].tolist()
+    assert [t.get_text() for t in axes[0].get_yticklabels()] == leaves  # top to bottom, in leaf order
+    assert [t.get_text() for t in axes[1].get_yticklabels()][0] in {"Thoát nghèo", "Đời sống"}
+    with pytest.raises(InputError, match="several languages"):
+        plot.dendrogram(discourse.document_clusters(type(zh).concat([zh, vi]), n_clusters=1))
+    with pytest.raises(InputError, match="a tree needs 2 or more"):
+        plot.dendrogram(discourse.document_clusters(vi.filter(doc_id="Đời sống"), n_clusters=1))

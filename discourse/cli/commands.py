@@ -322,5 +322,5 @@ COMMANDS = {
                  add_clusters, run_clusters),
     "sequences": ("collocations with no node word: two-word sequences scored with λ and z (quanteda)",
                   add_sequences, run_sequences),
-    **MODEL_COMMANDS,  # issue 17: diversity, similarity, topics, ca, network
+    **MODEL_COMMANDS,  # issue 17: diversity, similarity, doc-clusters, topics, ca, network
 }

@@ -1,4 +1,5 @@
-"""The commands of issue 17: ``diversity``, ``similarity``, ``topics``, ``ca`` and ``network``.
+"""The commands of issue 17: ``diversity``, ``similarity``, ``doc-clusters``, ``topics``, ``ca`` and
+``network``.
 
 Each is an ``add_<command>(parser)`` / ``run_<command>(args, corpus)`` pair, listed in
 :data:`MODEL_COMMANDS` (which :data:`discourse.cli.commands.COMMANDS` includes).
@@ -55,6 +56,23 @@ def add_similarity(p):  # issue 17, item 6
 
 def run_similarity(args, corpus):
     return discourse.similarity(corpus, by=args.by).round(6)
+
+
+def add_doc_clusters(p):  # not `clusters`, AntConc's n-grams around a term
+    reading(p)
+    p.add_argument("--by", default="doc_id", metavar="COLUMN",
+                   help="what a document is: doc_id (default) or a segment or metadata column (year …)")
+    cut = p.add_mutually_exclusive_group(required=True)  # one of them: no default number of clusters
+    cut.add_argument("--n-clusters", type=int, metavar="K", help="cut the tree into K clusters per language")
+    cut.add_argument("--distance-threshold", type=float, metavar="D",
+                     help="cut the tree at merge height D (cosine distance; Ward's height with --method ward)")
+    p.add_argument("--method", choices=("average", "complete", "ward"), default="average",
+                   help="linkage: average (default) or complete on cosine distance, or ward")
+
+
+def run_doc_clusters(args, corpus):
+    return discourse.document_clusters(corpus, by=args.by, n_clusters=args.n_clusters,
+                                       distance_threshold=args.distance_threshold, method=args.method).table
 
 
 def add_topics(p):
@@ -115,6 +133,8 @@ MODEL_COMMANDS = {
                   add_diversity, run_diversity),
     "similarity": ("cosine similarity of the documents of each language on TF-IDF", add_similarity,
                    run_similarity),
+    "doc-clusters": ("clusters of documents per language (hierarchical, TF-IDF); not n-gram clusters",
+                     add_doc_clusters, run_doc_clusters),
     "topics": ("topics per language (NMF or LDA): top terms per topic, or document × topic shares", add_topics,
                run_topics),
     "ca": ("correspondence analysis of documents × terms: coordinates, or --inertia", add_ca, run_ca),

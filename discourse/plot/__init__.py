@@ -36,7 +36,7 @@ Examples
 from .base import DEFAULT_FIGSIZE, rc_params, set_label_fonts, style, subplots
 from .distribution import dispersion, trend
 from .lexical import diversity  # issue 17: lexical diversity
-from .models import ca_biplot, similarity_heatmap, topic_terms  # issue 17: document models
+from .models import ca_biplot, dendrogram, similarity_heatmap, topic_terms  # issue 17: document models
 from .network import collocation_network  # issue 17: collocation networks
 from .export import savefig
 from .fonts import CJK_FAMILY, CYCLE_COLORS, FONT_FAMILY, FONT_FILE, LANG_COLORS, ensure_font, font_family, \
@@ -61,6 +61,7 @@ __all__ = [
     "rendering_bars", "retention",
     # issue 17: diversity, models, networks
     "diversity", "similarity_heatmap", "topic_terms", "ca_biplot", "collocation_network",
+    "dendrogram",  # issue 17: document clusters
 ]
 
 

@@ -1,5 +1,5 @@
-"""Plots of the document models: :func:`similarity_heatmap`, :func:`topic_terms` and
-:func:`ca_biplot` (documents and terms, in the language colours).
+"""Plots of the document models: :func:`similarity_heatmap`, :func:`topic_terms`,
+:func:`ca_biplot` (documents and terms, in the language colours) and :func:`dendrogram`.
 
 >>> import pandas as pd
 >>> t = pd.DataFrame({"lang": "zh", "doc_a": ["a", "a", "b", "b"], "doc_b": ["a", "b", "a", "b"],
@@ -18,12 +18,12 @@ import pandas as pd
 from discourse.errors import InputError
 
 from .base import set_label_fonts, style, subplots
-from .fonts import lang_color
+from .fonts import CYCLE_COLORS, lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-__all__ = ["similarity_heatmap", "topic_terms", "ca_biplot"]
+__all__ = ["similarity_heatmap", "topic_terms", "ca_biplot", "dendrogram"]
 
 
 def _need(table, columns, what: str) -> None:
@@ -209,5 +209,75 @@ def ca_biplot(result: Any, *, dims=(1, 2), terms: int = 30, ax: Any = None, titl
             ax.scatter([], [], color=lang_color(lang), label=lang)
         ax.legend(title="language (■ documents, ● terms)")
         ax.set_title(title if title is not None else "Correspondence analysis: documents × terms")
+        set_label_fonts(ax)
+    return ax
+
+
+def _link_colours(linkage, clusters) -> dict:
+    """Link id → colour: its cluster's when every document under it is of one cluster, else grey."""
+    n = len(clusters)
+    members = [{int(c)} for c in clusters]
+    colours = {}
+    for i, (a, b, _, _) in enumerate(linkage):
+        members.append(members[int(a)] | members[int(b)])
+        only = members[-1]
+        colours[n + i] = CYCLE_COLORS[(next(iter(only)) - 1) % len(CYCLE_COLORS)] if len(only) == 1 else "#999999"
+    return colours
+
+
+def dendrogram(result: Any, *, lang: str | None = None, ax: Any = None, title: str | None = None) -> Axes:
+    """The tree of a :func:`discourse.document_clusters` result (one language), leaves on the left.
+
+    Branches inside one flat cluster take that cluster's colour (clusters numbered top to
+    bottom as ``table["cluster"]``), the merges above the cut are grey; the leaves are in
+    ``table["order"]``.
+
+    Parameters
+    ----------
+    result : DocumentClusters
+    lang : str, optional
+        The language to draw (default: the result's only one).
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import discourse
+    >>> ax = dendrogram(discourse.document_clusters(discourse.load_corpus(), lang="zh", n_clusters=2))
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['000_6faf780c4d1388a2', '003_90d6e10e09142168']
+    """
+    from scipy.cluster import hierarchy  # deferred: heavy, only for a dendrogram
+
+    langs = list(result.linkage)
+    if lang is None:
+        if len(langs) != 1:
+            raise InputError(f"dendrogram: the result has several languages ({', '.join(langs) or 'none'}); "
+                             f"pass lang=")
+        lang = langs[0]
+    if lang not in result.linkage:
+        raise InputError(f"dendrogram: no document of language {lang!r} (the result has {', '.join(langs)})")
+    linkage, labels = result.linkage[lang], result.labels[lang]
+    if len(labels) < 2:
+        raise InputError(f"dendrogram: language {lang!r} has {len(labels)} document; a tree needs 2 or more")
+    rows = result.table[result.table["lang"] == lang]
+    colours = _link_colours(linkage, rows["cluster"].to_numpy())
+    with style():
+        if ax is None:
+            _, ax = subplots(figsize=(8, min(1.5 + 0.3 * len(labels), 16)))
+        hierarchy.dendrogram(linkage, labels=labels, orientation="right", ax=ax,
+                             link_color_func=colours.__getitem__)
+        # scipy draws the first leaf at the bottom: turn it over, so the order reads top to bottom
+        ax.invert_yaxis()
+        for label in ax.get_yticklabels():
+            label.set_parse_math(False)
+        ax.tick_params(axis="y", length=0)
+        ax.set_xlabel("Ward merge height (L2-normalised TF-IDF)" if result.method == "ward"
+                      else f"cosine distance, TF-IDF ({result.method} linkage)")
+        ax.set_title(title if title is not None else f"Document clusters ({lang})")
         set_label_fonts(ax)
     return ax
