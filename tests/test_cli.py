@@ -240,4 +240,4 @@ def test_the_commands_are_a_table():
 
     assert list(TABLE) == list(_command_parsers())  # the parser has the table's commands, in its order
     for name, (text, add, run_command) in TABLE.items():
-        assert text and callable(add) and run_command.__name__ == f"run_{name}", name
+        assert text and callable(add) and run_command.__name__ == f"run_{name.replace('-', '_')}", name
