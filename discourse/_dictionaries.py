@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from discourse._data import data_path
+from discourse.anchors import key_lists
 from discourse.languages.lemmas import lemmas
 
 __all__ = ["cfdict_table", "add_cfdict"]
@@ -29,13 +29,7 @@ def cfdict_table() -> dict[str, tuple[str, ...]]:
     >>> cfdict_table()["法官"], cfdict_table()["贫困"]
     (('juge',), ('pauvre', 'misérable'))
     """
-    table = {}
-    with data_path("cfdict", "zh_fr.tsv").open(encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and "\t" in line:
-                word, glosses = line.rstrip("\n").split("\t")
-                table[word] = tuple(glosses.split())
-    return table
+    return key_lists("cfdict", "zh_fr.tsv")
 
 
 def add_cfdict(keys, words, *, lang: str, form: str = FORM) -> None:

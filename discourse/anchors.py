@@ -32,7 +32,7 @@ import numpy as np
 from discourse._data import data_path
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["hanviet_table", "cedict_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents",
+__all__ = ["key_lists", "hanviet_table", "cedict_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents",
            "add_dictionary"]
 
 _WIDE = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
@@ -42,6 +42,22 @@ _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ][0-9A-Za-zÀ-ÖØ-öø-ɏ\-]*")
 _TITLES = re.compile(r"《[^》]*》|«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def key_lists(*path: str) -> dict[str, tuple[str, ...]]:
+    """A shipped table of ``key<TAB>value value …`` lines (``#`` lines are its header) as
+    key → values: the Hán-Việt readings and the dictionaries' glosses.
+
+    >>> key_lists("cedict", "zh_en.tsv")["法官"]
+    ('judge',)
+    """
+    table = {}
+    with data_path(*path).open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and "\t" in line:
+                key, values = line.rstrip("\n").split("\t")
+                table[key] = tuple(values.split())
+    return table
 
 
 @cache
@@ -54,14 +70,7 @@ def hanviet_table() -> dict[str, tuple[str, ...]]:
     >>> table["国"], table["务"], table["院"]
     (('quốc',), ('vụ',), ('viện',))
     """
-    table = {}
-    with data_path("hanviet", "hanviet.tsv").open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            char, readings = line.rstrip("\n").split("\t")
-            table[char] = tuple(readings.split())
-    return table
+    return key_lists("hanviet", "hanviet.tsv")
 
 
 @cache
@@ -73,13 +82,7 @@ def cedict_table() -> dict[str, tuple[str, ...]]:
     >>> cedict_table()["法官"], cedict_table()["调查"][:3]
     (('judge',), ('investigation', 'inquiry', 'investigate'))
     """
-    table = {}
-    with data_path("cedict", "zh_en.tsv").open(encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and "\t" in line:
-                word, glosses = line.rstrip("\n").split("\t")
-                table[word] = tuple(glosses.split())
-    return table
+    return key_lists("cedict", "zh_en.tsv")
 
 
 def add_dictionary(keys, words, *, lang: str) -> None:

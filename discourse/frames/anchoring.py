@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-__all__ = ["ANCHOR_TOLERANCE", "DISTANCE", "expected", "sentence_anchors", "swap_pairs"]
+__all__ = ["ANCHOR_TOLERANCE", "DISTANCE", "expected", "want", "sentence_anchors", "swap_pairs"]
 
 SOURCE_END = re.compile(r"[。！？!?]+[”’\"」』）)]*")
 TARGET_END = re.compile(r"[.!?…]+[»”’\")]*(?=\s|$)")
@@ -35,6 +35,18 @@ def expected(ps, anchors):
     """
     left = max((x for x in anchors if x[0] <= ps), default=None, key=lambda x: x[0])
     right = min((x for x in anchors if x[0] > ps), default=None, key=lambda x: x[0])
+    return want(ps, left, right)
+
+
+def want(ps, left, right):
+    """The target position expected for source position `ps` between the pairs `left` and `right`.
+
+    `left` is the pair made nearest at or before `ps`, `right` the nearest after (``None``
+    when there is none): what :func:`expected` computes.
+
+    >>> round(want(0.5, (0.4, 0.2, None), (0.6, 0.4, None)), 6)
+    0.3
+    """
     if left and right and right[0] > left[0]:
         return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
     if left:
@@ -42,7 +54,6 @@ def expected(ps, anchors):
     if right:
         return right[1] - (right[0] - ps)
     return ps
-
 
 
 def _ends(d, lang, seg_order, seg_len, text, pattern):

@@ -20,27 +20,9 @@ included (the pair made first wins, as ``max``/``min`` give the first of equals)
 
 from __future__ import annotations
 
-from .anchoring import DISTANCE
+from .anchoring import DISTANCE, want
 
 __all__ = ["Greedy", "want"]
-
-
-def want(ps, left, right):
-    """The target position expected for source position `ps` between the pairs `left` and `right`.
-
-    `left` is the pair made nearest at or before `ps`, `right` the nearest after (``None``
-    when there is none): the arithmetic of :func:`~discourse.frames.anchoring.expected`.
-
-    >>> round(want(0.5, (0.4, 0.2, None), (0.6, 0.4, None)), 6)
-    0.3
-    """
-    if left and right and right[0] > left[0]:
-        return left[1] + (ps - left[0]) * (right[1] - left[1]) / (right[0] - left[0])
-    if left:
-        return left[1] + ps - left[0]
-    if right:
-        return right[1] - (right[0] - ps)
-    return ps
 
 
 class Greedy:
