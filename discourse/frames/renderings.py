@@ -23,7 +23,11 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    syllables that read one (:func:`~discourse.frames.calques.read_share`,
    :func:`~discourse.frames.calques.read_cover`: 脱贫攻坚 does not take *đánh thắng trận
    chiến công kiên thoát nghèo* from 打赢脱贫攻坚战), or, zh → en, 1 when an English word
-   is a CC-CEDICT gloss, plus the strongest Dice association (over the corpus's aligned
+   is a CC-CEDICT gloss, plus 0.5 for each side of the source group whose nearest dictionary
+   word translates one of the words next to the target group
+   (:func:`~discourse.frames.context.agreement`: 责任清晰 ↔ « distinction claire des
+   responsabilités », 责任体系 ↔ « système de responsabilités », the French order swapped),
+   plus the strongest Dice association (over the corpus's aligned
    units, :class:`~discourse.frames.association.Association`) between the source form and
    a word of the target group's clause co-occurring with it in at least
    :data:`~discourse.frames.association.TRUSTED_COUNT` units (from one, any word found once
@@ -52,7 +56,9 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    last hits take this one and its first are left over, so that a list keeps its order.
    The greedy pairing itself is :class:`~discourse.frames.pairing.Greedy`.
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
-   method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened), then
+   method ``reading``) or by dictionary glosses (zh–fr CFDICT, zh–en CC-CEDICT, method
+   ``dictionary``, softened) in the clause where its rendering is expected
+   (:func:`~discourse.frames.context.dictionary_span`: 省负总责 ↔ « charge par la province »), then
    by association alone (method ``learned``, softened): the target content word with the
    highest Dice with the source form over the corpus's aligned units, co-occurring in at
    least :data:`~discourse.frames.association.LEARNED_MIN_COUNT` units with a Dice of at
@@ -76,9 +82,10 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
-from .anchoring import sentence_anchors, swap_pairs
+from .anchoring import expected, sentence_anchors, swap_pairs
 from .association import Association
-from .calques import calque, gloss_words, read_cover, read_share, reading_spans
+from .calques import calque, gloss_words, read_cover, read_share
+from .context import CONTEXT_WEIGHT, agreement, fallback, has_dictionary, source_neighbours, target_neighbours
 from .lexicon import load_lexicon
 from .pairing import Greedy
 from .profile import frame_hits
@@ -254,21 +261,23 @@ def _clause(h, ends, s_order):
 
 
 def _target_info(tgp, t_text):
-    """What the scores need of a target group: literal?, its text, its words, its clause's words."""
-    span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
-    window = _window(t_text, tgp[0]["start"], tgp[-1]["end"])
+    """What the scores need of a target group: literal?, its text, its words, its clause's words, its neighbours."""
+    start, end = tgp[0]["start"], tgp[-1]["end"]
+    span = t_text[start:end]
+    window = _window(t_text, start, end)
     return (any(h["kind"] == "literal" for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
-            frozenset(w.lower() for w in _WORD.findall(window)))
+            frozenset(w.lower() for w in _WORD.findall(window)), target_neighbours(t_text, start, end))
 
 
-def _static(s_lit, form, first, t_info, source, tgt, learned):
+def _static(s_lit, form, first, t_info, source, tgt, learned, neighbours=()):
     """The position-free part of a source group's scores with the target groups: ``[(j, score)]``
     for those it may take (a group without a literal hit never takes a literal target group).
 
-    `s_lit`: whether the group has a literal hit, `form` its hits' text, `first` its first hit's."""
+    `s_lit`: whether the group has a literal hit, `form` its hits' text, `first` its first hit's,
+    `neighbours` its dictionary neighbours (:func:`~discourse.frames.context.source_neighbours`)."""
     out = []
     zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
-    for j, (t_lit, span, span_words, window_words) in enumerate(t_info):
+    for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
         if t_lit and not s_lit:
             continue
         score = 2.0 if t_lit else 1.0
@@ -276,6 +285,8 @@ def _static(s_lit, form, first, t_info, source, tgt, learned):
             score += (read_share(form, span) + read_cover(form, span)) / 2
         elif glosses is not None and span_words & glosses:
             score += 1.0
+        if neighbours:  # the words next to the hit translated next to the target group
+            score += CONTEXT_WEIGHT * agreement(neighbours, t_neighbours, tgt)
         out.append((j, score + learned.strength(first, window_words)))
     return out
 
@@ -298,7 +309,9 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
         i = len(s_pos)
         s_pos.append(_position(sg[0], s_order, s_len))
         s_lit, form, first = any(h["kind"] == "literal" for h in sg), "".join(h["match"] for h in sg), sg[0]["match"]
-        scores = _static(s_lit, form, first, t_info, source, tgt, learned)
+        seg_text = text[(d, source, sg[0]["seg_id"])]
+        near = source_neighbours(seg_text, sg[0]["start"], sg[-1]["end"], tgt) if has_dictionary(source, tgt) else ()
+        scores = _static(s_lit, form, first, t_info, source, tgt, learned, near)
         static.update(((i, j), score) for j, score in scores)
         key = ("clauses", d, sg[0]["seg_id"])
         if key not in cache:  # the clause ends of a source segment, once for all its hits
@@ -327,7 +340,17 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
         tgp = t_groups[j]
         for k, h in enumerate(used.get(i, lits[:len(tgp)])):
             rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, text, t_order, learned)
+    at = {id(h): _offset(expected(_position(h, s_order, s_len), greedy.made), t_order, t_len)
+          for h in src if h["kind"] == "literal" and id(h) not in rendered}
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, text, t_order, learned, at)
+
+
+def _offset(position, t_order, t_len):
+    """The target (segment, offset) at a relative position (the inverse of :func:`_position`)."""
+    x = min(max(position, 0.0), 1.0) * len(t_order)
+    k = min(int(x), len(t_order) - 1)
+    seg_id = next(s for s, n in t_order.items() if n == k)
+    return seg_id, round((x - k) * t_len[seg_id])
 
 
 def _left_before(i, j, static, taken_t, t_pos):
@@ -339,7 +362,7 @@ def _left_before(i, j, static, taken_t, t_pos):
     return bool(left) and min(left)[1]
 
 
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned):
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned, at):
     rows = []
     used = [(p["seg_id"], p["start"], p["end"]) for tgp in t_groups for p in tgp]  # learned never takes a hit
     for h in src:
@@ -355,7 +378,8 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_or
             rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, h["match"], span),
                                 h["seg_id"], seg_id))
             continue
-        found = _fallback(h, source, tgt, t_order, text, d)
+        found = fallback(h["match"], {s: text[(d, tgt, s)] for s in t_order}, at[id(h)], used, source=source,
+                         target=tgt)
         if found[3] == "none":
             found = _learned(h, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (h["seg_id"], found[-1]))
@@ -386,20 +410,3 @@ def _learned(h, source, tgt, t_order, text, d, learned, used):
                     return (m.group(), m.start(), m.end(), "learned", "softened",
                             _calque(source, tgt, h["match"], m.group()), seg_id)
     return None
-
-
-def _fallback(h, source, tgt, t_order, text, d):
-    """A rendering found by reading (zh–vi) or dictionary (zh–en), or dropped."""
-    for seg_id in t_order:
-        t = text[(d, tgt, seg_id)]
-        if (source, tgt) == ("zh", "vi"):
-            spans = reading_spans(h["match"], t)
-            if spans:
-                s, e = spans[0]
-                return (t[s:e], s, e, "reading", "kept", True, seg_id)
-        elif (source, tgt) == ("zh", "en"):
-            glosses = gloss_words(h["match"])
-            m = next((m for m in _WORD.finditer(t) if m.group().lower() in glosses), None)
-            if m:
-                return (m.group(), m.start(), m.end(), "dictionary", "softened", None, seg_id)
-    return (None, None, None, "none", "dropped", None, None)
