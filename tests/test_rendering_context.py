@@ -7,7 +7,7 @@ import pandas as pd
 import discourse
 from discourse.corpus import Corpus
 from discourse.frames import renderings
-from discourse.frames.context import agreement, dictionary_span, source_neighbours, target_neighbours
+from discourse.frames.context import agreement, dictionary_span, source_neighbours, target_keys, target_neighbours
 
 
 def _parallel(pairs, target="fr"):
@@ -43,8 +43,10 @@ def test_neighbours():
     assert source_neighbours("合力攻坚的责任体系", 5, 7, "fr") == ("攻坚", "体系")
     assert source_neighbours("、责任、", 1, 3, "fr") == ()  # 、 ends the neighbourhood
     assert target_neighbours("Un, deux trois quatre cinq six, sept", 9, 14) == ["deux", "quatre", "cinq", "six"]
-    assert agreement(("体系",), ["systèmes"], "fr") == 1 and agreement(("体系",), ["maison"], "fr") == 0
-    assert agreement(("体系",), ["system"], "en") == 1
+    assert agreement(("体系",), target_keys(["systèmes"], "fr"), "fr") == 1
+    assert agreement(("体系",), target_keys(["maison"], "fr"), "fr") == 0
+    assert agreement(("体系",), target_keys(["system"], "en"), "en") == 1
+    assert agreement(("攻坚",), target_keys(["trận", "công", "kiên"], "vi"), "vi") == 1
 
 
 def test_dictionary_rendering_zh_fr():

@@ -20,23 +20,24 @@ keys are equal: the lemma (simplemma, fr and en), lower-cased, cut to its first
 >>> text = "构建起责任清晰、各负其责、合力攻坚的责任体系"
 >>> source_neighbours(text, 3, 5, "fr"), source_neighbours(text, 18, 20, "fr")
 (('清晰',), ('攻坚', '体系'))
->>> agreement(("清晰",), ["la", "distinction", "claire", "des", "et", "la", "conjugaison"], "fr")
+>>> agreement(("清晰",), target_keys(["la", "distinction", "claire", "des", "et", "conjugaison"], "fr"), "fr")
 1
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from discourse._dictionaries import cfdict_table
 from discourse.anchors import cedict_table
 from discourse.languages.lemmas import lemmas
 
-from .calques import reading_spans
+from .calques import readings, reading_spans
 
-__all__ = ["STEM", "SIDE", "CONTEXT_WEIGHT", "MIN_WORDS", "source_neighbours", "target_neighbours", "agreement",
-           "dictionary_span", "fallback", "has_dictionary"]
+__all__ = ["STEM", "SIDE", "CONTEXT_WEIGHT", "MIN_WORDS", "source_neighbours", "target_neighbours", "target_keys",
+           "agreement", "dictionary_span", "fallback", "has_dictionary"]
 
 #: Letters of a lemma compared (a gloss *charger* and a word *charge* share ``charg``).
 STEM = 5
@@ -51,6 +52,8 @@ _LONGEST = 4
 #: Characters skipped next to a hit before its neighbour (the particles of 合力攻坚的责任体系).
 _PARTICLES = frozenset("的之地得了着")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN_RUN_END = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+$")
 _WORD = re.compile(r"[^\W\d_]+")
 _TARGET_CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 
@@ -79,18 +82,21 @@ def source_neighbours(text: str, start: int, end: int, target: str) -> tuple[str
     i = start
     while i > 0 and text[i - 1] in _PARTICLES:
         i -= 1
-    word = next((text[i - n:i] for n in range(_LONGEST, 1, -1)
-                 if i - n >= 0 and text[i - n:i] in table and all(_HAN.match(c) for c in text[i - n:i])), None)
-    if word:
-        out.append(word)
+    left = _HAN_RUN_END.search(text, max(0, i - _LONGEST), i)
+    if left:
+        run = left.group()
+        word = next((run[-n:] for n in range(len(run), 1, -1) if run[-n:] in table), None)
+        if word:
+            out.append(word)
     j = end
     while j < len(text) and text[j] in _PARTICLES:
         j += 1
-    word = next((text[j:j + n] for n in range(_LONGEST, 1, -1)
-                 if j + n <= len(text) and text[j:j + n] in table and all(_HAN.match(c) for c in text[j:j + n])),
-                None)
-    if word:
-        out.append(word)
+    right = _HAN_RUN.match(text, j, j + _LONGEST)
+    if right:
+        run = right.group()
+        word = next((run[:n] for n in range(len(run), 1, -1) if run[:n] in table), None)
+        if word:
+            out.append(word)
     return tuple(out)
 
 
@@ -105,7 +111,7 @@ def target_neighbours(text: str, start: int, end: int, *, side: int = SIDE) -> l
     return _WORD.findall(left)[-side:] + _WORD.findall(right)[:side]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)  # per distinct word
 def _key(lang: str, word: str) -> str:
     lemma = lemmas(lang, [word.lower()])[0] if lang in ("fr", "en") else word.lower()
     return lemma[:STEM]
@@ -116,21 +122,29 @@ def _gloss_keys(word: str, target: str) -> frozenset[str]:
     return frozenset(_key(target, g) for g in _table(target).get(word, ()))
 
 
-def _translates(word: str, words, target: str) -> bool:
+def target_keys(words, target: str):
+    """What :func:`agreement` compares of a target group's neighbours (:func:`target_neighbours`):
+    their keys (fr, en), or their syllables and text (vi, searched for readings).
+
+    >>> sorted(target_keys(["un", "système", "de"], "fr"))
+    ['de', 'systè', 'un']
+    """
     if target == "vi":
-        return bool(reading_spans(word, " ".join(words)))
-    keys = _gloss_keys(word, target)
-    return any(_key(target, w) in keys for w in words)
+        return frozenset(unicodedata.normalize("NFC", w).lower() for w in words), " ".join(words)
+    return frozenset(_key(target, w) for w in words)
 
 
-def agreement(neighbours, words, target: str) -> int:
+def agreement(neighbours, keys, target: str) -> int:
     """How many of a source group's neighbours (:func:`source_neighbours`) have a gloss among
-    the target `words` (:func:`target_neighbours`): 0, 1 or 2.
+    a target group's neighbours (`keys`, :func:`target_keys`): 0, 1 or 2.
 
-    >>> agreement(("攻坚", "体系"), ["un", "système", "de", "marqué", "par", "la"], "fr")
+    >>> agreement(("攻坚", "体系"), target_keys(["un", "système", "de", "marqué", "par", "la"], "fr"), "fr")
     1
     """
-    return sum(_translates(w, words, target) for w in neighbours)
+    if target == "vi":
+        syllables, text = keys
+        return sum(not readings(w).isdisjoint(syllables) and bool(reading_spans(w, text)) for w in neighbours)
+    return sum(not _gloss_keys(w, target).isdisjoint(keys) for w in neighbours)
 
 
 def _parts(term: str, target: str) -> list[str]:

@@ -85,7 +85,8 @@ from discourse.errors import DiscourseWarning, InputError
 from .anchoring import expected, sentence_anchors, swap_pairs
 from .association import Association
 from .calques import calque, gloss_words, read_cover, read_share
-from .context import CONTEXT_WEIGHT, agreement, fallback, has_dictionary, source_neighbours, target_neighbours
+from .context import (CONTEXT_WEIGHT, agreement, fallback, has_dictionary, source_neighbours, target_keys,
+                      target_neighbours)
 from .lexicon import load_lexicon
 from .pairing import Greedy
 from .profile import frame_hits
@@ -260,13 +261,15 @@ def _clause(h, ends, s_order):
     return s_order[h["seg_id"]], bisect_left(ends, h["start"])
 
 
-def _target_info(tgp, t_text):
-    """What the scores need of a target group: literal?, its text, its words, its clause's words, its neighbours."""
+def _target_info(tgp, t_text, keys_of):
+    """What the scores need of a target group: literal?, its text, its words, its clause's words, and
+    its neighbours' keys (`keys_of` is the target language with a dictionary, else None)."""
     start, end = tgp[0]["start"], tgp[-1]["end"]
     span = t_text[start:end]
     window = _window(t_text, start, end)
     return (any(h["kind"] == "literal" for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
-            frozenset(w.lower() for w in _WORD.findall(window)), target_neighbours(t_text, start, end))
+            frozenset(w.lower() for w in _WORD.findall(window)),
+            keys_of and target_keys(target_neighbours(t_text, start, end), keys_of))
 
 
 def _static(s_lit, form, first, t_info, source, tgt, learned, neighbours=()):
@@ -298,7 +301,8 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
     t_len = {s: length[(d, tgt, s)] for s in t_order}
     groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
     t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
-    t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
+    keys_of = tgt if has_dictionary(source, tgt) else None
+    t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])], keys_of) for tgp in t_groups]
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
         cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
     made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
