@@ -233,6 +233,17 @@ def test_plots(table):
     plt.close(ax.figure)
     with pytest.raises(InputError):
         discourse.plot.retention(table)
+    ax = discourse.plot.calque_shares(rendering_summary(table))
+    summary = rendering_summary(table).query("target_lang == 'vi'")
+    assert [t.get_text() for t in ax.get_yticklabels()][:2] == ["battle (7/9)", "responsibility (9/16)"]
+    assert len(ax.get_yticklabels()) == len(summary) == 6
+    assert [round(p.get_width(), 4) for p in ax.patches] == [round(x, 4) for x in summary["calque_share"]]
+    plt.close(ax.figure)
+    ax = discourse.plot.calque_shares(rendering_summary(table, by="doc_id"))
+    assert ax.get_yticklabels()[0].get_text().startswith("000_6faf780c4d1388a2 · battle")
+    plt.close(ax.figure)
+    with pytest.raises(InputError, match="zh → vi"):
+        discourse.plot.calque_shares(rendering_summary(table[table["target_lang"] == "fr"]))
 
 
 def test_a_list_keeps_its_order_when_its_group_takes_a_later_target_first():
