@@ -147,10 +147,11 @@ def segment_arrays(toks) -> dict:
 def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
     """Character offsets where each hit's left context starts and its right context ends
     (``hits``: a hit table, or a mapping of its columns to arrays)."""
+    if len(hits["seg_row"]) <= 16:  # a rare word's few hits: quicker one by one than with two dozen numpy calls
+        return _few_bounds(toks, [hits[c].tolist() for c in ("seg_row", "first", "last", "start", "end")],
+                           window, unit)
     row, first, last, start, end = (np.asarray(hits[c], dtype=np.int64) for c in ("seg_row", "first", "last", "start",
                                                                                   "end"))
-    if len(row) <= 16:  # a rare word's few hits: quicker one by one than with two dozen numpy calls
-        return _few_bounds(toks, (row, first, last, start, end), window, unit)
     length = toks.segment_lengths().__getitem__  # length of the text of these segments
 
     if unit == "chars" or window == 0:
@@ -166,19 +167,20 @@ def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.n
 
 
 def _few_bounds(toks, columns, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`context_bounds` of a few hits (``columns``: their ``seg_row, first, last,
-    start, end``), the same bounds computed hit by hit."""
-    lengths, bounds, starts, ends = toks.segment_lengths(), toks.segment_bounds(), toks.start, toks.end
-    n = max(len(toks) - 1, 0)
+    """:func:`context_bounds` of a few hits (``columns``: lists of their ``seg_row, first,
+    last, start, end``), the same bounds computed hit by hit in Python ints."""
+    length, bound, token_start, token_end = (values.item for values in (toks.segment_lengths(), toks.segment_bounds(),
+                                                                        toks.start, toks.end))
     lo, hi = [], []
-    for r, first, last, start, end in zip(*(values.tolist() for values in columns)):
+    for r, first, last, start, end in zip(*columns):
         if unit == "chars" or window == 0:
             lo.append(max(start - window, 0))
-            hi.append(min(end + window, int(lengths[r])))
+            hi.append(min(end + window, length(r)))
             continue
         left, right = first - window, last - 1 + window  # first and last token of the context
-        lo.append(min(int(starts[min(max(left, 0), n)]) if left >= bounds[r] else 0, start))
-        hi.append(max(int(ends[min(max(right, 0), n)]) if right < bounds[r + 1] else int(lengths[r]), end))
+        # a context token inside the segment (so a valid index: the segment holds the hit's tokens), else its edge
+        lo.append(min(token_start(left), start) if left >= bound(r) else 0)
+        hi.append(max(token_end(right), end) if right < bound(r + 1) else length(r))
     return np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
 
 

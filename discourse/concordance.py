@@ -115,7 +115,7 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
         raise InputError(f"a window of {window} {unit} is more than {MAX_WINDOW}: the context never reaches "
                          f"beyond the hit's segment (paragraph); give at most {MAX_WINDOW} {unit} on each side")
     toks = corpus.tokens()
-    if lang is not None:
+    if lang is not None and not (isinstance(lang, str) and lang in toks.lang_rows()):
         unknown = sorted(set(as_list(lang)) - set(toks.lang_rows()))
         if unknown:
             raise InputError(f"the corpus has no text in language {', '.join(map(repr, unknown))}; "
