@@ -125,8 +125,9 @@ def _glossary_entries(glossary) -> list[tuple[list[str] | None, dict[str, list[s
 
 def segment_arrays(toks) -> dict:
     """The segment columns a concordance table takes its rows from, made once per Tokens
-    (so a query's table costs its hits, not the corpus's size): ``doc_id, lang`` (pandas
-    string arrays), ``seg_id`` (int64), ``align_id`` (Int64) and ``text`` (object array).
+    (so a query's table costs its hits, not the corpus's size): ``doc_id, lang`` (object
+    arrays of the strings of a pandas ``str`` array), ``string_dtype`` (that array's dtype),
+    ``seg_id`` (int64), ``align_id`` (Int64) and ``text`` (object array).
 
     >>> import discourse
     >>> arrays = segment_arrays(discourse.load_corpus().tokens())
@@ -135,7 +136,9 @@ def segment_arrays(toks) -> dict:
     """
     def arrays():
         column = toks.corpus.column
-        out = {col: pd.array(column(col), dtype="str") for col in ("doc_id", "lang")}
+        strings = {col: pd.array(column(col), dtype="str") for col in ("doc_id", "lang")}
+        out = {col: np.asarray(values, dtype=object) for col, values in strings.items()}
+        out["string_dtype"] = strings["doc_id"].dtype
         out["seg_id"] = column("seg_id").astype(np.int64)
         out["align_id"] = pd.array(column("align_id"), dtype="Int64")
         out["text"] = column("text")

@@ -24,7 +24,7 @@ import pandas as pd
 
 from ._kwic import segment_arrays
 
-__all__ = ["context_frame", "joined_text", "COLUMNS"]
+__all__ = ["context_frame", "context_lines", "joined_text", "COLUMNS"]
 
 #: The columns of :meth:`discourse.Concordance.to_frame`, in order (parallel columns follow).
 COLUMNS = ["doc_id", "lang", "seg_id", "align_id", "start", "end", "left", "match", "right"]
@@ -47,6 +47,27 @@ def joined_text(toks) -> tuple[str, np.ndarray]:
     return toks.memo(("kwic_joined_text",), join)
 
 
+def context_lines(toks, hits) -> list[tuple[str, str, str]]:
+    """Each hit's ``(left, match, right)`` strings, those of :func:`context_frame`, without a table.
+
+    >>> import discourse
+    >>> toks = discourse.load_corpus().tokens()
+    >>> context_lines(toks, {"seg_row": [12], "start": [95], "end": [98], "lo": [90], "hi": [103]})
+    [('》,立下“', '军令状', '”,实现了')]
+    """
+    text, lo, start, end, hi = _joined_bounds(toks, hits)
+    return [(text[a:b], text[b:c], text[c:d]) for a, b, c, d in zip(lo, start, end, hi)]
+
+
+def _joined_bounds(toks, hits) -> tuple[str, list[int], list[int], list[int], list[int]]:
+    """The joined text (:func:`joined_text`) and each hit's ``lo, start, end, hi`` as offsets
+    in it (lists of Python ints)."""
+    text, offsets = joined_text(toks)
+    at = offsets[np.asarray(hits["seg_row"], dtype=np.int64)]
+    lo, start, end, hi = ((np.asarray(hits[c], dtype=np.int64) + at).tolist() for c in ("lo", "start", "end", "hi"))
+    return text, lo, start, end, hi
+
+
 def context_frame(toks, hits, *, langs) -> pd.DataFrame:
     """The table of some hits: :data:`COLUMNS`, then the parallel columns of a hit table
     (``text_<lang>``, ``equiv_<lang>``, and ``rendering_<lang>, status_<lang>`` for the
@@ -59,15 +80,15 @@ def context_frame(toks, hits, *, langs) -> pd.DataFrame:
     rows = np.asarray(hits["seg_row"], dtype=np.int64)
     n = len(rows)
     start, end = (np.array(hits[c], dtype=np.int64) for c in ("start", "end"))  # copies: the table's own
-    text, offsets = joined_text(toks)
-    at = offsets[rows]  # each hit's lo, start, end, hi as offsets in the joined text, then Python ints
-    lo, at_start, at_end, hi = ((np.asarray(hits[c], dtype=np.int64) + at).tolist() for c in ("lo", "start", "end",
-                                                                                             "hi"))
-    pieces = np.array([text[a:b] for a, b in zip(chain(lo, at_start, at_end), chain(at_start, at_end, hi))],
-                      dtype=object)  # the left strings, then the matches, then the right: converted together
-    strings = pd.arrays.StringArray(pieces, dtype=segments["doc_id"].dtype)
-    columns = {col: segments[col].take(rows) for col in ("doc_id", "lang", "seg_id", "align_id")}
-    columns.update(start=start, end=end, left=strings[:n], match=strings[n:2 * n], right=strings[2 * n:])
+    text, lo, at_start, at_end, hi = _joined_bounds(toks, hits)
+    # the left strings, the matches, the right strings, the doc_id and lang: one conversion to pandas strings
+    pieces = np.concatenate([np.array([text[a:b] for a, b in zip(chain(lo, at_start, at_end),
+                                                                 chain(at_start, at_end, hi))], dtype=object)]
+                            + [segments[col].take(rows) for col in ("doc_id", "lang")])
+    strings = pd.arrays.StringArray(pieces, dtype=segments["string_dtype"])
+    columns = {"doc_id": strings[3 * n:4 * n], "lang": strings[4 * n:]}
+    columns.update({col: segments[col].take(rows) for col in ("seg_id", "align_id")})
+    columns.update(start=start, end=end, left=strings[:n], match=strings[n:2 * n], right=strings[2 * n:3 * n])
     if isinstance(hits, pd.DataFrame):
         extra = [c for prefix in _PARALLEL for c in hits.columns if c.startswith(prefix)]
         extra += [f"{prefix}{code}" for code in langs for prefix in ("rendering_", "status_")
