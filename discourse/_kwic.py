@@ -125,8 +125,9 @@ def _glossary_entries(glossary) -> list[tuple[list[str] | None, dict[str, list[s
 
 def segment_arrays(toks) -> dict:
     """The segment columns a concordance table takes its rows from, made once per Tokens
-    (so a query's table costs its hits, not the corpus's size): ``doc_id, lang`` (pandas
-    string arrays), ``seg_id`` (int64), ``align_id`` (Int64) and ``text`` (object array).
+    (so a query's table costs its hits, not the corpus's size): ``doc_id, lang`` (object
+    arrays of the strings of a pandas ``str`` array), ``string_dtype`` (that array's dtype),
+    ``seg_id`` (int64), ``align_id`` (Int64) and ``text`` (object array).
 
     >>> import discourse
     >>> arrays = segment_arrays(discourse.load_corpus().tokens())
@@ -135,7 +136,9 @@ def segment_arrays(toks) -> dict:
     """
     def arrays():
         column = toks.corpus.column
-        out = {col: pd.array(column(col), dtype="str") for col in ("doc_id", "lang")}
+        strings = {col: pd.array(column(col), dtype="str") for col in ("doc_id", "lang")}
+        out = {col: np.asarray(values, dtype=object) for col, values in strings.items()}
+        out["string_dtype"] = strings["doc_id"].dtype
         out["seg_id"] = column("seg_id").astype(np.int64)
         out["align_id"] = pd.array(column("align_id"), dtype="Int64")
         out["text"] = column("text")
@@ -147,10 +150,11 @@ def segment_arrays(toks) -> dict:
 def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
     """Character offsets where each hit's left context starts and its right context ends
     (``hits``: a hit table, or a mapping of its columns to arrays)."""
+    if len(hits["seg_row"]) <= 16:  # a rare word's few hits: quicker one by one than with two dozen numpy calls
+        return _few_bounds(toks, [hits[c].tolist() for c in ("seg_row", "first", "last", "start", "end")],
+                           window, unit)
     row, first, last, start, end = (np.asarray(hits[c], dtype=np.int64) for c in ("seg_row", "first", "last", "start",
                                                                                   "end"))
-    if len(row) <= 16:  # a rare word's few hits: quicker one by one than with two dozen numpy calls
-        return _few_bounds(toks, (row, first, last, start, end), window, unit)
     length = toks.segment_lengths().__getitem__  # length of the text of these segments
 
     if unit == "chars" or window == 0:
@@ -158,27 +162,27 @@ def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.n
     bounds = toks.segment_bounds()
     left, right = first - window, last - 1 + window  # first and last token of the context
     n = max(len(toks) - 1, 0)
-    lo = np.where(left >= bounds[row], toks.start[np.minimum(np.maximum(left, 0), n)], 0)
-    inside = right < bounds[row + 1]
-    hi = toks.end[np.minimum(np.maximum(right, 0), n)].astype(np.int64)
-    hi[~inside] = length(row[~inside])  # the context runs to the end of the segment
+    lo = np.where(left >= bounds[row], toks.start[np.clip(left, 0, n)], 0)
+    # past the segment's last token, the context runs to the end of the segment
+    hi = np.where(right < bounds[row + 1], toks.end[np.clip(right, 0, n)], length(row))
     return np.minimum(lo, start), np.maximum(hi, end)
 
 
 def _few_bounds(toks, columns, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`context_bounds` of a few hits (``columns``: their ``seg_row, first, last,
-    start, end``), the same bounds computed hit by hit."""
-    lengths, bounds, starts, ends = toks.segment_lengths(), toks.segment_bounds(), toks.start, toks.end
-    n = max(len(toks) - 1, 0)
+    """:func:`context_bounds` of a few hits (``columns``: lists of their ``seg_row, first,
+    last, start, end``), the same bounds computed hit by hit in Python ints."""
+    length, bound, token_start, token_end = (values.item for values in (toks.segment_lengths(), toks.segment_bounds(),
+                                                                        toks.start, toks.end))
     lo, hi = [], []
-    for r, first, last, start, end in zip(*(values.tolist() for values in columns)):
+    for r, first, last, start, end in zip(*columns):
         if unit == "chars" or window == 0:
             lo.append(max(start - window, 0))
-            hi.append(min(end + window, int(lengths[r])))
+            hi.append(min(end + window, length(r)))
             continue
         left, right = first - window, last - 1 + window  # first and last token of the context
-        lo.append(min(int(starts[min(max(left, 0), n)]) if left >= bounds[r] else 0, start))
-        hi.append(max(int(ends[min(max(right, 0), n)]) if right < bounds[r + 1] else int(lengths[r]), end))
+        # a context token inside the segment (so a valid index: the segment holds the hit's tokens), else its edge
+        lo.append(min(token_start(left), start) if left >= bound(r) else 0)
+        hi.append(max(token_end(right), end) if right < bound(r + 1) else length(r))
     return np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
 
 

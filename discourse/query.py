@@ -39,18 +39,20 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ._hit_arrays import HIT_COLUMNS, int_frame, sorted_hits
 from ._user_regex import UserPattern
 from .errors import DiscourseWarning, InputError
 from .query_elements import elements as parse_elements
 from .query_elements import fold_diacritics, type_set
 
-__all__ = ["find", "find_hits", "fold_diacritics", "unmatched", "MAX_WINDOW"]
+__all__ = ["find", "find_hits", "fold_diacritics", "int_frame", "unmatched", "MAX_WINDOW"]
 
-HIT_COLUMNS = ["seg_row", "first", "last", "start", "end"]
 #: The largest window around a hit (tokens or characters on each side) that a concordance or
 #: collocates take; a window never reaches beyond the hit's segment, and a larger value is
 #: refused as a mistake (``--window 1000000000``) rather than tried.
 MAX_WINDOW = 1000
+_WORD_RUN = re.compile(r"\w+")
+_DOTTED_I = str.maketrans({"\u0130": "i", "\u0131": "i"})  # İ and ı: re's IGNORECASE matches them with i and I
 
 
 def find(tokens, query, *, lang=None, regex: bool = False, case: bool = False, diacritics: bool = True,
@@ -136,7 +138,7 @@ def find_hits(tokens, query, *, lang=None, regex: bool = False, case: bool = Fal
                     problem = unmatched(tokens, q, code, hits=found)
                     if problem:
                         warnings.warn(problem["message"], DiscourseWarning, stacklevel=stacklevel)
-    return _sorted_hits(parts)
+    return sorted_hits(parts)
 
 
 def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query") -> dict | None:
@@ -200,8 +202,8 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
     else:
         rx = re.compile(re.escape(unicodedata.normalize("NFC", "".join(words))), re.IGNORECASE)
     text, offsets = _joined_text(tokens, lang)
-    if rx.search(text) is None:  # the usual case for a term absent from the text: one scan
-        return None
+    if _surely_absent(tokens, lang, words, spaced) or rx.search(text) is None:  # the usual case for a term
+        return None  # absent from the text: known from the text's words, else one scan
     spans = np.array([m.span() for m in rx.finditer(text)], dtype=np.int64).reshape(-1, 2)
     at = np.searchsorted(offsets, spans[:, 0], side="right") - 1
     seg_rows, starts, ends = rows[at], spans[:, 0] - offsets[at], spans[:, 1] - offsets[at]
@@ -234,6 +236,45 @@ def unmatched(tokens, term: str, lang: str, *, hits=None, what: str = "the query
             "parts": parts, "contexts": ordered, "message": message}
 
 
+def _surely_absent(tokens, lang: str, words: list[str], spaced: bool) -> bool:
+    """Whether :func:`unmatched`'s case-insensitive search of the term (``words``) in the raw
+    text of ``lang`` surely finds nothing, known without scanning the text (``False``: scan).
+
+    * One word of word characters (``\\w``) in a language with spaces: a match of
+      ``(?<!\\w)WORD(?!\\w)`` is a whole run of word characters of the text (a character
+      that matches a word character ignoring case is one itself, but for the Greek iota,
+      which U+0345 matches), so the word is absent when no run has its :func:`_word_key`,
+      the runs' keys being made once per Tokens.
+    * A term whose characters have no case (Chinese): present only as written (``in``).
+
+    >>> import discourse, pandas as pd
+    >>> toks = discourse.Corpus(pd.DataFrame({"doc_id": "d", "lang": "fr", "text": ["Il fut ſeul."]})).tokens()
+    >>> _surely_absent(toks, "fr", ["seul"], True), _surely_absent(toks, "fr", ["FUT"], True)
+    (False, False)
+    >>> _surely_absent(toks, "fr", ["seuls"], True), _surely_absent(toks, "fr", ["d'un"], True)
+    (True, False)
+    """
+    term = unicodedata.normalize("NFC", "".join(words))
+    if spaced and len(words) == 1 and _WORD_RUN.fullmatch(term) and "ι" not in _word_key(term):
+        keys = tokens.memo(("word_keys", lang), lambda: {_word_key(run) for run in
+                                                         set(_WORD_RUN.findall(_joined_text(tokens, lang)[0]))})
+        return _word_key(term) not in keys
+    if not spaced and all(c.lower() == c.upper() == c.casefold() == c for c in term):  # re matches each only as is
+        return term not in _joined_text(tokens, lang)[0]
+    return False
+
+
+def _word_key(word: str) -> str:
+    """A form that two words share whenever ``re`` matches one with the other ignoring case
+    (casefolded, with İ and ı as i: ``re`` matches them with i and I); words ``re`` keeps
+    apart may share it too (ß and ss), which only means the text is scanned.
+
+    >>> [_word_key(w) for w in ("ſoleil", "İzmir", "Straße", "K")]  # long s, dotted I, ß, Kelvin sign
+    ['soleil', 'izmir', 'strasse', 'k']
+    """
+    return word.translate(_DOTTED_I).casefold()
+
+
 def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
     """The texts of a language's segments joined by NUL (never part of a match), and the
     offset of each segment in it; made once per Tokens."""
@@ -245,63 +286,18 @@ def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
     return tokens.memo(("joined_text", lang), join)
 
 
-def _sorted_hits(parts: list) -> dict[str, np.ndarray]:
-    """The hits of all parts (mappings of columns ``HIT_COLUMNS``) in corpus order (``seg_row,
-    start, end``), each span once (the first found), as int64 arrays: one ``numpy.lexsort``."""
-    parts = [part for part in parts if len(part["seg_row"])] or parts[:1]
-    if not parts:
-        return {col: np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
-    if len(parts) == 1:  # no copy
-        columns = {col: np.asarray(parts[0][col], dtype=np.int64) for col in HIT_COLUMNS}
-    else:
-        columns = {col: np.concatenate([np.asarray(part[col], dtype=np.int64) for part in parts])
-                   for col in HIT_COLUMNS}
-    row, start, end = columns["seg_row"], columns["start"], columns["end"]
-    if _strictly_increasing(row, start, end):  # one word's hits: already in order, each once
-        return columns
-    order = np.lexsort((end, start, row))  # stable: the first found comes first
-    r, s, e = row[order], start[order], end[order]
-    repeated = (r[1:] == r[:-1]) & (s[1:] == s[:-1]) & (e[1:] == e[:-1])
-    order = order[np.r_[True, ~repeated]]
-    return {col: values[order] for col, values in columns.items()}
-
-
-def int_frame(columns: dict) -> pd.DataFrame:
-    """A DataFrame of int64 columns held in one block (no copy when pandas makes it, and
-    none later to consolidate): quicker than ``pd.DataFrame(columns)`` for large hits."""
-    n = len(next(iter(columns.values()))) if columns else 0
-    block = np.empty((len(columns), n), dtype=np.int64)
-    for i, values in enumerate(columns.values()):
-        block[i] = values
-    return pd.DataFrame(block.T, columns=list(columns), copy=False)
-
-
-def _strictly_increasing(*keys: np.ndarray) -> bool:
-    """Whether the rows of the key columns are in strictly increasing lexicographic order."""
-    if len(keys[0]) < 2:
-        return True
-    if len(keys[0]) <= 16:  # a rare word's few hits: quicker as tuples than as a dozen numpy calls
-        rows = list(zip(*(key.tolist() for key in keys)))
-        return all(a < b for a, b in zip(rows, rows[1:]))
-    after = np.zeros(len(keys[0]) - 1, dtype=bool)
-    tied = np.ones_like(after)
-    for key in keys:
-        after |= tied & (key[1:] > key[:-1])
-        tied &= key[1:] == key[:-1]
-    return bool(after.all())
-
-
 # ---------------------------------------------------------------------------- tokens
 def _cached(tokens, key, make, *, limit: int = 4096):
     """``make()``, remembered per Tokens (a query's elements and type sets are the same each
     time it is asked of the same tokens); at most ``limit`` entries are kept (all dropped
     when that many are: a look-up costs the same however many queries came before)."""
     store = tokens.memo(("query",), dict)
-    if key not in store:
+    found = store.get(key)
+    if found is None:
         if len(store) >= limit:
             store.clear()
-        store[key] = make()
-    return store[key]
+        found = store[key] = make()
+    return found
 
 
 def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:
@@ -324,7 +320,7 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
     if not sets or any(len(s) == 0 for s in sets):
         return {col: np.zeros(0, dtype=np.int64) for col in HIT_COLUMNS}
     cand = tokens.positions_of(sets[0])
-    if len(rows) < len(tokens.corpus):  # only the segments of some languages
+    if len(rows) < len(tokens.segment_lengths()):  # only the segments of some languages
         searched = np.zeros(len(tokens.corpus), dtype=bool)
         searched[rows] = True
         cand = cand[searched[tokens.seg_row[cand]]]
@@ -333,9 +329,9 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
         ok = nxt < len(tokens)
         cand, nxt = cand[ok], nxt[ok]
         cand = cand[(tokens.seg_row[nxt] == tokens.seg_row[cand]) & np.isin(tokens.type_id[nxt], sets[k])]
-    hits = {"seg_row": tokens.seg_row[cand], "first": cand, "last": cand + len(sets),
-            "start": tokens.start[cand], "end": tokens.end[cand + len(sets) - 1]}
-    hits = {col: np.asarray(values, dtype=np.int64) for col, values in hits.items()}
+    cand = cand.astype(np.int64, copy=False)
+    hits = {"seg_row": tokens.seg_row[cand].astype(np.int64), "first": cand, "last": cand + len(sets),
+            "start": tokens.start[cand].astype(np.int64), "end": tokens.end[cand + len(sets) - 1].astype(np.int64)}
     if case:  # the norms matched case-insensitively; now the surface must match as written
         texts = tokens.corpus.column("text")
         surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]

@@ -252,6 +252,22 @@ def test_changing_a_table_changes_neither_the_concordance_nor_its_next_table(cor
     pd.testing.assert_frame_equal(conc.to_frame(), before)
     pd.testing.assert_frame_equal(conc.sort("position").to_frame(), before)
     assert conc.to_text() == kwic(corpus, "respons*", **options).to_text()
+    fresh = kwic(corpus, "respons*", **options)
+    first = fresh.to_frame()  # the first table is the caller's own: changing it changes no later one
+    first.loc[0, "match"], first["left"] = "changed", "x"
+    pd.testing.assert_frame_equal(fresh.to_frame(), before)
+
+
+@pytest.mark.parametrize("query, options", [("respons*", dict(lang="fr")), ("攻坚", dict(chars=True, sort="R1")),
+                                            ("军令状", dict(parallel=True, window=2)), ("zzzz", {}),
+                                            ("责任", dict(unit="chars", window=4, doc_id=ZH_FR))])
+def test_lines_are_the_context_strings_of_the_table(corpus, query, options):
+    # issue 18: each hit's left, match and right text without building a table (NLTK's
+    # find_concordance returns its lines so): the same strings as to_frame's, in its order
+    conc = kwic(corpus, query, **options)
+    lines = conc.lines()
+    assert lines == list(conc.to_frame()[["left", "match", "right"]].itertuples(index=False, name=None))
+    assert len(lines) == len(conc) and all(type(s) is str for line in lines for s in line)
 
 
 def test_a_concordance_without_hits_has_the_columns_and_types_of_one_with_hits(corpus):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import pandas as pd
@@ -126,3 +127,100 @@ def test_find_hits_are_the_arrays_of_find(toks):
         frame, arrays = find(toks, query, **options), find_hits(toks, query, **options)
         assert list(frame.columns) == list(arrays) and all(frame[c].tolist() == arrays[c].tolist() for c in arrays)
         assert all(arrays[c].dtype == "int64" for c in arrays) and (frame.dtypes == "int64").all()
+
+
+TRICKY_TEXTS = ["Il fut ſeul à Paris.", "À İzmir, la STRASSE et la Straße.", "La ﬁn du jour, aujourd’hui.",
+                "Une e\u0301tude et une étude.", "Le signe \u0345 seul.", "Le \u212a et le k, ΦΑΣ et ᾳ ici.",
+                "L'État, l’état."]
+TRICKY_QUERIES = ["seul", "ſeul", "SEUL", "izmir", "İzmir", "ızmır", "strasse", "straße", "STRAẞE", "fin", "ﬁn",
+                  "étude", "e\u0301tude", "etude", "k", "K", "\u212a", "φας", "ᾳ", "αι", "ι", "Ι", "\u0345", "l'état", "état",
+                  "État", "aujourd'hui", "aujourd", "hui", "paris", "parisien", "absent", "zzq", "jour", "ici", "la"]
+
+
+def test_an_absent_word_is_known_absent_without_scanning_the_text(monkeypatch):
+    # issue 18: a word absent from the text cost one case-insensitive regex scan of the whole
+    # text of its language (about 1 s on 2 M French tokens) on every query; the text's word runs
+    # (and, for uncased Chinese, a plain substring test) now say so without a scan
+    import re
+    import types
+
+    import discourse.query as query_module
+
+    texts = ["Le premier jour, l’État dit « aujourd’hui ».", "中央统筹,责任。"]
+    corpus = discourse.Corpus(pd.DataFrame({"doc_id": "d", "lang": ["fr", "zh"], "text": texts}))
+    toks = corpus.tokens()
+    assert len(find(toks, "absentword", lang="fr")) == 0  # the word runs are made once here
+
+    class NoScan:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text, *args):
+            raise AssertionError(f"the raw text was scanned for {self.pattern!r}")
+
+        finditer = search
+
+    fake_re = types.SimpleNamespace(compile=lambda pattern, *a, **k: NoScan(pattern), escape=re.escape,
+                                    IGNORECASE=re.IGNORECASE)
+    monkeypatch.setattr(query_module, "re", fake_re)
+    for word, lang in [("xylophone", "fr"), ("Premiers", "fr"), ("ſeuls", "fr"), ("火星", "zh"), ("2020", "fr")]:
+        assert len(find(toks, word, lang=lang)) == 0
+        assert query_module.unmatched(toks, word, lang) is None
+    # a word that is in the text without being found as words is still looked for (and reported)
+    for word, lang in [("aujourd", "fr"), ("统筹", "zh")]:
+        with pytest.raises(AssertionError, match="scanned"):
+            query_module.unmatched(toks, word, lang, hits={"seg_row": []})
+
+
+def test_the_absence_check_agrees_with_the_scan(monkeypatch):
+    # the quick answer is never "absent" where the case-insensitive scan finds the term:
+    # long s, dotted and dotless i, ß/ẞ, ligatures, decomposed accents, the Kelvin sign, the
+    # Greek iota subscript (U+0345 matches iota ignoring case), apostrophes
+    import re
+
+    import discourse.query as query_module
+
+    corpus = discourse.Corpus(pd.DataFrame({"doc_id": "d", "lang": "fr", "text": TRICKY_TEXTS}))
+    toks = corpus.tokens()
+    text = "\x00".join(TRICKY_TEXTS)
+    quick = {}
+    for query in TRICKY_QUERIES:
+        body = re.escape(unicodedata.normalize("NFC", query)).replace("'", "['’ʼ]")
+        present = re.search(rf"(?<!\w){body}(?!\w)", text, re.IGNORECASE) is not None
+        quick[query] = query_module._surely_absent(toks, "fr", [query], True)
+        assert not (quick[query] and present), query
+        plain = re.fullmatch(r"\w+", unicodedata.normalize("NFC", query)) and "ι" not in query_module._word_key(query)
+        # every absent plain word is known absent, but fin (the text's ﬁn casefolds to fin: scanned, not found)
+        assert quick[query] or present or not plain or query == "fin", query
+    assert quick["absent"] and quick["parisien"] and not quick["ſeul"] and not quick["ızmır"] and not quick["K"]
+    assert not quick["\u212a"] and not quick["STRAẞE"] and not quick["e\u0301tude"]
+    reports = {q: query_module.unmatched(toks, q, "fr") for q in TRICKY_QUERIES}
+    assert reports["aujourd"]["contexts"] == reports["hui"]["contexts"] == ["aujourd’hui"]
+    monkeypatch.setattr(query_module, "_surely_absent", lambda *args: False)  # always scan: the same reports
+    assert reports == {q: query_module.unmatched(toks, q, "fr") for q in TRICKY_QUERIES}
+
+
+def test_word_keys_are_alike_wherever_re_matches_ignoring_case():
+    # every pair of characters re's IGNORECASE matches (found among the characters that share
+    # a lowercase, an uppercase or a case folding) has one word key, and both are word
+    # characters or neither is, except the Greek iota and U+0345 (the check leaves iota out)
+    import re
+
+    from discourse.query import _word_key
+
+    groups: dict[str, set[str]] = {}
+    for code in range(0x110000):
+        c = chr(code)
+        if 0xD800 <= code < 0xE000 or c.lower() == c.upper() == c.casefold() == c:
+            continue
+        for other in (c.lower(), c.upper(), c.casefold(), c.title()):
+            groups.setdefault(other, set()).add(c)
+            if len(other) == 1:
+                groups[other].add(other)
+    pairs = {(a, b) for members in groups.values() for a in members for b in members if a < b}
+    matched = [(a, b) for a, b in pairs if re.fullmatch(re.escape(a), b, re.IGNORECASE)]
+    assert len(matched) > 1000 and ("s", "ſ") in matched and ("i", "ı") in matched
+    assert [(a, b) for a, b in matched if _word_key(a) != _word_key(b)] == []
+    word = re.compile(r"\w")
+    mixed = {_word_key(a) for a, b in matched if bool(word.match(a)) != bool(word.match(b))}
+    assert mixed <= {"ι"}
