@@ -97,16 +97,15 @@ def _chunk_arrays(tokenizer, texts: list[str], vocab):
     """The work of :func:`_tokenize_chunk`, whose per-token lists are freed on return."""
     prepared = [nfc_with_map(t) for t in texts]
     counts, starts, ends, _, ids = tokenizer.token_columns([nfc for nfc, _ in prepared], vocab)
-    n = len(ids)
-    start = np.fromiter(starts, dtype=np.int32, count=n)
-    end = np.fromiter(ends, dtype=np.int32, count=n)
+    start = np.asarray(starts, dtype=np.int32)  # lists, or arrays (zh)
+    end = np.asarray(ends, dtype=np.int32)
     if any(mapping is not None for _, mapping in prepared):
         bounds = np.r_[0, np.cumsum(counts)]
         for k, (_, mapping) in enumerate(prepared):
             if mapping is not None:  # offsets into the NFC text, mapped back to the original
                 a, b = bounds[k], bounds[k + 1]
                 start[a:b], end[a:b] = mapping[start[a:b]], mapping[end[a:b]]
-    return np.asarray(counts, dtype=np.int64), start, end, np.fromiter(ids, dtype=np.int32, count=n)
+    return np.asarray(counts, dtype=np.int64), start, end, np.asarray(ids, dtype=np.int32)
 
 
 #: Below this many characters of one language, the default is one worker: starting

@@ -130,7 +130,7 @@ class ChineseTokenizer(Tokenizer):
 
     def tokenize_many(self, texts) -> list[list[Token]]:
         counts, starts, ends, types, ids = self.token_columns(list(texts))
-        tokens = [(s, e, types[i]) for s, e, i in zip(starts, ends, ids)]
+        tokens = list(zip(starts.tolist(), ends.tolist(), map(types.__getitem__, ids.tolist())))
         bounds = list(itertools.accumulate(counts, initial=0))
         return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
 
