@@ -251,7 +251,7 @@ def tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
             # the types new to that process, in order of first occurrence: chunks come in
             # corpus order, so the vocabulary is in order of first occurrence in the
             # corpus, as if interned token by token
-            new_ids = np.fromiter(map(vocab.__getitem__, new_types), dtype=np.int32, count=len(new_types))
+            new_ids = np.asarray(vocab.ids_of(new_types), dtype=np.int32)
             type_ids[source] = np.concatenate([type_ids.get(source, new_ids[:0]), new_ids])
             ids.append(type_ids[source][local_ids])
         order.append(np.repeat(rows.astype(np.int32), counts[rows]))
@@ -279,3 +279,9 @@ class _Vocabulary(dict):
     def __missing__(self, norm: str) -> int:
         type_id = self[norm] = len(self)
         return type_id
+
+    def ids_of(self, norms: list[str]) -> list[int]:
+        """``[self[n] for n in norms]``, the new norms interned in bulk (no Python call each)."""
+        new = [n for n in dict.fromkeys(norms) if n not in self]
+        self.update(zip(new, range(len(self), len(self) + len(new))))
+        return list(map(self.__getitem__, norms))

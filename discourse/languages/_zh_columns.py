@@ -114,8 +114,8 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     text_lengths = np.asarray(lengths, dtype=np.int64)
     text_starts = np.cumsum(text_lengths + 1) - (text_lengths + 1)
     # between words with hanzi, and from the start / to the end of each text: the gaps
-    lo = np.sort(np.concatenate([text_starts, streams[0].ends]))
-    hi = np.sort(np.concatenate([streams[0].starts, text_starts + text_lengths]))
+    lo = np.sort(np.concatenate([text_starts, streams[0].ends]), kind="stable")  # (two sorted runs: merged)
+    hi = np.sort(np.concatenate([streams[0].starts, text_starts + text_lengths]), kind="stable")
     some = hi > lo
     gap_lo, gap_hi = lo[some], hi[some]
     single = (gap_hi - gap_lo) == 1  # most gaps: "，"
@@ -125,7 +125,7 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     order = np.argsort(all_starts, kind="stable")
     all_starts = all_starts[order]
     all_ends = np.concatenate([s.ends for s in streams])[order]
-    text_of = np.searchsorted(text_starts, all_starts, side="right") - 1
+    text_of = np.repeat(np.arange(len(lengths)), text_lengths + 1)[all_starts]
     offsets = text_starts[text_of]
     counts = np.bincount(text_of, minlength=len(lengths))
     return counts.tolist(), all_starts - offsets, all_ends - offsets, np.concatenate(type_ids)[order]
@@ -153,18 +153,19 @@ def _first_occurrences(keys: list[str]) -> tuple[list[str], np.ndarray, np.ndarr
 
 def _han_words(points: np.ndarray, words: list[str]) -> _Stream:
     """The words with hanzi (the others tile what lies between them)."""
+    names, firsts, name_of = _first_occurrences(words)  # all words: cheaper than picking first
+    sizes = np.fromiter(map(len, names), dtype=np.int64, count=len(names))[name_of]  # len() per distinct word
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
     is_han = (points >= _HAN_FIRST) & (points <= _HAN_LAST)
     han_before = np.zeros(len(points) + 1, dtype=np.int64)
     np.cumsum(is_han, out=han_before[1:])
-    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    ends = np.cumsum(sizes)
-    starts = ends - sizes
     keep = han_before[ends] > han_before[starts]
-    names, firsts, name_of = _first_occurrences(words)  # all words: cheaper than picking first
     han_name = keep[firsts]  # (a word has hanzi wherever it stands)
     rank = np.cumsum(han_name) - 1
-    return _Stream(list(compress(names, han_name.tolist())), starts[firsts[han_name]], starts[keep], ends[keep],
-                   rank[name_of[keep]])
+    kept = np.flatnonzero(keep)
+    return _Stream(list(compress(names, han_name.tolist())), starts[firsts[han_name]], starts[kept], ends[kept],
+                   rank[name_of[kept]])
 
 
 def _single_gaps(points: np.ndarray, lo: np.ndarray, gaps) -> _Stream:
@@ -206,8 +207,7 @@ def _type_ids(ids: TypeIds, streams: list[_Stream]) -> list[np.ndarray]:
     order = np.argsort(np.concatenate([s.first_starts for s in streams]), kind="stable")
     flat = list(chain.from_iterable(s.names for s in streams))
     global_ids = np.empty(len(flat), dtype=np.int64)
-    global_ids[order] = np.fromiter(map(ids.__getitem__, map(flat.__getitem__, order.tolist())),
-                                    dtype=np.int64, count=len(flat))
+    global_ids[order] = ids.ids_of(list(map(flat.__getitem__, order.tolist())))
     out, done = [], 0
     for stream in streams:
         out.append(global_ids[done : done + len(stream.names)][stream.name_of])
