@@ -207,7 +207,8 @@ def _type_ids(ids: TypeIds, streams: list[_Stream]) -> list[np.ndarray]:
     order = np.argsort(np.concatenate([s.first_starts for s in streams]), kind="stable")
     flat = list(chain.from_iterable(s.names for s in streams))
     global_ids = np.empty(len(flat), dtype=np.int64)
-    global_ids[order] = ids.ids_of(list(map(flat.__getitem__, order.tolist())))
+    global_ids[order] = np.fromiter(map(ids.__getitem__, map(flat.__getitem__, order.tolist())),
+                                    dtype=np.int64, count=len(flat))
     out, done = [], 0
     for stream in streams:
         out.append(global_ids[done : done + len(stream.names)][stream.name_of])

@@ -356,22 +356,6 @@ class TypeIds(dict):
         found = self._views.get(normalize)
         return found if found is not None else TypeIds(normalize, share=self)
 
-    def ids_of(self, surfaces: list[str]) -> list[int]:
-        """``[self[s] for s in surfaces]``; surfaces that are their own norms (``normalize``
-        None) are numbered in bulk, without a Python call each.
-
-        >>> ids = TypeIds()
-        >>> ids["a"], ids.ids_of(["b", "a", "c", "b"]), ids.types
-        (0, [1, 0, 2, 1], ['a', 'b', 'c'])
-        """
-        if self.normalize is None:
-            new = [s for s in dict.fromkeys(surfaces) if s not in self]
-            fresh = [s for s in new if s not in self._norm_ids]  # (not numbered by another view)
-            self._norm_ids.update(zip(fresh, range(len(self.types), len(self.types) + len(fresh))))
-            self.types.extend(fresh)
-            self.update(zip(new, map(self._norm_ids.__getitem__, new)))
-        return list(map(self.__getitem__, surfaces))
-
     def __missing__(self, surface: str) -> int:
         norm = surface if self.normalize is None else self.normalize(surface)
         i = self._norm_ids.get(norm)
