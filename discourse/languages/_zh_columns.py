@@ -184,7 +184,8 @@ def _single_gaps(points: np.ndarray, lo: np.ndarray, gaps) -> _Stream:
     has = name_of >= 0
     name_of, inverse = name_of[has], inverse[has]
     starts = lo[has]
-    _, first = np.unique(name_of, return_index=True)  # every name occurs
+    first = np.full(len(index), len(name_of), dtype=np.int64)  # every name occurs: its first token
+    np.minimum.at(first, name_of, np.arange(len(name_of)))
     return _Stream(list(index), starts[first], starts + shift[0][inverse], starts + shift[1][inverse], name_of)
 
 
