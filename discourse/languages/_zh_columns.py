@@ -3,8 +3,11 @@
 :class:`~discourse.languages.zh.ChineseTokenizer` joins the texts of a chunk with ``"\\n"``,
 has the joined text cut once (jieba's words for its blocks, anything for the rest) and
 keeps the words with hanzi; what lies between them (Latin, digits, punctuation, spaces)
-is a gap, split by the generic rule. Everything per token is done by numpy or C-level
-``map``; Python loops over gaps only (each distinct gap is split once, :func:`gap_memo`).
+is a gap, split by the generic rule. Per token there is one C-level pass (a dict numbers
+the words by first occurrence; lengths are taken of the distinct words only) and numpy
+does the rest, the gaps of one character ("，", most of them) included; Python loops over
+distinct characters and distinct wider gaps only (each split once, :func:`gap_memo`).
+The columns stay arrays up to the tokens' arrays (no list in between).
 """
 
 from __future__ import annotations
