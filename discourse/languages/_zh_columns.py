@@ -29,6 +29,9 @@ _HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FD5
 
 _STARTS, _ENDS, _NORMS = itemgetter(0), itemgetter(1), itemgetter(2)
 
+#: Offsets and numbers: the tokens' arrays are int32 (half the memory to touch of int64).
+_INT = np.int32
+
 
 def code_points(text: str) -> np.ndarray:
     """The code points of ``text`` (lone surrogates included), as uint32.
@@ -97,7 +100,7 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     counts : list of int
         Tokens per text.
     starts, ends, type_ids : numpy.ndarray
-        Per token (int64): its offsets into its text, and the index of its norm in ``ids.types``.
+        Per token (int32): its offsets into its text, and the index of its norm in ``ids.types``.
 
     Examples
     --------
@@ -111,11 +114,11 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     ['脱贫', 'a', '股', '中']
     """
     if not lengths:
-        empty = np.zeros(0, dtype=np.int64)
+        empty = np.zeros(0, dtype=_INT)
         return [], empty, empty, empty
     streams = [_han_words(points, words)]
-    text_lengths = np.asarray(lengths, dtype=np.int64)
-    text_starts = np.cumsum(text_lengths + 1) - (text_lengths + 1)
+    text_lengths = np.asarray(lengths, dtype=_INT)
+    text_starts = np.cumsum(text_lengths + 1, dtype=_INT) - (text_lengths + 1)
     # between words with hanzi, and from the start / to the end of each text: the gaps
     lo = np.sort(np.concatenate([text_starts, streams[0].ends]), kind="stable")  # (two sorted runs: merged)
     hi = np.sort(np.concatenate([streams[0].starts, text_starts + text_lengths]), kind="stable")
@@ -128,7 +131,7 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     order = np.argsort(all_starts, kind="stable")
     all_starts = all_starts[order]
     all_ends = np.concatenate([s.ends for s in streams])[order]
-    text_of = np.repeat(np.arange(len(lengths)), text_lengths + 1)[all_starts]
+    text_of = np.repeat(np.arange(len(lengths), dtype=_INT), text_lengths + 1)[all_starts]
     offsets = text_starts[text_of]
     counts = np.bincount(text_of, minlength=len(lengths))
     return counts.tolist(), all_starts - offsets, all_ends - offsets, np.concatenate(type_ids)[order]
@@ -147,25 +150,25 @@ def _first_occurrences(keys: list[str]) -> tuple[list[str], np.ndarray, np.ndarr
     """The distinct ``keys`` in order of first occurrence; per key the index of its first
     occurrence; per item the index of its key among them (one C-level dict pass)."""
     local: dict[str, int] = {}
-    first_of = np.fromiter(map(local.setdefault, keys, count()), dtype=np.int64, count=len(keys))
-    firsts = np.fromiter(local.values(), dtype=np.int64, count=len(local))
-    rank = np.empty(len(keys), dtype=np.int64)
-    rank[firsts] = np.arange(len(firsts))
+    first_of = np.fromiter(map(local.setdefault, keys, count()), dtype=_INT, count=len(keys))
+    firsts = np.fromiter(local.values(), dtype=_INT, count=len(local))
+    rank = np.empty(len(keys), dtype=_INT)
+    rank[firsts] = np.arange(len(firsts), dtype=_INT)
     return list(local), firsts, rank[first_of]
 
 
 def _han_words(points: np.ndarray, words: list[str]) -> _Stream:
     """The words with hanzi (the others tile what lies between them)."""
     names, firsts, name_of = _first_occurrences(words)  # all words: cheaper than picking first
-    sizes = np.fromiter(map(len, names), dtype=np.int64, count=len(names))[name_of]  # len() per distinct word
-    ends = np.cumsum(sizes)
+    sizes = np.fromiter(map(len, names), dtype=_INT, count=len(names))[name_of]  # len() per distinct word
+    ends = np.cumsum(sizes, dtype=_INT)
     starts = ends - sizes
     is_han = (points >= _HAN_FIRST) & (points <= _HAN_LAST)
-    han_before = np.zeros(len(points) + 1, dtype=np.int64)
+    han_before = np.zeros(len(points) + 1, dtype=_INT)
     np.cumsum(is_han, out=han_before[1:])
     keep = han_before[ends] > han_before[starts]
     han_name = keep[firsts]  # (a word has hanzi wherever it stands)
-    rank = np.cumsum(han_name) - 1
+    rank = np.cumsum(han_name, dtype=_INT) - 1
     kept = np.flatnonzero(keep)
     return _Stream(list(compress(names, han_name.tolist())), starts[firsts[han_name]], starts[kept], ends[kept],
                    rank[name_of[kept]])
@@ -176,8 +179,8 @@ def _single_gaps(points: np.ndarray, lo: np.ndarray, gaps) -> _Stream:
     per distinct character."""
     chars, inverse = np.unique(points[lo], return_inverse=True)
     index: dict[str, int] = {}
-    name_of_char = np.full(len(chars), -1, dtype=np.int64)
-    shift = np.zeros((2, len(chars)), dtype=np.int64)
+    name_of_char = np.full(len(chars), -1, dtype=_INT)
+    shift = np.zeros((2, len(chars)), dtype=_INT)
     for k, char in enumerate(map(chr, chars.tolist())):
         found_starts, found_ends, norms = gaps[char]
         if norms:  # at most one token in one character
@@ -187,20 +190,20 @@ def _single_gaps(points: np.ndarray, lo: np.ndarray, gaps) -> _Stream:
     has = name_of >= 0
     name_of, inverse = name_of[has], inverse[has]
     starts = lo[has]
-    first = np.full(len(index), len(name_of), dtype=np.int64)  # every name occurs: its first token
-    np.minimum.at(first, name_of, np.arange(len(name_of)))
+    first = np.full(len(index), len(name_of), dtype=_INT)  # every name occurs: its first token
+    np.minimum.at(first, name_of, np.arange(len(name_of), dtype=_INT))
     return _Stream(list(index), starts[first], starts + shift[0][inverse], starts + shift[1][inverse], name_of)
 
 
 def _wide_gaps(joined: str, lo: np.ndarray, hi: np.ndarray, gaps) -> _Stream:
     """The tokens of the gaps ``joined[lo:hi]`` of more than one character."""
     found = list(map(gaps.__getitem__, map(joined.__getitem__, map(slice, lo.tolist(), hi.tolist()))))
-    sizes = np.fromiter(map(len, map(_NORMS, found)), dtype=np.int64, count=len(found))
+    sizes = np.fromiter(map(len, map(_NORMS, found)), dtype=_INT, count=len(found))
     at = np.repeat(lo, sizes)  # each token's gap start
     total = int(sizes.sum())
     keys = list(chain.from_iterable(map(_NORMS, found)))
-    starts = at + np.fromiter(chain.from_iterable(map(_STARTS, found)), dtype=np.int64, count=total)
-    ends = at + np.fromiter(chain.from_iterable(map(_ENDS, found)), dtype=np.int64, count=total)
+    starts = at + np.fromiter(chain.from_iterable(map(_STARTS, found)), dtype=_INT, count=total)
+    ends = at + np.fromiter(chain.from_iterable(map(_ENDS, found)), dtype=_INT, count=total)
     names, firsts, name_of = _first_occurrences(keys)
     return _Stream(names, starts[firsts], starts, ends, name_of)
 
@@ -210,9 +213,9 @@ def _type_ids(ids: TypeIds, streams: list[_Stream]) -> list[np.ndarray]:
     first occurrence over all the streams (a name in two streams is numbered once)."""
     order = np.argsort(np.concatenate([s.first_starts for s in streams]), kind="stable")
     flat = list(chain.from_iterable(s.names for s in streams))
-    global_ids = np.empty(len(flat), dtype=np.int64)
+    global_ids = np.empty(len(flat), dtype=_INT)
     global_ids[order] = np.fromiter(map(ids.__getitem__, map(flat.__getitem__, order.tolist())),
-                                    dtype=np.int64, count=len(flat))
+                                    dtype=_INT, count=len(flat))
     out, done = [], 0
     for stream in streams:
         out.append(global_ids[done : done + len(stream.names)][stream.name_of])
