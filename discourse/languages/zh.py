@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import itertools
@@ -165,15 +166,17 @@ class ChineseTokenizer(Tokenizer):
 
     def _simplified(self, texts: list[str]) -> list[str]:
         """Each text in Simplified characters, or as it is where that changes its length
-        (offsets are those of the original); one OpenCC call for all the texts."""
+        (offsets are those of the original) or where OpenCC cannot read it (a lone
+        surrogate: OpenCC takes UTF-8); one OpenCC call for all the texts."""
         convert = self._to_simplified
         if convert is None or not texts:
             return list(texts)
         converted = None
         if not any(map(_UNIT.__contains__, texts)):  # OpenCC keeps it, no phrase holds it
-            converted = convert(_UNIT.join(texts)).split(_UNIT)
+            with contextlib.suppress(UnicodeEncodeError):  # (then text by text)
+                converted = convert(_UNIT.join(texts)).split(_UNIT)
         if converted is None or len(converted) != len(texts):
-            converted = list(map(convert, texts))
+            converted = [_convert(convert, text) for text in texts]
         return [new if len(new) == len(old) else old for new, old in zip(converted, texts)]
 
     @cached_property
@@ -188,6 +191,14 @@ class ChineseTokenizer(Tokenizer):
     def _route_words(self, block: str) -> list[str]:
         """jieba's words of one block, by jieba's own search (:func:`_route`)."""
         return [block[s:e] for s, e in _route(block, *self._prefix_logp)]
+
+
+def _convert(convert, text: str) -> str:
+    """``convert(text)``, or ``text`` when OpenCC cannot read it (a lone surrogate)."""
+    try:
+        return convert(text)
+    except UnicodeEncodeError:
+        return text
 
 
 def jieba_prefix_dict(tk, file: Path) -> tuple[dict[str, int], int]:
