@@ -3,7 +3,8 @@
 Run ``python benchmarks/bench_zh.py`` from the repository with ``../shared/bench/`` beside
 it. On a prefix of the Government Work Reports (``--fraction``, default all of it), three
 things are timed in turn for ``--repeat`` rounds, each keeping its best time (this shared
-machine's speed drifts):
+machine's speed drifts), in wall-clock time and in this process's CPU time (``*_cpu_s``:
+on a busy machine, without the time spent waiting for a core):
 
 - ``ours``: ``discourse.tokens.tokenize(corpus, cache=False, n_jobs=1)``, the whole
   pipeline (segments, offsets, norms, type ids, stopword flags);
@@ -14,9 +15,13 @@ machine's speed drifts):
 Start-up is timed separately, each in a fresh process (best of ``--startup-rounds``):
 ``get_tokenizer("zh").load()``, ``jieba.Tokenizer().initialize()`` and
 ``import rjieba; rjieba.Jieba()`` (the latter builds rjieba's module-level instance too,
-as any user of ``import rjieba`` pays). Before timing, the words of ours are checked to
-be jieba's with our dictionary (a private ``jieba.Tokenizer`` given the same words) on
-every segment. Results: printed, and ``benchmarks/results/zh.csv``.
+as any user of ``import rjieba`` pays). Ours builds one rjieba dictionary (a ``Jieba()``
+without the module-level one) and imports numpy: both are timed alone too
+(``rjieba_dictionary``, ``numpy``; CPU time), and what is left is ours
+(``startup_ours_own_cpu_s``: the domain dictionary, OpenCC, the generic pattern, our
+modules). Before timing, the words of ours are checked to be jieba's with our dictionary
+(a private ``jieba.Tokenizer`` given the same words) on every segment. Results: printed,
+and ``benchmarks/results/zh.csv``.
 """
 
 from __future__ import annotations
@@ -41,6 +46,10 @@ STARTUP = {
     "jieba": "import jieba, logging\njieba.setLogLevel(logging.WARNING)\nt = time.perf_counter()\n"
              "jieba.Tokenizer().initialize()",
     "rjieba": "t = time.perf_counter()\nimport rjieba\nrjieba.Jieba()",
+    # the one dictionary ours builds: rjieba's class without `import rjieba`'s own instance
+    "rjieba_dictionary": "from discourse.languages._zh_rjieba import _rjieba_class\nJieba = _rjieba_class()\n"
+                         "t = time.perf_counter()\nJieba()",
+    "numpy": "t = time.perf_counter()\nimport numpy",
 }
 
 
@@ -58,13 +67,24 @@ def texts(fraction: float) -> list[str]:
     return discourse.read_table(frame)
 
 
-def startup(name: str, rounds: int) -> float:
-    """Best start-up time of ``name`` (seconds, inside a fresh process each time)."""
-    code = f"import time\n{STARTUP[name]}\nprint(time.perf_counter() - t)"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                  env=env, cwd=ROOT).stdout.split()[-1]) for _ in range(rounds)]
-    return min(times)
+def startups(rounds: int) -> dict[str, tuple[float, float]]:
+    """Best start-up time of each of :data:`STARTUP` (seconds, wall clock and CPU, inside a
+    fresh process each time; the names in turn, round after round), with the bytecode of our
+    modules cached as an installed package has it (a shell that sets
+    ``PYTHONDONTWRITEBYTECODE`` would have every round compile them: about 20 ms)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT)
+    codes = {name: "import time\n" + snippet.replace("t = time.perf_counter()", "t, c = time.perf_counter(), "
+                                                      "time.process_time()")
+             + "\nprint(time.perf_counter() - t, time.process_time() - c)" for name, snippet in STARTUP.items()}
+    subprocess.run([sys.executable, "-c", codes["ours"]], capture_output=True, check=True, env=env, cwd=ROOT)
+    best = dict.fromkeys(STARTUP, (float("inf"), float("inf")))
+    for _ in range(rounds):
+        for name, code in codes.items():
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                 env=env, cwd=ROOT).stdout.split()
+            best[name] = (min(best[name][0], float(out[-2])), min(best[name][1], float(out[-1])))
+    return best
 
 
 def check_words(tokenizer, segments) -> int:
@@ -86,8 +106,8 @@ def check_words(tokenizer, segments) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fraction", type=float, default=1.0, help="share of the reports (documents)")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds of timing in turn (best kept)")
-    parser.add_argument("--startup-rounds", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of timing in turn (best kept)")
+    parser.add_argument("--startup-rounds", type=int, default=5)
     parser.add_argument("--out", default=str(HERE / "results" / "zh.csv"))
     args = parser.parse_args(argv)
     if not BENCH.is_dir():
@@ -113,24 +133,33 @@ def main(argv=None) -> int:
             "jieba": lambda: [tk.lcut(t, HMM=False) for t in segments],
             "rjieba": lambda: [rj.cut(t, hmm=False) for t in segments]}
     best = dict.fromkeys(runs, float("inf"))
+    best_cpu = dict.fromkeys(runs, float("inf"))  # this process's CPU time: no time waiting for a core
     for _ in range(args.repeat):
         for name, fn in runs.items():
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()
             fn()
             best[name] = min(best[name], time.perf_counter() - t)
+            best_cpu[name] = min(best_cpu[name], time.process_time() - cpu)
     row["tokens"] = len(tokenize(corpus, cache=False, n_jobs=1))
     row.update({f"{name}_s": seconds for name, seconds in best.items()})
     row["jieba_over_ours"] = best["jieba"] / best["ours"]
     row["ours_over_rjieba"] = best["ours"] / best["rjieba"]
+    row.update({f"{name}_cpu_s": seconds for name, seconds in best_cpu.items()})
+    row["ours_over_rjieba_cpu"] = best_cpu["ours"] / best_cpu["rjieba"]
     row["ours_mchars_per_s"] = row["chars"] / best["ours"] / 1e6
-    for name in STARTUP:
-        row[f"startup_{name}_s"] = startup(name, args.startup_rounds)
+    started = startups(args.startup_rounds)
+    row.update({f"startup_{name}_s": wall for name, (wall, _) in started.items() if name in ("ours", "jieba", "rjieba")})
+    # ours' parts in CPU time (a difference of wall-clock minima on a busy machine means little)
+    row.update({f"startup_{name}_cpu_s": cpu for name, (_, cpu) in started.items()
+                if name in ("ours", "rjieba_dictionary", "numpy")})
+    row["startup_ours_own_cpu_s"] = row["startup_ours_cpu_s"] - row["startup_rjieba_dictionary_cpu_s"] \
+        - row["startup_numpy_cpu_s"]
     row["startup_ours_over_rjieba"] = row["startup_ours_s"] / row["startup_rjieba_s"]
     row["startup_ours_over_jieba"] = row["startup_ours_s"] / row["startup_jieba_s"]
 
     row.update(load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d"))
     for key, value in row.items():
-        print(f"{key:28} {value:.4g}" if isinstance(value, float) else f"{key:28} {value}")
+        print(f"{key:32} {value:.4g}" if isinstance(value, float) else f"{key:32} {value}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", newline="", encoding="utf-8") as fh:

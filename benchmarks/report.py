@@ -185,8 +185,12 @@ def _cli(rows):
 def _zh(rows):
     r = rows[0]
     return (f"{faster(r['jieba_over_ours'], 'jieba')}, {sig(r['ours_over_rjieba'])} × rjieba's time "
-            f"({r['segments_not_jiebas']} segments differ from jieba's words); start-up {sig(r['startup_ours_s'])} s "
-            f"= {sig(r['startup_ours_over_rjieba'])} × rjieba's, {sig(r['startup_ours_over_jieba'])} × jieba's")
+            f"({sig(r['ours_over_rjieba_cpu'])} × in CPU; {r['segments_not_jiebas']} segments differ from jieba's "
+            f"words); start-up {sig(r['startup_ours_s'])} s "
+            f"= {sig(r['startup_ours_over_rjieba'])} × rjieba's, {sig(r['startup_ours_over_jieba'])} × jieba's "
+            f"(in CPU {sig(r['startup_ours_cpu_s'])} s: one rjieba dictionary "
+            f"{sig(r['startup_rjieba_dictionary_cpu_s'])} s, numpy's import {sig(r['startup_numpy_cpu_s'])} s, "
+            f"ours {sig(r['startup_ours_own_cpu_s'])} s)")
 
 
 def _jobs(rows):
@@ -278,7 +282,8 @@ def summary(tables: dict[str, list[dict]]) -> str:
     if "zh" in tables:
         r = tables["zh"][0]
         rows.append(["tokenizing zh, one worker", f"{faster(r['jieba_over_ours'], 'jieba')}, "
-                     f"{sig(r['ours_over_rjieba'])} × the time of rjieba (same words)"])
+                     f"{sig(r['ours_over_rjieba'])} × the time of rjieba, {sig(r['ours_over_rjieba_cpu'])} × in CPU "
+                     "(same words)"])
     if full:
         rows.append(["frequency table", ", ".join(f"{lang} {sig(r['freq_vs_freqdist'])} ×" for lang, r in full.items())
                      + " faster than NLTK `FreqDist`"])

@@ -97,16 +97,15 @@ def _chunk_arrays(tokenizer, texts: list[str], vocab):
     """The work of :func:`_tokenize_chunk`, whose per-token lists are freed on return."""
     prepared = [nfc_with_map(t) for t in texts]
     counts, starts, ends, _, ids = tokenizer.token_columns([nfc for nfc, _ in prepared], vocab)
-    n = len(ids)
-    start = np.fromiter(starts, dtype=np.int32, count=n)
-    end = np.fromiter(ends, dtype=np.int32, count=n)
+    start = np.asarray(starts, dtype=np.int32)  # lists, or arrays (zh)
+    end = np.asarray(ends, dtype=np.int32)
     if any(mapping is not None for _, mapping in prepared):
         bounds = np.r_[0, np.cumsum(counts)]
         for k, (_, mapping) in enumerate(prepared):
             if mapping is not None:  # offsets into the NFC text, mapped back to the original
                 a, b = bounds[k], bounds[k + 1]
                 start[a:b], end[a:b] = mapping[start[a:b]], mapping[end[a:b]]
-    return np.asarray(counts, dtype=np.int64), start, end, np.fromiter(ids, dtype=np.int32, count=n)
+    return np.asarray(counts, dtype=np.int64), start, end, np.asarray(ids, dtype=np.int32)
 
 
 #: Below this many characters of one language, the default is one worker: starting
@@ -252,7 +251,7 @@ def tokenize_arrays(texts, langs, tokenizers, *, n_jobs) -> dict:
             # the types new to that process, in order of first occurrence: chunks come in
             # corpus order, so the vocabulary is in order of first occurrence in the
             # corpus, as if interned token by token
-            new_ids = np.fromiter(map(vocab.__getitem__, new_types), dtype=np.int32, count=len(new_types))
+            new_ids = np.asarray(vocab.ids_of(new_types), dtype=np.int32)
             type_ids[source] = np.concatenate([type_ids.get(source, new_ids[:0]), new_ids])
             ids.append(type_ids[source][local_ids])
         order.append(np.repeat(rows.astype(np.int32), counts[rows]))
@@ -280,3 +279,9 @@ class _Vocabulary(dict):
     def __missing__(self, norm: str) -> int:
         type_id = self[norm] = len(self)
         return type_id
+
+    def ids_of(self, norms: list[str]) -> list[int]:
+        """``[self[n] for n in norms]``, the new norms interned in bulk (no Python call each)."""
+        new = [n for n in dict.fromkeys(norms) if n not in self]
+        self.update(zip(new, range(len(self), len(self) + len(new))))
+        return list(map(self.__getitem__, norms))

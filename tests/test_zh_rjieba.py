@@ -230,3 +230,14 @@ def test_user_terms_counted_in_order():
     seg = rjieba_segmenter([("脱贫攻坚战", 1, None), ("脱贫攻坚战", 90000, None)], jieba_dict_file().read_bytes())
     assert cut_blocks(seg, ["打赢脱贫攻坚战"]) == [["打赢", "脱贫攻坚战"]]
     assert Counter(map(len, cut_blocks(seg, ["中国", ""]))) == Counter({1: 1, 0: 1})
+
+
+def test_a_lone_surrogate_is_kept_and_its_text_segmented_as_it_is():
+    # OpenCC reads UTF-8 only: a text holding a lone surrogate (a surrogateescape'd byte)
+    # raised UnicodeEncodeError; it is segmented unconverted, the others as before
+    tokenizer = get_tokenizer("zh")
+    texts = ["打赢脱贫\ud800攻坚战，", "脫貧攻堅"]
+    tokens = tokenizer.tokenize_many(texts)
+    assert [[texts[0][s:e] for s, e, _ in tokens[0]], tokens[1]] == [
+        ["打赢", "脱贫", "\ud800", "攻坚战", "，"], [(0, 4, "脱贫攻坚")]]
+    assert tokenizer.tokenize("\ud800") == [(0, 1, "\ud800")]

@@ -3,8 +3,11 @@
 :class:`~discourse.languages.zh.ChineseTokenizer` joins the texts of a chunk with ``"\\n"``,
 has the joined text cut once (jieba's words for its blocks, anything for the rest) and
 keeps the words with hanzi; what lies between them (Latin, digits, punctuation, spaces)
-is a gap, split by the generic rule. Everything per token is done by numpy or C-level
-``map``; Python loops over gaps only (each distinct gap is split once, :func:`gap_memo`).
+is a gap, split by the generic rule. Per token there is one C-level pass (a dict numbers
+the words by first occurrence; lengths are taken of the distinct words only) and numpy
+does the rest, the gaps of one character ("，", most of them) included; Python loops over
+distinct characters and distinct wider gaps only (each split once, :func:`gap_memo`).
+The columns stay arrays up to the tokens' arrays (no list in between).
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ SEPARATOR = "\n"
 _HAN_FIRST, _HAN_LAST = 0x4E00, 0x9FD5
 
 _STARTS, _ENDS, _NORMS = itemgetter(0), itemgetter(1), itemgetter(2)
+
+#: Offsets and numbers: the tokens' arrays are int32 (half the memory to touch of int64).
+_INT = np.int32
 
 
 def code_points(text: str) -> np.ndarray:
@@ -71,7 +77,7 @@ class _GapMemo(dict):
 
 
 def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list[str], ids: TypeIds,
-                gaps) -> tuple[list[int], list[int], list[int], list[int]]:
+                gaps) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
     """Token columns (counts, starts, ends, type ids) of the texts joined in ``joined``.
 
     Parameters
@@ -89,94 +95,129 @@ def han_columns(lengths: list[int], joined: str, points: np.ndarray, words: list
     gaps : mapping
         :func:`gap_memo`: the generic tokens of the text between words with hanzi.
 
+    Returns
+    -------
+    counts : list of int
+        Tokens per text.
+    starts, ends, type_ids : numpy.ndarray
+        Per token (int32): its offsets into its text, and the index of its norm in ``ids.types``.
+
     Examples
     --------
     >>> ids = TypeIds()
-    >>> han_columns([5, 1], "脱贫 A股\\n中", code_points("脱贫 A股\\n中"), ["脱贫", " ", "A", "股", "\\n", "中"],
-    ...             ids, gap_memo(str.lower))
+    >>> counts, starts, ends, type_ids = han_columns(
+    ...     [5, 1], "脱贫 A股\\n中", code_points("脱贫 A股\\n中"), ["脱贫", " ", "A", "股", "\\n", "中"],
+    ...     ids, gap_memo(str.lower))
+    >>> counts, starts.tolist(), ends.tolist(), type_ids.tolist()
     ([3, 1], [0, 3, 4, 0], [2, 4, 5, 1], [0, 1, 2, 3])
     >>> ids.types
     ['脱贫', 'a', '股', '中']
     """
     if not lengths:
-        return [], [], [], []
-    is_han = (points >= _HAN_FIRST) & (points <= _HAN_LAST)
-    han_before = np.zeros(len(points) + 1, dtype=np.int64)
-    np.cumsum(is_han, out=han_before[1:])
-    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    ends = np.cumsum(sizes)
-    starts = ends - sizes
-    keep = han_before[ends] > han_before[starts]  # the words with hanzi
-    han_starts, han_ends = starts[keep], ends[keep]
-    han_keys = list(compress(words, keep.tolist()))
-    text_lengths = np.asarray(lengths, dtype=np.int64)
-    text_starts = np.cumsum(text_lengths + 1) - (text_lengths + 1)
+        empty = np.zeros(0, dtype=_INT)
+        return [], empty, empty, empty
+    streams = [_han_words(points, words)]
+    text_lengths = np.asarray(lengths, dtype=_INT)
+    text_starts = np.cumsum(text_lengths + 1, dtype=_INT) - (text_lengths + 1)
     # between words with hanzi, and from the start / to the end of each text: the gaps
-    lo = np.sort(np.concatenate([text_starts, han_ends]))
-    hi = np.sort(np.concatenate([han_starts, text_starts + text_lengths]))
+    lo = np.sort(np.concatenate([text_starts, streams[0].ends]), kind="stable")  # (two sorted runs: merged)
+    hi = np.sort(np.concatenate([streams[0].starts, text_starts + text_lengths]), kind="stable")
     some = hi > lo
     gap_lo, gap_hi = lo[some], hi[some]
-    found = _gap_tokens(joined, points, gap_lo, gap_hi, gaps)
-    sizes = np.fromiter(map(len, map(_NORMS, found)), dtype=np.int64, count=len(found))
-    at = np.repeat(gap_lo, sizes)  # each gap token's gap start
-    total = int(sizes.sum())
-    gap_keys = list(chain.from_iterable(map(_NORMS, found)))
-    gap_starts = at + np.fromiter(chain.from_iterable(map(_STARTS, found)), dtype=np.int64, count=total)
-    gap_ends = at + np.fromiter(chain.from_iterable(map(_ENDS, found)), dtype=np.int64, count=total)
-    han_ids, gap_ids = _type_ids(ids, (han_keys, han_starts), (gap_keys, gap_starts))
-    all_starts = np.concatenate([han_starts, gap_starts])
+    single = (gap_hi - gap_lo) == 1  # most gaps: "，"
+    streams += [_single_gaps(points, gap_lo[single], gaps), _wide_gaps(joined, gap_lo[~single], gap_hi[~single], gaps)]
+    type_ids = _type_ids(ids, streams)
+    all_starts = np.concatenate([s.starts for s in streams])
     order = np.argsort(all_starts, kind="stable")
     all_starts = all_starts[order]
-    all_ends = np.concatenate([han_ends, gap_ends])[order]
-    type_ids = np.concatenate([han_ids, gap_ids])[order].tolist()
-    text_of = np.searchsorted(text_starts, all_starts, side="right") - 1
+    all_ends = np.concatenate([s.ends for s in streams])[order]
+    text_of = np.repeat(np.arange(len(lengths), dtype=_INT), text_lengths + 1)[all_starts]
     offsets = text_starts[text_of]
     counts = np.bincount(text_of, minlength=len(lengths))
-    return counts.tolist(), (all_starts - offsets).tolist(), (all_ends - offsets).tolist(), type_ids
+    return counts.tolist(), all_starts - offsets, all_ends - offsets, np.concatenate(type_ids)[order]
 
 
-def _type_ids(ids: TypeIds, *streams) -> list[np.ndarray]:
-    """Type ids of the keys of each ``(keys, starts)`` stream (keys in text order), the new
-    norms numbered in ``ids`` in order of first occurrence over all the streams.
+class _Stream:
+    """Tokens of one kind, in text order: ``starts``, ``ends``; their distinct norms
+    (``names``) with the start of the first occurrence of each (``first_starts``); and
+    per token the index of its norm in ``names`` (``name_of``)."""
 
-    Each stream is numbered locally (a key's number: the index of its first occurrence),
-    the first occurrences merged by position, and only the distinct keys go to ``ids``.
-    """
-    firsts, numbered = [], []
-    for keys, starts in streams:
-        local: dict[str, int] = {}
-        numbered.append(np.fromiter(map(local.setdefault, keys, count()), dtype=np.int64, count=len(keys)))
-        first = np.fromiter(local.values(), dtype=np.int64, count=len(local))
-        firsts.append((list(local), first, starts[first]))
-    order = np.argsort(np.concatenate([f[2] for f in firsts]), kind="stable")
-    flat = list(chain.from_iterable(f[0] for f in firsts))
-    global_ids = np.empty(len(flat), dtype=np.int64)
-    global_ids[order] = list(map(ids.__getitem__, map(flat.__getitem__, order.tolist())))
-    out, done = [], 0
-    for (keys, _), (_, first, _), local_ids in zip(streams, firsts, numbered):
-        lookup = np.empty(len(keys), dtype=np.int64)
-        lookup[first] = global_ids[done : done + len(first)]
-        done += len(first)
-        out.append(lookup[local_ids])
-    return out
+    def __init__(self, names: list[str], first_starts, starts, ends, name_of):
+        self.names, self.first_starts, self.starts, self.ends, self.name_of = names, first_starts, starts, ends, name_of
 
 
-def _gap_tokens(joined: str, points: np.ndarray, lo: np.ndarray, hi: np.ndarray, gaps) -> list:
-    """``gaps[joined[a:b]]`` for each gap; a gap of one character (most are: "，") is looked
-    up once per distinct character."""
-    single = (hi - lo) == 1
-    if not single.any():
-        return list(map(gaps.__getitem__, map(joined.__getitem__, map(slice, lo.tolist(), hi.tolist()))))
-    chars, inverse = np.unique(points[lo[single]], return_inverse=True)
-    per_char = np.empty(len(chars), dtype=object)
+def _first_occurrences(keys: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The distinct ``keys`` in order of first occurrence; per key the index of its first
+    occurrence; per item the index of its key among them (one C-level dict pass)."""
+    local: dict[str, int] = {}
+    first_of = np.fromiter(map(local.setdefault, keys, count()), dtype=_INT, count=len(keys))
+    firsts = np.fromiter(local.values(), dtype=_INT, count=len(local))
+    rank = np.empty(len(keys), dtype=_INT)
+    rank[firsts] = np.arange(len(firsts), dtype=_INT)
+    return list(local), firsts, rank[first_of]
+
+
+def _han_words(points: np.ndarray, words: list[str]) -> _Stream:
+    """The words with hanzi (the others tile what lies between them)."""
+    names, firsts, name_of = _first_occurrences(words)  # all words: cheaper than picking first
+    sizes = np.fromiter(map(len, names), dtype=_INT, count=len(names))[name_of]  # len() per distinct word
+    ends = np.cumsum(sizes, dtype=_INT)
+    starts = ends - sizes
+    is_han = (points >= _HAN_FIRST) & (points <= _HAN_LAST)
+    han_before = np.zeros(len(points) + 1, dtype=_INT)
+    np.cumsum(is_han, out=han_before[1:])
+    keep = han_before[ends] > han_before[starts]
+    han_name = keep[firsts]  # (a word has hanzi wherever it stands)
+    rank = np.cumsum(han_name, dtype=_INT) - 1
+    kept = np.flatnonzero(keep)
+    return _Stream(list(compress(names, han_name.tolist())), starts[firsts[han_name]], starts[kept], ends[kept],
+                   rank[name_of[kept]])
+
+
+def _single_gaps(points: np.ndarray, lo: np.ndarray, gaps) -> _Stream:
+    """The tokens of the gaps of one character at ``lo`` (none or one each), split once
+    per distinct character."""
+    chars, inverse = np.unique(points[lo], return_inverse=True)
+    index: dict[str, int] = {}
+    name_of_char = np.full(len(chars), -1, dtype=_INT)
+    shift = np.zeros((2, len(chars)), dtype=_INT)
     for k, char in enumerate(map(chr, chars.tolist())):
-        per_char[k] = gaps[char]
-    found = np.empty(len(lo), dtype=object)
-    found[single] = per_char[inverse]
-    rest = ~single
-    wide = np.empty(int(rest.sum()), dtype=object)
-    for k, entry in enumerate(map(gaps.__getitem__, map(joined.__getitem__,
-                                                         map(slice, lo[rest].tolist(), hi[rest].tolist())))):
-        wide[k] = entry
-    found[rest] = wide
-    return found.tolist()
+        found_starts, found_ends, norms = gaps[char]
+        if norms:  # at most one token in one character
+            name_of_char[k] = index.setdefault(norms[0], len(index))
+            shift[:, k] = found_starts[0], found_ends[0]
+    name_of = name_of_char[inverse]
+    has = name_of >= 0
+    name_of, inverse = name_of[has], inverse[has]
+    starts = lo[has]
+    first = np.full(len(index), len(name_of), dtype=_INT)  # every name occurs: its first token
+    np.minimum.at(first, name_of, np.arange(len(name_of), dtype=_INT))
+    return _Stream(list(index), starts[first], starts + shift[0][inverse], starts + shift[1][inverse], name_of)
+
+
+def _wide_gaps(joined: str, lo: np.ndarray, hi: np.ndarray, gaps) -> _Stream:
+    """The tokens of the gaps ``joined[lo:hi]`` of more than one character."""
+    found = list(map(gaps.__getitem__, map(joined.__getitem__, map(slice, lo.tolist(), hi.tolist()))))
+    sizes = np.fromiter(map(len, map(_NORMS, found)), dtype=_INT, count=len(found))
+    at = np.repeat(lo, sizes)  # each token's gap start
+    total = int(sizes.sum())
+    keys = list(chain.from_iterable(map(_NORMS, found)))
+    starts = at + np.fromiter(chain.from_iterable(map(_STARTS, found)), dtype=_INT, count=total)
+    ends = at + np.fromiter(chain.from_iterable(map(_ENDS, found)), dtype=_INT, count=total)
+    names, firsts, name_of = _first_occurrences(keys)
+    return _Stream(names, starts[firsts], starts, ends, name_of)
+
+
+def _type_ids(ids: TypeIds, streams: list[_Stream]) -> list[np.ndarray]:
+    """Per stream, the type id of each token: the names numbered in ``ids`` in order of
+    first occurrence over all the streams (a name in two streams is numbered once)."""
+    order = np.argsort(np.concatenate([s.first_starts for s in streams]), kind="stable")
+    flat = list(chain.from_iterable(s.names for s in streams))
+    global_ids = np.empty(len(flat), dtype=_INT)
+    global_ids[order] = np.fromiter(map(ids.__getitem__, map(flat.__getitem__, order.tolist())),
+                                    dtype=_INT, count=len(flat))
+    out, done = [], 0
+    for stream in streams:
+        out.append(global_ids[done : done + len(stream.names)][stream.name_of])
+        done += len(stream.names)
+    return out

@@ -82,9 +82,9 @@ def rjieba_segmenter(entries, dictionary: bytes):
     ----------
     entries : list of (str, int, str or None)
         ``(word, frequency, tag)``, added in this order (``Tokenizer.add_word``).
-    dictionary : bytes
+    dictionary : bytes or mmap.mmap
         jieba's ``dict.txt`` (:func:`jieba_dict_file`): its total and the frequencies of
-        the added words it holds.
+        the added words it holds (found by bisection: a mapped file is read a few pages a word).
 
     Returns
     -------
@@ -126,22 +126,50 @@ def _dict_freqs(words: list[str], dictionary: bytes) -> dict[str, int]:
     {'中国': 200, 'AT&T': 3}
     """
     found: dict[str, int] = {}
-    if len(words) > 50:  # one pass over the dictionary
+    if len(words) > 5000:  # one pass over the dictionary (a bisection each: ~15 µs)
         wanted = {w.encode("utf-8") for w in words}
         for word, freq in re.findall(rb"^(\S+) (\d+)", dictionary, re.M):
             if word in wanted:
                 found[word.decode("utf-8")] = int(freq)
         return found
-    for word in words:  # a search each (the first line of a word: its lines agree, see the tests)
-        key = b"\n" + word.encode("utf-8")
-        at = -1 if dictionary.startswith(key[1:] + b" ") else dictionary.find(key)
+    for word in words:  # a search each (the lines of a word agree, see the tests)
+        line = _sorted_line(dictionary, word.encode("utf-8"))
+        if line is not None:
+            found[word] = int(line.split()[1])
+            continue
+        key = b"\n" + word.encode("utf-8")  # not where sorting puts it: a scan (dict.txt is nearly sorted)
+        at = -1 if dictionary[: len(key)] == key[1:] + b" " else dictionary.find(key)
         while at >= 0 and dictionary[at + len(key) : at + len(key) + 1] != b" ":
             at = dictionary.find(key, at + 1)  # a longer word that starts with it
-        if at == -1 and not dictionary.startswith(key[1:] + b" "):
+        if at == -1 and dictionary[: len(key)] != key[1:] + b" ":
             continue
         end = dictionary.find(b"\n", at + 1)
         found[word] = int(dictionary[at + 1 : end if end >= 0 else len(dictionary)].split()[1])
     return found
+
+
+def _sorted_line(dictionary: bytes, word: bytes) -> bytes | None:
+    """The line of ``word`` found by bisection, or None: exact for a sorted dictionary, and
+    for jieba's ``dict.txt`` (sorted but for 29 pairs of lines, most among its first 72,
+    Latin words) a miss only ever means "search the whole file".
+
+    >>> _sorted_line(b"a 1\\nab 2 n\\nb 3", b"ab"), _sorted_line(b"a 1\\nb 3", b"c")
+    (b'ab 2 n', None)
+    """
+    lo, hi = 0, len(dictionary)
+    while lo < hi:
+        start = dictionary.rfind(b"\n", 0, (lo + hi) // 2) + 1
+        end = dictionary.find(b"\n", start)
+        end = len(dictionary) if end < 0 else end
+        line = dictionary[start:end]
+        head = line.split(b" ", 1)[0]
+        if head == word:
+            return line
+        if head < word:
+            lo = end + 1
+        else:
+            hi = start
+    return None
 
 
 def cut_blocks(seg, blocks: list[str]) -> list[list[str]]:

@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from discourse._data import data_path
@@ -322,8 +322,8 @@ class RegexTokenizer(Tokenizer):
 MATCH_START, MATCH_END, MATCH_GROUP = re.Match.start, re.Match.end, re.Match.group
 
 #: What :meth:`Tokenizer.token_columns` returns: tokens per text, starts, ends, distinct norms,
-#: and per token the index of its norm.
-Columns = tuple[list[int], list[int], list[int], list[str], list[int]]
+#: and per token the index of its norm (starts, ends and indexes: lists, or int arrays).
+Columns = tuple[list[int], Sequence[int], Sequence[int], list[str], Sequence[int]]
 
 
 class TypeIds(dict):

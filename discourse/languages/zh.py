@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import itertools
 import marshal
 import math
+import mmap
 import warnings
 from functools import cached_property
 from pathlib import Path
@@ -120,7 +122,8 @@ class ChineseTokenizer(Tokenizer):
     @cached_property
     def _rjieba(self):
         """The compiled search, or None (a term of frequency 0: jieba's own search then)."""
-        return rjieba_segmenter(self._entries, jieba_dict_file().read_bytes())
+        with open(jieba_dict_file(), "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as dictionary:
+            return rjieba_segmenter(self._entries, dictionary)  # (a few pages of dict.txt read, not 5 MB)
 
     def normalize(self, word: str) -> str:
         return word.translate(_FULL_WIDTH).lower()
@@ -130,7 +133,7 @@ class ChineseTokenizer(Tokenizer):
 
     def tokenize_many(self, texts) -> list[list[Token]]:
         counts, starts, ends, types, ids = self.token_columns(list(texts))
-        tokens = [(s, e, types[i]) for s, e, i in zip(starts, ends, ids)]
+        tokens = list(zip(starts.tolist(), ends.tolist(), map(types.__getitem__, ids.tolist())))
         bounds = list(itertools.accumulate(counts, initial=0))
         return [tokens[a:b] for a, b in zip(bounds, bounds[1:])]
 
@@ -163,15 +166,17 @@ class ChineseTokenizer(Tokenizer):
 
     def _simplified(self, texts: list[str]) -> list[str]:
         """Each text in Simplified characters, or as it is where that changes its length
-        (offsets are those of the original); one OpenCC call for all the texts."""
+        (offsets are those of the original) or where OpenCC cannot read it (a lone
+        surrogate: OpenCC takes UTF-8); one OpenCC call for all the texts."""
         convert = self._to_simplified
         if convert is None or not texts:
             return list(texts)
         converted = None
         if not any(map(_UNIT.__contains__, texts)):  # OpenCC keeps it, no phrase holds it
-            converted = convert(_UNIT.join(texts)).split(_UNIT)
+            with contextlib.suppress(UnicodeEncodeError):  # (then text by text)
+                converted = convert(_UNIT.join(texts)).split(_UNIT)
         if converted is None or len(converted) != len(texts):
-            converted = list(map(convert, texts))
+            converted = [_convert(convert, text) for text in texts]
         return [new if len(new) == len(old) else old for new, old in zip(converted, texts)]
 
     @cached_property
@@ -186,6 +191,14 @@ class ChineseTokenizer(Tokenizer):
     def _route_words(self, block: str) -> list[str]:
         """jieba's words of one block, by jieba's own search (:func:`_route`)."""
         return [block[s:e] for s, e in _route(block, *self._prefix_logp)]
+
+
+def _convert(convert, text: str) -> str:
+    """``convert(text)``, or ``text`` when OpenCC cannot read it (a lone surrogate)."""
+    try:
+        return convert(text)
+    except UnicodeEncodeError:
+        return text
 
 
 def jieba_prefix_dict(tk, file: Path) -> tuple[dict[str, int], int]:
