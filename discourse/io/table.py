@@ -138,7 +138,7 @@ def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict
         # lines end at "\n" only ("\r\n" too): U+2028, U+2029 and U+0085, which JSON writers
         # leave raw in strings, are text, not line ends (str.splitlines would break on them)
         for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
+            if not line or line.isspace():  # blank (no copy of the line made to know it)
                 continue
             record = json_value(line, path=path, line=number, hint="each line must be one JSON object")
             if not isinstance(record, dict):
