@@ -191,9 +191,10 @@ def units(toks, *, n: int, punct: bool, stopwords, seg_mask) -> Units:
         raise InputError(f"n (the n-gram length) must be 1, 2, 3, 4 or 5, not {n!r}")
     total = len(toks)
     if n == 1:  # every token is a unit: no segment or punctuation boundary to check
-        ok = seg_mask[toks.seg_row] if total else np.zeros(0, dtype=bool)
+        every = bool(seg_mask.all())  # every segment counted: no look-up per token
+        ok = np.ones(total, dtype=bool) if every else seg_mask[toks.seg_row] if total else np.zeros(0, dtype=bool)
         if not punct:
-            ok &= ~toks.is_punct[toks.type_id]
+            ok = ~toks.is_punct[toks.type_id] if every else ok & ~toks.is_punct[toks.type_id]
         start = np.flatnonzero(ok) if not ok.all() else np.arange(total, dtype=np.int64)
     else:
         punct_tok = toks.is_punct[toks.type_id] if total else np.zeros(0, dtype=bool)
@@ -298,21 +299,22 @@ def count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Non
         totals = np.bincount(group, minlength=n_groups) if n_groups else np.zeros(0, dtype=np.int64)
     term_id, start = unit.term_id, unit.start
     if unit.counted is not None:
-        listed = unit.counted
+        listed = np.flatnonzero(unit.counted)  # one pass over the mask, then takes
         term_id, start = term_id[listed], start[listed]
         group = None if group is None else group[listed]
     n_terms = max(len(unit.types), 1)
     unit_key = term_id if group is None else group * n_terms + term_id
     keys, counts = _count(unit_key, n_groups * n_terms)
-    if n_groups * n_terms <= _BINCOUNT_LIMIT:  # index of each unit's (group, term) in keys
+    doc_codes = toks.doc_codes()
+    n_docs, unit_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1, doc_codes[toks.seg_row[start]]
+    if group is None:  # the term ids are the cells: no look-up per unit
+        docs = distinct_per_cell(unit_key, unit_docs, n_cells=n_terms, n_docs=n_docs)[keys]
+    elif n_groups * n_terms <= _BINCOUNT_LIMIT:  # index of each unit's (group, term) in keys
         lookup = np.zeros(n_groups * n_terms, dtype=np.int64)
         lookup[keys] = np.arange(len(keys))
-        cell = lookup[unit_key]
+        docs = distinct_per_cell(lookup[unit_key], unit_docs, n_cells=len(keys), n_docs=n_docs)
     else:
-        cell = np.searchsorted(keys, unit_key)
-    doc_codes = toks.doc_codes()
-    n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1
-    docs = distinct_per_cell(cell, doc_codes[toks.seg_row[start]], n_cells=len(keys), n_docs=n_docs)
+        docs = distinct_per_cell(np.searchsorted(keys, unit_key), unit_docs, n_cells=len(keys), n_docs=n_docs)
     g, t = keys // n_terms, keys % n_terms
     table = labels.iloc[g].reset_index(drop=True)
     table["term"] = _term_strings(toks, unit, t, sep)
