@@ -154,15 +154,16 @@ def groups(corpus, by, seg_mask) -> tuple[np.ndarray, pd.DataFrame]:
     ([0, 0, 0, -1, -1, 1, 1, 1], ['zh', 'zh'])
     """
     by = [c for c in as_list(by) if c != "lang"]
+    codes = np.full(len(corpus), -1, dtype=np.int64)
+    if not by and seg_mask.any():  # the language alone: one factorize, no frame of keys
+        codes[seg_mask], langs = pd.factorize(corpus.column("lang")[seg_mask], use_na_sentinel=False)
+        return codes, pd.DataFrame({"lang": np.asarray(langs, dtype=object)})
     keys = corpus.segment_frame(["lang"] + by)
     sub = keys[seg_mask]
-    codes = np.full(len(keys), -1, dtype=np.int64)
-    if len(sub):
-        grouped = sub.groupby(list(sub.columns), sort=False, dropna=False)
-        codes[seg_mask] = grouped.ngroup().to_numpy()
-        labels = sub.assign(_g=codes[seg_mask]).drop_duplicates("_g").sort_values("_g").drop(columns="_g")
-    else:
-        labels = keys.iloc[:0]
+    if not len(sub):
+        return codes, keys.iloc[:0].reset_index(drop=True)
+    codes[seg_mask] = sub.groupby(list(sub.columns), sort=False, dropna=False).ngroup().to_numpy()
+    labels = sub.assign(_g=codes[seg_mask]).drop_duplicates("_g").sort_values("_g").drop(columns="_g")
     return codes, labels.reset_index(drop=True)
 
 
@@ -288,8 +289,7 @@ def count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Non
     seg_mask = np.ones(len(corpus), dtype=bool) if seg_mask is None else seg_mask
     codes, labels = groups(corpus, by, seg_mask)
     unit = units(toks, n=n, punct=punct, stopwords=stopwords, seg_mask=seg_mask)
-    if n > 1:
-        unit = _one_id_per_string(toks, unit, sep)
+    unit = _one_id_per_string(toks, unit, sep) if n > 1 else unit
     n_groups = len(labels)
     if n_groups == 1:  # one language, no `by`: no look-up per unit
         group = None
