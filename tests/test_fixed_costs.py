@@ -19,7 +19,8 @@ from .conftest import ROOT
 NOT_NEEDED = ("importlib.metadata", "regex", "discourse.languages.identify", "discourse.languages.evaluation",
               # the sentence aligner, and the readers of other formats (issue 18, second round)
               "discourse.anchors", "discourse.sentence_align", "discourse.sentences", "discourse.io.html",
-              "html.parser", "discourse.io.tm", "xml.parsers.expat", "discourse.io.udhr", "xml.etree.ElementTree")
+              "html.parser", "discourse.io.tm", "xml.parsers.expat", "discourse.io.udhr", "xml.etree.ElementTree",
+              "discourse.io.text")
 
 _RUN = """
 import sys

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-import discourse  # the HTML and translation-memory readers load on first use: a table needs neither
+import discourse  # the text, HTML and translation-memory readers load on first use: a table needs none
 
 from .._reading import file_kind
 from ..align import align_document
@@ -22,7 +22,6 @@ from .docx import read_docx
 from .names import (DOCX_SUFFIXES, HTML_SUFFIXES, MEMORY_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, language_suffix,
                     name_list, plan, suffix_codes)
 from .table import read_table
-from .text import read_mixed, read_parallel
 from .xlsx import XLSX_SUFFIXES
 
 __all__ = ["concat", "read", "read_file", "read_versions"]
@@ -74,7 +73,7 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
                                  "line": [k for _, _, k in spans]})
         meta = dict(doc_id=path.stem, path=str(path), encoding=used, langs=lang)
         return make_corpus(align_document(segments), [meta])
-    return read_mixed(path, encoding=encoding, encoding_errors=encoding_errors, align=align)
+    return discourse.io.read_mixed(path, encoding=encoding, encoding_errors=encoding_errors, align=align)
 
 
 def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, encoding_errors="strict",
@@ -319,8 +318,9 @@ def _read_grouped(files: list[Path], *, align: str, skip_bad: bool, depth: int, 
         versions = dict(versions)
         while versions:
             try:
-                parts.append(read_parallel(versions, doc_id=name, encoding=options.get("encoding"),
-                                           encoding_errors=options.get("encoding_errors", "strict"), align=align))
+                parts.append(discourse.io.read_parallel(versions, doc_id=name, encoding=options.get("encoding"),
+                                                        encoding_errors=options.get("encoding_errors", "strict"),
+                                                        align=align))
                 break
             except InputError as err:
                 bad = [lang for lang, path in versions.items() if str(path) == err.path]
