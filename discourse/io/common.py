@@ -4,6 +4,7 @@ check, and building a :class:`~discourse.corpus.Corpus` from the rows read."""
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -56,7 +57,7 @@ def lines_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list
     """The non-blank lines of every text of ``texts``, as :func:`line_spans` gives them for
     each, at once: ``(row, start, end, line_texts)``, the text's number, the line's offsets
     in it and its text, in order. Texts whose lines end at LF only are split together (one
-    join, one split and column operations, no Python loop per line); a text holding CR is
+    split per text and column operations, no Python loop per line); a text holding CR is
     split by :func:`line_spans`.
 
     >>> row, start, end, lines = lines_of(["a\\n\\n  b ", "", "c\\r\\nd"])
@@ -64,15 +65,14 @@ def lines_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list
     ([0, 0, 2, 2], [0, 5, 0, 3], [1, 6, 1, 4], ['a', 'b', 'c', 'd'])
     """
     lf = [k for k, text in enumerate(texts) if "\r" not in text]
-    joined = "\n".join(texts[k] for k in lf)
-    lines = joined.split("\n") if lf else []
+    lines = list(chain.from_iterable(texts[k].split("\n") for k in lf))  # as if the texts were joined by LF
     stripped = list(map(str.strip, lines))
     width = np.fromiter(map(len, stripped), dtype=np.int64, count=len(lines))
     length = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     lead = length - np.fromiter(map(len, map(str.lstrip, lines)), dtype=np.int64, count=len(lines))
     per_text = np.fromiter((texts[k].count("\n") + 1 for k in lf), dtype=np.int64, count=len(lf))
     row = np.repeat(np.asarray(lf, dtype=np.int64), per_text)
-    line_start = np.cumsum(length + 1) - (length + 1)  # in `joined`
+    line_start = np.cumsum(length + 1) - (length + 1)  # in the texts joined by LF
     text_start = np.repeat(line_start[np.cumsum(per_text) - per_text], per_text)
     keep = np.flatnonzero(width > 0)
     start = (line_start - text_start + lead)[keep]
