@@ -29,8 +29,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-import discourse  # the aligner (sentence_align, anchors, sentences) loads on first use: a corpus needs none of it
-from discourse import alignment_view as _view
+import discourse  # the aligner (sentence_align, anchors, sentences) and alignment_view load on first use
 from discourse.errors import InputError
 
 __all__ = ["align_corpus", "at_unit", "SentenceLevel", "SentenceAlignment", "UNITS", "COLUMNS"]
@@ -338,7 +337,7 @@ class SentenceLevel:
         corpus = at_unit(self, unit)
         if doc_id not in corpus.doc_ids:
             raise InputError(f"no document {doc_id!r}; the corpus has {', '.join(corpus.doc_ids)}")
-        return _view.AlignmentView(corpus.sentences(), doc_id, role=role)
+        return discourse.alignment_view.AlignmentView(corpus.sentences(), doc_id, role=role)
 
     def with_links(self, links):
         """The corpus with corrected sentence links: a CSV written by
@@ -355,7 +354,7 @@ class SentenceLevel:
         >>> fixed.sentences()["align_id"].nunique() >= table["align_id"].nunique()
         True
         """
-        frame = _view.read_links(links, self._units().table())
+        frame = discourse.alignment_view.read_links(links, self._units().table())
         out = self.select(np.ones(len(self), dtype=bool))
         out._sentence_units = SentenceAlignment(out, links=frame, parent=self._units())
         return out

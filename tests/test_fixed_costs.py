@@ -20,7 +20,7 @@ NOT_NEEDED = ("importlib.metadata", "regex", "discourse.languages.identify", "di
               # the sentence aligner, and the readers of other formats (issue 18, second round)
               "discourse.anchors", "discourse.sentence_align", "discourse.sentences", "discourse.io.html",
               "html.parser", "discourse.io.tm", "xml.parsers.expat", "discourse.io.udhr", "xml.etree.ElementTree",
-              "discourse.io.text")
+              "discourse.io.text", "discourse.alignment_view")
 
 _RUN = """
 import sys
