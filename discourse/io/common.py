@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -69,7 +70,11 @@ def lines_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list
     stripped = list(map(str.strip, lines))
     width = np.fromiter(map(len, stripped), dtype=np.int64, count=len(lines))
     length = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-    lead = length - np.fromiter(map(len, map(str.lstrip, lines)), dtype=np.int64, count=len(lines))
+    lead = np.zeros(len(lines), dtype=np.int64)  # leading whitespace, where a kept line has some
+    padded = np.flatnonzero((width != length) & (width > 0)).tolist()
+    if padded:
+        some = [lines[padded[0]]] if len(padded) == 1 else itemgetter(*padded)(lines)
+        lead[padded] = length[padded] - np.fromiter(map(len, map(str.lstrip, some)), dtype=np.int64, count=len(padded))
     per_text = np.fromiter((texts[k].count("\n") + 1 for k in lf), dtype=np.int64, count=len(lf))
     row = np.repeat(np.asarray(lf, dtype=np.int64), per_text)
     line_start = np.cumsum(length + 1) - (length + 1)  # in the texts joined by LF
