@@ -13,7 +13,7 @@ import pandas as pd
 from ..align import align_each_document
 from ..errors import InputError
 from .common import SEGMENT_COLUMNS, check_lang, lines_of, make_corpus
-from .._reading import json_value
+from .._reading import json_lines
 from .decoding import read_text
 from .xlsx import XLSX_SUFFIXES, xlsx_frame
 
@@ -137,10 +137,7 @@ def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict
         records = []
         # lines end at "\n" only ("\r\n" too): U+2028, U+2029 and U+0085, which JSON writers
         # leave raw in strings, are text, not line ends (str.splitlines would break on them)
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line or line.isspace():  # blank (no copy of the line made to know it)
-                continue
-            record = json_value(line, path=path, line=number, hint="each line must be one JSON object")
+        for number, record in json_lines(text, path=path, hint="each line must be one JSON object"):
             if not isinstance(record, dict):
                 raise InputError("is not a JSON object; each line must be one object such as "
                                  '{"doc_id": …, "lang": …, "text": …}', path=path, line=number)
