@@ -21,7 +21,8 @@ before timing, so every process starts as from an installed package (compiled mo
 whatever ``PYTHONDONTWRITEBYTECODE`` says. The ratio ``cached / floor`` (wall clock) is
 printed and written with the seconds to ``benchmarks/results/cli.csv``, beside the same
 ratio in CPU seconds (user + system, best of the rounds: steadier when other processes
-share the cores) and the load average at the end.
+share the cores), the minor page faults of each process (the fresh memory it touches:
+the same from run to run whatever the load) and the load average at the end.
 """
 
 from __future__ import annotations
@@ -62,14 +63,16 @@ def write_input(folder: Path) -> tuple[Path, int]:
     return table, chars
 
 
-def run(command: list[str], env: dict) -> tuple[float, float]:
-    """Wall-clock and CPU (user + system) seconds of one process running ``command``."""
+def run(command: list[str], env: dict) -> tuple[float, float, int]:
+    """Wall-clock and CPU (user + system) seconds, and minor page faults, of one process
+    running ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), \
+        after.ru_minflt - before.ru_minflt
 
 
 def main(argv=None) -> int:
@@ -90,21 +93,23 @@ def main(argv=None) -> int:
         run(cli, env)  # compiles the modules and fills the token cache
         run(commands["floor"], env)
         names = [*commands, *([] if args.no_cold else ["cold"])]
-        best, cpu = dict.fromkeys(names, float("inf")), dict.fromkeys(names, float("inf"))
+        best, cpu, faults = (dict.fromkeys(names, float("inf")) for _ in range(3))
         for k in range(args.repeat):
             runs = [(name, command, env) for name, command in commands.items()]
             if not args.no_cold:
                 runs.append(("cold", cli, dict(env, DISCOURSE_CACHE_DIR=str(tmp / f"cold{k}"))))
             for name, command, environment in runs:
-                wall, used = run(command, environment)
-                best[name], cpu[name] = min(best[name], wall), min(cpu[name], used)
+                wall, used, touched = run(command, environment)
+                best[name], cpu[name], faults[name] = min(best[name], wall), min(cpu[name], used), \
+                    min(faults[name], touched)
     cold = "cold" in best
     row = {"chars": chars, "floor_s": round(best["floor"], 3), "cached_s": round(best["cached"], 3),
            "cold_s": round(best["cold"], 3) if cold else "",
            "cached_vs_floor": round(best["cached"] / best["floor"], 2),
            "cold_vs_cached": round(best["cold"] / best["cached"], 1) if cold else "",
            "floor_cpu_s": round(cpu["floor"], 3), "cached_cpu_s": round(cpu["cached"], 3),
-           "cached_vs_floor_cpu": round(cpu["cached"] / cpu["floor"], 2), "rounds": args.repeat,
+           "cached_vs_floor_cpu": round(cpu["cached"] / cpu["floor"], 2),
+           "floor_page_faults": faults["floor"], "cached_page_faults": faults["cached"], "rounds": args.repeat,
            "load_average": round(os.getloadavg()[0], 1), "date": time.strftime("%Y-%m-%d")}
     for key, value in row.items():
         print(f"{key:>16}  {value}")

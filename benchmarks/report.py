@@ -178,8 +178,10 @@ def _sentence_align(rows):
 def _cli(rows):
     r = rows[0]
     cold = f"; a cold run {sig(r['cold_s'])} s ({sig(r['cold_vs_cached'])} × the cached)" if r.get("cold_s") else ""
+    faults = (f"; minor page faults {r['cached_page_faults']} against {r['floor_page_faults']}"
+              if r.get("cached_page_faults") else "")
     return (f"{sig(r['cached_s'])} s against {sig(r['floor_s'])} s: {sig(r['cached_vs_floor'])} × wall clock, "
-            f"{sig(r['cached_vs_floor_cpu'])} × CPU (best of {r['rounds']}){cold}")
+            f"{sig(r['cached_vs_floor_cpu'])} × CPU (best of {r['rounds']}){cold}{faults}")
 
 
 def _zh(rows):

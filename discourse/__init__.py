@@ -97,9 +97,9 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
-_SUBMODULES = {"align", "alignment_view", "collocations", "concordance", "corpus", "counting", "dispersion",
+_SUBMODULES = {"align", "alignment_view", "anchors", "collocations", "concordance", "corpus", "counting", "dispersion",
                "equivalence", "errors", "explorer", "frames", "frequency", "importers", "io", "keyness", "languages",
-               "plot", "query", "report", "scale", "sentence_units", "tokens"}
+               "plot", "query", "report", "scale", "sentence_align", "sentence_units", "sentences", "tokens"}
 
 
 def __getattr__(name: str):

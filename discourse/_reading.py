@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "file_kind", "json_value", "read_bytes"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "file_kind", "json_lines", "json_value", "read_bytes"]
 
 #: The largest file read (1 GiB): a bigger one is refused with a message, before it is read.
 MAX_BYTES = 1 << 30
@@ -133,6 +133,46 @@ def json_value(text: str, *, path, line: int, hint: str):
 
 
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+_JSON_SPACE = re.compile(r"[ \t\r]*")  # the whitespace json.loads allows around a value (a line holds no LF)
+_BLANK = re.compile(r"\s*")
+_DECODER = json.JSONDecoder()
+
+
+def json_lines(text: str, *, path, hint: str) -> list[tuple[int, object]]:
+    """``(line number, value)`` of every non-blank line of JSON Lines ``text``, each line
+    read as :func:`json_value` reads it (the same values, the same errors), parsed in
+    place: no copy of a line is made unless it needs a closer look. Lines end at ``"\\n"``
+    only.
+
+    >>> json_lines('{"a": 1}\\n\\n [2]\\n', path="t.jsonl", hint="one object a line")
+    [(1, {'a': 1}), (3, [2])]
+    >>> json_lines('{"a":\\n1}', path="t.jsonl", hint="one object a line")
+    Traceback (most recent call last):
+    ...
+    discourse.errors.InputError: t.jsonl, line 1: is not valid JSON (Expecting value at column 6); one object a line
+    """
+    out, pos, number, size = [], 0, 0, len(text)
+    while pos <= size:
+        number += 1
+        end = text.find("\n", pos)
+        end = size if end < 0 else end
+        if not _BLANK.fullmatch(text, pos, end):
+            value, stop = _NOTHING, end + 1
+            if text.count("[", pos, end) + text.count("{", pos, end) <= MAX_DEPTH:
+                try:
+                    value, stop = _DECODER.raw_decode(text, _JSON_SPACE.match(text, pos).end())
+                except (json.JSONDecodeError, RecursionError):
+                    value = _NOTHING
+            if value is _NOTHING or stop > end or _JSON_SPACE.match(text, stop).end() != end:
+                value = json_value(text[pos:end], path=path, line=number, hint=hint)  # its verdict, its error
+            out.append((number, value))
+        pos = end + 1
+    return out
+
+
+_NOTHING = object()
 
 
 def _depth(text: str) -> int:

@@ -31,6 +31,8 @@ __all__ = ["key", "path", "load", "store"]
 _ARRAYS = ("seg_row", "start", "end", "type_id", "is_stop")
 #: Kept when given: each type's place in code-point order (``Tokens.vocab_order``).
 _OPTIONAL = ("vocab_ranks",)
+#: Texts hashed at a time by :func:`key` (a few hundred kB of text, not the whole corpus at once).
+_KEY_CHUNK = 256
 
 
 def key(texts, langs, tokenizers) -> str:
@@ -50,7 +52,8 @@ def key(texts, langs, tokenizers) -> str:
     # encodes 6 x faster than UTF-8 for Chinese
     h.update("\x00".join(map(str, langs)).encode("utf-8", "surrogatepass") + b"\x01")
     h.update(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)).tobytes())
-    h.update("".join(texts).encode("utf-32-le", "surrogatepass"))
+    for k in range(0, len(texts), _KEY_CHUNK):  # the same digest as all at once, in memory reused chunk by chunk
+        h.update("".join(texts[k:k + _KEY_CHUNK]).encode("utf-32-le", "surrogatepass"))
     return h.hexdigest()
 
 

@@ -117,11 +117,11 @@ def distinct_per_cell(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs
     ``0 … n_cells - 1``) occurs, given the cell and document of every unit: the
     ``doc_freq`` of :func:`discourse.counting.count_table`.
 
-    No sort and no hash: each unit writes its position into the slot of its (document,
-    cell) pair; exactly one unit per distinct pair finds its own position there (the
-    one whose write was kept), and those units are counted. The slots of a batch of
-    documents at a time are kept in one reused array of about ``slots`` integers.
-    Units are in corpus order, so usually already grouped by document.
+    No sort and no hash: each unit marks the slot of its (document, cell) pair in a
+    table of flags, one row per document; a cell's documents are the marked slots of its
+    column. The flags of a batch of documents at a time are kept in one reused array of
+    about ``slots`` booleans. Units are in corpus order, so usually already grouped by
+    document.
 
     >>> distinct_per_cell(np.array([0, 1, 0, 0]), np.array([0, 0, 1, 1]), n_cells=2, n_docs=2).tolist()
     [2, 1]
@@ -129,20 +129,19 @@ def distinct_per_cell(cell: np.ndarray, doc: np.ndarray, *, n_cells: int, n_docs
     if len(doc) > 1 and np.any(doc[1:] < doc[:-1]):
         order = np.argsort(doc, kind="stable")
         cell, doc = cell[order], doc[order]
-    per_batch = max(1, slots // max(n_cells, 1))
+    width = max(n_cells, 1)
+    per_batch = max(1, slots // width)
     edges = np.searchsorted(doc, np.arange(0, n_docs + per_batch, per_batch))
-    small = int(np.diff(edges).max(initial=0)) < 2**31  # positions within a batch fit in int32
-    # small enough to stay in cache and quick to touch the first time; never read before written
-    owner = np.empty(per_batch * max(n_cells, 1), dtype=np.int32 if small else np.int64)
-    kept = []  # the cell of each unit that kept its slot: one per (document, cell)
+    seen = np.zeros(per_batch * width, dtype=bool)  # small: quick to clear and to sum
+    out = np.zeros(n_cells, dtype=np.int64)
     for batch, (lo, hi) in enumerate(zip(edges[:-1], edges[1:])):
         if lo == hi:
             continue
-        slot = (doc[lo:hi] - batch * per_batch) * n_cells + cell[lo:hi]
-        position = np.arange(hi - lo, dtype=owner.dtype)
-        owner[slot] = position
-        kept.append(cell[lo:hi][owner[slot] == position])
-    return np.bincount(np.concatenate(kept), minlength=n_cells) if kept else np.zeros(n_cells, dtype=np.int64)
+        if batch:
+            seen[:] = False
+        seen[(doc[lo:hi] - batch * per_batch) * width + cell[lo:hi]] = True
+        out += seen.reshape(per_batch, width).sum(axis=0)
+    return out
 
 
 def remove_stale_temporaries(folder, name: str = "*", *, age: float = 3600) -> list[Path]:

@@ -52,6 +52,7 @@ import pandas as pd
 
 from ._util import as_list, distinct_per_cell, string_ranks
 from .corpus import COUNTED_ROLES, ROLES, Corpus
+from .count_merge import merge_count_tables
 from .errors import InputError
 from .lemma_tokens import with_form
 from .tokens import Tokens
@@ -154,15 +155,16 @@ def groups(corpus, by, seg_mask) -> tuple[np.ndarray, pd.DataFrame]:
     ([0, 0, 0, -1, -1, 1, 1, 1], ['zh', 'zh'])
     """
     by = [c for c in as_list(by) if c != "lang"]
+    codes = np.full(len(corpus), -1, dtype=np.int64)
+    if not by and seg_mask.any():  # the language alone: one factorize, no frame of keys
+        codes[seg_mask], langs = pd.factorize(corpus.column("lang")[seg_mask], use_na_sentinel=False)
+        return codes, pd.DataFrame({"lang": np.asarray(langs, dtype=object)})
     keys = corpus.segment_frame(["lang"] + by)
     sub = keys[seg_mask]
-    codes = np.full(len(keys), -1, dtype=np.int64)
-    if len(sub):
-        grouped = sub.groupby(list(sub.columns), sort=False, dropna=False)
-        codes[seg_mask] = grouped.ngroup().to_numpy()
-        labels = sub.assign(_g=codes[seg_mask]).drop_duplicates("_g").sort_values("_g").drop(columns="_g")
-    else:
-        labels = keys.iloc[:0]
+    if not len(sub):
+        return codes, keys.iloc[:0].reset_index(drop=True)
+    codes[seg_mask] = sub.groupby(list(sub.columns), sort=False, dropna=False).ngroup().to_numpy()
+    labels = sub.assign(_g=codes[seg_mask]).drop_duplicates("_g").sort_values("_g").drop(columns="_g")
     return codes, labels.reset_index(drop=True)
 
 
@@ -191,9 +193,7 @@ def units(toks, *, n: int, punct: bool, stopwords, seg_mask) -> Units:
         raise InputError(f"n (the n-gram length) must be 1, 2, 3, 4 or 5, not {n!r}")
     total = len(toks)
     if n == 1:  # every token is a unit: no segment or punctuation boundary to check
-        ok = seg_mask[toks.seg_row] if total else np.zeros(0, dtype=bool)
-        if not punct:
-            ok &= ~toks.is_punct[toks.type_id]
+        ok = _counted_tokens(toks, punct=punct, seg_mask=seg_mask)
         start = np.flatnonzero(ok) if not ok.all() else np.arange(total, dtype=np.int64)
     else:
         punct_tok = toks.is_punct[toks.type_id] if total else np.zeros(0, dtype=bool)
@@ -222,6 +222,15 @@ def units(toks, *, n: int, punct: bool, stopwords, seg_mask) -> Units:
     first[term_id[::-1]] = start[::-1]  # first occurrence of each term
     types = toks.type_id[first[:, None] + np.arange(n)].astype(np.int64) if n_terms else np.zeros((0, n), np.int64)
     return Units(start, term_id, counted, types)
+
+
+def _counted_tokens(toks, *, punct: bool, seg_mask) -> np.ndarray:
+    """Boolean per token: in a segment of ``seg_mask``, and not punctuation unless ``punct``."""
+    every = bool(seg_mask.all())  # every segment counted: no look-up per token
+    ok = np.ones(len(toks), dtype=bool) if every else seg_mask[toks.seg_row] if len(toks) else np.zeros(0, bool)
+    if not punct:
+        ok = ~toks.is_punct[toks.type_id] if every else ok & ~toks.is_punct[toks.type_id]
+    return ok
 
 
 def _count(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -286,33 +295,42 @@ def count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Non
     corpus = toks.corpus
     seg_mask = np.ones(len(corpus), dtype=bool) if seg_mask is None else seg_mask
     codes, labels = groups(corpus, by, seg_mask)
-    unit = units(toks, n=n, punct=punct, stopwords=stopwords, seg_mask=seg_mask)
-    if n > 1:
-        unit = _one_id_per_string(toks, unit, sep)
     n_groups = len(labels)
-    if n_groups == 1:  # one language, no `by`: no look-up per unit
-        group = None
-        totals = np.array([len(unit.start)], dtype=np.int64)
+    if n_groups == 1 and isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n == 1:
+        # one group of words: the listed tokens straight from the masks, no array per unit
+        ok = _counted_tokens(toks, punct=punct, seg_mask=seg_mask)
+        is_stop = toks.stop_mask(stopwords)
+        start = np.flatnonzero(ok if is_stop is None else ok & ~is_stop)
+        unit = Units(start, toks.type_id[start], None, np.arange(len(toks.vocab), dtype=np.int64)[:, None])
+        group, totals = None, np.array([np.count_nonzero(ok)], dtype=np.int64)
     else:
-        group = codes[toks.seg_row[unit.start]]
-        totals = np.bincount(group, minlength=n_groups) if n_groups else np.zeros(0, dtype=np.int64)
+        unit = units(toks, n=n, punct=punct, stopwords=stopwords, seg_mask=seg_mask)
+        if n > 1:
+            unit = _one_id_per_string(toks, unit, sep)
+        if n_groups == 1:  # one language, no `by`: no look-up per unit
+            group = None
+            totals = np.array([len(unit.start)], dtype=np.int64)
+        else:
+            group = codes[toks.seg_row[unit.start]]
+            totals = np.bincount(group, minlength=n_groups) if n_groups else np.zeros(0, dtype=np.int64)
     term_id, start = unit.term_id, unit.start
     if unit.counted is not None:
-        listed = unit.counted
+        listed = np.flatnonzero(unit.counted)  # one pass over the mask, then takes
         term_id, start = term_id[listed], start[listed]
         group = None if group is None else group[listed]
     n_terms = max(len(unit.types), 1)
     unit_key = term_id if group is None else group * n_terms + term_id
     keys, counts = _count(unit_key, n_groups * n_terms)
-    if n_groups * n_terms <= _BINCOUNT_LIMIT:  # index of each unit's (group, term) in keys
+    doc_codes = toks.doc_codes()
+    n_docs, unit_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1, doc_codes[toks.seg_row[start]]
+    if group is None:  # the term ids are the cells: no look-up per unit
+        docs = distinct_per_cell(unit_key, unit_docs, n_cells=n_terms, n_docs=n_docs)[keys]
+    elif n_groups * n_terms <= _BINCOUNT_LIMIT:  # index of each unit's (group, term) in keys
         lookup = np.zeros(n_groups * n_terms, dtype=np.int64)
         lookup[keys] = np.arange(len(keys))
-        cell = lookup[unit_key]
+        docs = distinct_per_cell(lookup[unit_key], unit_docs, n_cells=len(keys), n_docs=n_docs)
     else:
-        cell = np.searchsorted(keys, unit_key)
-    doc_codes = toks.doc_codes()
-    n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 1
-    docs = distinct_per_cell(cell, doc_codes[toks.seg_row[start]], n_cells=len(keys), n_docs=n_docs)
+        docs = distinct_per_cell(np.searchsorted(keys, unit_key), unit_docs, n_cells=len(keys), n_docs=n_docs)
     g, t = keys // n_terms, keys % n_terms
     table = labels.iloc[g].reset_index(drop=True)
     table["term"] = _term_strings(toks, unit, t, sep)
@@ -322,47 +340,6 @@ def count_table(toks, *, n=1, by=None, seg_mask=None, punct=False, stopwords=Non
     table["_group"] = g
     table["_term"] = t  # the type id when n = 1
     return table, labels.assign(total=totals.astype(np.int64))
-
-
-def merge_count_tables(parts, *, by, labels=None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Sum count tables (:func:`count_table` results) of corpus partitions into the count
-    table of the whole, as if counted at once.
-
-    Counts and totals add up; ``doc_freq`` adds up because a document lies in one
-    partition only. Groups (``lang`` + ``by`` values) are matched by value and keep
-    the order in which they first come in the partitions, or the order of ``labels``
-    (the groups of the whole corpus, from :func:`groups`) when given.
-
-    ``parts`` are the ``(table, groups)`` of :func:`count_table` for each partition, in
-    corpus order; ``labels`` the ``lang`` + ``by`` columns of the whole corpus's groups, in
-    its order. Returns ``(table, groups)`` as :func:`count_table` does.
-    """
-    keys = ["lang", *by]
-    group_parts, table_parts = [], []
-    for number, (table, groups) in enumerate(parts):
-        group_parts.append(groups.assign(_part=number, _local=np.arange(len(groups))))
-        table_parts.append(table.assign(_part=number))
-    groups = pd.concat(group_parts, ignore_index=True)
-    if labels is not None:  # the group order of the whole corpus
-        order = labels[keys].reset_index(drop=True).assign(_order=np.arange(len(labels)))
-        groups = groups.merge(order, on=keys, how="left", sort=False)
-        groups = groups.sort_values(["_order", "_part", "_local"], kind="mergesort").drop(columns="_order")
-    groups["_group"] = groups.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
-    merged = groups.drop_duplicates("_group").sort_values("_group")[keys].reset_index(drop=True)
-    totals = groups.groupby("_group", sort=True)["total"].sum().to_numpy(dtype=np.int64)
-    merged["total"] = totals
-    code = groups.set_index(["_part", "_local"])["_group"]
-    table = pd.concat(table_parts, ignore_index=True)
-    table["_group"] = code.reindex(pd.MultiIndex.from_arrays([table["_part"], table["_group"]])).to_numpy()
-    summed = table.groupby(["_group", "term"], sort=False)[["count", "doc_freq"]].sum().reset_index()
-    g = summed["_group"].to_numpy(dtype=np.int64)
-    out = merged[keys].iloc[g].reset_index(drop=True)
-    out["term"] = summed["term"].to_numpy()
-    out["count"] = summed["count"].to_numpy(dtype=np.int64)
-    out["doc_freq"] = summed["doc_freq"].to_numpy(dtype=np.int64)
-    out["total"] = totals[g]
-    out["_group"] = g
-    return out, merged
 
 
 def check_top(top, name="top") -> None:

@@ -29,11 +29,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from discourse import alignment_view as _view
-from discourse.anchors import content_words, learn_equivalents
+import discourse  # the aligner (sentence_align, anchors, sentences) and alignment_view load on first use
 from discourse.errors import InputError
-from discourse.sentence_align import align_sentences
-from discourse.sentences import sentences as split_corpus
 
 __all__ = ["align_corpus", "at_unit", "SentenceLevel", "SentenceAlignment", "UNITS", "COLUMNS"]
 
@@ -87,20 +84,21 @@ def _pair_beads(jobs: dict, source_lang: str, target_lang: str) -> dict:
     for key, (src, tgt, ps, pt) in jobs.items():
         if not src or not tgt:
             continue
-        beads = align_sentences(src, tgt, source_lang=source_lang, target_lang=target_lang, learn=False,
-                                source_paragraphs=ps, target_paragraphs=pt)
+        beads = discourse.sentence_align.align_sentences(src, tgt, source_lang=source_lang, target_lang=target_lang,
+                                                         learn=False, source_paragraphs=ps, target_paragraphs=pt)
         off_s, off_t = len(words_s), len(words_t)
-        words_s += content_words(src, lang=source_lang)
-        words_t += content_words(tgt, lang=target_lang)
+        words_s += discourse.anchors.content_words(src, lang=source_lang)
+        words_t += discourse.anchors.content_words(tgt, lang=target_lang)
         links += [(s[0] + off_s, t[0] + off_t) for s, t, score in
                   zip(beads["source_ids"], beads["target_ids"], beads["score"]) if len(s) == len(t) == 1 and score >= 0.8]
         first[key] = beads
-    pairs = [p[:2] for p in learn_equivalents(words_s, words_t, links, min_dice=0.5)]
+    pairs = [p[:2] for p in discourse.anchors.learn_equivalents(words_s, words_t, links, min_dice=0.5)]
     out = {}
     for key, (src, tgt, ps, pt) in jobs.items():
         if key in first:
-            out[key] = align_sentences(src, tgt, source_lang=source_lang, target_lang=target_lang,
-                                       equivalents=pairs, source_paragraphs=ps, target_paragraphs=pt)
+            out[key] = discourse.sentence_align.align_sentences(
+                src, tgt, source_lang=source_lang, target_lang=target_lang, equivalents=pairs, source_paragraphs=ps,
+                target_paragraphs=pt)
     return out
 
 
@@ -121,7 +119,7 @@ def align_corpus(corpus) -> pd.DataFrame:
     >>> sorted(doc.groupby("align_id")["lang"].agg("".join).unique())  # a 1-2 bead is one unit
     ['frfrzh', 'frzh']
     """
-    table = split_corpus(corpus).rename(columns={"align_id": "paragraph_align_id"})
+    table = discourse.sentences.sentences(corpus).rename(columns={"align_id": "paragraph_align_id"})
     n = len(table)
     groups = _Groups(n)
     score = np.full(n, np.nan)
@@ -339,7 +337,7 @@ class SentenceLevel:
         corpus = at_unit(self, unit)
         if doc_id not in corpus.doc_ids:
             raise InputError(f"no document {doc_id!r}; the corpus has {', '.join(corpus.doc_ids)}")
-        return _view.AlignmentView(corpus.sentences(), doc_id, role=role)
+        return discourse.alignment_view.AlignmentView(corpus.sentences(), doc_id, role=role)
 
     def with_links(self, links):
         """The corpus with corrected sentence links: a CSV written by
@@ -356,7 +354,7 @@ class SentenceLevel:
         >>> fixed.sentences()["align_id"].nunique() >= table["align_id"].nunique()
         True
         """
-        frame = _view.read_links(links, self._units().table())
+        frame = discourse.alignment_view.read_links(links, self._units().table())
         out = self.select(np.ones(len(self), dtype=bool))
         out._sentence_units = SentenceAlignment(out, links=frame, parent=self._units())
         return out

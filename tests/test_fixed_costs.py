@@ -16,7 +16,11 @@ from discourse.languages import marks
 from .conftest import ROOT
 
 #: Imported by a cached `discourse freq` on main before issue 18, and not needed by it.
-NOT_NEEDED = ("importlib.metadata", "regex", "discourse.languages.identify", "discourse.languages.evaluation")
+NOT_NEEDED = ("importlib.metadata", "regex", "discourse.languages.identify", "discourse.languages.evaluation",
+              # the sentence aligner, and the readers of other formats (issue 18, second round)
+              "discourse.anchors", "discourse.sentence_align", "discourse.sentences", "discourse.io.html",
+              "html.parser", "discourse.io.tm", "xml.parsers.expat", "discourse.io.udhr", "xml.etree.ElementTree",
+              "discourse.io.text", "discourse.alignment_view")
 
 _RUN = """
 import sys

@@ -15,9 +15,10 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 import discourse
+import discourse.io.table
 from discourse.align import align_document, align_each_document
 from discourse.io import read_file, read_table, split_lines
-from discourse.io.common import line_spans
+from discourse.io.common import line_spans, lines_of
 
 WHITESPACE = [" ", "\t", "\r", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u2029",
               "\u3000"]
@@ -56,6 +57,30 @@ def test_line_spans_are_split_lines():
         numbered = split_lines(text)
         assert line_spans(text, numbers=True) == numbered, repr(text)
         assert line_spans(text) == [(s, e) for s, e, _ in numbered], repr(text)
+
+
+def test_lines_of_is_line_spans_of_each_text():
+    rng = random.Random(1818)
+    alphabet = ["a", "字", "bc", *WHITESPACE]
+    for _ in range(300):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(rng.randint(0, 12))]
+        expected = [(k, s, e, text[s:e]) for k, text in enumerate(texts) for s, e in line_spans(text)]
+        row, start, end, lines = lines_of(texts)
+        assert list(zip(row.tolist(), start.tolist(), end.tolist(), lines)) == expected, texts
+
+
+def test_a_table_is_split_into_lines_all_rows_at_once(monkeypatch):
+    """No Python call per row to split its text (issue 18): the rows' lines come from one
+    pass over all the texts (:func:`discourse.io.common.lines_of`)."""
+    def per_row(*args, **kwargs):
+        raise AssertionError("a row's text split on its own")
+
+    monkeypatch.setattr(discourse.io.table, "line_spans", per_row, raising=False)
+    table = pd.DataFrame({"doc_id": ["a", "a", "b"], "text": ["Un.\n\n  Deux. ", "Trois.", "四。\n五。"]})
+    segments = read_table(table, lang="fr").segments
+    assert segments["text"].tolist() == ["Un.", "Deux.", "Trois.", "四。", "五。"]
+    assert segments[["start", "end", "line"]].values.tolist() == [[0, 3, 1], [7, 12, 1], [0, 6, 2], [0, 2, 3],
+                                                                   [3, 5, 3]]
 
 
 def test_one_language_table_of_20000_rows(no_cell_access):

@@ -55,35 +55,43 @@ Examples
 
 from __future__ import annotations
 
-from .bundled import BUNDLED, load_corpus
-from .decoding import decode, split_lines
-from .docx import docx_text, read_docx
-from .files import concat, read, read_file, read_versions
-from .html import html_text, read_html
-from .table import read_table
-from .text import read_mixed, read_parallel
-from .tm import read_tmx, read_xliff, write_tmx, write_xliff
-from .udhr import read_udhr
+import importlib
 
-__all__ = [
-    "BUNDLED",
-    "concat",
-    "decode",
-    "docx_text",
-    "html_text",
-    "load_corpus",
-    "read",
-    "read_docx",
-    "read_file",
-    "read_html",
-    "read_mixed",
-    "read_parallel",
-    "read_table",
-    "read_tmx",
-    "read_xliff",
-    "read_udhr",
-    "read_versions",
-    "split_lines",
-    "write_tmx",
-    "write_xliff",
-]
+#: public name -> the module of this package that defines it, imported on first use: reading
+#: a table imports no HTML parser, XML reader or translation-memory code
+_EXPORTS = {
+    "BUNDLED": "bundled",
+    "load_corpus": "bundled",
+    "decode": "decoding",
+    "split_lines": "decoding",
+    "docx_text": "docx",
+    "read_docx": "docx",
+    "concat": "files",
+    "read": "files",
+    "read_file": "files",
+    "read_versions": "files",
+    "html_text": "html",
+    "read_html": "html",
+    "read_table": "table",
+    "read_mixed": "text",
+    "read_parallel": "text",
+    "read_tmx": "tm",
+    "read_xliff": "tm",
+    "write_tmx": "tm",
+    "write_xliff": "tm",
+    "read_udhr": "udhr",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'discourse.io' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

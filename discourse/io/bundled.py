@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import discourse  # the UDHR (XML) reader loads on first use
+
 from .. import _data
 from ..corpus import Corpus
 from ..errors import InputError
 from .files import read
-from .udhr import read_udhr
 
 __all__ = ["BUNDLED", "load_corpus"]
 
@@ -92,7 +93,7 @@ def _load_bundled(name: str) -> Corpus:
                          "reinstall discourse (in a checkout of its repository: restore the folder with "
                          "`git checkout -- data`)", path=missing[0])
     if all(p.suffix == ".xml" for p in paths):
-        corpus = read_udhr(*paths, doc_id=name)
+        corpus = discourse.io.read_udhr(*paths, doc_id=name)
     else:
         corpus = Corpus.concat([Corpus.load(p) for p in paths])
     corpus.name = name

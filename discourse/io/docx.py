@@ -21,12 +21,11 @@ from pathlib import Path
 
 from .._reading import read_bytes
 from ..errors import InputError
+from .names import DOCX_SUFFIXES
 from .paragraphs import extracted_text, paragraph_corpus
 
 __all__ = ["DOCX_SUFFIXES", "docx_paragraphs", "docx_text", "read_docx"]
 
-#: File suffixes read as Word documents.
-DOCX_SUFFIXES = frozenset({".docx"})
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: The text of a paragraph: its runs, hyperlinks, and the runs of tracked insertions,

@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pandas as pd
 
+import discourse  # the text, HTML and translation-memory readers load on first use: a table needs none
+
 from .._reading import file_kind
 from ..align import align_document
 from ..corpus import Corpus
 from ..errors import DiscourseWarning, InputError
 from .common import check_lang, line_spans, make_corpus
 from .decoding import read_text
-from .docx import DOCX_SUFFIXES, read_docx
-from .html import HTML_SUFFIXES, read_html
-from .names import MEMORY_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, language_suffix, name_list, plan, suffix_codes
+from .docx import read_docx
+from .names import (DOCX_SUFFIXES, HTML_SUFFIXES, MEMORY_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, language_suffix,
+                    name_list, plan, suffix_codes)
 from .table import read_table
-from .text import read_mixed, read_parallel
-from .tm import read_tmx, read_xliff
 from .xlsx import XLSX_SUFFIXES
 
 __all__ = ["concat", "read", "read_file", "read_versions"]
@@ -52,13 +52,13 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
     if suffix in (".jsonl", ".ndjson") and Corpus.is_saved(path):
         return Corpus.load(path)
     if suffix == ".tmx":
-        return read_tmx(path)
+        return discourse.io.read_tmx(path)
     if suffix in MEMORY_SUFFIXES:
-        return read_xliff(path)
+        return discourse.io.read_xliff(path)
     if suffix in DOCX_SUFFIXES:
         return read_docx(path, lang=lang, align=align)
     if suffix in HTML_SUFFIXES:
-        return read_html(path, lang=lang, encoding=encoding, encoding_errors=encoding_errors, align=align)
+        return discourse.io.read_html(path, lang=lang, encoding=encoding, encoding_errors=encoding_errors, align=align)
     if suffix in TABLE_SUFFIXES or suffix in XLSX_SUFFIXES:
         return read_table(path, text_col=text_col, id_col=id_col, lang_col=lang_col, lang=lang, encoding=encoding,
                           encoding_errors=encoding_errors)
@@ -73,7 +73,7 @@ def read_file(path, *, text_col="text", id_col="doc_id", lang_col="lang", lang=N
                                  "line": [k for _, _, k in spans]})
         meta = dict(doc_id=path.stem, path=str(path), encoding=used, langs=lang)
         return make_corpus(align_document(segments), [meta])
-    return read_mixed(path, encoding=encoding, encoding_errors=encoding_errors, align=align)
+    return discourse.io.read_mixed(path, encoding=encoding, encoding_errors=encoding_errors, align=align)
 
 
 def read(*paths, text_col="text", id_col="doc_id", lang_col="lang", lang=None, encoding=None, encoding_errors="strict",
@@ -318,8 +318,9 @@ def _read_grouped(files: list[Path], *, align: str, skip_bad: bool, depth: int, 
         versions = dict(versions)
         while versions:
             try:
-                parts.append(read_parallel(versions, doc_id=name, encoding=options.get("encoding"),
-                                           encoding_errors=options.get("encoding_errors", "strict"), align=align))
+                parts.append(discourse.io.read_parallel(versions, doc_id=name, encoding=options.get("encoding"),
+                                                        encoding_errors=options.get("encoding_errors", "strict"),
+                                                        align=align))
                 break
             except InputError as err:
                 bad = [lang for lang, path in versions.items() if str(path) == err.path]

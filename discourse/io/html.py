@@ -37,12 +37,11 @@ from .._reading import read_bytes
 from ..errors import InputError
 from ..languages.registry import normalize_code
 from .decoding import decode
+from .names import HTML_SUFFIXES
 from .paragraphs import extracted_text, paragraph_corpus
 
 __all__ = ["HTML_SUFFIXES", "html_paragraphs", "html_text", "read_html"]
 
-#: File suffixes read as web pages.
-HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Elements whose start and end end the paragraph before them.

@@ -14,13 +14,16 @@ from pathlib import Path
 from ..errors import DiscourseWarning
 from ..languages.registry import LANGS, normalize_code
 
-__all__ = ["MEMORY_SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "language_suffix", "name_list", "plan", "suffix_codes"]
+__all__ = ["DOCX_SUFFIXES", "HTML_SUFFIXES", "MEMORY_SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "language_suffix", "name_list", "plan", "suffix_codes"]
 
 #: File suffixes read as tables, and as text (no suffix: text).
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".tab", ".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 #: Translation memories: TMX, XLIFF.
 MEMORY_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff"})
+#: Word documents, and web pages.
+DOCX_SUFFIXES = frozenset({".docx"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 #: A file-name stem ending in a language code: NAME.zh, NAME_zh, NAME-zh (three letters
 #: are matched too, to warn about codes that are not ours).
 _LANG_SUFFIX = re.compile(r"^(?P<name>.+)[._-](?P<code>[A-Za-z]{2,3})$")

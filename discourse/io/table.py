@@ -12,8 +12,8 @@ import pandas as pd
 
 from ..align import align_each_document
 from ..errors import InputError
-from .common import SEGMENT_COLUMNS, check_lang, line_spans, make_corpus
-from .._reading import json_value
+from .common import SEGMENT_COLUMNS, check_lang, lines_of, make_corpus
+from .._reading import json_lines
 from .decoding import read_text
 from .xlsx import XLSX_SUFFIXES, xlsx_frame
 
@@ -75,7 +75,7 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
     roles = df["role"].tolist() if "role" in df.columns else ["body"] * n_rows
     aligns = df["align_id"].tolist() if has_align else [None] * n_rows
     extras = {col: df[col].tolist() for col in extra}
-    metas, rows, spans = {}, [], []  # rows: the table row of each line read
+    metas, kept, texts = {}, [], []  # the rows with a text, and their texts
     role_of = [""] * n_rows
     for k, text in enumerate(df[text_col].tolist()):
         if not isinstance(text, str):
@@ -89,20 +89,19 @@ def read_table(source, *, text_col: str = "text", id_col: str = "doc_id", lang_c
             if col not in meta and not (isinstance(value, float) and pd.isna(value)):
                 meta[col] = value
         role_of[k] = str(roles[k] or "body")
-        lines = line_spans(text)
-        rows += [k] * len(lines)
-        spans += [(text, start, end) for start, end in lines]
-    if not spans:
+        kept.append(k)
+        texts.append(text)
+    of_text, start, end, lines = lines_of(texts)  # every non-blank line, at once
+    if not lines:
         raise InputError("has no text in it", path=path)
-    line_row = np.asarray(rows)
+    line_row = np.asarray(kept, dtype=np.int64)[of_text]  # the table row of each line
 
-    def per_line(strings: list[str]) -> list[str]:
-        return np.asarray(strings, dtype=object)[line_row].tolist()
+    def per_line(values: list) -> list:
+        return np.asarray(values, dtype=object)[line_row].tolist()
 
-    columns = {"doc_id": per_line(docs), "lang": per_line(langs), "role": per_line(role_of),
-               "text": [text[start:end] for text, start, end in spans], "path": [str(path)] * len(spans),
-               "start": [start for _, start, _ in spans], "end": [end for _, _, end in spans], "line": line_row + 1,
-               "align_id": [aligns[k] for k in rows]}
+    columns = {"doc_id": per_line(docs), "lang": per_line(langs), "role": per_line(role_of), "text": lines,
+               "path": [str(path)] * len(lines), "start": start, "end": end, "line": line_row + 1,
+               "align_id": [aligns[k] for k in line_row.tolist()] if has_align else [None] * len(lines)}
     segments = pd.DataFrame(columns)
     if has_align:
         segments.insert(2, "seg_id", segments.groupby("doc_id").cumcount())
@@ -138,10 +137,7 @@ def _load_table(path: Path, encoding: str | None, encoding_errors: str = "strict
         records = []
         # lines end at "\n" only ("\r\n" too): U+2028, U+2029 and U+0085, which JSON writers
         # leave raw in strings, are text, not line ends (str.splitlines would break on them)
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            record = json_value(line, path=path, line=number, hint="each line must be one JSON object")
+        for number, record in json_lines(text, path=path, hint="each line must be one JSON object"):
             if not isinstance(record, dict):
                 raise InputError("is not a JSON object; each line must be one object such as "
                                  '{"doc_id": …, "lang": …, "text": …}', path=path, line=number)
