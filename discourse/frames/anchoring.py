@@ -109,7 +109,7 @@ def sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text):
     return anchors[::-1]
 
 
-def swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors):
+def swap_pairs(pairs, literal, t_sizes, static, s_pos, t_pos, anchors):
     """Exchange the targets of two pairs made in the same sentence when that scores higher (step 3).
 
     The greedy pairing takes the best pair first and cannot undo it: 省负总责 … 领导责任制 ↔
@@ -119,24 +119,22 @@ def swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors):
     sum higher; only when each source group has no more literal hits than either target group,
     so that no hit left over changes.
 
-    `pairs` (``[source group, target group]`` lists) are changed in place; `groups` and
-    `t_groups` are lists of hits (dicts with ``kind``), `static` maps ``(i, j)`` to the
-    position-free score, `s_pos`/`t_pos` the groups' positions.
+    `pairs` (``[source group, target group]`` lists) are changed in place; `literal` is the
+    number of literal hits of each source group, `t_sizes` the number of hits of each target
+    group, `static` maps ``(i, j)`` to the position-free score, `s_pos`/`t_pos` the groups'
+    positions.
 
     >>> pairs = [[0, 0], [1, 1]]
-    >>> groups = [[{"kind": "literal"}], [{"kind": "literal"}]]
     >>> static = {(0, 0): 2.0, (0, 1): 2.5, (1, 0): 2.5, (1, 1): 2.0}
-    >>> swap_pairs(pairs, groups, groups, static, [0.1, 0.2], [0.1, 0.2], [])
+    >>> swap_pairs(pairs, [1, 1], [1, 1], static, [0.1, 0.2], [0.1, 0.2], [])
     >>> pairs
     [[0, 1], [1, 0]]
     """
     ends = sorted(y for _, y, _ in anchors)
-
-    literal = [sum(h["kind"] == "literal" for h in g) for g in groups]
     want = {}  # source group -> its expected target position (the anchors do not change here)
 
     def fits(i, j):
-        return 0 < literal[i] <= len(t_groups[j])
+        return 0 < literal[i] <= t_sizes[j]
 
     def score(i, j):
         if i not in want:

@@ -80,6 +80,7 @@ from .anchoring import sentence_anchors, swap_pairs
 from .association import Association
 from .calques import calque, gloss_words, read_cover, read_share, reading_spans
 from .lexicon import load_lexicon
+from ._render_hits import UnitHits
 from .pairing import Greedy
 from .profile import frame_hits
 from .rendering_summary import unit_shifts
@@ -90,7 +91,6 @@ RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term"
                      "target_lang", "rendering", "target_start", "target_end", "method", "status", "calque",
                      "source_seg_id", "target_seg_id"]
 METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
-_TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
 _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 
@@ -108,35 +108,6 @@ def _units(corpus, unit):
         else:
             return to_sentences()
     return corpus
-
-
-def _target_groups(hits, text):
-    """Target hits (rows sorted by start) → groups of adjacent hits."""
-    groups = []
-    for h in hits:
-        if groups and h["seg_id"] == groups[-1][-1]["seg_id"]:
-            gap = text[h["seg_id"]][groups[-1][-1]["end"]:h["start"]]
-            if _TARGET_GAP.fullmatch(gap):
-                groups[-1].append(h)
-                continue
-        groups.append([h])
-    return groups
-
-
-def _source_groups(hits):
-    groups = []
-    for h in hits:
-        if groups and h["seg_id"] == groups[-1][-1]["seg_id"] and h["start"] - groups[-1][-1]["end"] <= 1:
-            groups[-1].append(h)
-        else:
-            groups.append([h])
-    return groups
-
-
-def _position(h, order, length):
-    """Relative position of a hit in its unit (segments in order, then offset)."""
-    k = order[h["seg_id"]]
-    return (k + h["start"] / max(length[h["seg_id"]], 1)) / len(order)
 
 
 def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: str = "sentence") -> pd.DataFrame:
@@ -200,7 +171,7 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
         length[(d, lang, s)] = len(t)
     hits = frame_hits(units, lex)
     hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
-    by_unit = _hits_by_unit(hits)
+    uh = UnitHits(seg, hits)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
     rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
@@ -209,10 +180,10 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
         pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
         for d, a in pairs:
             for frame in frames:
-                src = by_unit.get((d, a, source, frame), [])
-                tg = by_unit.get((d, a, tgt, frame), [])
-                if src or any(h["kind"] == "literal" for h in tg):
-                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache)
+                src = uh.slice(d, a, source, frame)
+                tg = uh.slice(d, a, tgt, frame)
+                if len(src) or any(uh.lit[i] for i in tg):
+                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
     out = pd.DataFrame(rows, columns=RENDERING_COLUMNS)
     doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
     f_order = {f: i for i, f in enumerate(lex.names)}
@@ -227,17 +198,6 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     return out
 
 
-def _hits_by_unit(hits):
-    """(doc_id, align_id, lang, frame) -> its hits (dicts of what the pairing reads), sorted by segment, start."""
-    hits = hits.sort_values(["seg_id", "start"], kind="stable")
-    cols = ("seg_id", "start", "end", "kind", "match")
-    by_unit = {}
-    for key, *values in zip(zip(*(hits[c].tolist() for c in ("doc_id", "align_id", "lang", "frame"))),
-                            *(hits[c].tolist() for c in cols)):
-        by_unit.setdefault(key, []).append(dict(zip(cols, values)))
-    return by_unit
-
-
 def _window(text, start, end, size=40):
     left = text[max(0, start - size):start]
     right = text[end:end + size]
@@ -246,18 +206,20 @@ def _window(text, start, end, size=40):
     return left + " " + right
 
 
-def _clause(h, ends, s_order):
+def _clause(seg_id, start, ends, s_order):
     """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、).
 
     `ends` are the offsets of the clause ends in the hit's segment."""
-    return s_order[h["seg_id"]], bisect_left(ends, h["start"])
+    return s_order[seg_id], bisect_left(ends, start)
 
 
-def _target_info(tgp, t_text):
-    """What the scores need of a target group: literal?, its text, its words, its clause's words."""
-    span = t_text[tgp[0]["start"]:tgp[-1]["end"]]
-    window = _window(t_text, tgp[0]["start"], tgp[-1]["end"])
-    return (any(h["kind"] == "literal" for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
+def _target_info(tgp, uh, t_text):
+    """What the scores need of a target group (hit indices into `uh`): literal?, its text, its words,
+    its clause's words."""
+    s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
+    span = t_text[s:e]
+    window = _window(t_text, s, e)
+    return (any(uh.lit[h] for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
             frozenset(w.lower() for w in _WORD.findall(window)))
 
 
@@ -280,15 +242,18 @@ def _static(s_lit, form, first, t_info, source, tgt, learned):
     return out
 
 
-def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache):
-    """The rows of one unit, frame and target language (module docstring, steps 1–4)."""
+def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache):
+    """The rows of one unit, frame and target language (module docstring, steps 1–4).
+
+    `src`, `tg`: the unit's source and target hits of the frame (:meth:`UnitHits.slice`)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
-    s_len = {s: length[(d, source, s)] for s in s_order}
-    t_len = {s: length[(d, tgt, s)] for s in t_order}
-    groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
-    t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
-    t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])]) for tgp in t_groups]
+    groups, t_groups = uh.groups(src, target=False), uh.groups(tg, target=True)
+    pos, lit, match = uh.pos, uh.lit, uh.match
+    t_pos = [pos[tgp[0]] for tgp in t_groups]
+    t_info = [_target_info(tgp, uh, text[(d, tgt, uh.seg[tgp[0]])]) for tgp in t_groups]
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
+        s_len = {s: length[(d, source, s)] for s in s_order}
+        t_len = {s: length[(d, tgt, s)] for s in t_order}
         cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
     made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
     anchors, pairs, static, s_pos, used = list(made), [], {}, [], {}
@@ -296,14 +261,16 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
 
     def add(sg):
         i = len(s_pos)
-        s_pos.append(_position(sg[0], s_order, s_len))
-        s_lit, form, first = any(h["kind"] == "literal" for h in sg), "".join(h["match"] for h in sg), sg[0]["match"]
-        scores = _static(s_lit, form, first, t_info, source, tgt, learned)
+        h0 = sg[0]
+        s_pos.append(pos[h0])
+        s_lit, form = any(lit[h] for h in sg), "".join([match[h] for h in sg])
+        scores = _static(s_lit, form, match[h0], t_info, source, tgt, learned)
         static.update(((i, j), score) for j, score in scores)
-        key = ("clauses", d, sg[0]["seg_id"])
+        seg_id = uh.seg[h0]
+        key = ("clauses", d, seg_id)
         if key not in cache:  # the clause ends of a source segment, once for all its hits
-            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, sg[0]["seg_id"])])]
-        greedy.add(s_pos[i], _clause(sg[0], cache[key], s_order), scores, t_pos)
+            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, seg_id)])]
+        greedy.add(s_pos[i], _clause(seg_id, uh.start[h0], cache[key], s_order), scores, t_pos)
 
     for sg in groups:
         add(sg)
@@ -311,7 +278,7 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
         _, i, j = best
         greedy.take(i, j, t_pos[j])
         pairs.append([i, j])
-        lits = [h for h in groups[i] if h["kind"] == "literal"]
+        lits = [h for h in groups[i] if lit[h]]
         n = len(t_groups[j])
         if len(lits) > n:  # the hits left over compete again for the groups left
             if _left_before(i, j, static, greedy.taken_t, t_pos):
@@ -320,14 +287,15 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
                 rest = lits[n:]
             groups.append(rest)
             add(groups[-1])
-    swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors)
+    swap_pairs(pairs, [sum(lit[h] for h in g) for g in groups], [len(g) for g in t_groups], static, s_pos, t_pos,
+               anchors)
     rendered = {}
     for i, j in pairs:
-        lits = [h for h in groups[i] if h["kind"] == "literal"]
+        lits = [h for h in groups[i] if lit[h]]
         tgp = t_groups[j]
         for k, h in enumerate(used.get(i, lits[:len(tgp)])):
-            rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, text, t_order, learned)
+            rendered[h] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned)
 
 
 def _left_before(i, j, static, taken_t, t_pos):
@@ -339,33 +307,34 @@ def _left_before(i, j, static, taken_t, t_pos):
     return bool(left) and min(left)[1]
 
 
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned):
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned):
     rows = []
-    used = [(p["seg_id"], p["start"], p["end"]) for tgp in t_groups for p in tgp]  # learned never takes a hit
+    seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
+    used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
     for h in src:
-        if h["kind"] != "literal":
+        if not lit[h]:
             continue
-        part = rendered.get(id(h))
-        base = (d, a, frame, source, h["match"], h["start"], h["end"], tgt)
+        part = rendered.get(h)
+        term = match[h]
+        base = (d, a, frame, source, term, start[h], end[h], tgt)
         if part:
-            seg_id = part[0]["seg_id"]
-            s, e = part[0]["start"], part[-1]["end"]
+            seg_id = seg[part[0]]
+            s, e = start[part[0]], end[part[-1]]
             span = text[(d, tgt, seg_id)][s:e]
-            status = "kept" if any(p["kind"] == "literal" for p in part) else "softened"
-            rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, h["match"], span),
-                                h["seg_id"], seg_id))
+            status = "kept" if any(lit[p] for p in part) else "softened"
+            rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
             continue
-        found = _fallback(h, source, tgt, t_order, text, d)
+        found = _fallback(term, source, tgt, t_order, text, d)
         if found[3] == "none":
-            found = _learned(h, source, tgt, t_order, text, d, learned, used) or found
-        rows.append(base + found[:-1] + (h["seg_id"], found[-1]))
+            found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
+        rows.append(base + found[:-1] + (seg[h], found[-1]))
     for j, tgp in enumerate(t_groups):
         if j in taken_t:
             continue
         for p in tgp:
-            if p["kind"] == "literal":
-                rows.append((d, a, frame, source, None, None, None, tgt, p["match"], p["start"], p["end"], "lexicon",
-                             "added", None, None, p["seg_id"]))
+            if lit[p]:
+                rows.append((d, a, frame, source, None, None, None, tgt, match[p], start[p], end[p], "lexicon",
+                             "added", None, None, seg[p]))
     return rows
 
 
@@ -373,32 +342,32 @@ def _calque(source, tgt, term, span):
     return calque(term, span) if (source, tgt) == ("zh", "vi") else None
 
 
-def _learned(h, source, tgt, t_order, text, d, learned, used):
-    """A rendering found by association alone (:meth:`Association.learned`), in the unit and
-    not inside a frame hit or another learned rendering; softened (it is not a frame term:
+def _learned(term, source, tgt, t_order, text, d, learned, used):
+    """A rendering of source `term` found by association alone (:meth:`Association.learned`), in the
+    unit and not inside a frame hit or another learned rendering; softened (it is not a frame term:
     those are hits, paired or added, above)."""
-    for word, _ in learned.learned(h["match"]):
+    for word, _ in learned.learned(term):
         pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
         for seg_id in t_order:
             for m in pattern.finditer(text[(d, tgt, seg_id)]):
                 if not any(seg == seg_id and s < m.end() and m.start() < e for seg, s, e in used):
                     used.append((seg_id, m.start(), m.end()))
                     return (m.group(), m.start(), m.end(), "learned", "softened",
-                            _calque(source, tgt, h["match"], m.group()), seg_id)
+                            _calque(source, tgt, term, m.group()), seg_id)
     return None
 
 
-def _fallback(h, source, tgt, t_order, text, d):
-    """A rendering found by reading (zh–vi) or dictionary (zh–en), or dropped."""
+def _fallback(term, source, tgt, t_order, text, d):
+    """A rendering of source `term` found by reading (zh–vi) or dictionary (zh–en), or dropped."""
     for seg_id in t_order:
         t = text[(d, tgt, seg_id)]
         if (source, tgt) == ("zh", "vi"):
-            spans = reading_spans(h["match"], t)
+            spans = reading_spans(term, t)
             if spans:
                 s, e = spans[0]
                 return (t[s:e], s, e, "reading", "kept", True, seg_id)
         elif (source, tgt) == ("zh", "en"):
-            glosses = gloss_words(h["match"])
+            glosses = gloss_words(term)
             m = next((m for m in _WORD.finditer(t) if m.group().lower() in glosses), None)
             if m:
                 return (m.group(), m.start(), m.end(), "dictionary", "softened", None, seg_id)
