@@ -1,6 +1,7 @@
 """The frame hits of aligned units as flat lists, grouped once for all units (for renderings, step 1).
 
-:class:`UnitHits` sorts the hits of every aligned unit by (unit, language, frame, segment,
+:class:`UnitHits` takes the hits of :func:`~discourse.frames._hits.find_hits` (arrays, no
+table), keeps those in aligned segments, sorts them by (unit, language, frame, segment,
 start), as the pairing reads them, and works out once, for all units at once, what the
 pairing of one unit used to compute hit by hit: each hit's relative position in its unit
 (``(segment number + start / segment length) / segments``), and where the groups of
@@ -8,15 +9,15 @@ adjacent hits begin — source groups (nothing but one character between two hit
 target groups (at most 12 letters, spaces and apostrophes between them). A hit is then an
 integer index into the lists ``seg, start, end, lit, match, pos``.
 
->>> import pandas as pd
->>> seg = pd.DataFrame({"doc_id": ["d"], "lang": ["fr"], "seg_id": [0], "align_id": [1],
-...                     "text": ["la lutte et la bataille, puis le combat"]})
->>> hits = pd.DataFrame({"doc_id": "d", "lang": "fr", "seg_id": 0, "align_id": 1, "frame": "battle",
-...                      "kind": "literal", "match": ["lutte", "bataille", "combat"],
-...                      "start": [3, 15, 33], "end": [8, 23, 39]})
->>> h = UnitHits(seg, hits)
->>> [[h.match[i] for i in g] for g in h.groups(h.slice("d", 1, "fr", "battle"), target=True)]
-[['lutte', 'bataille'], ['combat']]
+>>> import discourse
+>>> from discourse.frames import load_lexicon
+>>> from discourse.frames._hits import find_hits
+>>> corpus, lex = discourse.load_corpus(), load_lexicon()
+>>> h = UnitHits(corpus, find_hits(corpus, corpus.tokens(), lex), lex.names)
+>>> [[h.match[i] for i in g] for g in h.groups(h.slice("003_90d6e10e09142168", 3, "fr", "battle"), target=True)][:2]
+[['élimination de la pauvreté'], ['acte d’engagement', 'élimination de la pauvreté']]
+>>> [[h.match[i] for i in g] for g in h.groups(h.slice("000_6faf780c4d1388a2", 2, "zh", "battle"), target=False)][2]
+['打赢', '脱贫攻坚战']
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ import re
 
 import numpy as np
 import pandas as pd
+
+from discourse.corpus import COUNTED_ROLES
+
+from .lexicon import KINDS
+from ._hits import match_texts
 
 __all__ = ["TARGET_GAP", "UnitHits"]
 
@@ -37,53 +43,70 @@ class UnitHits:
 
     Parameters
     ----------
-    seg : DataFrame
-        The aligned segments searched: ``doc_id, lang, seg_id, align_id, text``, in corpus order.
-    hits : DataFrame
-        :func:`discourse.frames.frame_hits` of those segments, with an ``align_id``.
+    units : Corpus
+        The aligned units searched (paragraphs or sentences).
+    found : dict
+        :func:`~discourse.frames._hits.find_hits` of `units` (its ``seg_row, frame, kind, start, end``).
+    names : list of str
+        The lexicon's frame names (``found["frame"]`` indexes them).
+
+    Attributes
+    ----------
+    rows : ndarray
+        Per hit (in the order of the lists), its segment's row in `units`.
     """
 
-    def __init__(self, seg, hits):
-        keys = ["doc_id", "align_id", "lang"]
-        seg = seg.assign(_k=seg.groupby(keys, sort=False).cumcount(),
-                         _n=seg.groupby(keys, sort=False)["seg_id"].transform("size"),
-                         _len=seg["text"].str.len().clip(lower=1))
-        hits = hits.reset_index(drop=True)
-        # as the pairing read them: by segment id and start (stable), then by unit, language and frame
-        order = np.lexsort((hits["start"].to_numpy(), hits["seg_id"].to_numpy()))
-        hits = hits.iloc[order].reset_index(drop=True)
-        unit = pd.MultiIndex.from_frame(hits[["doc_id", "align_id", "lang", "frame"]])
-        codes, uniques = pd.factorize(unit)
-        order = np.argsort(codes, kind="stable")
-        hits = hits.iloc[order].reset_index(drop=True)
-        codes = codes[order]
-        where = hits[["doc_id", "lang", "seg_id"]].merge(
-            seg[["doc_id", "lang", "seg_id", "_k", "_n", "_len"]], how="left", on=["doc_id", "lang", "seg_id"])
-        start, end = hits["start"].to_numpy(np.int64), hits["end"].to_numpy(np.int64)
-        k, n, length = (where[c].to_numpy(np.float64) for c in ("_k", "_n", "_len"))
-        pos = (k + start / length) / n
-        seg_id = hits["seg_id"].to_numpy(np.int64)
-        bounds = np.r_[0, np.flatnonzero(np.diff(codes)) + 1, len(codes)]
-        self.slices = {key: (int(lo), int(hi)) for key, lo, hi in zip(uniques, bounds[:-1], bounds[1:])}
-        first = np.zeros(len(codes), dtype=bool)
-        first[bounds[:-1][bounds[:-1] < len(codes)]] = True
-        new_seg = first.copy()
+    def __init__(self, units, found, names):
+        align = units.column("align_id")
+        aligned = pd.notna(align) & units.mask(role=list(COUNTED_ROLES))
+        row = found["seg_row"]
+        keep = aligned[row]
+        row, frame = row[keep], found["frame"][keep]
+        start, end = found["start"][keep], found["end"][keep]
+        # per segment: its unit (doc, align, lang), its number in the unit, the unit's segments
+        doc_code, docs = pd.factorize(units.column("doc_id"))
+        lang_code, langs = pd.factorize(units.column("lang"))
+        align_id = np.where(aligned, pd.array(align, dtype="Int64").fillna(0).to_numpy(np.int64), 0)
+        unit_key = (doc_code.astype(np.int64) * (int(align_id.max(initial=0)) + 1) + align_id) * len(langs) + lang_code
+        unit_key = np.where(aligned, unit_key, -1)
+        unit_code, _ = pd.factorize(unit_key)
+        n_seg = np.bincount(unit_code, minlength=int(unit_code.max(initial=0)) + 1)
+        # the number of each segment in its unit: segments in corpus order
+        by_unit = np.argsort(unit_code, kind="stable")
+        first_of = np.r_[0, np.cumsum(n_seg)[:-1]]
+        k = np.empty(len(unit_code), dtype=np.int64)
+        k[by_unit] = np.arange(len(unit_code)) - first_of[unit_code[by_unit]]
+        texts = units.column("text")
+        seg_len = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        seg_ids = units.column("seg_id").astype(np.int64)
+        # as the pairing reads them: by unit and frame, then segment id and start (stable: corpus order)
+        key = unit_code[row].astype(np.int64) * (len(names) + 1) + frame
+        order = np.lexsort((start, seg_ids[row], key))
+        row, frame, start, end, key = row[order], frame[order], start[order], end[order], key[order]
+        kind = found["kind"][keep][order]
+        pos = (k[row] + start / np.maximum(seg_len[row], 1)) / n_seg[unit_code[row]]
+        seg_id = seg_ids[row]
+        n = len(key)
+        new = np.r_[True, key[1:] != key[:-1]] if n else np.zeros(0, dtype=bool)
+        bounds = np.r_[np.flatnonzero(new), n]
+        lo = bounds[:-1]
+        doc_of, lang_of = docs[doc_code[row[lo]]].tolist(), langs[lang_code[row[lo]]].tolist()
+        frame_of = [names[f] for f in frame[lo].tolist()]
+        self.slices = {(d, a, la, f): (int(b), int(e)) for d, a, la, f, b, e in zip(
+            doc_of, align_id[row[lo]].tolist(), lang_of, frame_of, lo.tolist(), bounds[1:].tolist())}
+        new_seg = new.copy()
         new_seg[1:] |= seg_id[1:] != seg_id[:-1]
-        gap = np.r_[0, start[1:] - end[:-1]]
+        gap = np.r_[0, start[1:] - end[:-1]] if n else np.zeros(0, dtype=np.int64)
         self.source_break = new_seg | (gap > 1)
         target_break = new_seg | (gap > 12)
-        texts = dict(zip(zip(seg["doc_id"].tolist(), seg["lang"].tolist(), seg["seg_id"].tolist()),
-                         seg["text"].tolist()))
-        doc = hits["doc_id"].tolist()
-        lang = hits["lang"].tolist()
         for i in np.flatnonzero(~target_break & (gap > 0)).tolist():  # short gaps: the characters decide
-            t = texts[(doc[i], lang[i], int(seg_id[i]))]
-            if not TARGET_GAP.fullmatch(t[end[i - 1]:start[i]]):
+            if not TARGET_GAP.fullmatch(texts[row[i]][end[i - 1]:start[i]]):
                 target_break[i] = True
         self.target_break = target_break
+        self.rows = row
         self.seg, self.start, self.end = seg_id.tolist(), start.tolist(), end.tolist()
-        self.lit = (hits["kind"].to_numpy() == "literal").tolist()
-        self.match, self.pos = hits["match"].tolist(), pos.tolist()
+        self.lit = (kind == KINDS.index("literal")).tolist()
+        self.match, self.pos = match_texts(texts, row, start, end).tolist(), pos.tolist()
         self._source_first = np.flatnonzero(self.source_break).tolist()
         self._target_first = np.flatnonzero(self.target_break).tolist()
         self._source_group = (np.cumsum(self.source_break) - 1).tolist()

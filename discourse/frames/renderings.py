@@ -80,9 +80,9 @@ from .anchoring import sentence_anchors, swap_pairs
 from .association import Association
 from .calques import calque, gloss_words, read_cover, read_share, reading_spans
 from .lexicon import load_lexicon
+from ._hits import find_hits, warn_unmatched
 from ._render_hits import UnitHits
 from .pairing import Greedy
-from .profile import frame_hits
 from .rendering_summary import unit_shifts
 
 __all__ = ["RENDERING_COLUMNS", "METHODS", "renderings", "unit_shifts"]
@@ -169,9 +169,11 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
         unit_order[s] = len(unit_order)
         text[(d, lang, s)] = t
         length[(d, lang, s)] = len(t)
-    hits = frame_hits(units, lex)
-    hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
-    uh = UnitHits(seg, hits)
+    toks = units.tokens()
+    found = find_hits(units, toks, lex, role=COUNTED_ROLES)
+    warn_unmatched(toks, lex, found, warn=None, stacklevel=3)
+    uh = UnitHits(units, found, lex.names)
+    hits = pd.DataFrame({c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")}).assign(match=uh.match)
     literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
     rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
