@@ -81,7 +81,7 @@ class Association:
             if code is not None:
                 self.forms.setdefault(form, set()).add(code)
         self._dice = {}  # form -> {word: dice}, built on first use
-        self._strength = {}  # (form, frozenset of words) -> strength
+        self._trusted = {}  # form -> ({word: Dice} of the words co-occurring in TRUSTED_COUNT units, their set)
         self._both, self._learned = {}, {}  # form -> {word: co-occurrences}; form -> learned words
 
     def dice(self, form) -> dict:
@@ -117,12 +117,10 @@ class Association:
     def strength(self, form, words) -> float:
         """The strongest Dice between `form` and one of `words` co-occurring with it in at least
         :data:`TRUSTED_COUNT` units (0.0 when none does)."""
-        if form not in self.forms:
-            return 0.0
-        key = (form, words if isinstance(words, frozenset) else frozenset(words))
-        out = self._strength.get(key)
-        if out is None:
-            table, both = self.dice(form), self._both[form]
-            out = self._strength[key] = max((table.get(w, 0.0) for w in words if both.get(w, 0) >= TRUSTED_COUNT),
-                                            default=0.0)
-        return out
+        trusted = self._trusted.get(form)
+        if trusted is None:
+            table, both = (self.dice(form), self._both[form]) if form in self.forms else ({}, {})
+            trusted = {w: x for w, x in table.items() if both[w] >= TRUSTED_COUNT}
+            trusted = self._trusted[form] = (trusted, frozenset(trusted))
+        common = trusted[1].intersection(words)
+        return max(map(trusted[0].__getitem__, common)) if common else 0.0

@@ -201,11 +201,24 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
 
 
 def _window(text, start, end, size=40):
+    """The words around a target group inside its clause: up to `size` characters on each side,
+    cut at the nearest clause mark (:data:`_CLAUSE`)."""
     left = text[max(0, start - size):start]
+    m = _CLAUSE.search(left[::-1])
+    if m:
+        left = left[len(left) - m.start():]
     right = text[end:end + size]
-    left = _CLAUSE.split(left)[-1]
-    right = _CLAUSE.split(right)[0]
+    m = _CLAUSE.search(right)
+    if m:
+        right = right[:m.start()]
     return left + " " + right
+
+
+def _words(text):
+    """The words of `text`, lower-cased (as ``{w.lower() for w in _WORD.findall(text)}``)."""
+    if "İ" in text or "Σ" in text:  # lower-cased alone, these two differ from in context
+        return frozenset(w.lower() for w in _WORD.findall(text))
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def _clause(seg_id, start, ends, s_order):
@@ -221,8 +234,7 @@ def _target_info(tgp, uh, t_text):
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
     span = t_text[s:e]
     window = _window(t_text, s, e)
-    return (any(uh.lit[h] for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
-            frozenset(w.lower() for w in _WORD.findall(window)))
+    return any(uh.lit[h] for h in tgp), span, _words(span), _words(window)
 
 
 def _static(s_lit, form, first, t_info, source, tgt, learned):
