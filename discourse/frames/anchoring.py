@@ -130,25 +130,42 @@ def swap_pairs(pairs, literal, t_sizes, static, s_pos, t_pos, anchors):
     >>> pairs
     [[0, 1], [1, 0]]
     """
+    if len(pairs) < 2:
+        return
     ends = sorted(y for _, y, _ in anchors)
-    want = {}  # source group -> its expected target position (the anchors do not change here)
+    xs = [x for x, _, _ in anchors]
+    in_order = all(a <= b for a, b in zip(xs, xs[1:]))
+    wanted = {}  # source group -> its expected target position (the anchors do not change here)
+    # per target group, the sentence ends before and after it: a sentence end lies strictly
+    # between two targets a <= b when bisect_left(ends, b) > bisect_right(ends, a)
+    before, after = {}, {}
+    for _, j in pairs:
+        before[j], after[j] = bisect_left(ends, t_pos[j]), bisect_right(ends, t_pos[j])
 
-    def fits(i, j):
-        return 0 < literal[i] <= t_sizes[j]
+    def expect(i):
+        if not in_order:
+            return expected(s_pos[i], anchors)
+        ps = s_pos[i]
+        r = bisect_right(xs, ps)  # anchors[r] is the first of those after ps (min gives the first of equals)
+        left = anchors[bisect_left(xs, xs[r - 1])] if r else None  # the first of the last equals (as max)
+        return want(ps, left, anchors[r] if r < len(anchors) else None)
 
     def score(i, j):
-        if i not in want:
-            want[i] = expected(s_pos[i], anchors)
-        return static[(i, j)] - DISTANCE * abs(t_pos[j] - want[i])
+        w = wanted.get(i)
+        if w is None:
+            w = wanted[i] = expect(i)
+        return static[(i, j)] - DISTANCE * abs(t_pos[j] - w)
 
     for p in pairs:
         for q in pairs:
             (i, j), (k, m) = p, q
             if i >= k or (i, m) not in static or (k, j) not in static:
                 continue
-            if bisect_left(ends, max(t_pos[j], t_pos[m])) > bisect_right(ends, min(t_pos[j], t_pos[m])):
+            lo, hi = (j, m) if t_pos[j] <= t_pos[m] else (m, j)
+            if before[hi] > after[lo]:
                 continue  # a sentence end lies between the two targets
-            if not (fits(i, m) and fits(k, j) and fits(i, j) and fits(k, m)):
+            if not (0 < literal[i] <= t_sizes[m] and 0 < literal[k] <= t_sizes[j] and literal[i] <= t_sizes[j]
+                    and literal[k] <= t_sizes[m]):
                 continue
             if score(i, m) + score(k, j) > score(i, j) + score(k, m):
                 p[1], q[1] = m, j
