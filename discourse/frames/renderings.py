@@ -71,6 +71,7 @@ import re
 import warnings
 from bisect import bisect_left
 
+import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
@@ -95,6 +96,33 @@ _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _int_column(values):
+    """A nullable integer column (``Int64``) from a list of ints and Nones."""
+    x = np.array(values, dtype=np.float64)
+    missing = np.isnan(x)
+    return pd.arrays.IntegerArray(np.where(missing, 0, x).astype(np.int64), missing)
+
+
+def _table(rows, doc_order, frame_order):
+    """The rows (tuples in :data:`RENDERING_COLUMNS` order) as a table, sorted by document, unit,
+    frame, target language and source (else target) offset."""
+    if not rows:
+        return pd.DataFrame(rows, columns=RENDERING_COLUMNS).astype(
+            {"align_id": "int64", "source_start": "Int64", "source_end": "Int64", "target_start": "Int64",
+             "target_end": "Int64", "source_seg_id": "Int64", "target_seg_id": "Int64"})
+    data = dict(zip(RENDERING_COLUMNS, (list(c) for c in zip(*rows))))
+    for c in ("source_start", "source_end", "target_start", "target_end", "source_seg_id", "target_seg_id"):
+        data[c] = _int_column(data[c])
+    data["align_id"] = np.array(data["align_id"], dtype=np.int64)
+    start = np.where(data["source_start"].isna(), data["target_start"].to_numpy(np.float64, na_value=np.nan),
+                     data["source_start"].to_numpy(np.float64, na_value=np.nan))
+    lang_code = pd.factorize(np.array(data["target_lang"], dtype=object), sort=True)[0]
+    order = np.lexsort((start, lang_code, np.array([frame_order[f] for f in data["frame"]], dtype=np.int64),
+                        data["align_id"], np.array([doc_order[d] for d in data["doc_id"]], dtype=np.int64)))
+    out = pd.DataFrame(data, columns=RENDERING_COLUMNS)
+    return out.take(order).reset_index(drop=True)
 
 
 def _units(corpus, unit):
@@ -186,15 +214,7 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
                 tg = uh.slice(d, a, tgt, frame)
                 if len(src) or any(uh.lit[i] for i in tg):
                     rows += _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
-    out = pd.DataFrame(rows, columns=RENDERING_COLUMNS)
-    doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    f_order = {f: i for i, f in enumerate(lex.names)}
-    out = out.assign(_d=out["doc_id"].map(doc_order), _f=out["frame"].map(f_order),
-                     _s=out["source_start"].fillna(out["target_start"]))
-    out = out.sort_values(["_d", "align_id", "_f", "target_lang", "_s"], kind="stable")[RENDERING_COLUMNS]
-    out = out.astype({"align_id": "int64", "source_start": "Int64", "source_end": "Int64",
-                      "target_start": "Int64", "target_end": "Int64", "source_seg_id": "Int64",
-                      "target_seg_id": "Int64"}).reset_index(drop=True)
+    out = _table(rows, {d: i for i, d in enumerate(corpus.doc_ids)}, {f: i for i, f in enumerate(lex.names)})
     out.attrs["frames"] = lex.names
     out.attrs["unit"] = "paragraph" if units is corpus else "sentence"
     return out
@@ -237,11 +257,16 @@ def _target_info(tgp, uh, t_text):
     return any(uh.lit[h] for h in tgp), span, _words(span), _words(window)
 
 
-def _static(s_lit, form, first, t_info, source, tgt, learned):
-    """The position-free part of a source group's scores with the target groups: ``[(j, score)]``
-    for those it may take (a group without a literal hit never takes a literal target group).
+def _static(sg, uh, t_info, source, tgt, learned, strengths):
+    """The position-free part of source group `sg`'s scores with the unit's target groups:
+    ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
+    target group).
 
-    `s_lit`: whether the group has a literal hit, `form` its hits' text, `first` its first hit's."""
+    `sg` is the group's hits (indices into `uh`), `t_info` what :func:`_target_info` gives of
+    each target group; `strengths` holds, for the unit, the association strength of a source
+    form with a target group's clause (``(form, j) -> strength``)."""
+    lit, match = uh.lit, uh.match
+    s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
     out = []
     zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
     for j, (t_lit, span, span_words, window_words) in enumerate(t_info):
@@ -252,7 +277,10 @@ def _static(s_lit, form, first, t_info, source, tgt, learned):
             score += (read_share(form, span) + read_cover(form, span)) / 2
         elif glosses is not None and span_words & glosses:
             score += 1.0
-        out.append((j, score + learned.strength(first, window_words)))
+        strength = strengths.get((first, j))
+        if strength is None:
+            strength = strengths[(first, j)] = learned.strength(first, window_words)
+        out.append((j, score + strength))
     return out
 
 
@@ -270,16 +298,16 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
         t_len = {s: length[(d, tgt, s)] for s in t_order}
         cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
     made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
-    anchors, pairs, static, s_pos, used = list(made), [], {}, [], {}
+    anchors, pairs, static, s_pos, used, strengths = list(made), [], {}, [], {}, {}
     greedy = Greedy(made)
 
     def add(sg):
         i = len(s_pos)
         h0 = sg[0]
         s_pos.append(pos[h0])
-        s_lit, form = any(lit[h] for h in sg), "".join([match[h] for h in sg])
-        scores = _static(s_lit, form, match[h0], t_info, source, tgt, learned)
-        static.update(((i, j), score) for j, score in scores)
+        scores = _static(sg, uh, t_info, source, tgt, learned, strengths)
+        for j, score in scores:
+            static[(i, j)] = score
         seg_id = uh.seg[h0]
         key = ("clauses", d, seg_id)
         if key not in cache:  # the clause ends of a source segment, once for all its hits
