@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 from discourse.anchors import cedict_table, hanviet_table
 
-__all__ = ["calque", "read_cover", "read_share", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
+__all__ = ["calque", "read_cover", "read_share", "readings", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
 
 #: The share of the term's characters a calque must read (see the module docstring).
 CALQUE_SHARE = 0.5
@@ -67,6 +67,16 @@ def _readable(term: str) -> frozenset[str]:
     """Every Hán-Việt reading of the term's characters (per distinct term, not per hit)."""
     table = _table()
     return frozenset(r for ch in _chars(term) for r in table.get(ch, ()))
+
+
+def readings(term: str) -> frozenset[str]:
+    """Every Hán-Việt reading of the term's characters, lower-cased NFC (a syllable that reads none
+    of them cannot be part of a reading of the term).
+
+    >>> sorted(readings("攻坚"))
+    ['công', 'kiên']
+    """
+    return _readable(term)
 
 
 def _read(chars: list[str], syllables: list[str]) -> list[int | None]:

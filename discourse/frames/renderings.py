@@ -23,7 +23,11 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    syllables that read one (:func:`~discourse.frames.calques.read_share`,
    :func:`~discourse.frames.calques.read_cover`: 脱贫攻坚 does not take *đánh thắng trận
    chiến công kiên thoát nghèo* from 打赢脱贫攻坚战), or, zh → en, 1 when an English word
-   is a CC-CEDICT gloss, plus the strongest Dice association (over the corpus's aligned
+   is a CC-CEDICT gloss, plus 0.5 for each side of the source group whose nearest dictionary
+   word translates one of the words next to the target group
+   (:func:`~discourse.frames.context.agreement`: 责任清晰 ↔ « distinction claire des
+   responsabilités », 责任体系 ↔ « système de responsabilités », the French order swapped),
+   plus the strongest Dice association (over the corpus's aligned
    units, :class:`~discourse.frames.association.Association`) between the source form and
    a word of the target group's clause co-occurring with it in at least
    :data:`~discourse.frames.association.TRUSTED_COUNT` units (from one, any word found once
@@ -52,7 +56,9 @@ How hits are paired, in one aligned unit, for one frame and one target language:
    last hits take this one and its first are left over, so that a list keeps its order.
    The greedy pairing itself is :class:`~discourse.frames.pairing.Greedy`.
 4. A literal hit left unpaired is looked for in the target unit by Hán-Việt reading (zh–vi,
-   method ``reading``) or CC-CEDICT gloss (zh–en, method ``dictionary``, softened), then
+   method ``reading``) or by dictionary glosses (zh–fr CFDICT, zh–en CC-CEDICT, method
+   ``dictionary``, softened) in the clause where its rendering is expected
+   (:func:`~discourse.frames.context.dictionary_span`: 省负总责 ↔ « charge par la province »), then
    by association alone (method ``learned``, softened): the target content word with the
    highest Dice with the source form over the corpus's aligned units, co-occurring in at
    least :data:`~discourse.frames.association.LEARNED_MIN_COUNT` units with a Dice of at
@@ -71,18 +77,20 @@ import re
 import warnings
 from bisect import bisect_left
 
-import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
-from .anchoring import sentence_anchors, swap_pairs
+from .anchoring import expected, sentence_anchors, swap_pairs
 from .association import Association
-from .calques import calque, gloss_words, read_cover, read_share, reading_spans
+from .calques import calque, gloss_words, read_cover, read_share
+from .context import (CONTEXT_WEIGHT, agreement, fallback, has_dictionary, source_neighbours, target_keys,
+                      target_neighbours)
 from .lexicon import load_lexicon
 from ._hits import find_hits, warn_unmatched
 from ._render_hits import UnitHits
+from ._render_table import rendering_table
 from .pairing import Greedy
 from .rendering_summary import unit_shifts
 
@@ -96,33 +104,6 @@ _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _int_column(values):
-    """A nullable integer column (``Int64``) from a list of ints and Nones."""
-    x = np.array(values, dtype=np.float64)
-    missing = np.isnan(x)
-    return pd.arrays.IntegerArray(np.where(missing, 0, x).astype(np.int64), missing)
-
-
-def _table(rows, doc_order, frame_order):
-    """The rows (tuples in :data:`RENDERING_COLUMNS` order) as a table, sorted by document, unit,
-    frame, target language and source (else target) offset."""
-    if not rows:
-        return pd.DataFrame(rows, columns=RENDERING_COLUMNS).astype(
-            {"align_id": "int64", "source_start": "Int64", "source_end": "Int64", "target_start": "Int64",
-             "target_end": "Int64", "source_seg_id": "Int64", "target_seg_id": "Int64"})
-    data = dict(zip(RENDERING_COLUMNS, (list(c) for c in zip(*rows))))
-    for c in ("source_start", "source_end", "target_start", "target_end", "source_seg_id", "target_seg_id"):
-        data[c] = _int_column(data[c])
-    data["align_id"] = np.array(data["align_id"], dtype=np.int64)
-    start = np.where(data["source_start"].isna(), data["target_start"].to_numpy(np.float64, na_value=np.nan),
-                     data["source_start"].to_numpy(np.float64, na_value=np.nan))
-    lang_code = pd.factorize(np.array(data["target_lang"], dtype=object), sort=True)[0]
-    order = np.lexsort((start, lang_code, np.array([frame_order[f] for f in data["frame"]], dtype=np.int64),
-                        data["align_id"], np.array([doc_order[d] for d in data["doc_id"]], dtype=np.int64)))
-    out = pd.DataFrame(data, columns=RENDERING_COLUMNS)
-    return out.take(order).reset_index(drop=True)
 
 
 def _units(corpus, unit):
@@ -214,7 +195,8 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
                 tg = uh.slice(d, a, tgt, frame)
                 if len(src) or any(uh.lit[i] for i in tg):
                     rows += _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
-    out = _table(rows, {d: i for i, d in enumerate(corpus.doc_ids)}, {f: i for i, f in enumerate(lex.names)})
+    out = rendering_table(rows, RENDERING_COLUMNS, {d: i for i, d in enumerate(corpus.doc_ids)},
+                          {f: i for i, f in enumerate(lex.names)})
     out.attrs["frames"] = lex.names
     out.attrs["unit"] = "paragraph" if units is corpus else "sentence"
     return out
@@ -248,28 +230,31 @@ def _clause(seg_id, start, ends, s_order):
     return s_order[seg_id], bisect_left(ends, start)
 
 
-def _target_info(tgp, uh, t_text):
+def _target_info(tgp, uh, t_text, keys_of):
     """What the scores need of a target group (hit indices into `uh`): literal?, its text, its words,
-    its clause's words."""
+    its clause's words, and its neighbours' keys (`keys_of` is the target language with a dictionary,
+    else None)."""
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
     span = t_text[s:e]
     window = _window(t_text, s, e)
-    return any(uh.lit[h] for h in tgp), span, _words(span), _words(window)
+    return (any(uh.lit[h] for h in tgp), span, _words(span), _words(window),
+            keys_of and target_keys(target_neighbours(t_text, s, e), keys_of))
 
 
-def _static(sg, uh, t_info, source, tgt, learned, strengths):
+def _static(sg, uh, t_info, source, tgt, learned, strengths, neighbours=()):
     """The position-free part of source group `sg`'s scores with the unit's target groups:
     ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
     target group).
 
     `sg` is the group's hits (indices into `uh`), `t_info` what :func:`_target_info` gives of
     each target group; `strengths` holds, for the unit, the association strength of a source
-    form with a target group's clause (``(form, j) -> strength``)."""
+    form with a target group's clause (``(form, j) -> strength``); `neighbours` are the group's
+    dictionary neighbours (:func:`~discourse.frames.context.source_neighbours`)."""
     lit, match = uh.lit, uh.match
     s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
     out = []
     zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
-    for j, (t_lit, span, span_words, window_words) in enumerate(t_info):
+    for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
         if t_lit and not s_lit:
             continue
         score = 2.0 if t_lit else 1.0
@@ -277,6 +262,8 @@ def _static(sg, uh, t_info, source, tgt, learned, strengths):
             score += (read_share(form, span) + read_cover(form, span)) / 2
         elif glosses is not None and span_words & glosses:
             score += 1.0
+        if neighbours:  # the words next to the hit translated next to the target group
+            score += CONTEXT_WEIGHT * agreement(neighbours, t_neighbours, tgt)
         strength = strengths.get((first, j))
         if strength is None:
             strength = strengths[(first, j)] = learned.strength(first, window_words)
@@ -292,7 +279,8 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
     groups, t_groups = uh.groups(src, target=False), uh.groups(tg, target=True)
     pos, lit, match = uh.pos, uh.lit, uh.match
     t_pos = [pos[tgp[0]] for tgp in t_groups]
-    t_info = [_target_info(tgp, uh, text[(d, tgt, uh.seg[tgp[0]])]) for tgp in t_groups]
+    keys_of = tgt if has_dictionary(source, tgt) else None
+    t_info = [_target_info(tgp, uh, text[(d, tgt, uh.seg[tgp[0]])], keys_of) for tgp in t_groups]
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
         s_len = {s: length[(d, source, s)] for s in s_order}
         t_len = {s: length[(d, tgt, s)] for s in t_order}
@@ -305,10 +293,11 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
         i = len(s_pos)
         h0 = sg[0]
         s_pos.append(pos[h0])
-        scores = _static(sg, uh, t_info, source, tgt, learned, strengths)
+        seg_id = uh.seg[h0]
+        near = source_neighbours(text[(d, source, seg_id)], uh.start[h0], uh.end[sg[-1]], tgt) if keys_of else ()
+        scores = _static(sg, uh, t_info, source, tgt, learned, strengths, near)
         for j, score in scores:
             static[(i, j)] = score
-        seg_id = uh.seg[h0]
         key = ("clauses", d, seg_id)
         if key not in cache:  # the clause ends of a source segment, once for all its hits
             cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, seg_id)])]
@@ -337,7 +326,17 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
         tgp = t_groups[j]
         for k, h in enumerate(used.get(i, lits[:len(tgp)])):
             rendered[h] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned)
+    t_len = {s: length[(d, tgt, s)] for s in t_order}
+    at = {h: _offset(expected(pos[h], greedy.made), t_order, t_len) for h in src if lit[h] and h not in rendered}
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned, at)
+
+
+def _offset(position, t_order, t_len):
+    """The target (segment, offset) at a relative position (the inverse of a hit's position)."""
+    x = min(max(position, 0.0), 1.0) * len(t_order)
+    k = min(int(x), len(t_order) - 1)
+    seg_id = next(s for s, n in t_order.items() if n == k)
+    return seg_id, round((x - k) * t_len[seg_id])
 
 
 def _left_before(i, j, static, taken_t, t_pos):
@@ -349,7 +348,7 @@ def _left_before(i, j, static, taken_t, t_pos):
     return bool(left) and min(left)[1]
 
 
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned):
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned, at):
     rows = []
     seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
     used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
@@ -366,7 +365,7 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
             status = "kept" if any(lit[p] for p in part) else "softened"
             rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
             continue
-        found = _fallback(term, source, tgt, t_order, text, d)
+        found = fallback(term, {s: text[(d, tgt, s)] for s in t_order}, at[h], used, source=source, target=tgt)
         if found[3] == "none":
             found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (seg[h], found[-1]))
@@ -397,20 +396,3 @@ def _learned(term, source, tgt, t_order, text, d, learned, used):
                     return (m.group(), m.start(), m.end(), "learned", "softened",
                             _calque(source, tgt, term, m.group()), seg_id)
     return None
-
-
-def _fallback(term, source, tgt, t_order, text, d):
-    """A rendering of source `term` found by reading (zh–vi) or dictionary (zh–en), or dropped."""
-    for seg_id in t_order:
-        t = text[(d, tgt, seg_id)]
-        if (source, tgt) == ("zh", "vi"):
-            spans = reading_spans(term, t)
-            if spans:
-                s, e = spans[0]
-                return (t[s:e], s, e, "reading", "kept", True, seg_id)
-        elif (source, tgt) == ("zh", "en"):
-            glosses = gloss_words(term)
-            m = next((m for m in _WORD.finditer(t) if m.group().lower() in glosses), None)
-            if m:
-                return (m.group(), m.start(), m.end(), "dictionary", "softened", None, seg_id)
-    return (None, None, None, "none", "dropped", None, None)

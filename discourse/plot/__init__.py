@@ -43,7 +43,7 @@ from .fonts import CJK_FAMILY, CYCLE_COLORS, FONT_FAMILY, FONT_FILE, LANG_COLORS
     font_path, lang_color
 from .frames import frame_bars, frame_heatmap, frame_strip, shifts
 from .keyness_groups import keyness_groups
-from .renderings import rendering_bars, retention
+from .renderings import calque_shares, rendering_bars, retention
 from .terms import bar_terms, collocates, keyness, top_terms
 
 __all__ = [
@@ -58,7 +58,7 @@ __all__ = [
     # frames
     "frame_bars", "frame_heatmap", "frame_strip", "shifts",
     # renderings
-    "rendering_bars", "retention",
+    "calque_shares", "rendering_bars", "retention",
     # issue 17: diversity, models, networks
     "diversity", "similarity_heatmap", "topic_terms", "ca_biplot", "collocation_network",
     "dendrogram",  # issue 17: document clusters

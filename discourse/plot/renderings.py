@@ -1,5 +1,6 @@
-"""Plots of term renderings (issue 15): :func:`retention` (shares with Wilson intervals) and
-:func:`rendering_bars` (for one frame, each source term's most frequent renderings).
+"""Plots of term renderings (issue 15): :func:`retention` (shares with Wilson intervals),
+:func:`rendering_bars` (for one frame, each source term's most frequent renderings) and
+:func:`calque_shares` (zh → vi: the share of renderings that are Sino-Vietnamese calques).
 
 >>> import discourse
 >>> from discourse.frames import rendering_summary, renderings
@@ -15,10 +16,12 @@ import pandas as pd
 
 from discourse.errors import InputError
 from discourse.frames import SHIFT_COLORS
+from discourse.frames.rendering_summary import SUMMARY_COLUMNS
+from discourse.stats import wilson_interval
 
 from .base import style, subplots
 
-__all__ = ["retention", "rendering_bars"]
+__all__ = ["retention", "rendering_bars", "calque_shares"]
 
 _SHOWN = ("kept", "softened", "dropped")
 
@@ -111,4 +114,59 @@ def rendering_bars(renderings: pd.DataFrame, frame: str, *, target: str | None =
         ax.invert_yaxis()
         ax.set_xlabel("hits")
         ax.set_title(title or f"Renderings of the {frame} frame's terms")
+    return ax
+
+
+def calque_shares(summary: pd.DataFrame, *, ax=None, title: str | None = None):
+    """Per frame, the share of the Vietnamese renderings that are Sino-Vietnamese calques, with
+    95 % Wilson intervals (:func:`discourse.stats.wilson_interval`, `calques` of the rendered —
+    kept or softened — hits).
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`discourse.frames.rendering_summary`; the zh → vi rows are shown.
+    ax : matplotlib Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per frame (and per `by` group, if the summary has one), labelled with the
+        calques and the rendered hits (``battle (7/9)``).
+
+    Examples
+    --------
+    >>> import discourse
+    >>> from discourse.frames import rendering_summary, renderings
+    >>> ax = calque_shares(rendering_summary(renderings(discourse.load_corpus(), unit="paragraph")))
+    >>> [t.get_text() for t in ax.get_yticklabels()][0]
+    'battle (7/9)'
+    """
+    need = {"frame", "source_lang", "target_lang", "kept", "softened", "calques", "calque_share"}
+    if not need <= set(summary.columns):
+        raise InputError("give the table of discourse.rendering_summary(renderings(...))")
+    rows = summary[(summary["source_lang"] == "zh") & (summary["target_lang"] == "vi")]
+    rendered = (rows["kept"] + rows["softened"]).astype(int)
+    rows = rows[rendered > 0]
+    rendered = rendered[rendered > 0]
+    if rows.empty:
+        raise InputError("no zh → vi renderings in this summary: calques are Vietnamese readings of Chinese terms")
+    groups = [c for c in summary.columns if c not in SUMMARY_COLUMNS]  # the summary's `by` columns
+    labels = [" · ".join([str(r[c]) for c in groups] + [r["frame"]]) + f" ({int(r['calques'])}/{n})"
+              for (_, r), n in zip(rows.iterrows(), rendered)]
+    bounds = np.array([wilson_interval(int(k), int(n)) for k, n in zip(rows["calques"], rendered)])
+    share = rows["calque_share"].to_numpy(dtype=float)
+    with style():
+        if ax is None:
+            _, ax = subplots(figsize=(8.0, 1.6 + 0.5 * len(rows)))
+        y = np.arange(len(rows))
+        ax.barh(y, share, color=SHIFT_COLORS["kept"], edgecolor="black", height=0.6)
+        ax.errorbar(share, y, xerr=[share - bounds[:, 0], bounds[:, 1] - share], fmt="none", ecolor="black",
+                    capsize=3)
+        ax.set_yticks(y, labels=labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("share of the Vietnamese renderings that are calques (95 % Wilson interval)")
+        ax.set_title(title or "Sino-Vietnamese calques, zh → vi")
     return ax
