@@ -241,15 +241,16 @@ def _target_info(tgp, uh, t_text, keys_of):
             keys_of and target_keys(target_neighbours(t_text, s, e), keys_of))
 
 
-def _static(sg, uh, t_info, source, tgt, learned, strengths, neighbours=()):
+def _static(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     """The position-free part of source group `sg`'s scores with the unit's target groups:
     ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
     target group).
 
     `sg` is the group's hits (indices into `uh`), `t_info` what :func:`_target_info` gives of
-    each target group; `strengths` holds, for the unit, the association strength of a source
-    form with a target group's clause (``(form, j) -> strength``); `neighbours` are the group's
-    dictionary neighbours (:func:`~discourse.frames.context.source_neighbours`)."""
+    each target group; `neighbours` are the group's dictionary neighbours
+    (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
+    across units), what a source form or neighbour word scores with a target group: its Dice
+    (``("dice", form, j)``) and whether the target's neighbours translate it (``("agree", word, j)``)."""
     lit, match = uh.lit, uh.match
     s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
     out = []
@@ -262,11 +263,17 @@ def _static(sg, uh, t_info, source, tgt, learned, strengths, neighbours=()):
             score += (read_share(form, span) + read_cover(form, span)) / 2
         elif glosses is not None and span_words & glosses:
             score += 1.0
-        if neighbours:  # the words next to the hit translated next to the target group
-            score += CONTEXT_WEIGHT * agreement(neighbours, t_neighbours, tgt)
-        strength = strengths.get((first, j))
+        if neighbours:  # the words next to the hit translated next to the target group (agreement's count)
+            agreeing = 0
+            for w in neighbours:
+                one = memo.get(("agree", w, j))
+                if one is None:
+                    one = memo[("agree", w, j)] = agreement((w,), t_neighbours, tgt)
+                agreeing += one
+            score += CONTEXT_WEIGHT * agreeing
+        strength = memo.get(("dice", first, j))
         if strength is None:
-            strength = strengths[(first, j)] = learned.strength(first, window_words)
+            strength = memo[("dice", first, j)] = learned.strength(first, window_words)
         out.append((j, score + strength))
     return out
 
@@ -286,7 +293,7 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
         t_len = {s: length[(d, tgt, s)] for s in t_order}
         cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
     made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
-    anchors, pairs, static, s_pos, used, strengths = list(made), [], {}, [], {}, {}
+    anchors, pairs, static, s_pos, used, memo = list(made), [], {}, [], {}, {}
     greedy = Greedy(made)
 
     def add(sg):
@@ -295,7 +302,7 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
         s_pos.append(pos[h0])
         seg_id = uh.seg[h0]
         near = source_neighbours(text[(d, source, seg_id)], uh.start[h0], uh.end[sg[-1]], tgt) if keys_of else ()
-        scores = _static(sg, uh, t_info, source, tgt, learned, strengths, near)
+        scores = _static(sg, uh, t_info, source, tgt, learned, memo, near)
         for j, score in scores:
             static[(i, j)] = score
         key = ("clauses", d, seg_id)
