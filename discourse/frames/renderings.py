@@ -77,6 +77,7 @@ import re
 import warnings
 from bisect import bisect_left
 
+import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
@@ -168,12 +169,11 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     unknown = [t for t in targets if t not in langs]
     if unknown:
         raise InputError(f"the corpus has no text in {', '.join(map(repr, unknown))}; it has {', '.join(langs)}")
-    keep = units.mask(role=list(COUNTED_ROLES))
-    seg = pd.DataFrame({c: units.column(c) for c in ("doc_id", "lang", "seg_id", "align_id", "text")})[keep]
-    seg = seg[seg["align_id"].notna()]
-    seg["align_id"] = seg["align_id"].astype("int64")
+    at_rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(units.column("align_id")))
+    aligned = [units.column(c)[at_rows].tolist() for c in ("doc_id", "lang", "seg_id")]
+    aligned.insert(3, pd.Series(units.column("align_id")[at_rows]).astype("int64").tolist())
     text, order, length = {}, {}, {}
-    for d, lang, s, a, t in zip(*(seg[c].tolist() for c in ("doc_id", "lang", "seg_id", "align_id", "text"))):
+    for d, lang, s, a, t in zip(*aligned, units.column("text")[at_rows].tolist()):
         unit_order = order.setdefault((d, a, lang), {})  # units in order of appearance, segments in order
         unit_order[s] = len(unit_order)
         text[(d, lang, s)] = t
@@ -183,7 +183,10 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     warn_unmatched(toks, lex, found, warn=None, stacklevel=3)
     uh = UnitHits(units, found, lex.names)
     hits = pd.DataFrame({c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")}).assign(match=uh.match)
-    literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
+    literal_langs = {}
+    for frame, lang, kind in zip(*(lex.terms[c].tolist() for c in ("frame", "lang", "kind"))):
+        if kind == "literal":
+            literal_langs.setdefault(frame, set()).add(lang)
     rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
         learned = Association(units, hits, source, tgt)
