@@ -1,4 +1,4 @@
-"""The frame hits of aligned units as flat lists, grouped once for all units (for renderings, step 1).
+"""The frame hits of aligned units as flat tuples, grouped once for all units (for renderings, step 1).
 
 :class:`UnitHits` takes the hits of :func:`~discourse.frames._hits.find_hits` (arrays, no
 table), keeps those in aligned segments, sorts them by (unit, language, frame, segment,
@@ -7,7 +7,7 @@ pairing of one unit used to compute hit by hit: each hit's relative position in 
 (``(segment number + start / segment length) / segments``), and where the groups of
 adjacent hits begin — source groups (nothing but one character between two hits) and
 target groups (at most 12 letters, spaces and apostrophes between them). A hit is then an
-integer index into the lists ``seg, start, end, lit, match, pos``.
+integer index into the tuples ``seg, start, end, lit, match, pos``.
 
 >>> import discourse
 >>> from discourse.frames import load_lexicon
@@ -39,7 +39,7 @@ TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
 
 
 class UnitHits:
-    """The hits of aligned units as flat lists, with their positions and groups (module docstring).
+    """The hits of aligned units as flat tuples, with their positions and groups (module docstring).
 
     Parameters
     ----------
@@ -53,7 +53,7 @@ class UnitHits:
     Attributes
     ----------
     rows : ndarray
-        Per hit (in the order of the lists), its segment's row in `units`.
+        Per hit (in the order of the tuples), its segment's row in `units`.
     """
 
     def __init__(self, units, found, names):
@@ -104,13 +104,15 @@ class UnitHits:
                 target_break[i] = True
         self.target_break = target_break
         self.rows = row
-        self.seg, self.start, self.end = seg_id.tolist(), start.tolist(), end.tolist()
-        self.lit = (kind == KINDS.index("literal")).tolist()
-        self.match, self.pos = match_texts(texts, row, start, end).tolist(), pos.tolist()
-        self._source_first = np.flatnonzero(self.source_break).tolist()
-        self._target_first = np.flatnonzero(self.target_break).tolist()
-        self._source_group = (np.cumsum(self.source_break) - 1).tolist()
-        self._target_group = (np.cumsum(self.target_break) - 1).tolist()
+        # tuples, not lists: a tuple of numbers and strings leaves the garbage collector's
+        # tracking after its first pass, so that the long pairing loop does not scan them again and again
+        self.seg, self.start, self.end = tuple(seg_id.tolist()), tuple(start.tolist()), tuple(end.tolist())
+        self.lit = tuple((kind == KINDS.index("literal")).tolist())
+        self.match, self.pos = tuple(match_texts(texts, row, start, end).tolist()), tuple(pos.tolist())
+        self._source_first = tuple(np.flatnonzero(self.source_break).tolist())
+        self._target_first = tuple(np.flatnonzero(self.target_break).tolist())
+        self._source_group = tuple((np.cumsum(self.source_break) - 1).tolist())
+        self._target_group = tuple((np.cumsum(self.target_break) - 1).tolist())
 
     def slice(self, d, a, lang, frame):
         """The hits (indices) of one unit, language and frame, in order."""
@@ -123,5 +125,5 @@ class UnitHits:
             return []
         first, gid = (self._target_first, self._target_group) if target else (self._source_first, self._source_group)
         lo, hi = hits.start, hits.stop
-        cuts = first[gid[lo]:gid[hi - 1] + 1] + [hi]
+        cuts = first[gid[lo]:gid[hi - 1] + 1] + (hi,)
         return [list(range(a, b)) for a, b in zip(cuts, cuts[1:])]
