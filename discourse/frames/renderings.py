@@ -252,15 +252,15 @@ def _static(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     `sg` is the group's hits (indices into `uh`), `t_info` what :func:`_target_info` gives of
     each target group; `neighbours` are the group's dictionary neighbours
     (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
-    across units), what a source form or neighbour word scores with each target group ``j``: its
-    Dice (``memo["dice", form][j]``) and whether the target's neighbours translate it
-    (``memo["agree", word][j]``)."""
+    across units), what a source form or a source group's neighbours score with each target group
+    ``j``: the form's Dice (``memo["dice", form][j]``) and how many of the neighbours the target's
+    neighbours translate (``memo["agree", neighbours][j]``)."""
     lit, match = uh.lit, uh.match
     s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
     out = []
     zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
     dice = memo.setdefault(("dice", first), {})
-    agree = [(w, memo.setdefault(("agree", w), {})) for w in neighbours]
+    agree = memo.setdefault(("agree", neighbours), {}) if neighbours else None
     for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
         if t_lit and not s_lit:
             continue
@@ -269,13 +269,10 @@ def _static(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
             score += (read_share(form, span) + read_cover(form, span)) / 2
         elif glosses is not None and span_words & glosses:
             score += 1.0
-        if agree:  # the words next to the hit translated next to the target group (agreement's count)
-            agreeing = 0
-            for w, known in agree:
-                one = known.get(j)
-                if one is None:
-                    one = known[j] = agreement((w,), t_neighbours, tgt)
-                agreeing += one
+        if agree is not None:  # the words next to the hit translated next to the target group
+            agreeing = agree.get(j)
+            if agreeing is None:
+                agreeing = agree[j] = agreement(neighbours, t_neighbours, tgt)
             score += CONTEXT_WEIGHT * agreeing
         strength = dice.get(j)
         if strength is None:
