@@ -31,7 +31,7 @@ WHAT = {
     "sentences": "sentence splitting: speed and boundary F1 against pySBD "
                  "(`pysbd.Segmenter(language=…, clean=False)`, a peer only: `pip install pysbd`)",
     "renderings": "renderings on ≈ 1 M aligned tokens (the seeds repeated) against `translation_shifts` "
-                  "on the same corpus",
+                  "on the same corpus; fixed cost = median of 20 warm calls on the bundled seeds",
     "frames": "`frame_profile`, `translation_shifts`, `frame_hits` on ≈ 1 M tokens (the seeds repeated; "
               "tokens built first) against `Counter` over every token's norm; fixed cost = median of 20 "
               "calls on a 1-segment corpus",
@@ -132,7 +132,8 @@ def _sentences(rows):
 def _renderings(rows):
     return "; ".join(f"{sig(r['renderings_s'])} s on {sig(float(r['tokens']) / 1e6)} M tokens ({r['corpus']}), "
                      f"{sig(r['ratio'])} × the time of `translation_shifts` ({sig(r['translation_shifts_s'])} s "
-                     f"in the same run)" for r in rows)
+                     f"in the same run)" + (f", fixed cost {sig(r['seeds_call_ms'])} ms a call on the seeds"
+                                             if r.get("seeds_call_ms") else "") for r in rows)
 
 
 def _frames(rows):

@@ -109,7 +109,7 @@ def sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text):
     return anchors[::-1]
 
 
-def swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors):
+def swap_pairs(pairs, literal, t_sizes, static, s_pos, t_pos, anchors):
     """Exchange the targets of two pairs made in the same sentence when that scores higher (step 3).
 
     The greedy pairing takes the best pair first and cannot undo it: 省负总责 … 领导责任制 ↔
@@ -119,38 +119,53 @@ def swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors):
     sum higher; only when each source group has no more literal hits than either target group,
     so that no hit left over changes.
 
-    `pairs` (``[source group, target group]`` lists) are changed in place; `groups` and
-    `t_groups` are lists of hits (dicts with ``kind``), `static` maps ``(i, j)`` to the
-    position-free score, `s_pos`/`t_pos` the groups' positions.
+    `pairs` (``[source group, target group]`` lists) are changed in place; `literal` is the
+    number of literal hits of each source group, `t_sizes` the number of hits of each target
+    group, `static` maps ``(i, j)`` to the position-free score, `s_pos`/`t_pos` the groups'
+    positions.
 
     >>> pairs = [[0, 0], [1, 1]]
-    >>> groups = [[{"kind": "literal"}], [{"kind": "literal"}]]
     >>> static = {(0, 0): 2.0, (0, 1): 2.5, (1, 0): 2.5, (1, 1): 2.0}
-    >>> swap_pairs(pairs, groups, groups, static, [0.1, 0.2], [0.1, 0.2], [])
+    >>> swap_pairs(pairs, [1, 1], [1, 1], static, [0.1, 0.2], [0.1, 0.2], [])
     >>> pairs
     [[0, 1], [1, 0]]
     """
+    if len(pairs) < 2:
+        return
     ends = sorted(y for _, y, _ in anchors)
+    xs = [x for x, _, _ in anchors]
+    in_order = all(a <= b for a, b in zip(xs, xs[1:]))
+    wanted = {}  # source group -> its expected target position (the anchors do not change here)
+    # per target group, the sentence ends before and after it: a sentence end lies strictly
+    # between two targets a <= b when bisect_left(ends, b) > bisect_right(ends, a)
+    before, after = {}, {}
+    for _, j in pairs:
+        before[j], after[j] = bisect_left(ends, t_pos[j]), bisect_right(ends, t_pos[j])
 
-    literal = [sum(h["kind"] == "literal" for h in g) for g in groups]
-    want = {}  # source group -> its expected target position (the anchors do not change here)
-
-    def fits(i, j):
-        return 0 < literal[i] <= len(t_groups[j])
+    def expect(i):
+        if not in_order:
+            return expected(s_pos[i], anchors)
+        ps = s_pos[i]
+        r = bisect_right(xs, ps)  # anchors[r] is the first of those after ps (min gives the first of equals)
+        left = anchors[bisect_left(xs, xs[r - 1])] if r else None  # the first of the last equals (as max)
+        return want(ps, left, anchors[r] if r < len(anchors) else None)
 
     def score(i, j):
-        if i not in want:
-            want[i] = expected(s_pos[i], anchors)
-        return static[(i, j)] - DISTANCE * abs(t_pos[j] - want[i])
+        w = wanted.get(i)
+        if w is None:
+            w = wanted[i] = expect(i)
+        return static[(i, j)] - DISTANCE * abs(t_pos[j] - w)
 
     for p in pairs:
         for q in pairs:
             (i, j), (k, m) = p, q
             if i >= k or (i, m) not in static or (k, j) not in static:
                 continue
-            if bisect_left(ends, max(t_pos[j], t_pos[m])) > bisect_right(ends, min(t_pos[j], t_pos[m])):
+            lo, hi = (j, m) if t_pos[j] <= t_pos[m] else (m, j)
+            if before[hi] > after[lo]:
                 continue  # a sentence end lies between the two targets
-            if not (fits(i, m) and fits(k, j) and fits(i, j) and fits(k, m)):
+            if not (0 < literal[i] <= t_sizes[m] and 0 < literal[k] <= t_sizes[j] and literal[i] <= t_sizes[j]
+                    and literal[k] <= t_sizes[m]):
                 continue
             if score(i, m) + score(k, j) > score(i, j) + score(k, m):
                 p[1], q[1] = m, j

@@ -67,9 +67,7 @@ class Association:
         pairs = np.unique(tok_unit[keep] * len(vocab) + toks.type_id[keep])
         self._unit = pairs // len(vocab)
         self._type = pairs % len(vocab)
-        stop = get_tokenizer(target).stopwords
-        content = np.array([not (v in stop or is_punct(v) or any(c.isdigit() for c in v)) for v in vocab],
-                           dtype=bool) if len(vocab) else np.zeros(0, dtype=bool)
+        content = toks.memo(("association_content", target), lambda: _content(vocab, target))
         sel = content[self._type] if len(self._type) else np.zeros(0, dtype=bool)
         self._unit, self._type = self._unit[sel], self._type[sel]
         self._vocab = vocab
@@ -81,22 +79,28 @@ class Association:
             if code is not None:
                 self.forms.setdefault(form, set()).add(code)
         self._dice = {}  # form -> {word: dice}, built on first use
-        self._strength = {}  # (form, frozenset of words) -> strength
+        self._trusted = {}  # form -> ({word: Dice} of the words co-occurring in TRUSTED_COUNT units, their set)
         self._both, self._learned = {}, {}  # form -> {word: co-occurrences}; form -> learned words
+
+    def _together(self, form):
+        """Per target type, in how many of the form's units it occurs; and the form's units."""
+        units = self.forms.get(form, set())
+        inside = np.zeros(self.n_units, dtype=bool)
+        inside[list(units)] = True
+        return np.bincount(self._type[inside[self._unit]], minlength=len(self._vocab)), len(units)
+
+    def _dice_of(self, both, n, types) -> dict:
+        return {self._vocab[t]: 2 * b / (n + c) for t, b, c in zip(types.tolist(), both[types].tolist(),
+                                                                    self.count[types].tolist())}
 
     def dice(self, form) -> dict:
         """``{target word: Dice with form}`` for the words that co-occur with `form`."""
         out = self._dice.get(form)
         if out is None:
-            units = self.forms.get(form, set())
-            inside = np.zeros(self.n_units, dtype=bool)
-            inside[list(units)] = True
-            types = self._type[inside[self._unit]]
-            both = np.bincount(types, minlength=len(self._vocab))
+            both, n = self._together(form)
             hit = np.flatnonzero(both)
-            n = len(units)
-            out = self._dice[form] = {self._vocab[t]: 2 * int(both[t]) / (n + int(self.count[t])) for t in hit}
-            self._both[form] = {self._vocab[t]: int(both[t]) for t in hit}
+            out = self._dice[form] = self._dice_of(both, n, hit)
+            self._both[form] = dict(zip((self._vocab[t] for t in hit.tolist()), both[hit].tolist()))
         return out
 
     def learned(self, form) -> list[tuple[str, float]]:
@@ -117,12 +121,19 @@ class Association:
     def strength(self, form, words) -> float:
         """The strongest Dice between `form` and one of `words` co-occurring with it in at least
         :data:`TRUSTED_COUNT` units (0.0 when none does)."""
-        if form not in self.forms:
-            return 0.0
-        key = (form, words if isinstance(words, frozenset) else frozenset(words))
-        out = self._strength.get(key)
-        if out is None:
-            table, both = self.dice(form), self._both[form]
-            out = self._strength[key] = max((table.get(w, 0.0) for w in words if both.get(w, 0) >= TRUSTED_COUNT),
-                                            default=0.0)
-        return out
+        trusted = self._trusted.get(form)
+        if trusted is None:
+            trusted = {}
+            if form in self.forms:
+                both, n = self._together(form)
+                trusted = self._dice_of(both, n, np.flatnonzero(both >= TRUSTED_COUNT))
+            trusted = self._trusted[form] = (trusted, frozenset(trusted))
+        common = trusted[1].intersection(words)
+        return max(map(trusted[0].__getitem__, common)) if common else 0.0
+
+
+def _content(vocab, target) -> np.ndarray:
+    """Per type of `vocab`, whether it is a content word of `target` (no stopword, punctuation or digit)."""
+    stop = get_tokenizer(target).stopwords
+    return np.array([not (v in stop or is_punct(v) or any(c.isdigit() for c in v)) for v in vocab],
+                    dtype=bool) if len(vocab) else np.zeros(0, dtype=bool)

@@ -83,19 +83,20 @@ class Greedy:
 
     def best(self):
         """The best pair allowed now, ``(score, source group, target group)``, or None."""
-        best = None
-        taken_s, taken_t = self.taken_s, self.taken_t
+        top, best_i, best_j = 0.0, -1, -1  # only a score above 0 is a pair; the first of equals wins
+        taken_s, taken_t, state, dist = self.taken_s, self.taken_t, self.state, DISTANCE
         for i, cands in enumerate(self.cands):
             if i in taken_s:
                 continue
-            _, _, _, _, low, high, w = self.state[i]
+            st = state[i]
+            low, high, w = st[4], st[5], st[6]
             for j, base, pt in cands:
                 if j in taken_t or pt < low or pt > high:
                     continue  # taken, or it would cross a pair made in another source clause
-                score = base - DISTANCE * abs(pt - w)
-                if score > 0 and (best is None or score > best[0]):
-                    best = (score, i, j)
-        return best
+                score = base - dist * abs(pt - w)
+                if score > top:
+                    top, best_i, best_j = score, i, j
+        return (top, best_i, best_j) if best_i >= 0 else None
 
     def take(self, i, j, pt):
         """Make the pair of source group `i` and target group `j` (at target position `pt`)."""

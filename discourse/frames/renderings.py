@@ -77,6 +77,7 @@ import re
 import warnings
 from bisect import bisect_left
 
+import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
@@ -88,8 +89,10 @@ from .calques import calque, gloss_words, read_cover, read_share
 from .context import (CONTEXT_WEIGHT, agreement, fallback, has_dictionary, source_neighbours, target_keys,
                       target_neighbours)
 from .lexicon import load_lexicon
+from ._hits import find_hits, warn_unmatched
+from ._render_hits import UnitHits
+from ._render_table import rendering_table
 from .pairing import Greedy
-from .profile import frame_hits
 from .rendering_summary import unit_shifts
 
 __all__ = ["RENDERING_COLUMNS", "METHODS", "renderings", "unit_shifts"]
@@ -98,7 +101,6 @@ RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term"
                      "target_lang", "rendering", "target_start", "target_end", "method", "status", "calque",
                      "source_seg_id", "target_seg_id"]
 METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
-_TARGET_GAP = re.compile(r"(?:[^\W\d_]|[\s’'\-]){0,12}")
 _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 
@@ -116,35 +118,6 @@ def _units(corpus, unit):
         else:
             return to_sentences()
     return corpus
-
-
-def _target_groups(hits, text):
-    """Target hits (rows sorted by start) → groups of adjacent hits."""
-    groups = []
-    for h in hits:
-        if groups and h["seg_id"] == groups[-1][-1]["seg_id"]:
-            gap = text[h["seg_id"]][groups[-1][-1]["end"]:h["start"]]
-            if _TARGET_GAP.fullmatch(gap):
-                groups[-1].append(h)
-                continue
-        groups.append([h])
-    return groups
-
-
-def _source_groups(hits):
-    groups = []
-    for h in hits:
-        if groups and h["seg_id"] == groups[-1][-1]["seg_id"] and h["start"] - groups[-1][-1]["end"] <= 1:
-            groups[-1].append(h)
-        else:
-            groups.append([h])
-    return groups
-
-
-def _position(h, order, length):
-    """Relative position of a hit in its unit (segments in order, then offset)."""
-    k = order[h["seg_id"]]
-    return (k + h["start"] / max(length[h["seg_id"]], 1)) / len(order)
 
 
 def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: str = "sentence") -> pd.DataFrame:
@@ -196,20 +169,24 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     unknown = [t for t in targets if t not in langs]
     if unknown:
         raise InputError(f"the corpus has no text in {', '.join(map(repr, unknown))}; it has {', '.join(langs)}")
-    keep = units.mask(role=list(COUNTED_ROLES))
-    seg = pd.DataFrame({c: units.column(c) for c in ("doc_id", "lang", "seg_id", "align_id", "text")})[keep]
-    seg = seg[seg["align_id"].notna()]
-    seg["align_id"] = seg["align_id"].astype("int64")
+    at_rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(units.column("align_id")))
+    aligned = [units.column(c)[at_rows].tolist() for c in ("doc_id", "lang", "seg_id")]
+    aligned.insert(3, pd.Series(units.column("align_id")[at_rows]).astype("int64").tolist())
     text, order, length = {}, {}, {}
-    for d, lang, s, a, t in zip(*(seg[c].tolist() for c in ("doc_id", "lang", "seg_id", "align_id", "text"))):
+    for d, lang, s, a, t in zip(*aligned, units.column("text")[at_rows].tolist()):
         unit_order = order.setdefault((d, a, lang), {})  # units in order of appearance, segments in order
         unit_order[s] = len(unit_order)
         text[(d, lang, s)] = t
         length[(d, lang, s)] = len(t)
-    hits = frame_hits(units, lex)
-    hits = hits[hits["align_id"].notna()].astype({"align_id": "int64"})
-    by_unit = _hits_by_unit(hits)
-    literal_langs = lex.terms[lex.terms["kind"] == "literal"].groupby("frame")["lang"].agg(set)
+    toks = units.tokens()
+    found = find_hits(units, toks, lex, role=COUNTED_ROLES)
+    warn_unmatched(toks, lex, found, warn=None, stacklevel=3)
+    uh = UnitHits(units, found, lex.names)
+    hits = pd.DataFrame({c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")}).assign(match=uh.match)
+    literal_langs = {}
+    for frame, lang, kind in zip(*(lex.terms[c].tolist() for c in ("frame", "lang", "kind"))):
+        if kind == "literal":
+            literal_langs.setdefault(frame, set()).add(lang)
     rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
         learned = Association(units, hits, source, tgt)
@@ -217,69 +194,73 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
         pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
         for d, a in pairs:
             for frame in frames:
-                src = by_unit.get((d, a, source, frame), [])
-                tg = by_unit.get((d, a, tgt, frame), [])
-                if src or any(h["kind"] == "literal" for h in tg):
-                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache)
-    out = pd.DataFrame(rows, columns=RENDERING_COLUMNS)
-    doc_order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    f_order = {f: i for i, f in enumerate(lex.names)}
-    out = out.assign(_d=out["doc_id"].map(doc_order), _f=out["frame"].map(f_order),
-                     _s=out["source_start"].fillna(out["target_start"]))
-    out = out.sort_values(["_d", "align_id", "_f", "target_lang", "_s"], kind="stable")[RENDERING_COLUMNS]
-    out = out.astype({"align_id": "int64", "source_start": "Int64", "source_end": "Int64",
-                      "target_start": "Int64", "target_end": "Int64", "source_seg_id": "Int64",
-                      "target_seg_id": "Int64"}).reset_index(drop=True)
+                src = uh.slice(d, a, source, frame)
+                tg = uh.slice(d, a, tgt, frame)
+                if len(src) or any(uh.lit[i] for i in tg):
+                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
+    out = rendering_table(rows, RENDERING_COLUMNS, {d: i for i, d in enumerate(corpus.doc_ids)},
+                          {f: i for i, f in enumerate(lex.names)})
     out.attrs["frames"] = lex.names
     out.attrs["unit"] = "paragraph" if units is corpus else "sentence"
     return out
 
 
-def _hits_by_unit(hits):
-    """(doc_id, align_id, lang, frame) -> its hits (dicts of what the pairing reads), sorted by segment, start."""
-    hits = hits.sort_values(["seg_id", "start"], kind="stable")
-    cols = ("seg_id", "start", "end", "kind", "match")
-    by_unit = {}
-    for key, *values in zip(zip(*(hits[c].tolist() for c in ("doc_id", "align_id", "lang", "frame"))),
-                            *(hits[c].tolist() for c in cols)):
-        by_unit.setdefault(key, []).append(dict(zip(cols, values)))
-    return by_unit
-
-
 def _window(text, start, end, size=40):
+    """The words around a target group inside its clause: up to `size` characters on each side,
+    cut at the nearest clause mark (:data:`_CLAUSE`)."""
     left = text[max(0, start - size):start]
+    m = _CLAUSE.search(left[::-1])
+    if m:
+        left = left[len(left) - m.start():]
     right = text[end:end + size]
-    left = _CLAUSE.split(left)[-1]
-    right = _CLAUSE.split(right)[0]
+    m = _CLAUSE.search(right)
+    if m:
+        right = right[:m.start()]
     return left + " " + right
 
 
-def _clause(h, ends, s_order):
+def _words(text):
+    """The words of `text`, lower-cased (as ``{w.lower() for w in _WORD.findall(text)}``)."""
+    if "İ" in text or "Σ" in text:  # lower-cased alone, these two differ from in context
+        return frozenset(w.lower() for w in _WORD.findall(text))
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _clause(seg_id, start, ends, s_order):
     """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、).
 
     `ends` are the offsets of the clause ends in the hit's segment."""
-    return s_order[h["seg_id"]], bisect_left(ends, h["start"])
+    return s_order[seg_id], bisect_left(ends, start)
 
 
-def _target_info(tgp, t_text, keys_of):
-    """What the scores need of a target group: literal?, its text, its words, its clause's words, and
-    its neighbours' keys (`keys_of` is the target language with a dictionary, else None)."""
-    start, end = tgp[0]["start"], tgp[-1]["end"]
-    span = t_text[start:end]
-    window = _window(t_text, start, end)
-    return (any(h["kind"] == "literal" for h in tgp), span, frozenset(w.lower() for w in _WORD.findall(span)),
-            frozenset(w.lower() for w in _WORD.findall(window)),
-            keys_of and target_keys(target_neighbours(t_text, start, end), keys_of))
+def _target_info(tgp, uh, t_text, keys_of):
+    """What the scores need of a target group (hit indices into `uh`): literal?, its text, its words,
+    its clause's words, and its neighbours' keys (`keys_of` is the target language with a dictionary,
+    else None)."""
+    s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
+    span = t_text[s:e]
+    window = _window(t_text, s, e)
+    return (any(uh.lit[h] for h in tgp), span, _words(span), _words(window),
+            keys_of and target_keys(target_neighbours(t_text, s, e), keys_of))
 
 
-def _static(s_lit, form, first, t_info, source, tgt, learned, neighbours=()):
-    """The position-free part of a source group's scores with the target groups: ``[(j, score)]``
-    for those it may take (a group without a literal hit never takes a literal target group).
+def _static(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
+    """The position-free part of source group `sg`'s scores with the unit's target groups:
+    ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
+    target group).
 
-    `s_lit`: whether the group has a literal hit, `form` its hits' text, `first` its first hit's,
-    `neighbours` its dictionary neighbours (:func:`~discourse.frames.context.source_neighbours`)."""
+    `sg` is the group's hits (indices into `uh`), `t_info` what :func:`_target_info` gives of
+    each target group; `neighbours` are the group's dictionary neighbours
+    (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
+    across units), what a source form or a source group's neighbours score with each target group
+    ``j``: the form's Dice (``memo["dice", form][j]``) and how many of the neighbours the target's
+    neighbours translate (``memo["agree", neighbours][j]``)."""
+    lit, match = uh.lit, uh.match
+    s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
     out = []
     zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
+    dice = memo.setdefault(("dice", first), {})
+    agree = memo.setdefault(("agree", neighbours), {}) if neighbours else None
     for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
         if t_lit and not s_lit:
             continue
@@ -288,39 +269,49 @@ def _static(s_lit, form, first, t_info, source, tgt, learned, neighbours=()):
             score += (read_share(form, span) + read_cover(form, span)) / 2
         elif glosses is not None and span_words & glosses:
             score += 1.0
-        if neighbours:  # the words next to the hit translated next to the target group
-            score += CONTEXT_WEIGHT * agreement(neighbours, t_neighbours, tgt)
-        out.append((j, score + learned.strength(first, window_words)))
+        if agree is not None:  # the words next to the hit translated next to the target group
+            agreeing = agree.get(j)
+            if agreeing is None:
+                agreeing = agree[j] = agreement(neighbours, t_neighbours, tgt)
+            score += CONTEXT_WEIGHT * agreeing
+        strength = dice.get(j)
+        if strength is None:
+            strength = dice[j] = learned.strength(first, window_words)
+        out.append((j, score + strength))
     return out
 
 
-def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, cache):
-    """The rows of one unit, frame and target language (module docstring, steps 1–4)."""
+def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache):
+    """The rows of one unit, frame and target language (module docstring, steps 1–4).
+
+    `src`, `tg`: the unit's source and target hits of the frame (:meth:`UnitHits.slice`)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
-    s_len = {s: length[(d, source, s)] for s in s_order}
-    t_len = {s: length[(d, tgt, s)] for s in t_order}
-    groups, t_groups = _source_groups(src), _target_groups(tg, {s: text[(d, tgt, s)] for s in t_order})
-    t_pos = [_position(tgp[0], t_order, t_len) for tgp in t_groups]
+    groups, t_groups = uh.groups(src, target=False), uh.groups(tg, target=True)
+    pos, lit, match = uh.pos, uh.lit, uh.match
+    t_pos = [pos[tgp[0]] for tgp in t_groups]
     keys_of = tgt if has_dictionary(source, tgt) else None
-    t_info = [_target_info(tgp, text[(d, tgt, tgp[0]["seg_id"])], keys_of) for tgp in t_groups]
+    t_info = [_target_info(tgp, uh, text[(d, tgt, uh.seg[tgp[0]])], keys_of) for tgp in t_groups]
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
+        s_len = {s: length[(d, source, s)] for s in s_order}
+        t_len = {s: length[(d, tgt, s)] for s in t_order}
         cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
     made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
-    anchors, pairs, static, s_pos, used = list(made), [], {}, [], {}
+    anchors, pairs, static, s_pos, used, memo = list(made), [], {}, [], {}, {}
     greedy = Greedy(made)
 
     def add(sg):
         i = len(s_pos)
-        s_pos.append(_position(sg[0], s_order, s_len))
-        s_lit, form, first = any(h["kind"] == "literal" for h in sg), "".join(h["match"] for h in sg), sg[0]["match"]
-        seg_text = text[(d, source, sg[0]["seg_id"])]
-        near = source_neighbours(seg_text, sg[0]["start"], sg[-1]["end"], tgt) if has_dictionary(source, tgt) else ()
-        scores = _static(s_lit, form, first, t_info, source, tgt, learned, near)
-        static.update(((i, j), score) for j, score in scores)
-        key = ("clauses", d, sg[0]["seg_id"])
+        h0 = sg[0]
+        s_pos.append(pos[h0])
+        seg_id = uh.seg[h0]
+        near = source_neighbours(text[(d, source, seg_id)], uh.start[h0], uh.end[sg[-1]], tgt) if keys_of else ()
+        scores = _static(sg, uh, t_info, source, tgt, learned, memo, near)
+        for j, score in scores:
+            static[(i, j)] = score
+        key = ("clauses", d, seg_id)
         if key not in cache:  # the clause ends of a source segment, once for all its hits
-            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, sg[0]["seg_id"])])]
-        greedy.add(s_pos[i], _clause(sg[0], cache[key], s_order), scores, t_pos)
+            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, seg_id)])]
+        greedy.add(s_pos[i], _clause(seg_id, uh.start[h0], cache[key], s_order), scores, t_pos)
 
     for sg in groups:
         add(sg)
@@ -328,7 +319,7 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
         _, i, j = best
         greedy.take(i, j, t_pos[j])
         pairs.append([i, j])
-        lits = [h for h in groups[i] if h["kind"] == "literal"]
+        lits = [h for h in groups[i] if lit[h]]
         n = len(t_groups[j])
         if len(lits) > n:  # the hits left over compete again for the groups left
             if _left_before(i, j, static, greedy.taken_t, t_pos):
@@ -337,20 +328,21 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, text, order, length, learned, 
                 rest = lits[n:]
             groups.append(rest)
             add(groups[-1])
-    swap_pairs(pairs, groups, t_groups, static, s_pos, t_pos, anchors)
+    swap_pairs(pairs, [sum(lit[h] for h in g) for g in groups], [len(g) for g in t_groups], static, s_pos, t_pos,
+               anchors)
     rendered = {}
     for i, j in pairs:
-        lits = [h for h in groups[i] if h["kind"] == "literal"]
+        lits = [h for h in groups[i] if lit[h]]
         tgp = t_groups[j]
         for k, h in enumerate(used.get(i, lits[:len(tgp)])):
-            rendered[id(h)] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    at = {id(h): _offset(expected(_position(h, s_order, s_len), greedy.made), t_order, t_len)
-          for h in src if h["kind"] == "literal" and id(h) not in rendered}
-    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, text, t_order, learned, at)
+            rendered[h] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
+    t_len = {s: length[(d, tgt, s)] for s in t_order}
+    at = {h: _offset(expected(pos[h], greedy.made), t_order, t_len) for h in src if lit[h] and h not in rendered}
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned, at)
 
 
 def _offset(position, t_order, t_len):
-    """The target (segment, offset) at a relative position (the inverse of :func:`_position`)."""
+    """The target (segment, offset) at a relative position (the inverse of a hit's position)."""
     x = min(max(position, 0.0), 1.0) * len(t_order)
     k = min(int(x), len(t_order) - 1)
     seg_id = next(s for s, n in t_order.items() if n == k)
@@ -366,34 +358,34 @@ def _left_before(i, j, static, taken_t, t_pos):
     return bool(left) and min(left)[1]
 
 
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, text, t_order, learned, at):
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned, at):
     rows = []
-    used = [(p["seg_id"], p["start"], p["end"]) for tgp in t_groups for p in tgp]  # learned never takes a hit
+    seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
+    used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
     for h in src:
-        if h["kind"] != "literal":
+        if not lit[h]:
             continue
-        part = rendered.get(id(h))
-        base = (d, a, frame, source, h["match"], h["start"], h["end"], tgt)
+        part = rendered.get(h)
+        term = match[h]
+        base = (d, a, frame, source, term, start[h], end[h], tgt)
         if part:
-            seg_id = part[0]["seg_id"]
-            s, e = part[0]["start"], part[-1]["end"]
+            seg_id = seg[part[0]]
+            s, e = start[part[0]], end[part[-1]]
             span = text[(d, tgt, seg_id)][s:e]
-            status = "kept" if any(p["kind"] == "literal" for p in part) else "softened"
-            rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, h["match"], span),
-                                h["seg_id"], seg_id))
+            status = "kept" if any(lit[p] for p in part) else "softened"
+            rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
             continue
-        found = fallback(h["match"], {s: text[(d, tgt, s)] for s in t_order}, at[id(h)], used, source=source,
-                         target=tgt)
+        found = fallback(term, {s: text[(d, tgt, s)] for s in t_order}, at[h], used, source=source, target=tgt)
         if found[3] == "none":
-            found = _learned(h, source, tgt, t_order, text, d, learned, used) or found
-        rows.append(base + found[:-1] + (h["seg_id"], found[-1]))
+            found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
+        rows.append(base + found[:-1] + (seg[h], found[-1]))
     for j, tgp in enumerate(t_groups):
         if j in taken_t:
             continue
         for p in tgp:
-            if p["kind"] == "literal":
-                rows.append((d, a, frame, source, None, None, None, tgt, p["match"], p["start"], p["end"], "lexicon",
-                             "added", None, None, p["seg_id"]))
+            if lit[p]:
+                rows.append((d, a, frame, source, None, None, None, tgt, match[p], start[p], end[p], "lexicon",
+                             "added", None, None, seg[p]))
     return rows
 
 
@@ -401,16 +393,16 @@ def _calque(source, tgt, term, span):
     return calque(term, span) if (source, tgt) == ("zh", "vi") else None
 
 
-def _learned(h, source, tgt, t_order, text, d, learned, used):
-    """A rendering found by association alone (:meth:`Association.learned`), in the unit and
-    not inside a frame hit or another learned rendering; softened (it is not a frame term:
+def _learned(term, source, tgt, t_order, text, d, learned, used):
+    """A rendering of source `term` found by association alone (:meth:`Association.learned`), in the
+    unit and not inside a frame hit or another learned rendering; softened (it is not a frame term:
     those are hits, paired or added, above)."""
-    for word, _ in learned.learned(h["match"]):
+    for word, _ in learned.learned(term):
         pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
         for seg_id in t_order:
             for m in pattern.finditer(text[(d, tgt, seg_id)]):
                 if not any(seg == seg_id and s < m.end() and m.start() < e for seg, s, e in used):
                     used.append((seg_id, m.start(), m.end()))
                     return (m.group(), m.start(), m.end(), "learned", "softened",
-                            _calque(source, tgt, h["match"], m.group()), seg_id)
+                            _calque(source, tgt, term, m.group()), seg_id)
     return None
