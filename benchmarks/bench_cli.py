@@ -28,7 +28,6 @@ the same from run to run whatever the load) and the load average at the end.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import resource
@@ -37,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from common import write_csv  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -113,11 +113,7 @@ def main(argv=None) -> int:
            "load_average": round(os.getloadavg()[0], 1), "date": time.strftime("%Y-%m-%d")}
     for key, value in row.items():
         print(f"{key:>16}  {value}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(row))
-        writer.writeheader()
-        writer.writerow(row)
+    write_csv(args.out, [row])
     return 0
 
 

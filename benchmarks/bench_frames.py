@@ -23,8 +23,6 @@ Results are printed and written to ``benchmarks/results/frames.csv``.
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import statistics
 import sys
 import time
@@ -42,6 +40,7 @@ import pandas as pd  # noqa: E402
 import discourse  # noqa: E402
 from discourse.corpus import Corpus  # noqa: E402
 from discourse.frames import frame_hits, frame_profile, translation_shifts  # noqa: E402
+from common import stamped, write_csv  # noqa: E402
 
 FUNCTIONS = {"frame_profile": frame_profile, "translation_shifts": translation_shifts, "frame_hits": frame_hits}
 
@@ -101,12 +100,8 @@ def main(argv=None) -> list[dict]:
                 "ratio": round(best[name] / best["peer"], 2)} for name in FUNCTIONS]
     for row in results:
         print(row)
-    results = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in results]
-    out = HERE / "results" / "frames.csv"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(results[0]))
-        writer.writeheader()
-        writer.writerows(results)
+    results = stamped(results)
+    write_csv(HERE / "results" / "frames.csv", results)
     return results
 
 

@@ -16,9 +16,7 @@ written to ``benchmarks/results/groups.csv``.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -31,6 +29,7 @@ import pandas as pd  # noqa: E402
 
 import discourse  # noqa: E402
 from discourse.keyness import keywords  # noqa: E402
+from common import stamped, write_csv  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "bench" / "zh_government_work_reports.jsonl"
 
@@ -83,12 +82,8 @@ def main(argv=None) -> list[dict]:
                "rows": len(table)}
         print(", ".join(f"{k}={v}" for k, v in row.items()))
         results.append(row)
-    results = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in results]
-    out = HERE / "results" / "groups.csv"
-    with out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(results[0]))
-        writer.writeheader()
-        writer.writerows(results)
+    results = stamped(results)
+    write_csv(HERE / "results" / "groups.csv", results)
     return results
 
 

@@ -27,7 +27,6 @@ across the three. A shared machine's speed drifts: compare ratios of one run onl
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import subprocess
 import sys
@@ -46,6 +45,7 @@ import discourse  # noqa: E402
 from discourse._chunked import available_cores, worker_count  # noqa: E402
 from discourse.languages import get_tokenizer  # noqa: E402
 from discourse.tokens import tokenize  # noqa: E402
+from common import write_csv  # noqa: E402
 
 SPIN = "while True: pass"
 
@@ -109,11 +109,7 @@ def main(argv=None) -> int:
                          "two_vs_one": round(best["one"] / best["two"], 2),
                          "default_vs_one": round(best["one"] / best["default"], 2), "rounds": args.repeat, "date": time.strftime("%Y-%m-%d")})
             print(" ".join(f"{k}={v}" for k, v in rows[-1].items()), flush=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(args.out, rows)
     return 0
 
 

@@ -19,9 +19,7 @@ Each is reported in seconds and as a ratio to the peer; results are printed and 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -33,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 
 import discourse  # noqa: E402
+from common import stamped, write_csv  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench" / "zh_government_work_reports.jsonl"
 
@@ -80,12 +79,8 @@ def main(argv=None) -> list[dict]:
             for name, seconds in best.items()]
     for row in rows:
         print(row)
-    rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
-    out = HERE / "results" / "models.csv"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    rows = stamped(rows)
+    write_csv(HERE / "results" / "models.csv", rows)
     return rows
 
 

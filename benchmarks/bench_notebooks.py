@@ -15,12 +15,9 @@ The tests assert no timing: a notebook that became slow shows here, not as a red
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 import nbformat  # noqa: E402
 
 from discourse.notebook_run import execute_notebook, find_notebooks  # noqa: E402
+from common import stamped, write_csv  # noqa: E402
 
 
 def bare_kernel(folder: Path) -> Path:
@@ -66,13 +64,7 @@ def main(argv=None) -> int:
             rows.append({"notebook": path.relative_to(work).as_posix(), "seconds": round(best, 2),
                          "bare_kernel_seconds": round(floor, 2), "ratio": round(best / floor, 2)})
             print(f"{rows[-1]['notebook']:55s} {best:6.1f} s  {best / floor:5.1f} × a bare kernel ({floor:.1f} s)")
-    rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
-    out = HERE / "results" / "notebooks.csv"
-    out.parent.mkdir(exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(HERE / "results" / "notebooks.csv", stamped(rows))
     return 0
 
 

@@ -18,7 +18,6 @@ Results are printed and written to ``benchmarks/results/sentence_align.csv``.
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import os
 import sys
@@ -30,6 +29,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from discourse.sentence_align import align_sentences  # noqa: E402
 from tests.test_sentence_align_eval import NTREX, PAIRS, SETTINGS, UDHR, evaluate, evaluate_udhr, read_ntrex  # noqa: E402
+from common import write_csv  # noqa: E402
 
 
 def quality(docs) -> list[dict]:
@@ -96,11 +96,7 @@ def main(argv=None) -> None:
     rows += scale(docs, tuple(args.sizes))
     rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
     fields = sorted({k for row in rows for k in row})
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(args.out, rows, fields)
     print(f"-> {args.out}")
 
 

@@ -16,7 +16,6 @@ and NTREX news, "joined" and "lines"). Results are printed and written to
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -31,6 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from discourse.languages import registry  # noqa: E402
 from discourse.languages.sentences import gold_documents, score_documents  # noqa: E402
+from common import stamped, write_csv  # noqa: E402
 
 UD_FILES = {"zh": "zh_gsdsimp-ud-test.conllu", "vi": "vi_vtb-ud-test.conllu", "fr": "fr_gsd-ud-test.conllu",
             "en": "en_ewt-ud-test.conllu"}
@@ -135,12 +135,7 @@ def main(argv=None) -> int:
                     row[f"{name}_{data}_{protocol}"] = round(f1, 4)
         rows.append(row)
         print(" ".join(f"{k}={v}" for k, v in row.items()), flush=True)
-    rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    write_csv(args.out, stamped(rows))
     return 0
 
 

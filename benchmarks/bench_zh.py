@@ -27,13 +27,13 @@ and ``benchmarks/results/zh.csv``.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from common import write_csv  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -160,12 +160,7 @@ def main(argv=None) -> int:
     row.update(load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d"))
     for key, value in row.items():
         print(f"{key:32} {value:.4g}" if isinstance(value, float) else f"{key:32} {value}")
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(row))
-        writer.writeheader()
-        writer.writerow(row)
+    out = write_csv(args.out, [row])
     print(f"\nwritten: {out}")
     return 0
 

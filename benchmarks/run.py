@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from common import best_in_turn  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 BENCH = Path(os.environ.get("DISCOURSE_BENCH_DIR", HERE.parents[1] / "shared" / "bench"))
@@ -72,17 +73,6 @@ def _best(fn, repeat: int = 1):
         result = fn()
         best = min(best, time.perf_counter() - t)
     return best, result
-
-
-def _best_in_turn(fns: dict, rounds: int) -> dict:
-    """Best time of each function, run in turn ``rounds`` times (drift hits all alike)."""
-    best = dict.fromkeys(fns, float("inf"))
-    for _ in range(rounds):
-        for name, fn in fns.items():
-            t = time.perf_counter()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - t)
-    return best
 
 
 def _spin(n: int) -> int:
@@ -170,7 +160,7 @@ def run_one(lang: str, fraction: float, rounds: int = 3) -> dict:
 
             runs["ours_2cores"] = lambda: tokenize(corpus, cache=False, n_jobs=2)
             runs.update(_spinners(stack.enter_context(ProcessPoolExecutor(2))))
-        times = _best_in_turn(runs, rounds)
+        times = best_in_turn(runs, rounds)
     row["peer_segment_s"], row["segment_s"] = times["peer"], times["ours"]
     toks = tokenize(corpus, cache=False, n_jobs=1)
     row["tokens"] = len(toks)
@@ -198,7 +188,7 @@ def run_one(lang: str, fraction: float, rounds: int = 3) -> dict:
     fresh = discourse.read_table(frame)
     fresh._tokens = toks  # tokens as computed above: look-up structures are built in the first call
     row["freq_first_s"], _ = _best(lambda: frequencies(fresh, stopwords=False, punct=True))
-    times = _best_in_turn({"freqdist": lambda: FreqDist(norms), "counter": lambda: collections.Counter(norms),
+    times = best_in_turn({"freqdist": lambda: FreqDist(norms), "counter": lambda: collections.Counter(norms),
                            "ours": lambda: frequencies(fresh, stopwords=False, punct=True)}, max(rounds, 5))
     row["freqdist_s"], row["counter_s"], row["freq_s"] = times["freqdist"], times["counter"], times["ours"]
     row["freq_vs_freqdist"] = row["freqdist_s"] / row["freq_s"]
@@ -258,7 +248,7 @@ def run_kwic(lang: str, copies: int, rounds: int = 3) -> dict:
     index = ConcordanceIndex(norms)
     for label, word in (("top", ranked[0]), ("rank100", ranked[99])):
         kwic(corpus, word, lang=lang)  # builds the index
-        times = _best_in_turn({"ours": lambda: kwic(corpus, word, lang=lang),
+        times = best_in_turn({"ours": lambda: kwic(corpus, word, lang=lang),
                                "nltk": lambda: index.find_concordance(word, width=80)}, max(rounds, 5))
         row[f"kwic_{label}_word"] = word
         row[f"kwic_{label}_hits"] = len(kwic(corpus, word, lang=lang))

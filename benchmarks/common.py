@@ -1,0 +1,35 @@
+"""What the benchmark scripts share: timing in turn, and writing a results CSV."""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from pathlib import Path
+
+
+def best_in_turn(fns: dict, rounds: int) -> dict:
+    """Best time of each function, run in turn ``rounds`` times (drift hits all alike)."""
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t)
+    return best
+
+
+def stamped(rows: list[dict]) -> list[dict]:
+    """The rows with the load average and the date they were measured at, as the last columns."""
+    return [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
+
+
+def write_csv(path, rows: list[dict], fields=None) -> Path:
+    """Write `rows` (dicts) to a CSV at `path` (its folder made if needed), columns `fields` or the first row's."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(fields or rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
