@@ -57,10 +57,9 @@ def context_lines(toks, hits) -> list[tuple[str, str, str]]:
     """
     if len(hits["seg_row"]) <= 16:  # a rare word's few hits: Python ints, no numpy call per column
         text, offsets = joined_text(toks)
-        at = [offsets.item(r) for r in _ints(hits["seg_row"])]
-        lo, start, end, hi = ([a + x for a, x in zip(at, _ints(hits[c]))] for c in ("lo", "start", "end", "hi"))
-    else:
-        text, lo, start, end, hi = _joined_bounds(toks, hits)
+        return [(text[at + a:at + b], text[at + b:at + c], text[at + c:at + d]) for at, a, b, c, d in
+                zip(map(offsets.item, _ints(hits["seg_row"])), *(_ints(hits[c]) for c in ("lo", "start", "end", "hi")))]
+    text, lo, start, end, hi = _joined_bounds(toks, hits)
     return [(text[a:b], text[b:c], text[c:d]) for a, b, c, d in zip(lo, start, end, hi)]
 
 

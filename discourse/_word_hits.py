@@ -25,13 +25,15 @@ is nowhere in the text (军令状 by the French tokenizer, 军 | 令 | 状, in a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import warnings
 
 import numpy as np
 
-from ._kwic import context_bounds, few_bounds
+from ._kwic import context_bounds
 from .errors import DiscourseWarning
+from .languages.base import RegexTokenizer
 from .query import find_hits, unmatched
 
 __all__ = ["concordance_hits", "plain_word", "word_hits"]
@@ -99,7 +101,7 @@ def word_hits(toks, query: str, *, lang=None, window: int | None = None, unit: s
     for code in langs:
         if len(rows_of.get(code, ())) == 0:
             continue
-        ids = [vocab.get(norm) for _, _, norm in toks.tokenizer(code).tokenize(word)]  # normalised as the text is
+        ids = [vocab.get(norm) for norm in _norms(toks, code, word)]  # normalised as the text is
         if len(ids) > 1 and None not in ids:  # several tokens, all in the text (防汛 | 抗洪): the general path's
             return None
         type_ids.append((code, ids[0] if len(ids) == 1 else None))  # None: a token not in the text, so no hits
@@ -120,15 +122,61 @@ def word_hits(toks, query: str, *, lang=None, window: int | None = None, unit: s
             else np.zeros(0, dtype=np.int64)).astype(np.int64, copy=False)
     # token order is corpus order (segment rows, then offsets): the hits are sorted, each once
     if window is not None and len(cand) <= 16:  # a rare word's few hits: Python ints, no array made
-        first = cand.tolist()
-        columns = [[values.item(p) for p in first] for values in (toks.seg_row, toks.start, toks.end)]
-        columns[1:1] = [first, [p + 1 for p in first]]
-        return dict(zip(_COLUMNS, columns + list(few_bounds(toks, columns, window, unit))))
+        return dict(zip(_COLUMNS, _few_word_hits(toks, cand.tolist(), window, unit)))
     hits = {"seg_row": toks.seg_row[cand].astype(np.int64), "first": cand, "last": cand + 1,
             "start": toks.start[cand].astype(np.int64), "end": toks.end[cand].astype(np.int64)}
     if window is not None:
         hits["lo"], hits["hi"] = context_bounds(toks, hits, window, unit)
     return hits
+
+
+def _few_word_hits(toks, first: list[int], window: int, unit: str) -> list[list[int]]:
+    """The columns :data:`_COLUMNS` of one-token hits at token indices ``first``, as lists:
+    the bounds those of :func:`~discourse._kwic.few_bounds` (the same rule, hit by hit, in one
+    loop with the hit's own columns).
+
+    >>> import discourse
+    >>> _few_word_hits(discourse.load_corpus().tokens(), [1157], 3, "tokens")
+    [[12], [1157], [1158], [95], [98], [91], [102]]
+    """
+    seg_row, token_start, token_end, length, bound = (values.item for values in (
+        toks.seg_row, toks.start, toks.end, toks.segment_lengths(), toks.segment_bounds()))
+    columns = rows, lasts, starts, ends, lo, hi = [], [], [], [], [], []
+    by_chars = unit == "chars" or window == 0
+    for p in first:
+        r, start, end = seg_row(p), token_start(p), token_end(p)
+        rows.append(r), lasts.append(p + 1), starts.append(start), ends.append(end)
+        if by_chars:
+            lo.append(max(start - window, 0))
+            hi.append(min(end + window, length(r)))
+        else:  # a context token inside the segment (a valid index: the segment holds the hit), else its edge
+            lo.append(min(token_start(p - window), start) if p - window >= bound(r) else 0)
+            hi.append(max(token_end(p + window), end) if p + window < bound(r + 1) else length(r))
+    return [rows, first, *columns[1:]]
+
+
+def _norms(toks, code: str, word: str) -> list[str]:
+    """The norms of the tokens ``toks.tokenizer(code).tokenize(word)`` gives. For a tokenizer
+    of one regular expression that does not change how it tokenizes, a word its pattern
+    matches whole (the first match spans it, none follows) is one token, normalised by its
+    ``normalize``: no tokenizing call."""
+    tokenizer = toks.tokenizer(code)
+    rx = toks.memo(("word_hits_pattern", code), lambda: _whole_pattern(tokenizer))
+    if rx is not None:
+        m = rx.match(word)
+        if m is not None and m.end() == len(word) and rx.search(word, len(word)) is None:
+            return [tokenizer.normalize(word)]
+    return [norm for _, _, norm in tokenizer.tokenize(word)]
+
+
+def _whole_pattern(tokenizer):
+    """The compiled pattern of a :class:`~discourse.languages.base.RegexTokenizer` whose
+    tokens are its pattern's matches (as it compiles it), or ``None`` for another tokenizer."""
+    cls = type(tokenizer)
+    if (not isinstance(tokenizer, RegexTokenizer) or cls.tokenize is not RegexTokenizer.tokenize
+            or cls.tokenize_many is not RegexTokenizer.tokenize_many):
+        return None
+    return re.compile(tokenizer.pattern, re.UNICODE | re.MULTILINE | re.DOTALL)
 
 
 def _row_languages(toks) -> np.ndarray:
