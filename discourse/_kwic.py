@@ -19,7 +19,7 @@ from ._util import as_list
 from .errors import InputError
 from .query import find
 
-__all__ = ["aligned_hits", "context_bounds", "neighbours", "segment_arrays", "sort_levels", "SORT_KEYS"]
+__all__ = ["aligned_hits", "context_bounds", "few_bounds", "neighbours", "segment_arrays", "sort_levels", "SORT_KEYS"]
 
 #: The sort keys of a concordance: corpus order, or the 3 words left and right of a hit.
 SORT_KEYS = ("position", "L3", "L2", "L1", "R1", "R2", "R3")
@@ -151,8 +151,9 @@ def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.n
     """Character offsets where each hit's left context starts and its right context ends
     (``hits``: a hit table, or a mapping of its columns to arrays)."""
     if len(hits["seg_row"]) <= 16:  # a rare word's few hits: quicker one by one than with two dozen numpy calls
-        return _few_bounds(toks, [hits[c].tolist() for c in ("seg_row", "first", "last", "start", "end")],
-                           window, unit)
+        lo, hi = few_bounds(toks, [hits[c].tolist() for c in ("seg_row", "first", "last", "start", "end")],
+                            window, unit)
+        return np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
     row, first, last, start, end = (np.asarray(hits[c], dtype=np.int64) for c in ("seg_row", "first", "last", "start",
                                                                                   "end"))
     length = toks.segment_lengths().__getitem__  # length of the text of these segments
@@ -168,9 +169,14 @@ def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.n
     return np.minimum(lo, start), np.maximum(hi, end)
 
 
-def _few_bounds(toks, columns, window: int, unit: str) -> tuple[np.ndarray, np.ndarray]:
+def few_bounds(toks, columns, window: int, unit: str) -> tuple[list[int], list[int]]:
     """:func:`context_bounds` of a few hits (``columns``: lists of their ``seg_row, first,
-    last, start, end``), the same bounds computed hit by hit in Python ints."""
+    last, start, end``), the same bounds computed hit by hit in Python ints (lists).
+
+    >>> import discourse
+    >>> few_bounds(discourse.load_corpus().tokens(), ([12], [1157], [1158], [95], [98]), 3, "tokens")
+    ([91], [102])
+    """
     length, bound, token_start, token_end = (values.item for values in (toks.segment_lengths(), toks.segment_bounds(),
                                                                         toks.start, toks.end))
     lo, hi = [], []
@@ -183,7 +189,7 @@ def _few_bounds(toks, columns, window: int, unit: str) -> tuple[np.ndarray, np.n
         # a context token inside the segment (so a valid index: the segment holds the hit's tokens), else its edge
         lo.append(min(token_start(left), start) if left >= bound(r) else 0)
         hi.append(max(token_end(right), end) if right < bound(r + 1) else length(r))
-    return np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
+    return lo, hi
 
 
 def sort_levels(by) -> list[str]:

@@ -55,8 +55,17 @@ def context_lines(toks, hits) -> list[tuple[str, str, str]]:
     >>> context_lines(toks, {"seg_row": [12], "start": [95], "end": [98], "lo": [90], "hi": [103]})
     [('》,立下“', '军令状', '”,实现了')]
     """
+    if len(hits["seg_row"]) <= 16:  # a rare word's few hits: Python ints, no numpy call per column
+        text, offsets = joined_text(toks)
+        return [(text[at + a:at + b], text[at + b:at + c], text[at + c:at + d]) for at, a, b, c, d in
+                zip(map(offsets.item, _ints(hits["seg_row"])), *(_ints(hits[c]) for c in ("lo", "start", "end", "hi")))]
     text, lo, start, end, hi = _joined_bounds(toks, hits)
     return [(text[a:b], text[b:c], text[c:d]) for a, b, c, d in zip(lo, start, end, hi)]
+
+
+def _ints(values) -> list[int]:
+    """A hit column as a list of Python ints (it is one already, or an array or Series)."""
+    return values if isinstance(values, list) else values.tolist()
 
 
 def _joined_bounds(toks, hits) -> tuple[str, list[int], list[int], list[int], list[int]]:

@@ -30,12 +30,13 @@ import numpy as np
 import pandas as pd
 
 from ._kwic_renderings import rendered_hits
-from ._kwic import SORT_KEYS, aligned_hits, context_bounds, neighbours, sort_levels
+from ._kwic import SORT_KEYS, aligned_hits, neighbours, sort_levels
 from ._kwic_table import COLUMNS, context_frame, context_lines
 from ._kwic_views import ALIGNED_WIDTH, html_view, text_view
 from ._util import as_list, atomic_write
+from ._word_hits import concordance_hits
 from .errors import InputError
-from .query import MAX_WINDOW, find_hits, fold_diacritics, int_frame
+from .query import MAX_WINDOW, fold_diacritics, int_frame
 from .sentence_units import at_unit
 
 __all__ = ["Concordance", "kwic", "kwic_explorer", "ALIGNED_WIDTH", "COLUMNS", "MAX_ROWS", "SORT_KEYS"]
@@ -121,12 +122,9 @@ def kwic(corpus, query, *, lang=None, window: int = 5, unit: str = "tokens", cha
             raise InputError(f"the corpus has no text in language {', '.join(map(repr, unknown))}; "
                              f"its languages are {', '.join(toks.lang_rows())}")
     # the hits stay arrays (no DataFrame) until a table is asked for: a query costs little more than its search
-    hits = find_hits(toks, query, lang=lang, regex=regex, case=case, diacritics=diacritics, chars=chars)
-    if doc_id is not None or metadata:
-        keep = np.isin(hits["seg_row"], _kept_rows(corpus, doc_id, metadata))
-        hits = {col: values[keep] for col, values in hits.items()}
-    lo, hi = context_bounds(toks, hits, int(window), unit)
-    hits["lo"], hits["hi"] = lo, hi
+    keep = _kept_rows(corpus, doc_id, metadata) if doc_id is not None or metadata else None
+    hits = concordance_hits(toks, query, lang=lang, window=int(window), unit=unit, regex=regex, case=case,
+                            diacritics=diacritics, chars=chars, keep_rows=keep)
     conc = Concordance(corpus, hits, query=query, lang=lang, window=int(window), unit=unit,
                        options=dict(chars=chars, regex=regex, case=case, diacritics=diacritics), base=corpus_given)
     if sort is not None:
@@ -169,7 +167,8 @@ class Concordance:
         self.unit = unit
         self.sorted_by = list(sorted_by)
         # seg_row, first, last, start, end, lo, hi [, text_xx, equiv_xx, _spans_xx, rendering_xx …]: a DataFrame,
-        # or (from kwic) a mapping of those columns to arrays, made a DataFrame when first needed (_hits)
+        # or (from kwic) a mapping of those columns to int64 arrays (or, a rare word's, lists of ints), made a
+        # DataFrame when first needed (_hits)
         self._arrays = None if isinstance(hits, pd.DataFrame) else dict(hits)
         self._table = hits if isinstance(hits, pd.DataFrame) else None
         self._lang = lang

@@ -583,3 +583,94 @@ def test_a_glossary_lexicon_looks_up_its_terms_without_warning_about_them(corpus
         warnings.simplefilter("error")
         conc = discourse.kwic(corpus, "军令状", parallel=True, glossary=discourse.load_lexicon())
     assert len(conc) == 1 and "text_fr" in conc.to_frame()
+
+
+# ---------------------------------------------------------------------- the one-word quick path (issue 18)
+def _recorded(fn):
+    """``fn()`` and the warnings it gave, as (category, message)."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = fn()
+    return out, [(w.category, str(w.message)) for w in caught]
+
+
+def _query_words(toks, sample=None):
+    """Distinct words to ask: each language's norms and surface forms, with case variants
+    (upper, capitalised), forms with a typo, punctuation, and words that are nowhere."""
+    import random
+
+    frame = toks.to_frame(columns=["lang", "token", "norm"])
+    words = set(frame["norm"]) | set(frame["token"])
+    if sample is not None:
+        words = set(random.Random(18).sample(sorted(words), sample))
+    words |= {w.upper() for w in words} | {w.capitalize() for w in words} | {w + "zq" for w in list(words)[:300]}
+    return sorted(w for w in words if w.strip() and len(w.split()) == 1)
+
+
+def _both_paths(toks, words, langs):
+    """Per word and language, the quick path's hits and warnings beside the general path's."""
+    from discourse._kwic import context_bounds
+    from discourse._word_hits import word_hits
+    from discourse.query import find_hits
+
+    answered = 0
+    for word in words:
+        for lang in langs:
+            quick, quick_warned = _recorded(lambda: word_hits(toks, word, lang=lang, window=5))
+            general, general_warned = _recorded(lambda: find_hits(toks, word, lang=lang))
+            general["lo"], general["hi"] = context_bounds(toks, general, 5, "tokens")
+            if quick is None:  # the general path answers (the word is several tokens)
+                assert not quick_warned, word
+                continue
+            answered += 1
+            assert {c: list(v) for c, v in quick.items()} == {c: v.tolist() for c, v in general.items()}, (word, lang)
+            assert quick_warned == general_warned, (word, lang)
+    return answered
+
+
+def test_one_word_quick_path_gives_what_the_general_path_gives(corpus):
+    """Every distinct word of the seeds (and its case variants, absent variants,
+    punctuation) in every language and in all at once: the same hits, context bounds and
+    warnings by the quick path as by the general search."""
+    toks = corpus.tokens()
+    words = _query_words(toks)
+    langs = [None, *toks.lang_rows()]
+    answered = _both_paths(toks, words, langs)
+    assert answered > 0.8 * len(words) * len(langs)  # the quick path answers nearly all of them
+
+
+def test_one_word_quick_path_agrees_on_the_french_novels(shared):
+    """A sample of the words of a French novel of the benchmark corpus (its own case and
+    apostrophes, many rare words)."""
+    path = sorted((shared / "bench" / "fr_eltec").glob("*.txt"))[0]
+    toks = discourse.read_table(pd.DataFrame({"doc_id": [path.stem], "lang": "fr",
+                                              "text": [path.read_text(encoding="utf-8")[:200_000]]})).tokens(cache=False)
+    words = _query_words(toks, sample=1500)
+    assert _both_paths(toks, words, [None, "fr"]) > 0.8 * len(words) * 2
+
+
+@pytest.mark.parametrize("options", [{}, {"window": 0}, {"window": 12, "unit": "chars"}, {"sort": "R1"},
+                                     {"doc_id": ZH_FR}, {"lang": "vi", "window": 1000}, {"parallel": True}])
+def test_kwic_of_one_word_is_the_same_by_both_paths(corpus, monkeypatch, options):
+    """The concordances of many words (rare, frequent, absent, case variants) by the quick
+    path and by the general one (the quick path turned off): same table, lines, text,
+    HTML, length and warnings."""
+    import discourse._word_hits as word_module
+
+    toks = corpus.tokens()
+    words = _query_words(toks, sample=60) + ["的", "责任", "responsabilité", "Trách", "nghèo", "zzzz"]
+    if "parallel" in options:  # its renderings take long: fewer words
+        words = words[::8]
+
+    def outputs(word):
+        conc, warned = _recorded(lambda: kwic(corpus, word, **options))
+        return conc.to_frame(), conc.lines(), conc.to_text(), conc.to_html(), len(conc), warned
+
+    quick = [outputs(w) for w in words]
+    monkeypatch.setattr(word_module, "word_hits", lambda *args, **kwargs: None)
+    for word, fast in zip(words, quick):
+        slow = outputs(word)
+        pd.testing.assert_frame_equal(fast[0], slow[0])
+        assert fast[1:] == slow[1:], word
