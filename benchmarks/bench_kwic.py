@@ -49,6 +49,7 @@ from nltk.text import ConcordanceIndex  # noqa: E402
 
 import discourse  # noqa: E402
 from discourse.concordance import kwic  # noqa: E402
+from common import best_in_turn  # noqa: E402
 
 COLUMNS = ["case", "words", "hits", "tokens", "ours_kwic_ms", "ours_lines_ms", "ours_table_ms", "nltk_ms",
            "nltk_vs_kwic", "nltk_vs_lines", "nltk_vs_table", "pandas_frame_ms", "same_hits", "load_average", "date"]
@@ -62,17 +63,6 @@ def french(fraction: float) -> pd.DataFrame:
     files = files[: max(1, round(len(files) * fraction))]
     return pd.DataFrame({"doc_id": [p.stem for p in files], "lang": "fr",
                          "text": [p.read_text(encoding="utf-8") for p in files]})
-
-
-def in_turn(fns: dict, rounds: int) -> dict:
-    """Best time of each function, the functions run in turn ``rounds`` times."""
-    best = dict.fromkeys(fns, float("inf"))
-    for _ in range(rounds):
-        for name, fn in fns.items():
-            t = time.perf_counter()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - t)
-    return best
 
 
 def main(argv=None) -> list[dict]:
@@ -127,11 +117,11 @@ def main(argv=None) -> list[dict]:
     for rank in (1, 10, 100):
         word = ranked[rank - 1]
         arrays = ready([word])
-        best = in_turn({"ours": lambda: kwic(corpus, word, lang="fr"),
-                        "lines": lambda: kwic(corpus, word, lang="fr").lines(),
-                        "table": lambda: kwic(corpus, word, lang="fr").to_frame(),
-                        "nltk": lambda: index.find_concordance(word, width=80),
-                        "floor": lambda: frames(arrays)}, args.repeat * (1 if rank == 1 else 3))
+        best = best_in_turn({"ours": lambda: kwic(corpus, word, lang="fr"),
+                             "lines": lambda: kwic(corpus, word, lang="fr").lines(),
+                             "table": lambda: kwic(corpus, word, lang="fr").to_frame(),
+                             "nltk": lambda: index.find_concordance(word, width=80),
+                             "floor": lambda: frames(arrays)}, args.repeat * (1 if rank == 1 else 3))
         row(f"rank {rank}", [word], best["ours"], best["lines"], best["table"], best["nltk"], best["floor"])
     out = HERE / "results" / "kwic.csv"
     out.parent.mkdir(exist_ok=True)
