@@ -32,7 +32,8 @@ from functools import cache, lru_cache
 
 from discourse.anchors import cedict_table, hanviet_table
 
-__all__ = ["calque", "read_cover", "read_share", "readings", "reading_spans", "gloss_words", "CALQUE_SHARE", "EXTRA_READINGS"]
+__all__ = ["calque", "read_cover", "read_share", "readings", "reading_spans", "syllables_of", "gloss_words", "CALQUE_SHARE",
+           "EXTRA_READINGS"]
 
 #: The share of the term's characters a calque must read (see the module docstring).
 CALQUE_SHARE = 0.5
@@ -55,11 +56,18 @@ def _chars(term: str) -> list[str]:
     return _HAN.findall(term)
 
 
-@lru_cache(maxsize=1 << 12)  # the hits of one unit look in the same texts
-def _syllables(text: str) -> tuple[tuple[str, int, int], ...]:
-    """``(syllable lower-cased NFC, start, end)`` of a Vietnamese text."""
+def syllables_of(text: str) -> tuple[tuple[str, int, int], ...]:
+    """``(syllable lower-cased NFC, start, end)`` of a Vietnamese text (offsets in its NFC form).
+
+    Not cached: a caller that searches one text for several terms computes it once and passes
+    it to :func:`reading_spans` (``syllables=``).
+
+    >>> syllables_of("Trách nhiệm")
+    (('trách', 0, 5), ('nhiệm', 6, 11))
+    """
     text = unicodedata.normalize("NFC", text)
     return tuple((m.group().lower(), m.start(), m.end()) for m in _SYLLABLE.finditer(text))
+
 
 
 @cache
@@ -101,7 +109,7 @@ def read_share(term: str, rendering: str) -> float:
     chars = _chars(term)
     if not chars:
         return 0.0
-    reads = _read(chars, [s for s, _, _ in _syllables(rendering)])
+    reads = _read(chars, [s for s, _, _ in syllables_of(rendering)])
     return sum(r is not None for r in reads) / len(chars)
 
 
@@ -112,7 +120,7 @@ def read_cover(term: str, rendering: str) -> float:
     >>> read_cover("脱贫攻坚", "đánh thắng trận chiến công kiên thoát nghèo")
     0.375
     """
-    syllables = [s for s, _, _ in _syllables(rendering)]
+    syllables = [s for s, _, _ in syllables_of(rendering)]
     if not syllables:
         return 0.0
     return sum(r is not None for r in _read(_chars(term), syllables)) / len(syllables)
@@ -132,7 +140,7 @@ def calque(term: str, rendering) -> bool | None:
     chars = _chars(term)
     if not chars or not isinstance(rendering, str) or not rendering.strip():
         return None
-    reads = _read(chars, [s for s, _, _ in _syllables(rendering)])
+    reads = _read(chars, [s for s, _, _ in syllables_of(rendering)])
     share = sum(r is not None for r in reads) / len(chars)
     if share < CALQUE_SHARE:
         return False
@@ -141,11 +149,12 @@ def calque(term: str, rendering) -> bool | None:
     return any(a is not None and b == a + 1 for a, b in zip(reads, reads[1:]))
 
 
-def reading_spans(term: str, text: str, *, min_syllables: int = 2) -> list[tuple[int, int]]:
+def reading_spans(term: str, text: str, *, min_syllables: int = 2, syllables=None) -> list[tuple[int, int]]:
     """Spans of a Vietnamese text whose consecutive syllables read consecutive characters of the term.
 
     Runs of at least `min_syllables` syllables (or the whole term when it is shorter), as
-    ``(start, end)`` offsets into `text`, left to right.
+    ``(start, end)`` offsets into `text`, left to right. `syllables` is
+    :func:`syllables_of` of `text` when the caller has it already.
 
     >>> text = "Đảng uỷ gánh vác trách nhiệm chủ thể"
     >>> [text[s:e] for s, e in reading_spans("主体责任", text)]
@@ -156,7 +165,7 @@ def reading_spans(term: str, text: str, *, min_syllables: int = 2) -> list[tuple
     if not chars:
         return []
     readable = _readable(term)
-    syl = _syllables(text)
+    syl = syllables_of(text) if syllables is None else syllables
     out, i = [], 0
     while i < len(syl):
         j = i

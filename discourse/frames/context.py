@@ -34,7 +34,7 @@ from discourse._dictionaries import cfdict_table
 from discourse.anchors import cedict_table
 from discourse.languages.lemmas import lemmas
 
-from .calques import readings, reading_spans
+from .calques import readings, reading_spans, syllables_of
 
 __all__ = ["STEM", "SIDE", "CONTEXT_WEIGHT", "MIN_WORDS", "source_neighbours", "target_neighbours", "target_keys",
            "agreement", "dictionary_span", "fallback", "has_dictionary"]
@@ -124,13 +124,15 @@ def _gloss_keys(word: str, target: str) -> frozenset[str]:
 
 def target_keys(words, target: str):
     """What :func:`agreement` compares of a target group's neighbours (:func:`target_neighbours`):
-    their keys (fr, en), or their syllables and text (vi, searched for readings).
+    their keys (fr, en), or their syllables, their text and its :func:`~discourse.frames.calques.syllables_of`
+    (vi, searched for readings).
 
     >>> sorted(target_keys(["un", "système", "de"], "fr"))
     ['de', 'systè', 'un']
     """
     if target == "vi":
-        return frozenset(unicodedata.normalize("NFC", w).lower() for w in words), " ".join(words)
+        text = " ".join(words)
+        return frozenset(unicodedata.normalize("NFC", w).lower() for w in words), text, syllables_of(text)
     return frozenset(_key(target, w) for w in words)
 
 
@@ -142,8 +144,9 @@ def agreement(neighbours, keys, target: str) -> int:
     1
     """
     if target == "vi":
-        syllables, text = keys
-        return sum(not readings(w).isdisjoint(syllables) and bool(reading_spans(w, text)) for w in neighbours)
+        syllables, text, syl = keys
+        return sum(not readings(w).isdisjoint(syllables) and bool(reading_spans(w, text, syllables=syl))
+                   for w in neighbours)
     return sum(not _gloss_keys(w, target).isdisjoint(keys) for w in neighbours)
 
 
@@ -204,13 +207,16 @@ def dictionary_span(term: str, text: str, at: int, target: str, *, taken=()) -> 
     return None
 
 
-def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, target: str) -> tuple:
+def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, target: str, syllables=None) -> tuple:
     """A rendering of a hit the pairing left: by reading (zh–vi, anywhere in the unit), by dictionary
     (zh–fr, zh–en: :func:`dictionary_span` at `at`), or none.
 
     `texts` maps the target unit's segment ids, in order, to their texts; `at` is the
     ``(segment id, offset)`` where the rendering is expected; `used` holds the
     ``(segment id, start, end)`` spans already taken (a dictionary rendering is added to it).
+    `syllables` (zh–vi), when given, is the caller's memo of the unit's
+    :func:`~discourse.frames.calques.syllables_of` per segment id, filled here as needed (the
+    hits of one unit then split each text once).
     Returns ``(rendering, start, end, method, status, calque, segment id)``.
 
     >>> fallback("省负总责", {7: "le gouvernement central, la prise en charge par la province"}, (7, 30), [],
@@ -219,7 +225,12 @@ def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, targ
     """
     if (source, target) == ("zh", "vi"):
         for seg_id, t in texts.items():
-            spans = reading_spans(term, t)
+            syl = None
+            if syllables is not None:
+                syl = syllables.get(seg_id)
+                if syl is None:
+                    syl = syllables[seg_id] = syllables_of(t)
+            spans = reading_spans(term, t, syllables=syl)
             if spans:
                 s, e = spans[0]
                 return (t[s:e], s, e, "reading", "kept", True, seg_id)

@@ -338,7 +338,8 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
             rendered[h] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
     t_len = {s: length[(d, tgt, s)] for s in t_order}
     at = {h: _offset(expected(pos[h], greedy.made), t_order, t_len) for h in src if lit[h] and h not in rendered}
-    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned, at)
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned, at,
+                 cache)
 
 
 def _offset(position, t_order, t_len):
@@ -358,10 +359,11 @@ def _left_before(i, j, static, taken_t, t_pos):
     return bool(left) and min(left)[1]
 
 
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned, at):
+def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned, at, cache):
     rows = []
     seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
     used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
+    syllables = cache.setdefault(("syllables", d, a, tgt), {})  # the unit's target texts split once
     for h in src:
         if not lit[h]:
             continue
@@ -375,7 +377,8 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
             status = "kept" if any(lit[p] for p in part) else "softened"
             rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
             continue
-        found = fallback(term, {s: text[(d, tgt, s)] for s in t_order}, at[h], used, source=source, target=tgt)
+        found = fallback(term, {s: text[(d, tgt, s)] for s in t_order}, at[h], used, source=source, target=tgt,
+                         syllables=syllables)
         if found[3] == "none":
             found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (seg[h], found[-1]))
