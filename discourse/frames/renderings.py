@@ -85,12 +85,12 @@ from discourse.errors import DiscourseWarning, InputError
 
 from .anchoring import expected, sentence_anchors, swap_pairs
 from .association import Association
-from .calques import calque, gloss_words, read_cover, read_share
-from .context import (CONTEXT_WEIGHT, agreement, fallback, has_dictionary, source_neighbours, target_keys,
-                      target_neighbours)
+from .calques import calque
+from .context import fallback, has_dictionary, source_neighbours
 from .lexicon import load_lexicon
 from ._hits import find_hits, warn_unmatched
 from ._render_hits import UnitHits
+from ._render_scores import SegmentWords, static_scores, target_info
 from ._render_table import rendering_table
 from .pairing import Greedy
 from .rendering_summary import unit_shifts
@@ -101,10 +101,7 @@ RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term"
                      "target_lang", "rendering", "target_start", "target_end", "method", "status", "calque",
                      "source_seg_id", "target_seg_id"]
 METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
-_CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _units(corpus, unit):
@@ -205,80 +202,11 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     return out
 
 
-def _window(text, start, end, size=40):
-    """The words around a target group inside its clause: up to `size` characters on each side,
-    cut at the nearest clause mark (:data:`_CLAUSE`)."""
-    left = text[max(0, start - size):start]
-    m = _CLAUSE.search(left[::-1])
-    if m:
-        left = left[len(left) - m.start():]
-    right = text[end:end + size]
-    m = _CLAUSE.search(right)
-    if m:
-        right = right[:m.start()]
-    return left + " " + right
-
-
-def _words(text):
-    """The words of `text`, lower-cased (as ``{w.lower() for w in _WORD.findall(text)}``)."""
-    if "İ" in text or "Σ" in text:  # lower-cased alone, these two differ from in context
-        return frozenset(w.lower() for w in _WORD.findall(text))
-    return frozenset(_WORD.findall(text.lower()))
-
-
 def _clause(seg_id, start, ends, s_order):
     """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、).
 
     `ends` are the offsets of the clause ends in the hit's segment."""
     return s_order[seg_id], bisect_left(ends, start)
-
-
-def _target_info(tgp, uh, t_text, keys_of):
-    """What the scores need of a target group (hit indices into `uh`): literal?, its text, its words,
-    its clause's words, and its neighbours' keys (`keys_of` is the target language with a dictionary,
-    else None)."""
-    s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
-    span = t_text[s:e]
-    window = _window(t_text, s, e)
-    return (any(uh.lit[h] for h in tgp), span, _words(span), _words(window),
-            keys_of and target_keys(target_neighbours(t_text, s, e), keys_of))
-
-
-def _static(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
-    """The position-free part of source group `sg`'s scores with the unit's target groups:
-    ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
-    target group).
-
-    `sg` is the group's hits (indices into `uh`), `t_info` what :func:`_target_info` gives of
-    each target group; `neighbours` are the group's dictionary neighbours
-    (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
-    across units), what a source form or a source group's neighbours score with each target group
-    ``j``: the form's Dice (``memo["dice", form][j]``) and how many of the neighbours the target's
-    neighbours translate (``memo["agree", neighbours][j]``)."""
-    lit, match = uh.lit, uh.match
-    s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
-    out = []
-    zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
-    dice = memo.setdefault(("dice", first), {})
-    agree = memo.setdefault(("agree", neighbours), {}) if neighbours else None
-    for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
-        if t_lit and not s_lit:
-            continue
-        score = 2.0 if t_lit else 1.0
-        if zh_vi:  # the share of the term read and of the rendering reading it
-            score += (read_share(form, span) + read_cover(form, span)) / 2
-        elif glosses is not None and span_words & glosses:
-            score += 1.0
-        if agree is not None:  # the words next to the hit translated next to the target group
-            agreeing = agree.get(j)
-            if agreeing is None:
-                agreeing = agree[j] = agreement(neighbours, t_neighbours, tgt)
-            score += CONTEXT_WEIGHT * agreeing
-        strength = dice.get(j)
-        if strength is None:
-            strength = dice[j] = learned.strength(first, window_words)
-        out.append((j, score + strength))
-    return out
 
 
 def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache):
@@ -290,7 +218,7 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
     pos, lit, match = uh.pos, uh.lit, uh.match
     t_pos = [pos[tgp[0]] for tgp in t_groups]
     keys_of = tgt if has_dictionary(source, tgt) else None
-    t_info = [_target_info(tgp, uh, text[(d, tgt, uh.seg[tgp[0]])], keys_of) for tgp in t_groups]
+    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, uh.seg[tgp[0]]), keys_of) for tgp in t_groups]
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
         s_len = {s: length[(d, source, s)] for s in s_order}
         t_len = {s: length[(d, tgt, s)] for s in t_order}
@@ -305,7 +233,7 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
         s_pos.append(pos[h0])
         seg_id = uh.seg[h0]
         near = source_neighbours(text[(d, source, seg_id)], uh.start[h0], uh.end[sg[-1]], tgt) if keys_of else ()
-        scores = _static(sg, uh, t_info, source, tgt, learned, memo, near)
+        scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, near)
         for j, score in scores:
             static[(i, j)] = score
         key = ("clauses", d, seg_id)
@@ -340,6 +268,15 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
     at = {h: _offset(expected(pos[h], greedy.made), t_order, t_len) for h in src if lit[h] and h not in rendered}
     return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned, at,
                  cache)
+
+
+def _segment_words(cache, text, d, lang, seg_id):
+    """The words of a target segment (:class:`SegmentWords`), found once for all its groups and frames."""
+    key = ("words", d, lang, seg_id)
+    sw = cache.get(key)
+    if sw is None:
+        sw = cache[key] = SegmentWords(text[(d, lang, seg_id)])
+    return sw
 
 
 def _offset(position, t_order, t_len):

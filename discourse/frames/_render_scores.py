@@ -1,0 +1,144 @@
+"""What the pairing of renderings scores (step 2): target groups' features and the position-free scores.
+
+A target segment's words and clause marks are found once (:class:`SegmentWords`), for all
+its groups, frames and source groups: the words around a group (inside its clause) and its
+dictionary neighbours are then read from sorted offsets, not searched for again in a slice
+of the text per group. The words of ``text[a:b]`` are the runs of letters of the whole text
+cut at `a` and `b` (a run of letters of a slice is a run of the text, cut), lower-cased one
+by one (as :func:`words_of`).
+
+>>> sw = SegmentWords("la distinction claire, des responsabilités")
+>>> sw.words(3, 30)
+['distinction', 'claire', 'des', 'res']
+>>> sw.left(26, 40), sw.right(3, 40)
+(22, 21)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .calques import gloss_words, read_cover, read_share
+from .context import CONTEXT_WEIGHT, SIDE, agreement, target_keys
+
+__all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "words_of", "target_info", "static_scores"]
+
+#: Characters looked at on each side of a target group for the words of its clause.
+WINDOW = 40
+#: … and for its dictionary neighbours (:func:`~discourse.frames.context.target_neighbours`).
+NEIGHBOUR_WINDOW = 60
+_CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def words_of(text):
+    """The words of `text`, lower-cased (``{w.lower() for w in _WORD.findall(text)}``).
+
+    >>> sorted(words_of("Les Responsabilités"))
+    ['les', 'responsabilités']
+    """
+    if "İ" in text or "Σ" in text:  # lower-cased alone, these two differ from in context
+        return frozenset(w.lower() for w in _WORD.findall(text))
+    return frozenset(_WORD.findall(text.lower()))
+
+
+class SegmentWords:
+    """The runs of letters and the clause marks of one target text, as sorted offsets.
+
+    Parameters
+    ----------
+    text : str
+    """
+
+    __slots__ = ("text", "starts", "ends", "marks")
+
+    def __init__(self, text):
+        self.text = text
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.marks = [m.start() for m in _CLAUSE.finditer(text)]
+
+    def words(self, a, b):
+        """The words of ``text[a:b]`` as written (``_WORD.findall(text[a:b])``)."""
+        text, starts, ends = self.text, self.starts, self.ends
+        return [text[max(starts[k], a):min(ends[k], b)] for k in range(bisect_right(ends, a), bisect_left(starts, b))]
+
+    def left(self, s, size):
+        """Where the words before offset `s` begin: `size` characters back, after the last clause mark."""
+        a, marks = max(0, s - size), self.marks
+        k = bisect_left(marks, s) - 1
+        return marks[k] + 1 if k >= 0 and marks[k] >= a else a
+
+    def right(self, e, size):
+        """Where the words after offset `e` end: `size` characters on, at the first clause mark."""
+        b, marks = min(len(self.text), e + size), self.marks
+        k = bisect_left(marks, e)
+        return marks[k] if k < len(marks) and marks[k] < b else b
+
+
+def target_info(tgp, uh, sw, keys_of):
+    """What the scores need of a target group (hit indices into `uh`, in the text `sw`): literal?,
+    its text, its words, the words of its clause (:data:`WINDOW` characters on each side), and its
+    neighbours' keys (`keys_of` is the target language when the pair has a dictionary, else None).
+
+    >>> from types import SimpleNamespace
+    >>> uh = SimpleNamespace(start=(27,), end=(42,), lit=(True,))
+    >>> info = target_info([0], uh, SegmentWords("la distinction claire, des responsabilités"), "fr")
+    >>> info[:2], sorted(info[3]), sorted(info[4])
+    ((True, 'responsabilités'), ['des'], ['un'])
+    """
+    s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
+    text, words = sw.text, sw.words
+    span = text[s:e]
+    window = frozenset(w.lower() for w in words(sw.left(s, WINDOW), s) + words(e, sw.right(e, WINDOW)))
+    near = None
+    if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
+        near = target_keys(words(sw.left(s, NEIGHBOUR_WINDOW), s)[-SIDE:]
+                           + words(e, sw.right(e, NEIGHBOUR_WINDOW))[:SIDE], keys_of)
+    return (any(uh.lit[h] for h in tgp), span, frozenset(w.lower() for w in words(s, e)), window, near)
+
+
+def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
+    """The position-free part of source group `sg`'s scores with the unit's target groups:
+    ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
+    target group).
+
+    `sg` is the group's hits (indices into `uh`), `t_info` what :func:`target_info` gives of
+    each target group; `neighbours` are the group's dictionary neighbours
+    (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
+    across units), what a source form or a source group's neighbours score with each target group
+    ``j``: the form's Dice (``memo["dice", form][j]``) and how many of the neighbours the target's
+    neighbours translate (``memo["agree", neighbours][j]``).
+
+    >>> from types import SimpleNamespace
+    >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
+    >>> learned = SimpleNamespace(strength=lambda form, words: 0.0)
+    >>> static_scores([0], uh, [(True, "", frozenset(), frozenset(), None)], "zh", "fr", learned, {})
+    [(0, 2.0)]
+    """
+    lit, match = uh.lit, uh.match
+    s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
+    out = []
+    zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
+    dice = memo.setdefault(("dice", first), {})
+    agree = memo.setdefault(("agree", neighbours), {}) if neighbours else None
+    for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
+        if t_lit and not s_lit:
+            continue
+        score = 2.0 if t_lit else 1.0
+        if zh_vi:  # the share of the term read and of the rendering reading it
+            score += (read_share(form, span) + read_cover(form, span)) / 2
+        elif glosses is not None and span_words & glosses:
+            score += 1.0
+        if agree is not None:  # the words next to the hit translated next to the target group
+            agreeing = agree.get(j)
+            if agreeing is None:
+                agreeing = agree[j] = agreement(neighbours, t_neighbours, tgt)
+            score += CONTEXT_WEIGHT * agreeing
+        strength = dice.get(j)
+        if strength is None:
+            strength = dice[j] = learned.strength(first, window_words)
+        out.append((j, score + strength))
+    return out
