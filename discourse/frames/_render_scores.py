@@ -51,19 +51,44 @@ class SegmentWords:
     text : str
     """
 
-    __slots__ = ("text", "starts", "ends", "marks")
+    __slots__ = ("text", "starts", "ends", "marks", "written", "lower")
 
     def __init__(self, text):
         self.text = text
-        spans = [m.span() for m in _WORD.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        found = _WORD.findall(text)
+        starts, ends, k = [], [], 0
+        for w in found:  # the runs in order: each is the next occurrence of its letters
+            k = text.index(w, k)
+            starts.append(k)
+            k += len(w)
+            ends.append(k)
+        self.starts, self.ends, self.written = starts, ends, found
+        self.lower = [w.lower() for w in found]
         self.marks = [m.start() for m in _CLAUSE.finditer(text)]
+
+    def _cut(self, a, b, words):
+        """`words` (:attr:`written` or :attr:`lower`) of the runs in ``text[a:b]``, the first and last cut there."""
+        starts, ends = self.starts, self.ends
+        k, n = bisect_right(ends, a), bisect_left(starts, b)
+        out = words[k:n]
+        if out and (starts[k] < a or ends[n - 1] > b):
+            lower = words is self.lower
+            text = self.text
+            if starts[k] < a:
+                out[0] = text[a:min(ends[k], b)]
+            if ends[n - 1] > b:
+                out[-1] = text[max(starts[n - 1], a):b]
+            if lower:
+                out[0], out[-1] = out[0].lower(), out[-1].lower()
+        return out
 
     def words(self, a, b):
         """The words of ``text[a:b]`` as written (``_WORD.findall(text[a:b])``)."""
-        text, starts, ends = self.text, self.starts, self.ends
-        return [text[max(starts[k], a):min(ends[k], b)] for k in range(bisect_right(ends, a), bisect_left(starts, b))]
+        return self._cut(a, b, self.written)
+
+    def lowered(self, a, b):
+        """The words of ``text[a:b]``, each lower-cased."""
+        return self._cut(a, b, self.lower)
 
     def left(self, s, size):
         """Where the words before offset `s` begin: `size` characters back, after the last clause mark."""
@@ -90,14 +115,14 @@ def target_info(tgp, uh, sw, keys_of):
     ((True, 'responsabilités'), ['des'], ['un'])
     """
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
-    text, words = sw.text, sw.words
+    text, words, lowered = sw.text, sw.words, sw.lowered
     span = text[s:e]
-    window = frozenset(w.lower() for w in words(sw.left(s, WINDOW), s) + words(e, sw.right(e, WINDOW)))
+    window = frozenset(lowered(sw.left(s, WINDOW), s) + lowered(e, sw.right(e, WINDOW)))
     near = None
     if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
         near = target_keys(words(sw.left(s, NEIGHBOUR_WINDOW), s)[-SIDE:]
                            + words(e, sw.right(e, NEIGHBOUR_WINDOW))[:SIDE], keys_of)
-    return (any(uh.lit[h] for h in tgp), span, frozenset(w.lower() for w in words(s, e)), window, near)
+    return (any(uh.lit[h] for h in tgp), span, frozenset(lowered(s, e)), window, near)
 
 
 def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):

@@ -124,15 +124,15 @@ def _gloss_keys(word: str, target: str) -> frozenset[str]:
 
 def target_keys(words, target: str):
     """What :func:`agreement` compares of a target group's neighbours (:func:`target_neighbours`):
-    their keys (fr, en), or their syllables, their text and its :func:`~discourse.frames.calques.syllables_of`
-    (vi, searched for readings).
+    their keys (fr, en), or their syllables, their text and a slot for its
+    :func:`~discourse.frames.calques.syllables_of`, filled by the first :func:`agreement` that
+    needs it (vi, searched for readings).
 
     >>> sorted(target_keys(["un", "système", "de"], "fr"))
     ['de', 'systè', 'un']
     """
     if target == "vi":
-        text = " ".join(words)
-        return frozenset(unicodedata.normalize("NFC", w).lower() for w in words), text, syllables_of(text)
+        return frozenset(unicodedata.normalize("NFC", w).lower() for w in words), " ".join(words), [None]
     return frozenset(_key(target, w) for w in words)
 
 
@@ -145,8 +145,13 @@ def agreement(neighbours, keys, target: str) -> int:
     """
     if target == "vi":
         syllables, text, syl = keys
-        return sum(not readings(w).isdisjoint(syllables) and bool(reading_spans(w, text, syllables=syl))
-                   for w in neighbours)
+        n = 0
+        for w in neighbours:
+            if not readings(w).isdisjoint(syllables):
+                if syl[0] is None:
+                    syl[0] = syllables_of(text)
+                n += bool(reading_spans(w, text, syllables=syl[0]))
+        return n
     return sum(not _gloss_keys(w, target).isdisjoint(keys) for w in neighbours)
 
 
