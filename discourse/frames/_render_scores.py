@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .calques import gloss_words, read_cover, read_share
-from .context import CONTEXT_WEIGHT, SIDE, agreement, target_keys
+from .context import CONTEXT_WEIGHT, SIDE, agreement, neighbour_glosses, target_keys
 
 __all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "words_of", "target_info", "static_scores"]
 
@@ -55,15 +55,10 @@ class SegmentWords:
 
     def __init__(self, text):
         self.text = text
-        found = _WORD.findall(text)
-        starts, ends, k = [], [], 0
-        for w in found:  # the runs in order: each is the next occurrence of its letters
-            k = text.index(w, k)
-            starts.append(k)
-            k += len(w)
-            ends.append(k)
-        self.starts, self.ends, self.written = starts, ends, found
-        self.lower = [w.lower() for w in found]
+        runs = list(_WORD.finditer(text))
+        self.starts, self.ends = [m.start() for m in runs], [m.end() for m in runs]
+        self.written = [m.group() for m in runs]
+        self.lower = [w.lower() for w in self.written]
         self.marks = [m.start() for m in _CLAUSE.finditer(text)]
 
     def _cut(self, a, b, words):
@@ -103,10 +98,11 @@ class SegmentWords:
         return marks[k] if k < len(marks) and marks[k] < b else b
 
 
-def target_info(tgp, uh, sw, keys_of):
+def target_info(tgp, uh, sw, keys_of, *, span_words=True):
     """What the scores need of a target group (hit indices into `uh`, in the text `sw`): literal?,
-    its text, its words, the words of its clause (:data:`WINDOW` characters on each side), and its
-    neighbours' keys (`keys_of` is the target language when the pair has a dictionary, else None).
+    its text, its words (only with `span_words`, else None: zh → en compares them with glosses),
+    the words of its clause (:data:`WINDOW` characters on each side), and its neighbours' keys
+    (`keys_of` is the target language when the pair has a dictionary, else None).
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(start=(27,), end=(42,), lit=(True,))
@@ -122,7 +118,7 @@ def target_info(tgp, uh, sw, keys_of):
     if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
         near = target_keys(words(sw.left(s, NEIGHBOUR_WINDOW), s)[-SIDE:]
                            + words(e, sw.right(e, NEIGHBOUR_WINDOW))[:SIDE], keys_of)
-    return (any(uh.lit[h] for h in tgp), span, frozenset(lowered(s, e)), window, near)
+    return (any(uh.lit[h] for h in tgp), span, frozenset(lowered(s, e)) if span_words else None, window, near)
 
 
 def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
@@ -134,8 +130,10 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     each target group; `neighbours` are the group's dictionary neighbours
     (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
     across units), what a source form or a source group's neighbours score with each target group
-    ``j``: the form's Dice (``memo["dice", form][j]``) and how many of the neighbours the target's
-    neighbours translate (``memo["agree", neighbours][j]``).
+    ``j``: the form's Dice (``memo["dice", form][j]``) and, zh → vi, how many of the neighbours the
+    target's neighbours read (``memo["agree", neighbours][j]``); zh → fr and zh → en compare the
+    neighbours' gloss keys (:func:`~discourse.frames.context.neighbour_glosses`) with the target's
+    keys directly, as :func:`~discourse.frames.context.agreement` does.
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
@@ -148,7 +146,12 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     out = []
     zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
     dice = memo.setdefault(("dice", first), {})
-    agree = memo.setdefault(("agree", neighbours), {}) if neighbours else None
+    agree = glossed = None
+    if neighbours and tgt == "vi":
+        agree = memo.setdefault(("agree", neighbours), {})
+    elif neighbours:  # fr, en: each neighbour's gloss keys against the target's keys
+        glossed = neighbour_glosses(neighbours, tgt)
+    strength_of = learned.strength
     for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
         if t_lit and not s_lit:
             continue
@@ -157,13 +160,17 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
             score += (read_share(form, span) + read_cover(form, span)) / 2
         elif glosses is not None and span_words & glosses:
             score += 1.0
-        if agree is not None:  # the words next to the hit translated next to the target group
+        if glossed is not None:  # the words next to the hit translated next to the target group
+            for keys in glossed:
+                if not keys.isdisjoint(t_neighbours):
+                    score += CONTEXT_WEIGHT
+        elif agree is not None:
             agreeing = agree.get(j)
             if agreeing is None:
                 agreeing = agree[j] = agreement(neighbours, t_neighbours, tgt)
             score += CONTEXT_WEIGHT * agreeing
         strength = dice.get(j)
         if strength is None:
-            strength = dice[j] = learned.strength(first, window_words)
+            strength = dice[j] = strength_of(first, window_words)
         out.append((j, score + strength))
     return out

@@ -37,7 +37,7 @@ from discourse.languages.lemmas import lemmas
 from .calques import readings, reading_spans, syllables_of
 
 __all__ = ["STEM", "SIDE", "CONTEXT_WEIGHT", "MIN_WORDS", "source_neighbours", "target_neighbours", "target_keys",
-           "agreement", "dictionary_span", "fallback", "has_dictionary"]
+           "agreement", "neighbour_glosses", "dictionary_span", "fallback", "has_dictionary"]
 
 #: Letters of a lemma compared (a gloss *charger* and a word *charge* share ``charg``).
 STEM = 5
@@ -122,6 +122,16 @@ def _gloss_keys(word: str, target: str) -> frozenset[str]:
     return frozenset(_key(target, g) for g in _table(target).get(word, ()))
 
 
+def neighbour_glosses(neighbours, target: str) -> tuple[frozenset[str], ...]:
+    """The gloss keys of each of a source group's neighbours (fr, en): :func:`agreement` counts
+    those that meet a target group's keys.
+
+    >>> [sorted(k)[:2] for k in neighbour_glosses(("体系",), "fr")]
+    [['ensem', 'systè']]
+    """
+    return tuple(_gloss_keys(w, target) for w in neighbours)
+
+
 def target_keys(words, target: str):
     """What :func:`agreement` compares of a target group's neighbours (:func:`target_neighbours`):
     their keys (fr, en), or their syllables, their text and a slot for its
@@ -170,6 +180,14 @@ def _parts(term: str, target: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=1 << 14)  # per distinct term
+def _term_keys(term: str, target: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The gloss keys of the term's dictionary words (:func:`_parts`) and their glosses as written, lower-cased."""
+    parts, table = _parts(term, target), _table(target)
+    return (frozenset().union(*(_gloss_keys(p, target) for p in parts)),
+            frozenset(g.lower() for p in parts for g in table.get(p, ())))
+
+
 def dictionary_span(term: str, text: str, at: int, target: str, *, taken=()) -> tuple[int, int] | None:
     """The target words the dictionary gives for `term`, in the clause of `text` at offset `at`.
 
@@ -192,11 +210,9 @@ def dictionary_span(term: str, text: str, at: int, target: str, *, taken=()) -> 
     """
     if target == "vi":
         return None
-    keys = frozenset().union(*(_gloss_keys(p, target) for p in _parts(term, target)))
+    keys, written = _term_keys(term, target)
     if not keys:
         return None
-    table = _table(target)
-    written = frozenset(g.lower() for p in _parts(term, target) for g in table.get(p, ()))
     bounds = [0] + [m.end() for m in _TARGET_CLAUSE.finditer(text)] + [len(text)]
     k = max(0, next((n for n in range(1, len(bounds)) if at < bounds[n]), len(bounds) - 1) - 1)
     for c in (k, k + 1, k - 1):

@@ -218,7 +218,9 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
     pos, lit, match = uh.pos, uh.lit, uh.match
     t_pos = [pos[tgp[0]] for tgp in t_groups]
     keys_of = tgt if has_dictionary(source, tgt) else None
-    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, uh.seg[tgp[0]]), keys_of) for tgp in t_groups]
+    glossed = (source, tgt) == ("zh", "en")  # only zh → en compares a target group's words (with glosses)
+    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, uh.seg[tgp[0]]), keys_of, span_words=glossed)
+              for tgp in t_groups]
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
         s_len = {s: length[(d, source, s)] for s in s_order}
         t_len = {s: length[(d, tgt, s)] for s in t_order}
