@@ -166,14 +166,13 @@ def reading_spans(term: str, text: str, *, min_syllables: int = 2, syllables=Non
         return []
     readable = _readable(term)
     syl = syllables_of(text) if syllables is None else syllables
-    out, i = [], 0
-    while i < len(syl):
-        j = i
-        while j < len(syl) and syl[j][0] in readable:
-            j += 1
-        if j - i >= need and calque(term, " ".join(s for s, _, _ in syl[i:j])):
-            out.append((syl[i][1], syl[j - 1][2]))
-        i = max(j, i + 1)
+    out, run = [], []  # the maximal runs of syllables that read one of the term's characters
+    for k in [k for k, (s, _, _) in enumerate(syl) if s in readable] + [-2]:
+        if run and k != run[-1] + 1:
+            if len(run) >= need and calque(term, " ".join(syl[r][0] for r in run)):
+                out.append((syl[run[0]][1], syl[run[-1]][2]))
+            run = []
+        run.append(k)
     return out
 
 

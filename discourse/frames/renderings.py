@@ -74,6 +74,7 @@ How hits are paired, in one aligned unit, for one frame and one target language:
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from bisect import bisect_left
 
@@ -85,7 +86,7 @@ from discourse.errors import DiscourseWarning, InputError
 
 from .anchoring import expected, sentence_anchors, swap_pairs
 from .association import Association
-from .calques import calque
+from .calques import calque, syllables_of
 from .context import fallback, has_dictionary, source_neighbours
 from .lexicon import load_lexicon
 from ._hits import find_hits, warn_unmatched
@@ -281,6 +282,20 @@ def _segment_words(cache, text, d, lang, seg_id):
     return sw
 
 
+def _unit_syllables(cache, text, d, a, tgt, t_order):
+    """:func:`~discourse.frames.calques.syllables_of` of each target segment of a unit, once for all its
+    frames: the words of :class:`SegmentWords` when the text is in NFC (they are then the same)."""
+    key = ("syllables", d, a, tgt)
+    out = cache.get(key)
+    if out is None:
+        out = cache[key] = {}
+        for seg_id in t_order:
+            sw = _segment_words(cache, text, d, tgt, seg_id)
+            out[seg_id] = (tuple(zip(sw.lower, sw.starts, sw.ends)) if unicodedata.is_normalized("NFC", sw.text)
+                           else syllables_of(sw.text))
+    return out
+
+
 def _offset(position, t_order, t_len):
     """The target (segment, offset) at a relative position (the inverse of a hit's position)."""
     x = min(max(position, 0.0), 1.0) * len(t_order)
@@ -302,7 +317,7 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
     rows = []
     seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
     used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
-    syllables = cache.setdefault(("syllables", d, a, tgt), {})  # the unit's target texts split once
+    syllables = None  # the unit's target texts split into syllables once (zh → vi readings)
     for h in src:
         if not lit[h]:
             continue
@@ -316,6 +331,8 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
             status = "kept" if any(lit[p] for p in part) else "softened"
             rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
             continue
+        if syllables is None and (source, tgt) == ("zh", "vi"):
+            syllables = _unit_syllables(cache, text, d, a, tgt, t_order)
         found = fallback(term, {s: text[(d, tgt, s)] for s in t_order}, at[h], used, source=source, target=tgt,
                          syllables=syllables)
         if found[3] == "none":
