@@ -17,9 +17,10 @@ by one (as :func:`words_of`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 
-from .calques import gloss_words, read_cover, read_share
+from .calques import gloss_words, read_score, syllables_of
 from .context import CONTEXT_WEIGHT, SIDE, agreement, neighbour_glosses, target_keys
 
 __all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "words_of", "target_info", "static_scores"]
@@ -98,17 +99,18 @@ class SegmentWords:
         return marks[k] if k < len(marks) and marks[k] < b else b
 
 
-def target_info(tgp, uh, sw, keys_of, *, span_words=True):
+def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
     """What the scores need of a target group (hit indices into `uh`, in the text `sw`): literal?,
     its text, its words (only with `span_words`, else None: zh → en compares them with glosses),
     the words of its clause (:data:`WINDOW` characters on each side), and its neighbours' keys
-    (`keys_of` is the target language when the pair has a dictionary, else None).
+    (`keys_of` is the target language when the pair has a dictionary, else None), and with
+    `syllables` (zh → vi) its syllables (:func:`~discourse.frames.calques.syllables_of`).
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(start=(27,), end=(42,), lit=(True,))
     >>> info = target_info([0], uh, SegmentWords("la distinction claire, des responsabilités"), "fr")
-    >>> info[:2], sorted(info[3]), sorted(info[4])
-    ((True, 'responsabilités'), ['des'], ['un'])
+    >>> info[:2], sorted(info[3]), sorted(info[4]), info[5]
+    ((True, 'responsabilités'), ['des'], ['un'], None)
     """
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
     text, words, lowered = sw.text, sw.words, sw.lowered
@@ -118,7 +120,11 @@ def target_info(tgp, uh, sw, keys_of, *, span_words=True):
     if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
         near = target_keys(words(sw.left(s, NEIGHBOUR_WINDOW), s)[-SIDE:]
                            + words(e, sw.right(e, NEIGHBOUR_WINDOW))[:SIDE], keys_of)
-    return (any(uh.lit[h] for h in tgp), span, frozenset(lowered(s, e)) if span_words else None, window, near)
+    syl = None
+    if syllables:  # the runs of an NFC text, lower-cased, are its syllables
+        syl = (tuple(lowered(s, e)) if unicodedata.is_normalized("NFC", span)
+               else tuple(x for x, _, _ in syllables_of(span)))
+    return (any(uh.lit[h] for h in tgp), span, frozenset(lowered(s, e)) if span_words else None, window, near, syl)
 
 
 def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
@@ -138,7 +144,7 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
     >>> learned = SimpleNamespace(strength=lambda form, words: 0.0)
-    >>> static_scores([0], uh, [(True, "", frozenset(), frozenset(), None)], "zh", "fr", learned, {})
+    >>> static_scores([0], uh, [(True, "", frozenset(), frozenset(), None, None)], "zh", "fr", learned, {})
     [(0, 2.0)]
     """
     lit, match = uh.lit, uh.match
@@ -152,12 +158,12 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     elif neighbours:  # fr, en: each neighbour's gloss keys against the target's keys
         glossed = neighbour_glosses(neighbours, tgt)
     strength_of = learned.strength
-    for j, (t_lit, span, span_words, window_words, t_neighbours) in enumerate(t_info):
+    for j, (t_lit, span, span_words, window_words, t_neighbours, syl) in enumerate(t_info):
         if t_lit and not s_lit:
             continue
         score = 2.0 if t_lit else 1.0
         if zh_vi:  # the share of the term read and of the rendering reading it
-            score += (read_share(form, span) + read_cover(form, span)) / 2
+            score += read_score(form, syl)
         elif glosses is not None and span_words & glosses:
             score += 1.0
         if glossed is not None:  # the words next to the hit translated next to the target group

@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 from discourse.anchors import cedict_table, hanviet_table
 
-__all__ = ["calque", "read_cover", "read_share", "readings", "reading_spans", "syllables_of", "gloss_words", "CALQUE_SHARE",
+__all__ = ["calque", "read_cover", "read_share", "read_score", "readings", "reading_spans", "syllables_of", "gloss_words", "CALQUE_SHARE",
            "EXTRA_READINGS"]
 
 #: The share of the term's characters a calque must read (see the module docstring).
@@ -97,6 +97,27 @@ def _read(chars: list[str], syllables: list[str]) -> list[int | None]:
             used.add(hit)
         out.append(hit)
     return out
+
+
+@cache
+def _term_chars(term: str) -> tuple[str, ...]:
+    """The term's Han characters (per distinct term)."""
+    return tuple(_chars(term))
+
+
+def read_score(term: str, syllables) -> float:
+    """``(read_share(term, r) + read_cover(term, r)) / 2`` of a rendering `r` given as its syllables
+    (lower-cased NFC, as :func:`syllables_of` gives them), without a cache: a term none of whose
+    readings is among the syllables scores 0 at once.
+
+    >>> read_score("脱贫攻坚", ("đánh", "thắng", "trận", "chiến", "công", "kiên", "thoát", "nghèo"))
+    0.5625
+    """
+    chars = _term_chars(term)
+    m = 0
+    if chars and not _readable(term).isdisjoint(syllables):
+        m = sum(r is not None for r in _read(chars, syllables))
+    return ((m / len(chars) if chars else 0.0) + (m / len(syllables) if syllables else 0.0)) / 2
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of two strings; the same term pairs recur in a corpus

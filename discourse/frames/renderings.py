@@ -220,8 +220,8 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
     t_pos = [pos[tgp[0]] for tgp in t_groups]
     keys_of = tgt if has_dictionary(source, tgt) else None
     glossed = (source, tgt) == ("zh", "en")  # only zh → en compares a target group's words (with glosses)
-    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, uh.seg[tgp[0]]), keys_of, span_words=glossed)
-              for tgp in t_groups]
+    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, uh.seg[tgp[0]]), keys_of, span_words=glossed,
+                          syllables=(source, tgt) == ("zh", "vi")) for tgp in t_groups]
     if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
         s_len = {s: length[(d, source, s)] for s in s_order}
         t_len = {s: length[(d, tgt, s)] for s in t_order}
