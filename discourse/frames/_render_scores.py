@@ -20,7 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 
-from .calques import gloss_words, read_score, syllables_of
+from .calques import gloss_words, read_score, readings, syllables_of
 from .context import CONTEXT_WEIGHT, SIDE, agreement, neighbour_glosses, target_keys
 
 __all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "words_of", "target_info", "static_scores"]
@@ -143,7 +143,7 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
-    >>> learned = SimpleNamespace(strength=lambda form, words: 0.0)
+    >>> learned = SimpleNamespace(trusted=lambda form: ({}, frozenset()))
     >>> static_scores([0], uh, [(True, "", frozenset(), frozenset(), None, None)], "zh", "fr", learned, {})
     [(0, 2.0)]
     """
@@ -157,13 +157,14 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
         agree = memo.setdefault(("agree", neighbours), {})
     elif neighbours:  # fr, en: each neighbour's gloss keys against the target's keys
         glossed = neighbour_glosses(neighbours, tgt)
-    strength_of = learned.strength
+    trusted_dice, trusted = learned.trusted(first)  # Association.strength, inline
+    readable = readings(form) if zh_vi else None
     for j, (t_lit, span, span_words, window_words, t_neighbours, syl) in enumerate(t_info):
         if t_lit and not s_lit:
             continue
         score = 2.0 if t_lit else 1.0
-        if zh_vi:  # the share of the term read and of the rendering reading it
-            score += read_score(form, syl)
+        if zh_vi and not readable.isdisjoint(syl):  # the share of the term read and of the rendering reading it
+            score += read_score(form, syl)  # (0 when no syllable reads a character of the term)
         elif glosses is not None and span_words & glosses:
             score += 1.0
         if glossed is not None:  # the words next to the hit translated next to the target group
@@ -177,6 +178,7 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
             score += CONTEXT_WEIGHT * agreeing
         strength = dice.get(j)
         if strength is None:
-            strength = dice[j] = strength_of(first, window_words)
+            common = trusted.intersection(window_words)
+            strength = dice[j] = max(map(trusted_dice.__getitem__, common)) if common else 0.0
         out.append((j, score + strength))
     return out

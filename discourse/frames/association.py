@@ -118,9 +118,9 @@ class Association:
                 key=lambda p: (-p[1], p[0]))
         return out
 
-    def strength(self, form, words) -> float:
-        """The strongest Dice between `form` and one of `words` co-occurring with it in at least
-        :data:`TRUSTED_COUNT` units (0.0 when none does)."""
+    def trusted(self, form) -> tuple[dict, frozenset]:
+        """``({word: Dice}, words)`` of the target words co-occurring with `form` in at least
+        :data:`TRUSTED_COUNT` units (built once per form)."""
         trusted = self._trusted.get(form)
         if trusted is None:
             trusted = {}
@@ -128,8 +128,14 @@ class Association:
                 both, n = self._together(form)
                 trusted = self._dice_of(both, n, np.flatnonzero(both >= TRUSTED_COUNT))
             trusted = self._trusted[form] = (trusted, frozenset(trusted))
-        common = trusted[1].intersection(words)
-        return max(map(trusted[0].__getitem__, common)) if common else 0.0
+        return trusted
+
+    def strength(self, form, words) -> float:
+        """The strongest Dice between `form` and one of `words` co-occurring with it in at least
+        :data:`TRUSTED_COUNT` units (0.0 when none does)."""
+        dice, trusted = self.trusted(form)
+        common = trusted.intersection(words)
+        return max(map(dice.__getitem__, common)) if common else 0.0
 
 
 def _content(vocab, target) -> np.ndarray:
