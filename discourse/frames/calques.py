@@ -100,24 +100,30 @@ def _read(chars: list[str], syllables: list[str]) -> list[int | None]:
 
 
 @cache
-def _term_chars(term: str) -> tuple[str, ...]:
-    """The term's Han characters (per distinct term)."""
-    return tuple(_chars(term))
+def _char_readings(term: str) -> tuple[frozenset[str], ...]:
+    """The Hán-Việt readings of each of the term's Han characters (per distinct term)."""
+    table = _table()
+    return tuple(frozenset(table.get(ch, ())) for ch in _chars(term))
 
 
 def read_score(term: str, syllables) -> float:
     """``(read_share(term, r) + read_cover(term, r)) / 2`` of a rendering `r` given as its syllables
-    (lower-cased NFC, as :func:`syllables_of` gives them), without a cache: a term none of whose
-    readings is among the syllables scores 0 at once.
+    (lower-cased NFC, as :func:`syllables_of` gives them), without a cache: only the syllables
+    that read one of the term's characters are matched (each character once, left to right).
 
     >>> read_score("脱贫攻坚", ("đánh", "thắng", "trận", "chiến", "công", "kiên", "thoát", "nghèo"))
     0.5625
     """
-    chars = _term_chars(term)
-    m = 0
-    if chars and not _readable(term).isdisjoint(syllables):
-        m = sum(r is not None for r in _read(chars, syllables))
-    return ((m / len(chars) if chars else 0.0) + (m / len(syllables) if syllables else 0.0)) / 2
+    per_char = _char_readings(term)
+    readable, m, used = _readable(term), 0, 0
+    for syl in syllables:
+        if syl in readable:  # as _read: the first character not read yet that it reads
+            for i, reads in enumerate(per_char):
+                if syl in reads and not used >> i & 1:
+                    used |= 1 << i
+                    m += 1
+                    break
+    return ((m / len(per_char) if per_char else 0.0) + (m / len(syllables) if syllables else 0.0)) / 2
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of two strings; the same term pairs recur in a corpus
