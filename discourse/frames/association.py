@@ -51,12 +51,16 @@ class Association:
         self.target = target
         lang, align = units.column("lang"), units.column("align_id")
         rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(align))
-        keys = pd.Series(list(zip(pd.Series(units.column("doc_id")[rows]).tolist(),
-                                  pd.Series(align[rows]).astype("int64").tolist())), dtype=object)
-        src_units = set(keys[lang[rows] == source])
-        is_tgt = (lang[rows] == target) & keys.isin(src_units).to_numpy()
-        codes, uniques = pd.factorize(keys[is_tgt])
-        self.unit_code = {k: i for i, k in enumerate(uniques)}
+        # a unit is (document, align id): one integer per pair of codes, no tuple per row
+        docs = units.column("doc_id")[rows]
+        aligns = pd.Series(align[rows]).astype("int64").to_numpy()
+        align_code, align_values = pd.factorize(aligns)
+        keys = pd.factorize(docs)[0].astype(np.int64) * max(len(align_values), 1) + align_code
+        row_lang = lang[rows]
+        is_tgt = (row_lang == target) & np.isin(keys, keys[row_lang == source])
+        codes, uniques = pd.factorize(keys[is_tgt])  # in order of first appearance
+        first = np.flatnonzero(is_tgt)[np.unique(codes, return_index=True)[1]]
+        self.unit_code = dict(zip(zip(pd.Series(docs[first]).tolist(), aligns[first].tolist()), range(len(uniques))))
         self.n_units = len(uniques)
         toks = units.tokens()
         vocab = toks.vocab
