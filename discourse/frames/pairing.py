@@ -91,8 +91,9 @@ class Greedy:
             st = state[i]
             low, high, w = st[4], st[5], st[6]
             for j, base, pt in cands:
-                if j in taken_t or pt < low or pt > high:
-                    continue  # taken, or it would cross a pair made in another source clause
+                if base <= top or j in taken_t or pt < low or pt > high:
+                    continue  # cannot beat the best (its score is at most base), taken, or it would cross a
+                    # pair made in another source clause
                 score = base - dist * abs(pt - w)
                 if score > top:
                     top, best_i, best_j = score, i, j
