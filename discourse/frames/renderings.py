@@ -316,8 +316,7 @@ def _left_before(i, j, static, taken_t, t_pos):
 def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned, at, cache):
     rows = []
     seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
-    used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
-    syllables = None  # the unit's target texts split into syllables once (zh → vi readings)
+    texts = syllables = used = None
     for h in src:
         if not lit[h]:
             continue
@@ -331,10 +330,12 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
             status = "kept" if any(lit[p] for p in part) else "softened"
             rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
             continue
-        if syllables is None and (source, tgt) == ("zh", "vi"):
-            syllables = _unit_syllables(cache, text, d, a, tgt, t_order)
-        found = fallback(term, {s: text[(d, tgt, s)] for s in t_order}, at[h], used, source=source, target=tgt,
-                         syllables=syllables)
+        if texts is None:  # the unit's target texts (and, zh → vi, their syllables), once per unit
+            texts = {s: text[(d, tgt, s)] for s in t_order}
+            used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
+            if (source, tgt) == ("zh", "vi"):
+                syllables = _unit_syllables(cache, text, d, a, tgt, t_order)
+        found = fallback(term, texts, at[h], used, source=source, target=tgt, syllables=syllables)
         if found[3] == "none":
             found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (seg[h], found[-1]))
