@@ -5,7 +5,7 @@ its groups, frames and source groups: the words around a group (inside its claus
 dictionary neighbours are then read from sorted offsets, not searched for again in a slice
 of the text per group. The words of ``text[a:b]`` are the runs of letters of the whole text
 cut at `a` and `b` (a run of letters of a slice is a run of the text, cut), lower-cased one
-by one (as :func:`words_of`).
+by one.
 
 >>> sw = SegmentWords("la distinction claire, des responsabilités")
 >>> sw.words(3, 30)
@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from .calques import gloss_words, read_score, readings, syllables_of
 from .context import CONTEXT_WEIGHT, SIDE, agreement, neighbour_glosses, target_keys
 
-__all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "words_of", "target_info", "static_scores"]
+__all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "target_info", "static_scores"]
 
 #: Characters looked at on each side of a target group for the words of its clause.
 WINDOW = 40
@@ -31,17 +31,6 @@ WINDOW = 40
 NEIGHBOUR_WINDOW = 60
 _CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def words_of(text):
-    """The words of `text`, lower-cased (``{w.lower() for w in _WORD.findall(text)}``).
-
-    >>> sorted(words_of("Les Responsabilités"))
-    ['les', 'responsabilités']
-    """
-    if "İ" in text or "Σ" in text:  # lower-cased alone, these two differ from in context
-        return frozenset(w.lower() for w in _WORD.findall(text))
-    return frozenset(_WORD.findall(text.lower()))
 
 
 class SegmentWords:
@@ -56,17 +45,18 @@ class SegmentWords:
 
     def __init__(self, text):
         self.text = text
+        # tuples of strings and numbers: the garbage collector stops tracking them after its first pass
         runs = list(_WORD.finditer(text))
-        self.starts, self.ends = [m.start() for m in runs], [m.end() for m in runs]
-        self.written = [m.group() for m in runs]
-        self.lower = [w.lower() for w in self.written]
-        self.marks = [m.start() for m in _CLAUSE.finditer(text)]
+        self.starts, self.ends = tuple([m.start() for m in runs]), tuple([m.end() for m in runs])
+        self.written = tuple([m.group() for m in runs])
+        self.lower = tuple([w.lower() for w in self.written])
+        self.marks = tuple([m.start() for m in _CLAUSE.finditer(text)])
 
     def _cut(self, a, b, words):
         """`words` (:attr:`written` or :attr:`lower`) of the runs in ``text[a:b]``, the first and last cut there."""
         starts, ends = self.starts, self.ends
         k, n = bisect_right(ends, a), bisect_left(starts, b)
-        out = words[k:n]
+        out = list(words[k:n])
         if out and (starts[k] < a or ends[n - 1] > b):
             lower = words is self.lower
             text = self.text
