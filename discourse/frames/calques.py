@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 
 from discourse.anchors import cedict_table, hanviet_table
 
-__all__ = ["calque", "calque_of", "read_cover", "read_share", "read_score", "readings", "reading_spans", "syllables_of", "gloss_words", "CALQUE_SHARE",
+__all__ = ["calque", "read_cover", "read_share", "read_score", "readings", "reading_spans", "syllables_of", "gloss_words", "CALQUE_SHARE",
            "EXTRA_READINGS"]
 
 #: The share of the term's characters a calque must read (see the module docstring).
@@ -100,12 +100,6 @@ def _read(chars: list[str], syllables: list[str]) -> list[int | None]:
 
 
 @cache
-def _term_chars(term: str) -> tuple[str, ...]:
-    """The term's Han characters (per distinct term)."""
-    return tuple(_chars(term))
-
-
-@cache
 def _char_readings(term: str) -> tuple[frozenset[str], ...]:
     """The Hán-Việt readings of each of the term's Han characters (per distinct term)."""
     table = _table()
@@ -170,22 +164,10 @@ def calque(term: str, rendering) -> bool | None:
     >>> calque("脱贫攻坚战", "trận chiến công kiên thoát nghèo")
     True
     """
-    if not _chars(term) or not isinstance(rendering, str) or not rendering.strip():
+    chars = _chars(term)
+    if not chars or not isinstance(rendering, str) or not rendering.strip():
         return None
-    return calque_of(term, [s for s, _, _ in syllables_of(rendering)])
-
-
-def calque_of(term: str, syllables) -> bool | None:
-    """:func:`calque` of a (non-blank) rendering given as its syllables (lower-cased NFC, as
-    :func:`syllables_of` gives them), without a cache.
-
-    >>> calque_of("攻坚战", ["trận", "chiến", "công", "kiên"]), calque_of("脱贫", ["thoát", "nghèo"])
-    (True, False)
-    """
-    chars = _term_chars(term)
-    if not chars:
-        return None
-    reads = _read(chars, syllables)
+    reads = _read(chars, [s for s, _, _ in syllables_of(rendering)])
     share = sum(r is not None for r in reads) / len(chars)
     if share < CALQUE_SHARE:
         return False
@@ -214,7 +196,7 @@ def reading_spans(term: str, text: str, *, min_syllables: int = 2, syllables=Non
     out, run = [], []  # the maximal runs of syllables that read one of the term's characters
     for k in [k for k, (s, _, _) in enumerate(syl) if s in readable] + [-2]:
         if run and k != run[-1] + 1:
-            if len(run) >= need and calque_of(term, [syl[r][0] for r in run]):
+            if len(run) >= need and calque(term, " ".join(syl[r][0] for r in run)):
                 out.append((syl[run[0]][1], syl[run[-1]][2]))
             run = []
         run.append(k)

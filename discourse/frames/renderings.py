@@ -86,7 +86,7 @@ from discourse.errors import DiscourseWarning, InputError
 
 from .anchoring import expected, sentence_anchors, swap_pairs
 from .association import Association
-from .calques import calque, calque_of, syllables_of
+from .calques import calque, syllables_of
 from .context import fallback, has_dictionary, source_neighbours
 from .lexicon import load_lexicon
 from ._hits import find_hits, warn_unmatched
@@ -328,11 +328,7 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
             s, e = start[part[0]], end[part[-1]]
             span = text[(d, tgt, seg_id)][s:e]
             status = "kept" if any(lit[p] for p in part) else "softened"
-            if (source, tgt) == ("zh", "vi") and span.strip() and unicodedata.is_normalized("NFC", span):
-                is_calque = calque_of(term, _segment_words(cache, text, d, tgt, seg_id).lowered(s, e))
-            else:  # (the runs of an NFC text, lower-cased, are its syllables)
-                is_calque = _calque(source, tgt, term, span)
-            rows.append(base + (span, s, e, "lexicon", status, is_calque, seg[h], seg_id))
+            rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
             continue
         if texts is None:  # the unit's target texts (and, zh → vi, their syllables), once per unit
             texts = {s: text[(d, tgt, s)] for s in t_order}
