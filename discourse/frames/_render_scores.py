@@ -21,7 +21,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 
 from .calques import gloss_words, read_score, readings, syllables_of
-from .context import CONTEXT_WEIGHT, SIDE, neighbour_glosses, read_near, target_keys
+from .context import CONTEXT_WEIGHT, SIDE, agreement, neighbour_glosses, target_keys
 
 __all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "target_info", "static_scores"]
 
@@ -126,9 +126,10 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     each target group; `neighbours` are the group's dictionary neighbours
     (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
     across units), what a source form or a source group's neighbours score with each target group
-    ``j``: the form's Dice (``memo["dice", form][j]``). The neighbours agree with a target group as
-    :func:`~discourse.frames.context.agreement` says, computed here from each neighbour's gloss
-    keys (zh → fr, en: :func:`~discourse.frames.context.neighbour_glosses`) or readings (zh → vi).
+    ``j``: the form's Dice (``memo["dice", form][j]``) and, zh → vi, how many of the neighbours the
+    target's neighbours read (``memo["agree", neighbours][j]``); zh → fr and zh → en compare the
+    neighbours' gloss keys (:func:`~discourse.frames.context.neighbour_glosses`) with the target's
+    keys directly, as :func:`~discourse.frames.context.agreement` does.
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
@@ -141,9 +142,9 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     out = []
     zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
     dice = memo.setdefault(("dice", first), {})
-    near_reads = glossed = None
-    if neighbours and tgt == "vi":  # vi: each neighbour's readings against the target's syllables
-        near_reads = [(w, readings(w)) for w in neighbours]
+    agree = glossed = None
+    if neighbours and tgt == "vi":
+        agree = memo.setdefault(("agree", neighbours), {})
     elif neighbours:  # fr, en: each neighbour's gloss keys against the target's keys
         glossed = neighbour_glosses(neighbours, tgt)
     trusted_dice, trusted = learned.trusted(first)  # Association.strength, inline
@@ -160,13 +161,11 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
             for keys in glossed:
                 if not keys.isdisjoint(t_neighbours):
                     score += CONTEXT_WEIGHT
-        elif near_reads is not None:  # as agreement(neighbours, t_neighbours, "vi"), added once
-            agreeing = 0
-            for w, reads in near_reads:
-                if not reads.isdisjoint(t_neighbours[0]) and read_near(w, t_neighbours):
-                    agreeing += 1
-            if agreeing:
-                score += CONTEXT_WEIGHT * agreeing
+        elif agree is not None:
+            agreeing = agree.get(j)
+            if agreeing is None:
+                agreeing = agree[j] = agreement(neighbours, t_neighbours, tgt)
+            score += CONTEXT_WEIGHT * agreeing
         strength = dice.get(j)
         if strength is None:
             common = trusted.intersection(window_words)

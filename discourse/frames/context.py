@@ -37,7 +37,7 @@ from discourse.languages.lemmas import lemmas
 from .calques import readings, reading_spans, syllables_of
 
 __all__ = ["STEM", "SIDE", "CONTEXT_WEIGHT", "MIN_WORDS", "source_neighbours", "target_neighbours", "target_keys",
-           "agreement", "read_near", "neighbour_glosses", "dictionary_span", "fallback", "has_dictionary"]
+           "agreement", "neighbour_glosses", "dictionary_span", "fallback", "has_dictionary"]
 
 #: Letters of a lemma compared (a gloss *charger* and a word *charge* share ``charg``).
 STEM = 5
@@ -146,19 +146,6 @@ def target_keys(words, target: str):
     return frozenset(_key(target, w) for w in words)
 
 
-def read_near(word: str, keys) -> bool:
-    """Whether the Vietnamese neighbours of a target group (`keys`, :func:`target_keys` for vi) read
-    `word` (:func:`~discourse.frames.calques.reading_spans`); their syllables are found on first use.
-
-    >>> read_near("攻坚", target_keys(["trận", "công", "kiên"], "vi")), read_near("体系", target_keys(["trận"], "vi"))
-    (True, False)
-    """
-    _, text, syl = keys
-    if syl[0] is None:
-        syl[0] = syllables_of(text)
-    return bool(reading_spans(word, text, syllables=syl[0]))
-
-
 def agreement(neighbours, keys, target: str) -> int:
     """How many of a source group's neighbours (:func:`source_neighbours`) have a gloss among
     a target group's neighbours (`keys`, :func:`target_keys`): 0, 1 or 2.
@@ -167,7 +154,14 @@ def agreement(neighbours, keys, target: str) -> int:
     1
     """
     if target == "vi":
-        return sum(not readings(w).isdisjoint(keys[0]) and read_near(w, keys) for w in neighbours)
+        syllables, text, syl = keys
+        n = 0
+        for w in neighbours:
+            if not readings(w).isdisjoint(syllables):
+                if syl[0] is None:
+                    syl[0] = syllables_of(text)
+                n += bool(reading_spans(w, text, syllables=syl[0]))
+        return n
     return sum(not _gloss_keys(w, target).isdisjoint(keys) for w in neighbours)
 
 
