@@ -14,7 +14,7 @@ first use.
 
 from __future__ import annotations
 
-import importlib
+from discourse._lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -102,15 +102,4 @@ _SUBMODULES = {"align", "alignment_view", "anchors", "collocations", "concordanc
                "plot", "query", "report", "scale", "sentence_align", "sentence_units", "sentences", "tokens"}
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    if name in _SUBMODULES:  # discourse.plot works after a bare `import discourse`
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module 'discourse' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_EXPORTS) | _SUBMODULES)
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS, _SUBMODULES)

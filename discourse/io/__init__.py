@@ -55,7 +55,7 @@ Examples
 
 from __future__ import annotations
 
-import importlib
+from discourse._lazy import lazy_exports
 
 #: public name -> the module of this package that defines it, imported on first use: reading
 #: a table imports no HTML parser, XML reader or translation-memory code
@@ -85,13 +85,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'discourse.io' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)

@@ -12,13 +12,12 @@ that needs them, the first time it tokenizes; language identification and the ev
 helpers load on first use (a command that only reads a one-language table needs neither).
 """
 
-import importlib
-
+from discourse._lazy import lazy_exports
 from discourse.languages.base import TOKENIZER_VERSION, Tokenizer, is_punct
 from discourse.languages.registry import LANGS, get_tokenizer, language_options
 
 # public name -> submodule that defines it (loaded on first access)
-_LAZY = {"identify": "identify", "identify_lines": "identify", **dict.fromkeys(
+_EXPORTS = {"identify": "identify", "identify_lines": "identify", **dict.fromkeys(
     ("FUNCTION_TAGS", "gold_tags", "read_conllu", "read_conllu_tags", "span_prf"), "evaluation")}
 
 __all__ = [
@@ -38,13 +37,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'discourse.languages' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
