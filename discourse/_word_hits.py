@@ -25,7 +25,6 @@ is nowhere in the text (军令状 by the French tokenizer, 军 | 令 | 状, in a
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import warnings
 
@@ -176,7 +175,7 @@ def _whole_pattern(tokenizer):
     if (not isinstance(tokenizer, RegexTokenizer) or cls.tokenize is not RegexTokenizer.tokenize
             or cls.tokenize_many is not RegexTokenizer.tokenize_many):
         return None
-    return re.compile(tokenizer.pattern, re.UNICODE | re.MULTILINE | re.DOTALL)
+    return tokenizer.regex
 
 
 def _row_languages(toks) -> np.ndarray:

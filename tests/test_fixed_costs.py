@@ -35,14 +35,20 @@ def test_the_mark_table_is_what_unicodedata_says():
     assert marks.KNOWN  # this Python's Unicode version is written out (no look-ups at import)
 
 
-def test_a_cached_rerun_imports_nothing_it_does_not_need(tmp_path):
-    table = tmp_path / "fr.csv"
-    table.write_text("doc_id,text\na,La lutte contre la pauvreté.\nb,Un mécanisme de travail.\n", encoding="utf-8")
+def _two_runs(tmp_path, name: str, text: str, code: str) -> list:
+    """`code` run twice in fresh processes on a table `name` holding `text`, with a cache of its own:
+    the first run tokenizes and writes the cache, the second is the cached re-run."""
+    table = tmp_path / name
+    table.write_text(text, encoding="utf-8")
     env = dict(os.environ, DISCOURSE_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
     env.pop("DISCOURSE_JOBS", None)
-    code = _RUN.format(names=NOT_NEEDED)
-    runs = [subprocess.run([sys.executable, "-c", code, str(table)], env=env, capture_output=True, text=True,
+    return [subprocess.run([sys.executable, "-c", code, str(table)], env=env, capture_output=True, text=True,
                            timeout=120, cwd=tmp_path) for _ in range(2)]
+
+
+def test_a_cached_rerun_imports_nothing_it_does_not_need(tmp_path):
+    runs = _two_runs(tmp_path, "fr.csv", "doc_id,text\na,La lutte contre la pauvreté.\nb,Un mécanisme de travail.\n",
+                     _RUN.format(names=NOT_NEEDED))
     assert all(run.returncode == 0 for run in runs), runs[-1].stderr
     assert runs[1].stdout.splitlines()[-1] == "0"  # exit status 0, and none of NOT_NEEDED imported
 
@@ -62,13 +68,8 @@ print(code, compiled, *sorted(name for name in {names!r} if name in sys.modules)
 
 
 def test_a_cached_chinese_rerun_imports_no_other_language(tmp_path):
-    table = tmp_path / "zh.csv"
-    table.write_text("doc_id,text\na,坚决打赢脱贫攻坚战。\nb,2020年 GDP 增长 2.3%。\n", encoding="utf-8")
-    env = dict(os.environ, DISCOURSE_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
-    env.pop("DISCOURSE_JOBS", None)
-    code = _RUN_ZH.format(names=OTHER_LANGUAGES)
-    runs = [subprocess.run([sys.executable, "-c", code, str(table)], env=env, capture_output=True, text=True,
-                           timeout=120, cwd=tmp_path) for _ in range(2)]
+    runs = _two_runs(tmp_path, "zh.csv", "doc_id,text\na,坚决打赢脱贫攻坚战。\nb,2020年 GDP 增长 2.3%。\n",
+                     _RUN_ZH.format(names=OTHER_LANGUAGES))
     assert all(run.returncode == 0 for run in runs), runs[-1].stderr
     first, second = (run.stdout.splitlines() for run in runs)
     assert first[:-1] == second[:-1] and "zh,gdp,1" in first[3]  # the same table from the cache

@@ -290,20 +290,21 @@ class RegexTokenizer(Tokenizer):
     pattern = ""
 
     @functools.cached_property
-    def _finditer(self):
-        return re.compile(self.pattern, re.UNICODE | re.MULTILINE | re.DOTALL).finditer
+    def regex(self) -> re.Pattern:
+        """The pattern as this tokenizer compiles and runs it (every match a token)."""
+        return re.compile(self.pattern, re.UNICODE | re.MULTILINE | re.DOTALL)
 
     def tokenize(self, text: str) -> list[Token]:
         return self.tokenize_many([text])[0]
 
     def tokenize_many(self, texts: Iterable[str]) -> list[list[Token]]:
         norms = TypeIds(self.normalize)  # a word recurs: normalise each surface once
-        types, finditer = norms.types, self._finditer
+        types, finditer = norms.types, self.regex.finditer
         return [[(*m.span(), types[norms[m.group()]]) for m in finditer(text)] for text in texts]
 
     def token_columns(self, texts: list[str], vocab: TypeIds | None = None) -> Columns:
         ids = (TypeIds() if vocab is None else vocab).view(self.normalize)
-        finditer = self._finditer
+        finditer = self.regex.finditer
         counts: list[int] = []
         starts: list[int] = []
         ends: list[int] = []

@@ -266,3 +266,25 @@ def subplots(*args: Any, **kwargs: Any) -> tuple[Figure, Any]:
         for ax in np.atleast_1d(axes).ravel():
             set_label_fonts(ax)
     return fig, axes
+
+
+def rows_of(table, column: str, value=None, *, what: str, noun: str, option: str):
+    """The rows of `table` whose `column` is `value` (by default the table's only value), and that value.
+
+    `what` (the plot), `noun` (what a value is) and `option` (the keyword that chooses it) name
+    the error when the table has several values and none is chosen, or none of that value.
+
+    >>> import pandas as pd
+    >>> rows, lang = rows_of(pd.DataFrame({"lang": ["zh", "zh"]}), "lang", what="plot", noun="language", option="lang")
+    >>> len(rows), lang
+    (2, 'zh')
+    """
+    values = list(table[column].unique())
+    if value is None:
+        if len(values) != 1:
+            raise InputError(f"{what}: the table has several {noun}s ({', '.join(map(str, values))}); pass {option}=")
+        value = values[0]
+    rows = table[table[column] == value]
+    if not len(rows):
+        raise InputError(f"{what}: no row of {noun} {value!r} (the table has {', '.join(map(str, values))})")
+    return rows, value

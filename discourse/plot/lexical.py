@@ -22,7 +22,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 
-from .base import DEFAULT_FIGSIZE, set_label_fonts, style, subplots
+from .base import DEFAULT_FIGSIZE, rows_of, set_label_fonts, style, subplots
 from .fonts import lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,14 +75,7 @@ def diversity(table: Any, *, measure: str | None = None, label: str = "doc_id", 
     if missing:
         raise InputError(f"diversity: the table has no column {', '.join(map(repr, missing))}; "
                          "pass a table of discourse.lexical_diversity")
-    measures = list(pd.unique(table["measure"]))
-    if measure is None:
-        if len(measures) != 1:
-            raise InputError(f"diversity: the table has several measures ({', '.join(measures)}); pass measure=")
-        measure = measures[0]
-    data = table[table["measure"] == measure]
-    if not len(data):
-        raise InputError(f"diversity: no row of measure {measure!r} (the table has {', '.join(measures)})")
+    data, measure = rows_of(table, "measure", measure, what="diversity", noun="measure", option="measure")
     data = data.sort_values("lang", kind="mergesort")
     x, labels, colours = [], [], []
     pos, previous = 0.0, None

@@ -17,7 +17,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 
-from .base import set_label_fonts, style, subplots
+from .base import rows_of, set_label_fonts, style, subplots
 from .fonts import CYCLE_COLORS, lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,15 +35,7 @@ def _need(table, columns, what: str) -> None:
 
 
 def _one_lang(table, lang, what: str) -> pd.DataFrame:
-    langs = list(pd.unique(table["lang"]))
-    if lang is None:
-        if len(langs) != 1:
-            raise InputError(f"{what}: the table has several languages ({', '.join(langs)}); pass lang=")
-        lang = langs[0]
-    data = table[table["lang"] == lang]
-    if not len(data):
-        raise InputError(f"{what}: no row of language {lang!r} (the table has {', '.join(langs)})")
-    return data
+    return rows_of(table, "lang", lang, what=what, noun="language", option="lang")[0]
 
 
 def similarity_heatmap(table: Any, *, lang: str | None = None, ax: Any = None, title: str | None = None) -> Axes:
