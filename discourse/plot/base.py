@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["DEFAULT_FIGSIZE", "rc_params", "set_label_fonts", "style", "subplots"]
+__all__ = ["DEFAULT_FIGSIZE", "finish", "rc_params", "set_label_fonts", "style", "subplots"]
 
 #: Default figure size in inches: 16:9, for slides; at 14-point text it is also
 #: legible as a full-width figure in a paper.  For a one-column figure pass e.g.
@@ -203,23 +203,51 @@ def style(rc: Mapping[str, Any] | None = None) -> Iterator[None]:
 
 
 def set_label_fonts(ax: Axes) -> None:
-    """Pin the tick labels of *ax* to the family list, so that tick labels created later,
-    at draw time outside :func:`style` (e.g. by a notebook's inline display), still find
-    hanzi.  Every plot of the package calls it on its Axes; call it on an Axes of your
+    """Pin every text of *ax* to the family list: its title, axis labels, tick labels,
+    legend and texts, and the tick labels created later, at draw time outside
+    :func:`style` (e.g. by a notebook's inline display), so that all of them find hanzi.
+    A text the Axes had before the plot drew on it (the title of an Axes made with
+    ``plt.subplots()``) keeps the font it was made with otherwise.  Every plot of the
+    package calls it (:func:`finish`) after its last text; call it on an Axes of your
     own that you draw on outside :func:`subplots`.
 
     Examples
     --------
     >>> import matplotlib.figure
     >>> ax = matplotlib.figure.Figure().add_subplot()
+    >>> _ = ax.set_title("脱贫攻坚")
     >>> set_label_fonts(ax)
     >>> ax.xaxis.get_major_ticks()[0].label1.get_fontfamily()[:2]
     ['DejaVu Sans', 'Noto Sans CJK SC Discourse']
+    >>> ax.title.get_fontfamily()[:2]
+    ['DejaVu Sans', 'Noto Sans CJK SC Discourse']
     """
+    from matplotlib.text import Text  # deferred: matplotlib loads on first plot
+
+    family = font_family()
     try:
-        ax.tick_params(labelfontfamily=font_family())
+        ax.tick_params(labelfontfamily=family)
     except (TypeError, ValueError, AttributeError):  # matplotlib < 3.8
         pass
+    for text in ax.findobj(Text):
+        text.set_fontfamily(family)
+
+
+def finish(ax: Axes, title: str | None = None) -> Axes:
+    """The last step of a plot: *title* set (when given) and every text pinned to the family
+    list (:func:`set_label_fonts`); returns *ax*.
+
+    Examples
+    --------
+    >>> import matplotlib.figure
+    >>> ax = finish(matplotlib.figure.Figure().add_subplot(), "责任 · trách nhiệm")
+    >>> ax.get_title(), ax.title.get_fontfamily()[1]
+    ('责任 · trách nhiệm', 'Noto Sans CJK SC Discourse')
+    """
+    if title is not None:
+        ax.set_title(title)
+    set_label_fonts(ax)
+    return ax
 
 
 def subplots(*args: Any, **kwargs: Any) -> tuple[Figure, Any]:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 
-from .base import DEFAULT_FIGSIZE, set_label_fonts, style, subplots
+from .base import DEFAULT_FIGSIZE, finish, style, subplots
 from .fonts import CYCLE_COLORS, lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,9 +72,7 @@ def dispersion(positions: Any, *, x: str = "corpus_position", ax: Any = None, ti
         ax.tick_params(axis="y", length=0)
         ax.set_xlabel("position in the text (0 = start, 1 = end)" if x == "corpus_position"
                       else "position in the document (0 = start, 1 = end)" if x == "doc_position" else x)
-        if title is not None:
-            ax.set_title(title)
-        set_label_fonts(ax)
+        finish(ax, title)
     return ax
 
 
@@ -136,7 +134,5 @@ def trend(table: Any, *, value: str = "per_10k", ax: Any = None, title: str | No
         ax.set_ylabel("per 10,000 tokens" if value == "per_10k" else value)
         ax.yaxis.grid(True)
         ax.legend()
-        if title is not None:
-            ax.set_title(title)
-        set_label_fonts(ax)
+        finish(ax, title)
     return ax

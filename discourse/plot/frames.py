@@ -27,7 +27,7 @@ from discourse.corpus import COUNTED_ROLES
 from discourse.errors import InputError
 from discourse.frames import SHIFT_COLORS, STATUSES, frame_hits, frame_order, load_lexicon, shift_summary
 
-from .base import set_label_fonts, style, subplots
+from .base import finish, style, subplots
 from .fonts import lang_color
 
 __all__ = ["frame_bars", "frame_heatmap", "frame_strip", "shifts"]
@@ -101,9 +101,7 @@ def frame_heatmap(profile: pd.DataFrame, *, value: str = "unit_share", ax=None, 
         ax.figure.colorbar(image, ax=ax, shrink=0.8)
         ax.set_xlabel(_SHARE_NOTE if value == "unit_share" else _RATE_NOTE, fontsize=9, wrap=True)
         _lang_ticks(ax, "x")
-        set_label_fonts(ax)
-        if title is not None:
-            ax.set_title(title)
+        finish(ax, title)
     return ax
 
 
@@ -147,9 +145,7 @@ def frame_bars(profile: pd.DataFrame, *, value: str = "unit_share", ax=None, tit
         ax.set_xlabel(_SHARE_NOTE if value == "unit_share" else _RATE_NOTE, fontsize=9, wrap=True)
         ax.legend(handles=[Patch(facecolor=lang_color(v), label=v) for v in langs], loc="upper left",
                   bbox_to_anchor=(1.0, 1.0))
-        set_label_fonts(ax)
-        if title is not None:
-            ax.set_title(title)
+        finish(ax, title)
     return ax
 
 
@@ -200,9 +196,7 @@ def shifts(shifts: pd.DataFrame, *, ax=None, title: str | None = None):
         ax.set_xlabel("aligned units (a title or paragraph and its translation)")
         ax.legend(handles=[Patch(facecolor=SHIFT_COLORS[s], label=s, hatch="//" if s == "added" else None)
                            for s in STATUSES], loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        set_label_fonts(ax)
-        if title is not None:
-            ax.set_title(title)
+        finish(ax, title)
     return ax
 
 
@@ -287,8 +281,7 @@ def frame_strip(corpus, lexicon=None, *, doc_id: str | None = None, frames=None,
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#444444",
                               label="neutral rendering"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-        set_label_fonts(ax)
-        ax.set_title(title if title is not None else doc_id)
+        finish(ax, title if title is not None else doc_id)
     return ax
 
 

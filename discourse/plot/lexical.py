@@ -22,7 +22,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 
-from .base import DEFAULT_FIGSIZE, rows_of, set_label_fonts, style, subplots
+from .base import DEFAULT_FIGSIZE, finish, rows_of, style, subplots
 from .fonts import lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,7 +99,6 @@ def diversity(table: Any, *, measure: str | None = None, label: str = "doc_id", 
         ax.legend(handles=handles, title="language")
         ax.set_ylabel(_NAMES.get(measure, measure))
         ax.yaxis.grid(True)
-        ax.set_title(title if title is not None else f"Lexical diversity ({_NAMES.get(measure, measure)})")
         ax.set_xlabel(textwrap.fill(CAPTION, 80), fontsize="small", loc="left")
-        set_label_fonts(ax)
+        finish(ax, title if title is not None else f"Lexical diversity ({_NAMES.get(measure, measure)})")
     return ax

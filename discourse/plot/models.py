@@ -17,7 +17,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 
-from .base import rows_of, set_label_fonts, style, subplots
+from .base import finish, rows_of, set_label_fonts, style, subplots
 from .fonts import CYCLE_COLORS, lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,8 +80,7 @@ def similarity_heatmap(table: Any, *, lang: str | None = None, ax: Any = None, t
                 ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=8, color="white" if v > 0.6 else "black")
         ax.figure.colorbar(image, ax=ax, shrink=0.8, label="cosine similarity (TF-IDF)")
         ax.tick_params(length=0)
-        ax.set_title(title if title is not None else f"Document similarity ({data['lang'].iloc[0]})")
-        set_label_fonts(ax)
+        finish(ax, title if title is not None else f"Document similarity ({data['lang'].iloc[0]})")
     return ax
 
 
@@ -200,8 +199,7 @@ def ca_biplot(result: Any, *, dims=(1, 2), terms: int = 30, ax: Any = None, titl
         for lang in pd.unique(points["lang"].astype(str)):
             ax.scatter([], [], color=lang_color(lang), label=lang)
         ax.legend(title="language (■ documents, ● terms)")
-        ax.set_title(title if title is not None else "Correspondence analysis: documents × terms")
-        set_label_fonts(ax)
+        finish(ax, title if title is not None else "Correspondence analysis: documents × terms")
     return ax
 
 
@@ -270,6 +268,5 @@ def dendrogram(result: Any, *, lang: str | None = None, ax: Any = None, title: s
         ax.tick_params(axis="y", length=0)
         ax.set_xlabel("Ward merge height (L2-normalised TF-IDF)" if result.method == "ward"
                       else f"cosine distance, TF-IDF ({result.method} linkage)")
-        ax.set_title(title if title is not None else f"Document clusters ({lang})")
-        set_label_fonts(ax)
+        finish(ax, title if title is not None else f"Document clusters ({lang})")
     return ax

@@ -22,7 +22,7 @@ import numpy as np
 
 from discourse.errors import InputError
 
-from .base import set_label_fonts, style, subplots
+from .base import finish, style, subplots
 from .fonts import lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,6 +95,5 @@ def collocation_network(net: Any, *, seed: int = 0, ax: Any = None, title: str |
             ax.scatter([], [], color=lang_color(lang), label=lang)
         ax.legend(title="language", loc="best")
         ax.set_axis_off()
-        ax.set_title(title if title is not None else f"Collocation network ({measure}; ringed: the words asked for)")
-        set_label_fonts(ax)
+        finish(ax, title if title is not None else f"Collocation network ({measure}; ringed: the words asked for)")
     return ax

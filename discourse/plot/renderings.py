@@ -19,7 +19,7 @@ from discourse.frames import SHIFT_COLORS
 from discourse.frames.rendering_summary import SUMMARY_COLUMNS
 from discourse.stats import wilson_interval
 
-from .base import style, subplots
+from .base import finish, style, subplots
 
 __all__ = ["retention", "rendering_bars", "calque_shares"]
 
@@ -41,6 +41,14 @@ def retention(summary: pd.DataFrame, *, ax=None, title: str | None = None):
     matplotlib.axes.Axes
         Per frame and pair (``frame · zh→fr``), three dots (the shares) with their
         intervals; the number of source hits is in the label.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> from discourse.frames import rendering_summary, renderings
+    >>> ax = retention(rendering_summary(renderings(discourse.load_corpus(), unit="paragraph")))
+    >>> [t.get_text() for t in ax.get_yticklabels()][0]
+    'battle · zh→fr (n=8)'
     """
     need = {"frame", "source_lang", "target_lang", "source_hits"} | {f"{s}_{x}" for s in _SHOWN
                                                                       for x in ("share", "low", "high")}
@@ -62,7 +70,7 @@ def retention(summary: pd.DataFrame, *, ax=None, title: str | None = None):
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of source hits (95 % Wilson interval)")
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        ax.set_title(title or "How frame hits are rendered")
+        finish(ax, title or "How frame hits are rendered")
     return ax
 
 
@@ -113,7 +121,7 @@ def rendering_bars(renderings: pd.DataFrame, frame: str, *, target: str | None =
         ax.set_yticks(range(len(terms)), labels=[f"{t} → {lang}" for t, lang in terms])
         ax.invert_yaxis()
         ax.set_xlabel("hits")
-        ax.set_title(title or f"Renderings of the {frame} frame's terms")
+        finish(ax, title or f"Renderings of the {frame} frame's terms")
     return ax
 
 
@@ -168,5 +176,5 @@ def calque_shares(summary: pd.DataFrame, *, ax=None, title: str | None = None):
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of the Vietnamese renderings that are calques (95 % Wilson interval)")
-        ax.set_title(title or "Sino-Vietnamese calques, zh → vi")
+        finish(ax, title or "Sino-Vietnamese calques, zh → vi")
     return ax

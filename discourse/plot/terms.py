@@ -20,7 +20,7 @@ import pandas as pd
 
 from discourse.errors import InputError
 
-from .base import DEFAULT_FIGSIZE, set_label_fonts, style, subplots
+from .base import DEFAULT_FIGSIZE, finish, style, subplots
 from .fonts import CYCLE_COLORS, lang_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -125,15 +125,13 @@ def bar_terms(
         ax.tick_params(axis="y", length=0)
         ax.xaxis.grid(True)
         ax.set_xlabel(value_col)
-        set_label_fonts(ax)
-        if title is not None:
-            ax.set_title(title)
         if langs:
             from matplotlib.patches import Patch  # deferred: matplotlib loads on first plot
 
             seen = list(dict.fromkeys(langs))
             handles = [Patch(facecolor=lang_color(v), label=v) for v in seen]
             ax.legend(handles=handles, loc="lower right")
+        finish(ax, title)
     return ax
 
 
@@ -384,7 +382,5 @@ def keyness(table: Any, *, top: int = 10, value: str = "log_ratio", ax: Any = No
                                  hatch=_ADJUSTED_HATCH, edgecolor="white",
                                  label="a count 0 taken as 0.5: length unmeasured"))
         ax.legend(handles=handles, loc="lower right")
-        if title is not None:
-            ax.set_title(title)
-        set_label_fonts(ax)
+        finish(ax, title)
     return ax
