@@ -32,7 +32,7 @@ import numpy as np
 from discourse._data import data_path
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["key_lists", "hanviet_table", "cedict_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents",
+__all__ = ["key_lists", "hanviet_table", "cedict_table", "anchor_keys", "content_words", "learn_equivalents", "add_equivalents", "equivalent_index",
            "add_dictionary"]
 
 _WIDE = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
@@ -259,11 +259,27 @@ def learn_equivalents(source_words: Sequence[set], target_words: Sequence[set], 
     return sorted((p for p in pairs if p[2] >= min_dice), key=lambda p: (-p[2], p[0], p[1]))
 
 
-def add_equivalents(keys_s, keys_t, words_s, words_t, pairs) -> None:
+def equivalent_index(pairs) -> tuple[dict, dict]:
+    """Per side, each word of the (source word, target word) ``pairs`` with the ``e:`` keys it brings
+    (what :func:`add_equivalents` adds; made once when many documents use the same pairs).
+
+    >>> equivalent_index([("法官", "juge"), ("法官", "juges")])[0]
+    {'法官': ['e:法官|juge', 'e:法官|juges']}
+    """
+    out = ({}, {})
+    for pair in pairs:
+        key = f"e:{pair[0]}|{pair[1]}"
+        out[0].setdefault(pair[0], []).append(key)
+        out[1].setdefault(pair[1], []).append(key)
+    return out
+
+
+def add_equivalents(keys_s, keys_t, words_s, words_t, pairs, *, index=None) -> None:
     """Add an ``e:`` key for each (source word, target word) pair to the sentences holding them.
 
     `keys_s`, `keys_t` are the anchor bags (changed in place: they are the caller's own);
-    `words_s`, `words_t` the sentences' content words (:func:`content_words`).
+    `words_s`, `words_t` the sentences' content words (:func:`content_words`); `index`, if
+    given, is :func:`equivalent_index` of `pairs` (then `pairs` is not read).
 
     Examples
     --------
@@ -272,10 +288,10 @@ def add_equivalents(keys_s, keys_t, words_s, words_t, pairs) -> None:
     >>> keys_s, keys_t
     ([Counter({'e:法官|juge': 1})], [Counter({'e:法官|juge': 1}), Counter()])
     """
-    for side, (keys, words) in enumerate(((keys_s, words_s), (keys_t, words_t))):
-        by_word = {}
-        for pair in pairs:
-            by_word.setdefault(pair[side], []).append(f"e:{pair[0]}|{pair[1]}")
+    index = equivalent_index(pairs) if index is None else index
+    for keys, words, by_word in ((keys_s, words_s, index[0]), (keys_t, words_t, index[1])):
+        if not by_word:
+            continue
         for bag, have in zip(keys, words):
             for word in sorted(have & by_word.keys()):      # sorted: not the hash seed's set order
                 bag.update(by_word[word])

@@ -32,24 +32,25 @@ density languages", RANLP (hunalign).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from discourse._dictionaries import add_cfdict
+from discourse._salign_anchors import KEY_WEIGHTS, anchor_stats, similarities
 from discourse._salign_dp import forward
-from discourse.anchors import add_dictionary, add_equivalents, anchor_keys, content_words, learn_equivalents
+from discourse.anchors import (add_dictionary, add_equivalents, anchor_keys, content_words, equivalent_index,
+                               learn_equivalents)
 from discourse.errors import InputError
 from discourse.languages import LANGS
 
-__all__ = ["align_sentences", "align_documents", "BEAD_KINDS"]
+__all__ = ["align_sentences", "align_documents", "document_beads", "BEAD_KINDS", "KEY_WEIGHTS"]
 
 #: Bead kinds (source sentences, target sentences) and their prior probabilities.
 BEAD_KINDS = {(1, 1): 0.80, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.06, (1, 2): 0.06,
               (2, 2): 0.002, (1, 3): 0.015, (3, 1): 0.015}
-#: Weight of an anchor key by its kind (the letter before the colon).
-KEY_WEIGHTS = {"n": 2.0, "l": 2.0, "a": 1.0, "q": 0.5, "f": 1.0, "h": 0.3, "H": 1.0, "e": 1.5, "d": 1.0, "c": 1.5}
 OMIT_COST, UNMATCHED, PARAGRAPH_COST, SCORE_CENTRE = 1.0, 0.25, 3.0, 3.0
 #: A bead with this many source sentences counts the anchors it shares as those of its weakest
 #: source sentence times their number: an omitted sentence's partner (its anchors missing by
@@ -83,87 +84,6 @@ def _check_paragraphs(value, sentences, name: str):
     return None if value is None else np.asarray(value, dtype=np.int64)
 
 
-def _band_matrix(occ_s, occ_t, weight, lo, width, n, m):
-    """M[r, k] = Σ w·min(a, b) over keys of source r − 1 and target lo[r] + k − 1 (in the band)."""
-    out = np.zeros((n + 1, width))
-    if not (len(occ_s) and len(occ_t)):
-        return out
-    span = m + 2
-    code = occ_t[:, 0] * span + occ_t[:, 1]
-    order = np.argsort(code, kind="stable")
-    code, occ_t = code[order], occ_t[order]
-    query = occ_s[:, 0] * span + lo[occ_s[:, 1] + 1] - 1  # (key, first target sentence of the row's band)
-    sort = np.argsort(query, kind="stable")                # sorted queries search faster
-    a, b = np.empty_like(query), np.empty_like(query)
-    a[sort] = np.searchsorted(code, query[sort])
-    b[sort] = np.searchsorted(code, query[sort] + width)
-    counts = b - a
-    which = np.repeat(np.arange(len(occ_s)), counts)
-    at = np.repeat(a, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    rows = occ_s[which, 1] + 1
-    cols = occ_t[at, 1] + 1 - lo[rows]
-    keep = (cols >= 0) & (cols < width)
-    value = weight[occ_s[which, 0]] * np.minimum(occ_s[which, 2], occ_t[at, 2])
-    flat = np.bincount(rows[keep] * width + cols[keep], weights=value[keep], minlength=(n + 1) * width)
-    return flat.reshape(n + 1, width)                     # sums in occurrence order, as np.add.at
-
-
-def _flatten(keys):
-    """(key names, sentence index, count) of every key of every bag, in bag order."""
-    names = [k for bag in keys for k in bag]
-    sentence = np.repeat(np.arange(len(keys), dtype=np.int64), [len(bag) for bag in keys])
-    counts = np.array([c for bag in keys for c in bag.values()], dtype=np.int64)
-    return names, sentence, counts
-
-
-def _anchor_stats(keys_s, keys_t, expected=((), ())):
-    """What the band matrices need, computed once per pass (the band may widen): key occurrences
-    ``(key, sentence, count)`` of each side and of adjacent sentences' shared keys, the keys'
-    weights, and each sentence's total anchor weight (shared keys, and unshared ones of the
-    ``expected`` kinds: a number the translation lacks is evidence against a link, not against
-    an omission). Array-based: the keys are coded once, their document frequencies counted."""
-    (names_s, sent_s, count_s), (names_t, sent_t, count_t) = _flatten(keys_s), _flatten(keys_t)
-    codes, uniques = pd.factorize(pd.Series(names_s + names_t, dtype=object), sort=False)
-    code_s, code_t = codes[:len(names_s)].astype(np.int64), codes[len(names_s):].astype(np.int64)
-    df_s, df_t = np.bincount(code_s, minlength=len(uniques)), np.bincount(code_t, minlength=len(uniques))
-    shared = (df_s > 0) & (df_t > 0)
-    kind = [k[0] for k in uniques]
-    kind_weight = np.array([KEY_WEIGHTS.get(k, 1.0) for k in kind], dtype=float)
-    weight = np.zeros(max(len(uniques), 1))
-    weight[:len(uniques)][shared] = kind_weight[shared] / np.sqrt(np.maximum(df_s, df_t)[shared])
-    sides = []
-    for code, sent, count, df, size, kinds in ((code_s, sent_s, count_s, df_s, len(keys_s), expected[0]),
-                                               (code_t, sent_t, count_t, df_t, len(keys_t), expected[1])):
-        on = shared[code]
-        occ = np.stack([code[on], sent[on], count[on]], axis=1).reshape(-1, 3)
-        where = code * (size + 1) + sent                  # (key, sentence) of each occurrence, coded
-        order = np.argsort(where, kind="stable")
-        sorted_where, sorted_count = where[order], count[order]
-        at = np.minimum(np.searchsorted(sorted_where, where[on] + 1), max(len(where) - 1, 0))
-        hit = sorted_where[at] == where[on] + 1 if len(where) else np.zeros(0, dtype=bool)
-        both = np.stack([occ[hit, 0], occ[hit, 1], np.minimum(occ[hit, 2], sorted_count[at][hit])],
-                        axis=1).reshape(-1, 3)            # keys a sentence shares with the next one
-        total = np.zeros(size)
-        np.add.at(total, occ[:, 1], weight[occ[:, 0]] * occ[:, 2])
-        off = ~on & np.isin(np.array(kind, dtype=object), list(kinds))[code] if kinds else np.zeros(len(code), bool)
-        extra = np.zeros(size)
-        np.add.at(extra, sent[off], kind_weight[code[off]] * count[off] / np.sqrt(df[code[off]]))
-        sides.append((occ, both, total + extra))
-    (occ_s, both_s, tot_s), (occ_t, both_t, tot_t) = sides
-    return (occ_s, occ_t, both_s, both_t, weight), tot_s, tot_t
-
-
-def _similarities(occurrences, lo, width, n, m):
-    """Band matrices of shared anchor weight: ``pair`` (source × target sentence) and ``adj_s``,
-    ``adj_t`` (keys two adjacent sentences of one side share × a sentence of the other,
-    subtracted so that a multi-sentence bead counts Σ min(A, B))."""
-    occ_s, occ_t, both_s, both_t, weight = occurrences
-    pair = _band_matrix(occ_s, occ_t, weight, lo, width, n, m)
-    adj_s = _band_matrix(both_s, occ_t, weight, lo, width, n, m)
-    adj_t = _band_matrix(occ_s, both_t, weight, lo, width, n, m)
-    return pair, adj_s, adj_t
-
-
 def _gather(matrix, rows, cols, lo, width):
     """matrix at DP row ``rows`` and target column ``cols`` (0 outside the band)."""
     rows = np.broadcast_to(np.maximum(rows, 0), cols.shape)
@@ -183,7 +103,7 @@ def _dp(ls, lt, stats, ratio, var, half, para_s, para_t, centre=None):
     width = min(2 * half + 1, m + 1)
     lo = np.clip(centre - half, 0, m + 1 - width).astype(np.int64)
     occurrences, tot_s, tot_t = stats
-    pair, adj_s, adj_t = _similarities(occurrences, lo, width, n, m)
+    pair, adj_s, adj_t = similarities(occurrences, lo, width, n, m)
     ks, kt = np.concatenate([[0.0], np.cumsum(tot_s)]), np.concatenate([[0.0], np.cumsum(tot_t)])
     rows = np.arange(n + 1)[:, None]
     cols = lo[:, None] + np.arange(width)[None, :]
@@ -244,7 +164,7 @@ def _dp(ls, lt, stats, ratio, var, half, para_s, para_t, centre=None):
 def _align(ls, lt, keys_s, keys_t, ratio, var, half, para_s, para_t, expected, path=None):
     """Beads of the best path; the band follows `path` (earlier beads) when given."""
     top, centre = max(len(ls), len(lt)) + 1, None
-    stats = _anchor_stats(keys_s, keys_t, expected)               # once, however often the band widens
+    stats = anchor_stats(keys_s, keys_t, expected)               # once, however often the band widens
     if path:
         centre = np.zeros(len(ls) + 1, dtype=np.int64)
         for source_ids, target_ids, _ in path:
@@ -309,6 +229,23 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
     >>> beads[["source_ids", "target_ids", "kind"]].to_records(index=False).tolist()
     [((0,), (0,), '1-1'), ((1, 2), (1,), '2-1')]
     """
+    prepared = _prepare(source, target, source_lang=source_lang, target_lang=target_lang, lexicon=lexicon,
+                        source_paragraphs=source_paragraphs, target_paragraphs=target_paragraphs,
+                        dictionary=dictionary, band=band)
+    return _beads(prepared, equivalents=equivalents, learn=learn, band=band, threshold=threshold)
+
+
+class _Prepared:
+    """What every pass over one document shares, computed once: the sentences' lengths and paragraph
+    numbers, their anchor keys before any equivalent, content words and dictionary keys."""
+
+    __slots__ = ("ls", "lt", "para_s", "para_t", "keys_s", "keys_t", "words_s", "words_t", "extra_s", "extra_t",
+                 "expected")
+
+
+def _prepare(source, target, *, source_lang, target_lang, lexicon, source_paragraphs, target_paragraphs, dictionary,
+             band) -> _Prepared | None:
+    """The checked inputs of :func:`align_sentences` (None: no sentence on either side)."""
     src, tgt = _check_sentences(source, "source"), _check_sentences(target, "target")
     for name, lang in (("source_lang", source_lang), ("target_lang", target_lang)):
         if lang not in LANGS:
@@ -318,25 +255,40 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
     if lexicon is not None and not (isinstance(lexicon, Mapping)
                                     and all(isinstance(v, Mapping) for v in lexicon.values())):
         raise InputError("lexicon must be a mapping {frame: {lang: [terms]}}")
-    para_s = _check_paragraphs(source_paragraphs, src, "source_paragraphs")
-    para_t = _check_paragraphs(target_paragraphs, tgt, "target_paragraphs")
+    p = _Prepared()
+    p.para_s = _check_paragraphs(source_paragraphs, src, "source_paragraphs")
+    p.para_t = _check_paragraphs(target_paragraphs, tgt, "target_paragraphs")
     if not src and not tgt:
+        return None
+    p.ls = np.array([len(s.strip()) for s in src], dtype=float)
+    p.lt = np.array([len(s.strip()) for s in tgt], dtype=float)
+    p.keys_s = anchor_keys(src, lang=source_lang, other_lang=target_lang, lexicon=lexicon, other_sentences=tgt)
+    p.keys_t = anchor_keys(tgt, lang=target_lang, other_lang=source_lang, lexicon=lexicon, other_sentences=src)
+    p.expected = tuple(EXPECTED + ("l", "a") * (lang == "zh") for lang in (source_lang, target_lang))
+    p.words_s, p.words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
+    p.extra_s, p.extra_t = [Counter() for _ in src], [Counter() for _ in tgt]  # added after the equivalents
+    if dictionary and {source_lang, target_lang} in DICTIONARY_PAIRS:
+        add_dictionary(p.extra_s, p.words_s, lang=source_lang)
+        add_dictionary(p.extra_t, p.words_t, lang=target_lang)
+    if dictionary and {source_lang, target_lang} == {"zh", "fr"}:
+        add_cfdict(p.extra_s, p.words_s, lang=source_lang)
+        add_cfdict(p.extra_t, p.words_t, lang=target_lang)
+    return p
+
+
+def _beads(p: _Prepared | None, *, equivalents, learn: bool, band: int, threshold: float, index=None) -> pd.DataFrame:
+    """:func:`align_sentences`'s beads of a prepared document (its keys copied: `p` is not changed);
+    `index` is :func:`~discourse.anchors.equivalent_index` of `equivalents`, when made already."""
+    if p is None:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(_COLUMNS, [object, object, str, float, bool])})
-    ls = np.array([len(s.strip()) for s in src], dtype=float)
-    lt = np.array([len(s.strip()) for s in tgt], dtype=float)
+    ls, lt, para_s, para_t, expected = p.ls, p.lt, p.para_s, p.para_t, p.expected
     ratio = lt.sum() / ls.sum() if ls.sum() and lt.sum() else 1.0
     var = 6.8 * min(1.0, 1.0 / ratio)
-    keys_s = anchor_keys(src, lang=source_lang, other_lang=target_lang, lexicon=lexicon, other_sentences=tgt)
-    keys_t = anchor_keys(tgt, lang=target_lang, other_lang=source_lang, lexicon=lexicon, other_sentences=src)
-    expected = tuple(EXPECTED + ("l", "a") * (lang == "zh") for lang in (source_lang, target_lang))
-    words_s, words_t = content_words(src, lang=source_lang), content_words(tgt, lang=target_lang)
-    add_equivalents(keys_s, keys_t, words_s, words_t, equivalents or ())
-    if dictionary and {source_lang, target_lang} in DICTIONARY_PAIRS:
-        add_dictionary(keys_s, words_s, lang=source_lang)
-        add_dictionary(keys_t, words_t, lang=target_lang)
-    if dictionary and {source_lang, target_lang} == {"zh", "fr"}:
-        add_cfdict(keys_s, words_s, lang=source_lang)
-        add_cfdict(keys_t, words_t, lang=target_lang)
+    keys_s, keys_t = [Counter(bag) for bag in p.keys_s], [Counter(bag) for bag in p.keys_t]
+    add_equivalents(keys_s, keys_t, p.words_s, p.words_t, equivalents or (), index=index)
+    for keys, extra in ((keys_s, p.extra_s), (keys_t, p.extra_t)):
+        for bag, more in zip(keys, extra):
+            bag.update(more)  # the dictionary keys, in the order they were found
     beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected)
     confident = [(s[0], t[0]) for s, t, cost in beads if len(s) == 1 and len(t) == 1 and cost < SCORE_CENTRE - 1.4]
     if learn and len(confident) >= 3:
@@ -344,7 +296,8 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
         ratio = lt[j].sum() / max(ls[i].sum(), 1.0)
         x = lt[j] / ratio
         var = float(np.clip(np.mean((x - ls[i]) ** 2 / ((x + ls[i]) / 2 + 1)), 0.3, 30.0)) if len(i) >= 5 else var
-        add_equivalents(keys_s, keys_t, words_s, words_t, [p[:2] for p in learn_equivalents(words_s, words_t, confident)])
+        learned = learn_equivalents(p.words_s, p.words_t, confident)
+        add_equivalents(keys_s, keys_t, p.words_s, p.words_t, [q[:2] for q in learned])
         beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected, path=beads)
     score = [float(1.0 / (1.0 + np.exp(min(cost - SCORE_CENTRE, 700.0)))) for _, _, cost in beads]
     return pd.DataFrame({
@@ -357,23 +310,27 @@ def align_sentences(source, target, *, source_lang: str, target_lang: str, lexic
 
 
 def align_documents(documents: Mapping, *, source_lang: str, target_lang: str, min_dice: float = 0.5,
-                    **options) -> pd.DataFrame:
+                    lexicon: Mapping | None = None, dictionary: bool = True, band: int = 8,
+                    threshold: float = 0.5) -> pd.DataFrame:
     """Align the sentences of many documents, with word equivalents learned over all of them.
 
     A first pass aligns each document alone (:func:`align_sentences` with ``learn=False``);
     Dice associations over all the confident 1-1 links of the corpus (a pair seen at least
     twice, Dice ≥ `min_dice`) then serve as ``equivalents`` in a second pass — hunalign's
     dictionary-less mode (Varga et al. 2005) over the corpus rather than one document.
+    What both passes share (a document's anchor keys, content words, dictionary keys) is
+    computed once per document.
 
     Parameters
     ----------
     documents : mapping
-        ``{doc_id: (source_sentences, target_sentences)}``.
+        ``{doc_id: (source_sentences, target_sentences)}``, or with each sentence's paragraph
+        number: ``{doc_id: (source_sentences, target_sentences, source_paragraphs,
+        target_paragraphs)}`` (see :func:`align_sentences`).
     source_lang, target_lang : str
     min_dice : float
-    **options
-        Passed to :func:`align_sentences` (``lexicon``, ``band``, ``threshold``; paragraph
-        numbers are per document and cannot be given here).
+    lexicon, dictionary, band, threshold
+        As in :func:`align_sentences`.
 
     Returns
     -------
@@ -387,23 +344,42 @@ def align_documents(documents: Mapping, *, source_lang: str, target_lang: str, m
     >>> align_documents(docs, source_lang="zh", target_lang="fr")[["doc_id", "kind"]].values.tolist()
     [['a', '1-1'], ['a', '1-1'], ['b', '1-1']]
     """
+    beads = document_beads(documents, source_lang=source_lang, target_lang=target_lang, min_dice=min_dice,
+                           lexicon=lexicon, dictionary=dictionary, band=band, threshold=threshold)
+    frames = [found.assign(doc_id=doc_id)[["doc_id", *_COLUMNS]] for doc_id, found in beads.items()]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", *_COLUMNS])
+
+
+def document_beads(documents: Mapping, *, source_lang: str, target_lang: str, min_dice: float = 0.5,
+                   lexicon: Mapping | None = None, dictionary: bool = True, band: int = 8,
+                   threshold: float = 0.5) -> dict:
+    """:func:`align_documents` as ``{doc_id: beads}`` (each :func:`align_sentences`'s table).
+
+    >>> beads = document_beads({"a": (["卡瓦诺法官发言。"], ["Le juge Kavanaugh parle."], [1], [1])},
+    ...                        source_lang="zh", target_lang="fr")
+    >>> beads["a"]["kind"].tolist()
+    ['1-1']
+    """
     if not isinstance(documents, Mapping):
         raise InputError("documents must be a mapping {doc_id: (source_sentences, target_sentences)}")
-    words_s, words_t, links = [], [], []
+    prepared, words_s, words_t, links = {}, [], [], []
     for doc_id, pair in documents.items():
-        if not (isinstance(pair, Sequence) and len(pair) == 2):
-            raise InputError(f"document {doc_id!r}: give a pair (source_sentences, target_sentences)")
-        beads = align_sentences(pair[0], pair[1], source_lang=source_lang, target_lang=target_lang,
-                                learn=False, **options)
+        if not (isinstance(pair, Sequence) and not isinstance(pair, str) and len(pair) in (2, 4)):
+            raise InputError(f"document {doc_id!r}: give a pair (source_sentences, target_sentences), or those "
+                             "and their paragraph numbers")
+        paragraphs = pair[2:] if len(pair) == 4 else (None, None)
+        p = prepared[doc_id] = _prepare(pair[0], pair[1], source_lang=source_lang, target_lang=target_lang,
+                                        lexicon=lexicon, source_paragraphs=paragraphs[0],
+                                        target_paragraphs=paragraphs[1], dictionary=dictionary, band=band)
+        if p is None:
+            continue
+        first = _beads(p, equivalents=None, learn=False, band=band, threshold=threshold)
         offset_s, offset_t = len(words_s), len(words_t)
-        words_s += content_words(pair[0], lang=source_lang)
-        words_t += content_words(pair[1], lang=target_lang)
+        words_s += p.words_s
+        words_t += p.words_t
         links += [(s[0] + offset_s, t[0] + offset_t) for s, t, score in
-                  zip(beads["source_ids"], beads["target_ids"], beads["score"]) if len(s) == len(t) == 1 and score >= 0.8]
+                  zip(first["source_ids"], first["target_ids"], first["score"]) if len(s) == len(t) == 1 and score >= 0.8]
     pairs = [p[:2] for p in learn_equivalents(words_s, words_t, links, min_dice=min_dice)]
-    frames = []
-    for doc_id, (source, target) in documents.items():
-        beads = align_sentences(source, target, source_lang=source_lang, target_lang=target_lang,
-                                equivalents=pairs, **options)
-        frames.append(beads.assign(doc_id=doc_id)[["doc_id", *_COLUMNS]])
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", *_COLUMNS])
+    index = equivalent_index(pairs)  # once for all the documents
+    return {doc_id: _beads(p, equivalents=pairs, learn=True, band=band, threshold=threshold, index=index)
+            for doc_id, p in prepared.items()}

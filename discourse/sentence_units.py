@@ -79,27 +79,10 @@ class _Groups:
 
 
 def _pair_beads(jobs: dict, source_lang: str, target_lang: str) -> dict:
-    """``{key: beads}`` for ``jobs = {key: (src, tgt, para_s, para_t)}``, equivalents learned over all."""
-    first, words_s, words_t, links = {}, [], [], []
-    for key, (src, tgt, ps, pt) in jobs.items():
-        if not src or not tgt:
-            continue
-        beads = discourse.sentence_align.align_sentences(src, tgt, source_lang=source_lang, target_lang=target_lang,
-                                                         learn=False, source_paragraphs=ps, target_paragraphs=pt)
-        off_s, off_t = len(words_s), len(words_t)
-        words_s += discourse.anchors.content_words(src, lang=source_lang)
-        words_t += discourse.anchors.content_words(tgt, lang=target_lang)
-        links += [(s[0] + off_s, t[0] + off_t) for s, t, score in
-                  zip(beads["source_ids"], beads["target_ids"], beads["score"]) if len(s) == len(t) == 1 and score >= 0.8]
-        first[key] = beads
-    pairs = [p[:2] for p in discourse.anchors.learn_equivalents(words_s, words_t, links, min_dice=0.5)]
-    out = {}
-    for key, (src, tgt, ps, pt) in jobs.items():
-        if key in first:
-            out[key] = discourse.sentence_align.align_sentences(
-                src, tgt, source_lang=source_lang, target_lang=target_lang, equivalents=pairs, source_paragraphs=ps,
-                target_paragraphs=pt)
-    return out
+    """``{key: beads}`` for ``jobs = {key: (src, tgt, para_s, para_t)}`` with sentences on both sides,
+    equivalents learned over all (:func:`discourse.sentence_align.document_beads`)."""
+    jobs = {key: job for key, job in jobs.items() if job[0] and job[1]}
+    return discourse.sentence_align.document_beads(jobs, source_lang=source_lang, target_lang=target_lang)
 
 
 def align_corpus(corpus) -> pd.DataFrame:
@@ -128,21 +111,25 @@ def align_corpus(corpus) -> pd.DataFrame:
     stream = table["role"].map(_STREAMS).to_numpy()
     para = table["paragraph_align_id"].astype("float").fillna(-1 - table["seg_id"]).astype("int64").to_numpy()
     jobs: dict = {}
+    rows_of: dict = {}  # (pivot, lang) -> {(doc_id, role): (pivot rows, lang rows)}
+    texts = table["text"].to_numpy()
+    doc_langs = table.groupby("doc_id", sort=False)["lang"].unique()  # each document's languages, as they come
     for (doc_id, role), part in table[table["role"] != "meta"].groupby(["doc_id", "role"], sort=False):
-        langs = list(pd.unique(table.loc[table["doc_id"] == doc_id, "lang"]))
+        langs = list(doc_langs[doc_id])
         pivot = "zh" if "zh" in langs else langs[0]
-        rows = {lang: part.index[part["lang"] == lang].to_numpy() for lang in langs}
+        part_langs = part["lang"].to_numpy()
+        rows = {lang: part.index[part_langs == lang].to_numpy() for lang in langs}
         coord[rows[pivot]] = np.arange(len(rows[pivot]))
         for lang in langs:
             if lang != pivot and len(rows[lang]):
                 src, tgt = rows[pivot], rows[lang]
+                rows_of.setdefault((pivot, lang), {})[(doc_id, role)] = src, tgt
                 jobs.setdefault((pivot, lang), {})[(doc_id, role)] = (
-                    table["text"].to_numpy()[src].tolist(), table["text"].to_numpy()[tgt].tolist(),
+                    texts[src].tolist(), texts[tgt].tolist(),
                     para[src].tolist() if role == "body" else None, para[tgt].tolist() if role == "body" else None)
     for (pivot, lang), pair_jobs in jobs.items():
         for key, beads in _pair_beads(pair_jobs, pivot, lang).items():
-            part = table[(table["doc_id"] == key[0]) & (table["role"] == key[1])]
-            src, tgt = part.index[part["lang"] == pivot].to_numpy(), part.index[part["lang"] == lang].to_numpy()
+            src, tgt = rows_of[(pivot, lang)][key]
             last = -1.0
             for s_ids, t_ids, s, flag in beads[["source_ids", "target_ids", "score", "low_confidence"]].itertuples(index=False):
                 members = [src[i] for i in s_ids] + [tgt[j] for j in t_ids]
