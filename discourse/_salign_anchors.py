@@ -11,7 +11,6 @@ adjacent sentences and one) share.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 __all__ = ["KEY_WEIGHTS", "anchor_stats", "band_matrix", "flatten", "similarities"]
 
@@ -59,8 +58,10 @@ def anchor_stats(keys_s, keys_t, expected=((), ())):
     ``expected`` kinds: a number the translation lacks is evidence against a link, not against
     an omission). Array-based: the keys are coded once, their document frequencies counted."""
     (names_s, sent_s, count_s), (names_t, sent_t, count_t) = flatten(keys_s), flatten(keys_t)
-    codes, uniques = pd.factorize(pd.Series(names_s + names_t, dtype=object), sort=False)
-    code_s, code_t = codes[:len(names_s)].astype(np.int64), codes[len(names_s):].astype(np.int64)
+    index: dict = {}  # the keys coded in order of first occurrence (pandas.factorize's codes, without pandas)
+    codes = np.array([index.setdefault(k, len(index)) for k in names_s + names_t], dtype=np.int64)
+    uniques = list(index)
+    code_s, code_t = codes[:len(names_s)], codes[len(names_s):]
     df_s, df_t = np.bincount(code_s, minlength=len(uniques)), np.bincount(code_t, minlength=len(uniques))
     shared = (df_s > 0) & (df_t > 0)
     kind = [k[0] for k in uniques]

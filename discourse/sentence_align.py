@@ -103,7 +103,14 @@ def _dp(ls, lt, stats, ratio, var, half, para_s, para_t, centre=None):
     width = min(2 * half + 1, m + 1)
     lo = np.clip(centre - half, 0, m + 1 - width).astype(np.int64)
     occurrences, tot_s, tot_t = stats
-    pair, adj_s, adj_t = similarities(occurrences, lo, width, n, m)
+    matrices, memo = similarities(occurrences, lo, width, n, m), {}
+
+    def gathered(which, a, b):  # matrices[which] at the cells a rows and b columns back (the kinds share them)
+        key = (which, a, b)
+        if key not in memo:
+            memo[key] = _gather(matrices[which], rows - a, cols - b, lo, width)
+        return memo[key]
+
     ks, kt = np.concatenate([[0.0], np.cumsum(tot_s)]), np.concatenate([[0.0], np.cumsum(tot_t)])
     rows = np.arange(n + 1)[:, None]
     cols = lo[:, None] + np.arange(width)[None, :]
@@ -123,13 +130,13 @@ def _dp(ls, lt, stats, ratio, var, half, para_s, para_t, centre=None):
             member_s = [np.zeros(valid.shape) for _ in range(di)]
             for a in range(di):
                 for b in range(dj):
-                    one = _gather(pair, rows - a, cols - b, lo, width)
+                    one = gathered(0, a, b)
                     shared += one
                     member_s[a] += one
                     if a < di - 1:
-                        shared -= _gather(adj_s, rows - a - 1, cols - b, lo, width)
+                        shared -= gathered(1, a + 1, b)
                     if b < dj - 1:
-                        shared -= _gather(adj_t, rows - a, cols - b - 1, lo, width)
+                        shared -= gathered(2, a, b + 1)
             shared = np.maximum(shared, 0.0)
             shared = np.minimum(shared, np.minimum(src_keys, tgt_keys))   # Σ min(A, B) ≤ either side
             if di >= WEAKEST_FROM:                    # a 3-1 bead explains its three sources' anchors
