@@ -11,6 +11,11 @@ Run ``python benchmarks/bench_sentence_align.py`` from the repository with ``../
    their ratio (10 × the size should take about 10 × the time: the dynamic programme is banded).
 3. The UDHR (``../shared/eval/udhr/``): the 50 article paragraphs of zh with fr, vi, en as one
    document, degraded the same way with 10 seeds.
+4. A corpus's sentence units: ``Corpus.to_sentences()`` (every document's versions aligned,
+   equivalents learned over the corpus: what ``renderings(corpus)`` at its default sentence
+   unit runs once per corpus) on the bundled seeds repeated to about 10 k and 100 k tokens
+   (``--corpus-tokens``; tokens built first and the seeds aligned once, neither timed), seconds
+   and their ratio.
 
 Results are printed and written to ``benchmarks/results/sentence_align.csv``.
 """
@@ -82,11 +87,39 @@ def scale(docs, sizes=(100_000, 1_000_000), lang: str = "fr") -> list[dict]:
     return rows
 
 
+def corpus_units(sizes=(10_000, 100_000)) -> list[dict]:
+    """Seconds of ``to_sentences()`` on the seeds repeated to each size in tokens."""
+    import warnings
+
+    import discourse
+    from bench_renderings import repeated_seeds
+
+    with warnings.catch_warnings():  # tokenizers, dictionaries and tables loaded once, outside the timings
+        warnings.simplefilter("ignore")
+        discourse.load_corpus().to_sentences()
+    rows = []
+    for size in sizes:
+        corpus, copies = repeated_seeds(size)
+        tokens = len(corpus.tokens())
+        start = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            level = corpus.to_sentences()
+        seconds = time.perf_counter() - start
+        rows.append({"case": f"seeds x {copies}", "setting": "corpus", "seconds": seconds, "tokens": tokens,
+                     "sentences": len(level), "documents": len(corpus.doc_ids)})
+        print(f"seeds x {copies}: {tokens:,} tokens, {len(level):,} sentences, {len(corpus.doc_ids)} documents: "
+              f"to_sentences {seconds:.1f} s", flush=True)
+    return rows
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-quality", action="store_true", help="only the scale runs")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000],
                         help="Chinese characters of the scale runs")
+    parser.add_argument("--corpus-tokens", type=int, nargs="+", default=[10_000, 100_000],
+                        help="tokens of the corpus runs (to_sentences)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "sentence_align.csv")
     args = parser.parse_args(argv)
     if not NTREX.is_dir():
@@ -94,6 +127,7 @@ def main(argv=None) -> None:
     docs = read_ntrex()
     rows = [] if args.no_quality else quality(docs) + (udhr() if UDHR.is_dir() else [])
     rows += scale(docs, tuple(args.sizes))
+    rows += corpus_units(tuple(args.corpus_tokens))
     rows = [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]
     fields = sorted({k for row in rows for k in row})
     write_csv(args.out, rows, fields)

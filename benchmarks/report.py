@@ -173,6 +173,14 @@ def _sentence_align(rows):
         small = scale[0]
         parts.append(f"{sig(float(big['zh_chars']) / float(small['zh_chars']))} × the size, "
                      f"{sig(float(big['seconds']) / float(small['seconds']))} × the time")
+    corpus = sorted((r for r in rows if r["setting"] == "corpus"), key=lambda r: float(r["tokens"]))
+    if corpus:
+        big = corpus[-1]
+        parts.append(f"a corpus's sentence units (`to_sentences`) on {sig(float(big['tokens']) / 1e6)} M tokens "
+                     f"({big['case']}) in {sig(big['seconds'])} s")
+    if len(corpus) > 1:
+        parts.append(f"{sig(float(big['tokens']) / float(corpus[0]['tokens']))} × the tokens, "
+                     f"{sig(float(big['seconds']) / float(corpus[0]['seconds']))} × the time")
     return "; ".join(parts)
 
 
