@@ -44,6 +44,18 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture
+def agg():
+    """matplotlib on its Agg backend (no screen), every figure closed after the test:
+    ``pytestmark = pytest.mark.usefixtures("agg")`` in a module that draws."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    matplotlib.use("Agg", force=True)
+    yield
+    plt.close("all")
+
+
 @pytest.fixture(scope="session")
 def seeds():
     """The corpus read from the raw seed files (not the saved one)."""

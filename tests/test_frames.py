@@ -52,13 +52,7 @@ def shifts(corpus):
     return translation_shifts(corpus)
 
 
-@pytest.fixture(autouse=True)
-def _agg():
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("agg")  # the Agg backend, figures closed (conftest)
 
 
 # ----------------------------------------------------------------------------- lexicons

@@ -34,13 +34,7 @@ FR = ["responsabilité", "« acte d’engagement »"]
 LABELS = ZH + VI + FR + ["poverty alleviation"]
 
 
-@pytest.fixture(autouse=True)
-def _agg_backend():
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("agg")  # the Agg backend, figures closed (conftest)
 
 
 @pytest.fixture(scope="module")

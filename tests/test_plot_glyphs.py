@@ -20,13 +20,7 @@ import discourse
 from discourse.frames import rendering_summary, renderings
 
 
-@pytest.fixture(autouse=True)
-def _agg_backend():
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("agg")  # the Agg backend, figures closed (conftest)
 
 
 @pytest.fixture(scope="module")
