@@ -127,12 +127,11 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
     across units), what a source form or a source group's neighbours score with the target
     groups, a list over ``j`` each, so that hits of one term in a unit compute it once: the
-    Dice of the form's first hit (``memo["dice", form]``, for every ``j`` at once: it is a few
-    set operations), zh → vi the reading score of the form (``memo["read", form]``) and the
+    Dice of the form's first hit (``memo["dice", form]``), zh → vi the reading score of the form (``memo["read", form]``) and the
     number of neighbours the target's neighbours read or translate (``memo["agree",
     neighbours]``, :func:`~discourse.frames.context.agreement`; zh → fr and zh → en compare the
     neighbours' gloss keys, :func:`~discourse.frames.context.neighbour_glosses`, with the
-    target's keys); the last two are filled only for the ``j`` asked for.
+    target's keys); each filled only for the ``j`` asked for.
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
@@ -150,11 +149,9 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     zh_vi = (source, tgt) == ("zh", "vi")
     glosses = gloss_words(form) if (source, tgt) == ("zh", "en") else None
     strengths = memo.get(("dice", first))
-    if strengths is None:  # Association.strength, inline, for every target group
+    if strengths is None:
         trusted_dice, trusted = learned.trusted(first)
-        strengths = memo["dice", first] = [
-            max(map(trusted_dice.__getitem__, common)) if (common := trusted.intersection(info[3])) else 0.0
-            for info in t_info] if trusted else [0.0] * len(t_info)
+        strengths = memo["dice", first] = [None] * len(t_info) if trusted else [0.0] * len(t_info)
     agree = glossed = reads = readable = None
     if neighbours:
         agree = memo.get(("agree", neighbours))
@@ -195,5 +192,10 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
             else:  # one CONTEXT_WEIGHT per neighbour, added one by one as before
                 for _ in range(agreeing):
                     score += CONTEXT_WEIGHT
-        out.append((j, score + strengths[j]))
+        strength = strengths[j]
+        if strength is None:  # Association.strength, inline
+            trusted_dice, trusted = learned.trusted(first)
+            common = trusted.intersection(info[3])
+            strength = strengths[j] = max(map(trusted_dice.__getitem__, common)) if common else 0.0
+        out.append((j, score + strength))
     return out

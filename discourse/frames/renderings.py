@@ -84,7 +84,7 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
-from .anchoring import expected, sentence_anchors, swap_pairs
+from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
 from .association import Association
 from .calques import calque, syllables_of
 from .context import fallback, has_dictionary, source_neighbours
@@ -203,46 +203,58 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     return out
 
 
-def _clause(seg_id, start, ends, s_order):
-    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、).
-
-    `ends` are the offsets of the clause ends in the hit's segment."""
-    return s_order[seg_id], bisect_left(ends, start)
-
-
 def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache):
     """The rows of one unit, frame and target language (module docstring, steps 1–4).
 
-    `src`, `tg`: the unit's source and target hits of the frame (:meth:`UnitHits.slice`)."""
+    `src`, `tg`: the unit's source and target hits of the frame (:meth:`UnitHits.slice`).
+    A unit with no source group, no target group, or one of each, is paired without
+    :class:`Greedy` (what it would do then: no sentence anchor with one source group, a pair
+    scoring above 0 made, nothing left to swap)."""
     s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
     groups, t_groups = uh.groups(src, target=False), uh.groups(tg, target=True)
-    pos, lit, match = uh.pos, uh.lit, uh.match
+    pos, lit = uh.pos, uh.lit
+    if not groups or not t_groups:
+        made = _anchors(cache, d, a, source, tgt, s_order, t_order, length, text) if len(groups) > 1 else []
+        return _rows(d, a, frame, source, tgt, src, t_groups, (), {}, uh, text, t_order, learned,
+                     _expected_at(src, uh, {}, made, t_order, length, d, tgt), cache)
     t_pos = [pos[tgp[0]] for tgp in t_groups]
     keys_of = tgt if has_dictionary(source, tgt) else None
     glossed = (source, tgt) == ("zh", "en")  # only zh → en compares a target group's words (with glosses)
-    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, uh.seg[tgp[0]]), keys_of, span_words=glossed,
-                          syllables=(source, tgt) == ("zh", "vi")) for tgp in t_groups]
-    if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
-        s_len = {s: length[(d, source, s)] for s in s_order}
-        t_len = {s: length[(d, tgt, s)] for s in t_order}
-        cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
-    made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
-    anchors, pairs, static, s_pos, used, memo = list(made), [], {}, [], {}, {}
-    greedy = Greedy(made)
+    syllables = (source, tgt) == ("zh", "vi")
+    seg = uh.seg
+    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, seg[tgp[0]]), keys_of, span_words=glossed,
+                          syllables=syllables) for tgp in t_groups]
+    memo = {}
+    if len(groups) == 1 and len(t_groups) == 1:
+        sg, tgp = groups[0], t_groups[0]
+        ps = pos[sg[0]]
+        scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, _near(sg, uh, text, d, source, keys_of))
+        rendered, made = {}, []
+        if scores and scores[0][1] - DISTANCE * abs(t_pos[0] - ps) > 0.0:  # Greedy.best, no pair made before
+            made.append((ps, t_pos[0], None))
+            lits = [h for h in sg if lit[h]]
+            for k, h in enumerate(lits[:len(tgp)]):
+                rendered[h] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
+        return _rows(d, a, frame, source, tgt, src, t_groups, {0} if made else (), rendered, uh, text, t_order,
+                     learned, _expected_at(src, uh, rendered, made, t_order, length, d, tgt), cache)
+    made = _anchors(cache, d, a, source, tgt, s_order, t_order, length, text) if len(groups) > 1 else []
+    anchors, pairs, static, s_pos, used = list(made), [], {}, [], {}
+    greedy = Greedy(list(made))
+    start = uh.start
 
     def add(sg):
         i = len(s_pos)
         h0 = sg[0]
         s_pos.append(pos[h0])
-        seg_id = uh.seg[h0]
-        near = source_neighbours(text[(d, source, seg_id)], uh.start[h0], uh.end[sg[-1]], tgt) if keys_of else ()
-        scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, near)
+        seg_id = seg[h0]
+        scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, _near(sg, uh, text, d, source, keys_of))
         for j, score in scores:
             static[(i, j)] = score
         key = ("clauses", d, seg_id)
-        if key not in cache:  # the clause ends of a source segment, once for all its hits
-            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, seg_id)])]
-        greedy.add(s_pos[i], _clause(seg_id, uh.start[h0], cache[key], s_order), scores, t_pos)
+        ends = cache.get(key)
+        if ends is None:  # the clause ends of a source segment, once for all its hits
+            ends = cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, seg_id)])]
+        greedy.add(s_pos[i], (s_order[seg_id], bisect_left(ends, start[h0])), scores, t_pos)
 
     for sg in groups:
         add(sg)
@@ -253,24 +265,50 @@ def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learn
         lits = [h for h in groups[i] if lit[h]]
         n = len(t_groups[j])
         if len(lits) > n:  # the hits left over compete again for the groups left
-            if _left_before(i, j, static, greedy.taken_t, t_pos):
+            if _left_before(j, greedy.cands[i], greedy.taken_t, t_pos):
                 used[i], rest = lits[-n:], lits[:-n]
             else:
                 rest = lits[n:]
             groups.append(rest)
             add(groups[-1])
-    swap_pairs(pairs, [sum(lit[h] for h in g) for g in groups], [len(g) for g in t_groups], static, s_pos, t_pos,
-               anchors)
+    if len(pairs) > 1:
+        swap_pairs(pairs, [sum(lit[h] for h in g) for g in groups], [len(g) for g in t_groups], static, s_pos, t_pos,
+                   anchors)
     rendered = {}
     for i, j in pairs:
         lits = [h for h in groups[i] if lit[h]]
         tgp = t_groups[j]
         for k, h in enumerate(used.get(i, lits[:len(tgp)])):
             rendered[h] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
+    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned,
+                 _expected_at(src, uh, rendered, greedy.made, t_order, length, d, tgt), cache)
+
+
+def _near(sg, uh, text, d, source, keys_of):
+    """A source group's dictionary neighbours (:func:`source_neighbours`), when the pair has a dictionary."""
+    if not keys_of:
+        return ()
+    return source_neighbours(text[(d, source, uh.seg[sg[0]])], uh.start[sg[0]], uh.end[sg[-1]], keys_of)
+
+
+def _anchors(cache, d, a, source, tgt, s_order, t_order, length, text):
+    """The unit's sentence ends (:func:`sentence_anchors`), once for all its frames."""
+    out = cache.get((d, a, tgt))
+    if out is None:
+        s_len = {s: length[(d, source, s)] for s in s_order}
+        t_len = {s: length[(d, tgt, s)] for s in t_order}
+        out = cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
+    return out
+
+
+def _expected_at(src, uh, rendered, made, t_order, length, d, tgt):
+    """Where the rendering of each literal source hit nothing renders is expected: (segment, offset)."""
+    lit, pos = uh.lit, uh.pos
+    left = [h for h in src if lit[h] and h not in rendered]
+    if not left:
+        return {}
     t_len = {s: length[(d, tgt, s)] for s in t_order}
-    at = {h: _offset(expected(pos[h], greedy.made), t_order, t_len) for h in src if lit[h] and h not in rendered}
-    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned, at,
-                 cache)
+    return {h: _offset(expected(pos[h], made), t_order, t_len) for h in left}
 
 
 def _segment_words(cache, text, d, lang, seg_id):
@@ -304,12 +342,13 @@ def _offset(position, t_order, t_len):
     return seg_id, round((x - k) * t_len[seg_id])
 
 
-def _left_before(i, j, static, taken_t, t_pos):
-    """Whether the target group nearest to `j` that source group `i` may still take comes before it.
+def _left_before(j, cands, taken_t, t_pos):
+    """Whether the target group nearest to `j` that a source group may still take comes before it
+    (`cands`: the group's ``(target group, score, position)`` candidates, :attr:`Greedy.cands`).
 
     Then the group's last hits render `j` and its first are left over: a list keeps its order
     in translation (考核督查问责 ↔ « d'évaluation, d'inspection et de recours en responsabilité »)."""
-    left = [(abs(t_pos[m] - t_pos[j]), t_pos[m] < t_pos[j]) for (k, m) in static if k == i and m not in taken_t]
+    left = [(abs(t_pos[m] - t_pos[j]), t_pos[m] < t_pos[j]) for m, _, _ in cands if m not in taken_t]
     return bool(left) and min(left)[1]
 
 
@@ -335,7 +374,8 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
             used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
             if (source, tgt) == ("zh", "vi"):
                 syllables = _unit_syllables(cache, text, d, a, tgt, t_order)
-        found = fallback(term, texts, at[h], used, source=source, target=tgt, syllables=syllables)
+        found = fallback(term, texts, at[h], used, source=source, target=tgt, syllables=syllables,
+                         runs=lambda seg_id: _segment_words(cache, text, d, tgt, seg_id))
         if found[3] == "none":
             found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (seg[h], found[-1]))
