@@ -149,8 +149,8 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     zh_vi = (source, tgt) == ("zh", "vi")
     glosses = gloss_words(form) if (source, tgt) == ("zh", "en") else None
     strengths = memo.get(("dice", first))
+    trusted_dice, trusted = learned.trusted(first)  # Association.strength, inline below
     if strengths is None:
-        trusted_dice, trusted = learned.trusted(first)
         strengths = memo["dice", first] = [None] * len(t_info) if trusted else [0.0] * len(t_info)
     agree = glossed = reads = readable = None
     if neighbours:
@@ -193,8 +193,7 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
                 for _ in range(agreeing):
                     score += CONTEXT_WEIGHT
         strength = strengths[j]
-        if strength is None:  # Association.strength, inline
-            trusted_dice, trusted = learned.trusted(first)
+        if strength is None:
             common = trusted.intersection(info[3])
             strength = strengths[j] = max(map(trusted_dice.__getitem__, common)) if common else 0.0
         out.append((j, score + strength))

@@ -400,9 +400,13 @@ def _learned(term, source, tgt, t_order, text, d, learned, used):
     for word, _ in learned.learned(term):
         pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
         for seg_id in t_order:
+            taken = None
             for m in pattern.finditer(text[(d, tgt, seg_id)]):
-                if not any(seg == seg_id and s < m.end() and m.start() < e for seg, s, e in used):
-                    used.append((seg_id, m.start(), m.end()))
+                if taken is None:  # the spans used in this segment
+                    taken = [(s, e) for seg, s, e in used if seg == seg_id]
+                ms, me = m.span()
+                if not any(s < me and ms < e for s, e in taken):
+                    used.append((seg_id, ms, me))
                     return (m.group(), m.start(), m.end(), "learned", "softened",
                             _calque(source, tgt, term, m.group()), seg_id)
     return None
