@@ -85,7 +85,7 @@ from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
 from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
-from .association import Association
+from .association import Association, aligned_rows
 from .calques import calque, syllables_of
 from .context import fallback, has_dictionary, source_neighbours
 from .lexicon import load_lexicon
@@ -180,14 +180,15 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     found = find_hits(units, toks, lex, role=COUNTED_ROLES)
     warn_unmatched(toks, lex, found, warn=None, stacklevel=3)
     uh = UnitHits(units, found, lex.names)
-    hits = pd.DataFrame({c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")}).assign(match=uh.match)
+    hits = {c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")} | {"match": uh.match}
+    aligned = aligned_rows(units)  # what each language pair's Association shares
     literal_langs = {}
     for frame, lang, kind in zip(*(lex.terms[c].tolist() for c in ("frame", "lang", "kind"))):
         if kind == "literal":
             literal_langs.setdefault(frame, set()).add(lang)
     rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
-        learned = Association(units, hits, source, tgt)
+        learned = Association(units, hits, source, tgt, aligned=aligned)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
         pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
         for d, a in pairs:
