@@ -103,18 +103,28 @@ def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
     ((True, 'responsabilités'), ['des'], ['un'], None)
     """
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
-    text, words, lowered = sw.text, sw.words, sw.lowered
+    text, marks, lowered = sw.text, sw.marks, sw.lowered
     span = text[s:e]
-    window = frozenset(lowered(sw.left(s, WINDOW), s) + lowered(e, sw.right(e, WINDOW)))
+    # SegmentWords.left and .right for both window sizes: the clause marks nearest the group, looked up once
+    k = bisect_left(marks, s) - 1
+    mark_s = marks[k] if k >= 0 else -1
+    k = bisect_left(marks, e)
+    n = len(text)
+    mark_e = marks[k] if k < len(marks) else n
+    a, b = max(0, s - WINDOW), min(n, e + WINDOW)
+    window = frozenset(lowered(mark_s + 1 if mark_s >= a else a, s) + lowered(e, mark_e if mark_e < b else b))
     near = None
     if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
-        near = target_keys(words(sw.left(s, NEIGHBOUR_WINDOW), s)[-SIDE:]
-                           + words(e, sw.right(e, NEIGHBOUR_WINDOW))[:SIDE], keys_of)
+        a, b = max(0, s - NEIGHBOUR_WINDOW), min(n, e + NEIGHBOUR_WINDOW)
+        near = target_keys(sw.words(mark_s + 1 if mark_s >= a else a, s)[-SIDE:]
+                           + sw.words(e, mark_e if mark_e < b else b)[:SIDE], keys_of)
     syl = None
     if syllables:  # the runs of an NFC text, lower-cased, are its syllables
         syl = (tuple(lowered(s, e)) if unicodedata.is_normalized("NFC", span)
                else tuple(x for x, _, _ in syllables_of(span)))
-    return (any(uh.lit[h] for h in tgp), span, frozenset(lowered(s, e)) if span_words else None, window, near, syl)
+    lit = uh.lit
+    return (lit[tgp[0]] if len(tgp) == 1 else any(lit[h] for h in tgp), span,
+            frozenset(lowered(s, e)) if span_words else None, window, near, syl)
 
 
 def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):

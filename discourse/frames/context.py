@@ -86,18 +86,20 @@ def source_neighbours(text: str, start: int, end: int, target: str) -> tuple[str
     left = _HAN_RUN_END.search(text, max(0, i - _LONGEST), i)
     if left:
         run = left.group()
-        word = next((run[-n:] for n in range(len(run), 1, -1) if run[-n:] in table), None)
-        if word:
-            out.append(word)
+        for n in range(len(run), 1, -1):  # the longest headword first
+            if run[-n:] in table:
+                out.append(run[-n:])
+                break
     j = end
     while j < len(text) and text[j] in _PARTICLES:
         j += 1
     right = _HAN_RUN.match(text, j, j + _LONGEST)
     if right:
         run = right.group()
-        word = next((run[:n] for n in range(len(run), 1, -1) if run[:n] in table), None)
-        if word:
-            out.append(word)
+        for n in range(len(run), 1, -1):
+            if run[:n] in table:
+                out.append(run[:n])
+                break
     return tuple(out)
 
 
