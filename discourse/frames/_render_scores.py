@@ -127,7 +127,7 @@ def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
             frozenset(lowered(s, e)) if span_words else None, window, near, syl)
 
 
-def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
+def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=(), *, only=None):
     """The position-free part of source group `sg`'s scores with the unit's target groups:
     ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
     target group).
@@ -141,7 +141,8 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     number of neighbours the target's neighbours read or translate (``memo["agree",
     neighbours]``, :func:`~discourse.frames.context.agreement`; zh → fr and zh → en compare the
     neighbours' gloss keys, :func:`~discourse.frames.context.neighbour_glosses`, with the
-    target's keys); each filled only for the ``j`` asked for.
+    target's keys); each filled only for the ``j`` asked for. `only`, when given, are the target
+    groups scored (the others are left out).
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
@@ -174,7 +175,8 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
         reads = memo.get(("read", form))
         if reads is None:
             reads = memo["read", form] = [None] * len(t_info)
-    for j, info in enumerate(t_info):
+    for j in range(len(t_info)) if only is None else only:
+        info = t_info[j]
         t_lit = info[0]
         if t_lit and not s_lit:
             continue
