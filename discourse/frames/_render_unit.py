@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
 from .calques import calque, syllables_of
@@ -60,20 +60,23 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
         return _rows(d, a, frame, source, tgt, src, t_groups, {0} if made else (), rendered, uh, text, t_order,
                      learned, _expected_at(src, uh, rendered, made, t_order, length, d, tgt), cache)
     made = _anchors(cache, d, a, source, tgt, s_order, t_order, length, text) if len(groups) > 1 else []
-    anchors, pairs, s_pos, used, near = list(made), [], [], {}, []
+    anchors, pairs, s_pos, used, near, s_lit = list(made), [], [], {}, [], []
     greedy = Greedy(list(made))
     start = uh.start
+    t_lit = [info[0] for info in t_info]
+    in_order = all(x <= y for x, y in zip(t_pos, t_pos[1:]))
 
     def score_of(i, j):  # a score left out below, when swap_pairs asks for it
         return static_scores(groups[i], uh, t_info, source, tgt, learned, memo, near[i], only=(j,))[0][1]
 
-    static = _Scores(score_of)
+    static = _Scores(score_of, s_lit, t_lit)
 
     def add(sg):
         i = len(s_pos)
         h0 = sg[0]
         ps = pos[h0]
         s_pos.append(ps)
+        s_lit.append(any(lit[h] for h in sg))
         seg_id = seg[h0]
         key = ("clauses", d, seg_id)
         ends = cache.get(key)
@@ -81,18 +84,14 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
             ends = cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, seg_id)])]
         clause = (s_order[seg_id], bisect_left(ends, start[h0]))
         # a target group outside the range the pairs made allow now is never taken by Greedy (the
-        # range only narrows): its score is computed only if swap_pairs asks for it
+        # range only narrows): it is no candidate, and its score is computed only if swap_pairs asks for it
         low, high = greedy.limits(ps, clause)
         near.append(_near(sg, uh, text, d, source, keys_of))
-        inside = [j for j, pt in enumerate(t_pos) if low <= pt <= high]
+        inside = (range(bisect_left(t_pos, low), bisect_right(t_pos, high)) if in_order
+                  else [j for j, pt in enumerate(t_pos) if low <= pt <= high])
         scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, near[i], only=inside)
-        if len(inside) < len(t_pos):
-            s_lit = any(lit[h] for h in sg)
-            computed = dict(scores)
-            scores = [(j, computed[j]) if j in computed else (j, _LATER) for j in range(len(t_pos))
-                      if j in computed or (not low <= t_pos[j] <= high and (s_lit or not t_info[j][0]))]
         for j, score in scores:
-            static[(i, j)] = None if score is _LATER else score
+            static[(i, j)] = score
         greedy.add(ps, clause, scores, t_pos)
 
     for sg in groups:
@@ -104,7 +103,7 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
         lits = [h for h in groups[i] if lit[h]]
         n = len(t_groups[j])
         if len(lits) > n:  # the hits left over compete again for the groups left
-            if _left_before(j, greedy.cands[i], greedy.taken_t, t_pos):
+            if _left_before(j, [m for m in range(len(t_pos)) if (i, m) in static], greedy.taken_t, t_pos):
                 used[i], rest = lits[-n:], lits[:-n]
             else:
                 rest = lits[n:]
@@ -123,22 +122,27 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
                  _expected_at(src, uh, rendered, greedy.made, t_order, length, d, tgt), cache)
 
 
-#: The score of a pair Greedy never takes, for it (above any score: only its range rules it out).
-_LATER = float("inf")
+class _Scores:
+    """``(source group, target group) -> static score`` of the pairs a source group may make (a group
+    without a literal hit never takes a literal target group); a score not computed yet is computed
+    when read (`compute`)."""
 
+    def __init__(self, compute, s_lit, t_lit):
+        self.compute, self.s_lit, self.t_lit, self.known = compute, s_lit, t_lit, {}
 
-class _Scores(dict):
-    """``(source group, target group) -> static score``; a score left out (None) is computed when read."""
+    def __contains__(self, key):
+        i, j = key
+        return 0 <= j < len(self.t_lit) and (self.s_lit[i] or not self.t_lit[j])
 
-    def __init__(self, compute):
-        super().__init__()
-        self.compute = compute
+    def __setitem__(self, key, value):
+        self.known[key] = value
 
     def __getitem__(self, key):
-        value = dict.__getitem__(self, key)
+        value = self.known.get(key)
         if value is None:
-            value = self.compute(*key)
-            dict.__setitem__(self, key, value)
+            if key not in self:
+                raise KeyError(key)
+            value = self.known[key] = self.compute(*key)
         return value
 
 
@@ -202,11 +206,11 @@ def _offset(position, t_order, t_len):
 
 def _left_before(j, cands, taken_t, t_pos):
     """Whether the target group nearest to `j` that a source group may still take comes before it
-    (`cands`: the group's ``(target group, score, position)`` candidates, :attr:`Greedy.cands`).
+    (`cands`: the target groups it may pair with).
 
     Then the group's last hits render `j` and its first are left over: a list keeps its order
     in translation (考核督查问责 ↔ « d'évaluation, d'inspection et de recours en responsabilité »)."""
-    left = [(abs(t_pos[m] - t_pos[j]), t_pos[m] < t_pos[j]) for m, _, _ in cands if m not in taken_t]
+    left = [(abs(t_pos[m] - t_pos[j]), t_pos[m] < t_pos[j]) for m in cands if m not in taken_t]
     return bool(left) and min(left)[1]
 
 
