@@ -44,10 +44,18 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
     glossed = (source, tgt) == ("zh", "en")  # only zh → en compares a target group's words (with glosses)
     syllables = (source, tgt) == ("zh", "vi")
     seg = uh.seg
-    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, seg[tgp[0]]), keys_of, span_words=glossed,
-                          syllables=syllables) for tgp in t_groups]
+    t_info = [None] * len(t_groups)  # what the scores need of a target group, found when first needed
+
+    def need(js):
+        for j in js:
+            if t_info[j] is None:
+                tgp = t_groups[j]
+                t_info[j] = target_info(tgp, uh, _segment_words(cache, text, d, tgt, seg[tgp[0]]), keys_of,
+                                        span_words=glossed, syllables=syllables)
+
     memo = {}
     if len(groups) == 1 and len(t_groups) == 1:
+        need((0,))
         sg, tgp = groups[0], t_groups[0]
         ps = pos[sg[0]]
         scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, _near(sg, uh, text, d, source, keys_of))
@@ -63,10 +71,13 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
     anchors, pairs, s_pos, used, near, s_lit = list(made), [], [], {}, [], []
     greedy = Greedy(list(made))
     start = uh.start
-    t_lit = [info[0] for info in t_info]
+    t_lit = [lit[tgp[0]] if len(tgp) == 1 else any(lit[h] for h in tgp) for tgp in t_groups]
     in_order = all(x <= y for x, y in zip(t_pos, t_pos[1:]))
 
     def score_of(i, j):  # a score left out below, when swap_pairs asks for it
+        need((j,))
+        if near[i] is None:
+            near[i] = _near(groups[i], uh, text, d, source, keys_of)
         return static_scores(groups[i], uh, t_info, source, tgt, learned, memo, near[i], only=(j,))[0][1]
 
     static = _Scores(score_of, s_lit, t_lit)
@@ -86,9 +97,10 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
         # a target group outside the range the pairs made allow now is never taken by Greedy (the
         # range only narrows): it is no candidate, and its score is computed only if swap_pairs asks for it
         low, high = greedy.limits(ps, clause)
-        near.append(_near(sg, uh, text, d, source, keys_of))
         inside = (range(bisect_left(t_pos, low), bisect_right(t_pos, high)) if in_order
                   else [j for j, pt in enumerate(t_pos) if low <= pt <= high])
+        near.append(_near(sg, uh, text, d, source, keys_of) if len(inside) else None)  # None: not needed yet
+        need(inside)
         scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, near[i], only=inside)
         for j, score in scores:
             static[(i, j)] = score
