@@ -267,19 +267,33 @@ def _calque(source, tgt, term, span):
     return calque(term, span) if (source, tgt) == ("zh", "vi") else None
 
 
+def _spans(seg_id, used):
+    """The starts of the spans `used` in a segment, sorted, and the furthest end among the first k of them."""
+    spans = sorted((s, e) for seg, s, e in used if seg == seg_id)
+    furthest, out = -1, []
+    for _, e in spans:
+        furthest = max(furthest, e)
+        out.append(furthest)
+    return [s for s, _ in spans], out
+
+
 def _learned(term, source, tgt, t_order, text, d, learned, used):
     """A rendering of source `term` found by association alone (:meth:`Association.learned`), in the
     unit and not inside a frame hit or another learned rendering; softened (it is not a frame term:
     those are hits, paired or added, above)."""
+    by_seg = {}  # the spans used in a segment (used only grows when this returns)
     for word, _ in learned.learned(term):
         pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
         for seg_id in t_order:
             taken = None
             for m in pattern.finditer(text[(d, tgt, seg_id)]):
-                if taken is None:  # the spans used in this segment
-                    taken = [(s, e) for seg, s, e in used if seg == seg_id]
+                if taken is None:
+                    taken = by_seg.get(seg_id)
+                    if taken is None:
+                        taken = by_seg[seg_id] = _spans(seg_id, used)
                 ms, me = m.span()
-                if not any(s < me and ms < e for s, e in taken):
+                k = bisect_left(taken[0], me)  # the spans starting before the match ends; one ends after it starts?
+                if not (k and taken[1][k - 1] > ms):
                     used.append((seg_id, ms, me))
                     return (m.group(), m.start(), m.end(), "learned", "softened",
                             _calque(source, tgt, term, m.group()), seg_id)
