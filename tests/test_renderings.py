@@ -342,3 +342,20 @@ def test_dictionary_span_reads_the_segment_runs_as_it_searches_the_text(corpus):
                 taken = [(at, at + 12)]
                 assert (dictionary_span(term, text, at, "fr", taken=taken, runs=runs)
                         == dictionary_span(term, text, at, "fr", taken=taken))
+
+
+def test_reading_spans_with_syllable_positions_are_those_searched(corpus):
+    from discourse.frames.calques import reading_spans, syllables_of
+
+    texts = corpus.filter(lang="vi").segments["text"].tolist()
+    found = 0
+    for text in texts:
+        syl = syllables_of(text)
+        positions = {}
+        for k, (s, _, _) in enumerate(syl):
+            positions.setdefault(s, []).append(k)
+        for term in ("责任", "主体责任", "攻坚", "脱贫攻坚战", "中央统筹", "军令状", "领导责任制"):
+            spans = reading_spans(term, text, syllables=syl)
+            assert reading_spans(term, text, syllables=syl, positions=positions) == spans
+            found += len(spans)
+    assert found

@@ -229,7 +229,7 @@ def _left_before(j, cands, taken_t, t_pos):
 def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned, at, cache):
     rows = []
     seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
-    texts = syllables = used = None
+    texts = syllables = used = positions = None
     for h in src:
         if not lit[h]:
             continue
@@ -248,8 +248,9 @@ def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, 
             used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
             if (source, tgt) == ("zh", "vi"):
                 syllables = _unit_syllables(cache, text, d, a, tgt, t_order)
+                positions = cache.setdefault(("positions", d, a, tgt), {})  # where each syllable is, per segment
         found = fallback(term, texts, at[h], used, source=source, target=tgt, syllables=syllables,
-                         runs=lambda seg_id: _segment_words(cache, text, d, tgt, seg_id))
+                         runs=lambda seg_id: _segment_words(cache, text, d, tgt, seg_id), positions=positions)
         if found[3] == "none":
             found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
         rows.append(base + found[:-1] + (seg[h], found[-1]))

@@ -249,7 +249,7 @@ def dictionary_span(term: str, text: str, at: int, target: str, *, taken=(), run
 
 
 def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, target: str, syllables=None,
-             runs=None) -> tuple:
+             runs=None, positions=None) -> tuple:
     """A rendering of a hit the pairing left: by reading (zh–vi, anywhere in the unit), by dictionary
     (zh–fr, zh–en: :func:`dictionary_span` at `at`), or none.
 
@@ -258,7 +258,8 @@ def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, targ
     ``(segment id, start, end)`` spans already taken (a dictionary rendering is added to it).
     `syllables` (zh–vi), when given, is the caller's memo of the unit's
     :func:`~discourse.frames.calques.syllables_of` per segment id, filled here as needed (the
-    hits of one unit then split each text once); `runs` (zh–fr, zh–en), when given, maps a segment id
+    hits of one unit then split each text once), and `positions` (with it) the caller's memo of where
+    each syllable is (``positions=`` of :func:`~discourse.frames.calques.reading_spans`); `runs` (zh–fr, zh–en), when given, maps a segment id
     to what :func:`dictionary_span` may read instead of searching its text (``runs=``).
     Returns ``(rendering, start, end, method, status, calque, segment id)``.
 
@@ -273,7 +274,14 @@ def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, targ
                 syl = syllables.get(seg_id)
                 if syl is None:
                     syl = syllables[seg_id] = syllables_of(t)
-            spans = reading_spans(term, t, syllables=syl)
+            where = None
+            if syl is not None and positions is not None:
+                where = positions.get(seg_id)
+                if where is None:
+                    where = positions[seg_id] = {}
+                    for k, (x, _, _) in enumerate(syl):
+                        where.setdefault(x, []).append(k)
+            spans = reading_spans(term, t, syllables=syl, positions=where)
             if spans:
                 s, e = spans[0]
                 return (t[s:e], s, e, "reading", "kept", True, seg_id)
