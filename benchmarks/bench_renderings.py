@@ -4,6 +4,12 @@ Run ``python benchmarks/bench_renderings.py [--tokens 1000000] [--repeat 3]`` fr
 repository. ``../shared/bench/`` has no aligned text, so the aligned corpus is the seed
 corpus (``discourse.load_corpus()``: zh–vi and zh–fr, 32 battle and responsibility
 hits a copy) repeated with new ``doc_id`` values until it holds ``--tokens`` tokens.
+Every copy there has the same unit texts, so a cache keyed by a text's content would hit on
+every copy: ``varied_seeds`` is the same size, but no two copies share a unit's text (per
+copy, with a seeded RNG, runs of 1–3 consecutive aligned units are merged into one on every
+language side, the units of a document are shuffled, and each unit's text begins with the
+copy's number, digits in brackets: no content word, so the associations stay those of the seeds);
+``renderings`` is timed on it too, in the same rounds (``varied_renderings_s``, ``varied_rows``).
 Tokens are built once first (both functions then read them from the corpus) and both run
 once on the seeds (imports, compiled patterns); then
 ``renderings(corpus, unit="paragraph")`` and the unit-level
@@ -19,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import random
 import sys
 import time
 import warnings
@@ -46,6 +53,51 @@ def repeated_seeds(tokens: int) -> tuple[Corpus, int]:
     return Corpus(pd.concat(segs, ignore_index=True), pd.concat(dcs, ignore_index=True), name="seeds_x"), copies
 
 
+def varied_seeds(tokens: int, *, seed: int = 0) -> tuple[Corpus, int]:
+    """The seeds copied as :func:`repeated_seeds`, but no two copies share a unit's text (module docstring).
+
+    Per copy and document (``random.Random(seed, copy)``): the aligned units, in order, cut into
+    runs of 1–3, each run one unit (its segments of a language joined, ``""`` between Chinese
+    ones, ``" "`` else), the units shuffled, ``"（k）"``/``"(k) "`` before each unit's text;
+    segments without an align id are kept as they are, first.
+
+    >>> corpus, copies = varied_seeds(3000)
+    >>> copies, len(set(corpus.segments.dropna(subset=["align_id"])["text"])) == len(corpus.segments.dropna(subset=["align_id"]))
+    (2, True)
+    """
+    seeds = discourse.load_corpus()
+    copies = max(1, round(tokens / len(seeds.tokens())))
+    seg, docs = seeds.segments, seeds.documents
+    rows = []
+    for k in range(copies):
+        rng = random.Random(f"{seed}/{k}")
+        for doc_id, part in seg.groupby("doc_id", sort=False):
+            new_doc = f"{doc_id}_{k:05d}"
+            aligned = part[part["align_id"].notna()]
+            ids = sorted(set(aligned["align_id"].astype(int).tolist()))
+            runs, i = [], 0
+            while i < len(ids):
+                n = rng.randint(1, 3)
+                runs.append(ids[i:i + n])
+                i += n
+            rng.shuffle(runs)
+            out = [dict(r, doc_id=new_doc) for r in part[part["align_id"].isna()].to_dict("records")]
+            for lang in pd.unique(part["lang"]).tolist():
+                side = aligned[aligned["lang"] == lang]
+                for u, run in enumerate(runs, start=1):
+                    members = side[side["align_id"].isin(run)]
+                    if not len(members):
+                        continue
+                    sep = "" if lang == "zh" else " "
+                    tag = f"（{k}）" if lang == "zh" else f"({k}) "
+                    out.append({"doc_id": new_doc, "lang": lang, "align_id": u, "role": members["role"].iloc[0],
+                                "text": tag + sep.join(members["text"].tolist())})
+            for n, r in enumerate(out):
+                rows.append({c: r[c] for c in ("doc_id", "lang", "align_id", "role", "text")} | {"seg_id": n})
+    dcs = [docs.assign(doc_id=docs["doc_id"] + f"_{k:05d}") for k in range(copies)]
+    return Corpus(pd.DataFrame(rows), pd.concat(dcs, ignore_index=True), name="seeds_varied"), copies
+
+
 def main(argv=None) -> list[dict]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tokens", type=int, default=1_000_000)
@@ -64,22 +116,27 @@ def main(argv=None) -> list[dict]:
             t0 = time.perf_counter()
             renderings(seeds, unit="paragraph")
             calls.append(time.perf_counter() - t0)
-    best = {"renderings": float("inf"), "translation_shifts": float("inf")}
-    rows = 0
+    varied, _ = varied_seeds(args.tokens)  # built after the seed calls: as many live objects as before there
+    len(varied.tokens())
+    runs = {"renderings": lambda: renderings(corpus, unit="paragraph"),
+            "translation_shifts": lambda: translation_shifts(corpus),
+            "varied": lambda: renderings(varied, unit="paragraph")}
+    best = dict.fromkeys(runs, float("inf"))
+    rows = {}
     for _ in range(args.repeat):
-        for name in best:
+        for name, run in runs.items():
             t0 = time.perf_counter()
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                out = renderings(corpus, unit="paragraph") if name == "renderings" else translation_shifts(corpus)
+                out = run()
             best[name] = min(best[name], time.perf_counter() - t0)
-            if name == "renderings":
-                rows = len(out)
-    result = {"corpus": f"seeds x {copies}", "tokens": n_tokens, "rendering_rows": rows,
+            rows[name] = len(out)
+    result = {"corpus": f"seeds x {copies}", "tokens": n_tokens, "rendering_rows": rows["renderings"],
               "tokenize_s": round(tokenize, 2), "renderings_s": round(best["renderings"], 2),
               "translation_shifts_s": round(best["translation_shifts"], 2),
               "ratio": round(best["renderings"] / best["translation_shifts"], 2),
-              "seeds_call_ms": round(1000 * sorted(calls)[len(calls) // 2], 1)}
+              "seeds_call_ms": round(1000 * sorted(calls)[len(calls) // 2], 1),
+              "varied_renderings_s": round(best["varied"], 2), "varied_rows": rows["varied"]}
     print(result)
     result.update(load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d"))
     out = HERE / "results" / "renderings.csv"

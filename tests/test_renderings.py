@@ -306,3 +306,56 @@ def test_incremental_pairing_equals_the_search():
         for ps, clause, scores in sources:
             greedy.add(ps, clause, scores, t_pos)
         assert greedy.run() == _search_pairing(anchors, sources, t_pos)
+
+
+def test_greedy_limits_are_the_range_add_keeps():
+    # pair_unit leaves out of Greedy the target groups outside Greedy.limits: they must be those
+    # add and every later pair would rule out
+    import random
+
+    from discourse.frames.pairing import Greedy
+
+    rng = random.Random(18)
+    for _ in range(300):
+        made = [(rng.randrange(11) / 10, rng.randrange(11) / 10, ("end", k)) for k in range(rng.randrange(5))]
+        greedy = Greedy(list(made))
+        for _ in range(rng.randrange(1, 6)):
+            ps, clause = rng.randrange(11) / 10, (0, rng.randrange(3))
+            low, high = greedy.limits(ps, clause)
+            greedy.add(ps, clause, [], [])
+            assert (low, high) == tuple(greedy.state[-1][4:6])
+            if rng.random() < 0.5:  # a pair made: the range only narrows
+                greedy.made.append((rng.randrange(11) / 10, rng.randrange(11) / 10, (0, rng.randrange(3))))
+                assert low <= greedy.limits(ps, clause)[0] and greedy.limits(ps, clause)[1] <= high
+
+
+def test_dictionary_span_reads_the_segment_runs_as_it_searches_the_text(corpus):
+    from discourse.frames._render_scores import SegmentWords
+    from discourse.frames.context import dictionary_span
+
+    texts = corpus.filter(lang="fr").segments["text"].tolist()
+    assert texts
+    for text in texts:
+        runs = SegmentWords(text)
+        for term in ("省负总责", "责任", "攻坚", "考核", "脱贫"):
+            for at in range(0, len(text) + 1, 37):
+                taken = [(at, at + 12)]
+                assert (dictionary_span(term, text, at, "fr", taken=taken, runs=runs)
+                        == dictionary_span(term, text, at, "fr", taken=taken))
+
+
+def test_reading_spans_with_syllable_positions_are_those_searched(corpus):
+    from discourse.frames.calques import reading_spans, syllables_of
+
+    texts = corpus.filter(lang="vi").segments["text"].tolist()
+    found = 0
+    for text in texts:
+        syl = syllables_of(text)
+        positions = {}
+        for k, (s, _, _) in enumerate(syl):
+            positions.setdefault(s, []).append(k)
+        for term in ("责任", "主体责任", "攻坚", "脱贫攻坚战", "中央统筹", "军令状", "领导责任制"):
+            spans = reading_spans(term, text, syllables=syl)
+            assert reading_spans(term, text, syllables=syl, positions=positions) == spans
+            found += len(spans)
+    assert found

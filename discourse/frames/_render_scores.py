@@ -103,21 +103,31 @@ def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
     ((True, 'responsabilités'), ['des'], ['un'], None)
     """
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
-    text, words, lowered = sw.text, sw.words, sw.lowered
+    text, marks, lowered = sw.text, sw.marks, sw.lowered
     span = text[s:e]
-    window = frozenset(lowered(sw.left(s, WINDOW), s) + lowered(e, sw.right(e, WINDOW)))
+    # SegmentWords.left and .right for both window sizes: the clause marks nearest the group, looked up once
+    k = bisect_left(marks, s) - 1
+    mark_s = marks[k] if k >= 0 else -1
+    k = bisect_left(marks, e)
+    n = len(text)
+    mark_e = marks[k] if k < len(marks) else n
+    a, b = max(0, s - WINDOW), min(n, e + WINDOW)
+    window = frozenset(lowered(mark_s + 1 if mark_s >= a else a, s) + lowered(e, mark_e if mark_e < b else b))
     near = None
     if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
-        near = target_keys(words(sw.left(s, NEIGHBOUR_WINDOW), s)[-SIDE:]
-                           + words(e, sw.right(e, NEIGHBOUR_WINDOW))[:SIDE], keys_of)
+        a, b = max(0, s - NEIGHBOUR_WINDOW), min(n, e + NEIGHBOUR_WINDOW)
+        near = target_keys(sw.words(mark_s + 1 if mark_s >= a else a, s)[-SIDE:]
+                           + sw.words(e, mark_e if mark_e < b else b)[:SIDE], keys_of)
     syl = None
     if syllables:  # the runs of an NFC text, lower-cased, are its syllables
         syl = (tuple(lowered(s, e)) if unicodedata.is_normalized("NFC", span)
                else tuple(x for x, _, _ in syllables_of(span)))
-    return (any(uh.lit[h] for h in tgp), span, frozenset(lowered(s, e)) if span_words else None, window, near, syl)
+    lit = uh.lit
+    return (lit[tgp[0]] if len(tgp) == 1 else any(lit[h] for h in tgp), span,
+            frozenset(lowered(s, e)) if span_words else None, window, near, syl)
 
 
-def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
+def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=(), *, only=None):
     """The position-free part of source group `sg`'s scores with the unit's target groups:
     ``[(j, score)]`` for those it may take (a group without a literal hit never takes a literal
     target group).
@@ -125,11 +135,14 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     `sg` is the group's hits (indices into `uh`), `t_info` what :func:`target_info` gives of
     each target group; `neighbours` are the group's dictionary neighbours
     (:func:`~discourse.frames.context.source_neighbours`). `memo` holds, for the unit (never
-    across units), what a source form or a source group's neighbours score with each target group
-    ``j``: the form's Dice (``memo["dice", form][j]``) and, zh → vi, how many of the neighbours the
-    target's neighbours read (``memo["agree", neighbours][j]``); zh → fr and zh → en compare the
-    neighbours' gloss keys (:func:`~discourse.frames.context.neighbour_glosses`) with the target's
-    keys directly, as :func:`~discourse.frames.context.agreement` does.
+    across units), what a source form or a source group's neighbours score with the target
+    groups, a list over ``j`` each, so that hits of one term in a unit compute it once: the
+    Dice of the form's first hit (``memo["dice", form]``), zh → vi the reading score of the form (``memo["read", form]``) and the
+    number of neighbours the target's neighbours read or translate (``memo["agree",
+    neighbours]``, :func:`~discourse.frames.context.agreement`; zh → fr and zh → en compare the
+    neighbours' gloss keys, :func:`~discourse.frames.context.neighbour_glosses`, with the
+    target's keys); each filled only for the ``j`` asked for. `only`, when given, are the target
+    groups scored (the others are left out).
 
     >>> from types import SimpleNamespace
     >>> uh = SimpleNamespace(lit=(True,), match=("责任",))
@@ -138,37 +151,62 @@ def static_scores(sg, uh, t_info, source, tgt, learned, memo, neighbours=()):
     [(0, 2.0)]
     """
     lit, match = uh.lit, uh.match
-    s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
+    if len(sg) == 1:
+        s_lit = lit[sg[0]]
+        form = first = match[sg[0]]
+    else:
+        s_lit, form, first = any(lit[h] for h in sg), "".join([match[h] for h in sg]), match[sg[0]]
     out = []
-    zh_vi, glosses = (source, tgt) == ("zh", "vi"), gloss_words(form) if (source, tgt) == ("zh", "en") else None
-    dice = memo.setdefault(("dice", first), {})
-    agree = glossed = None
-    if neighbours and tgt == "vi":
-        agree = memo.setdefault(("agree", neighbours), {})
-    elif neighbours:  # fr, en: each neighbour's gloss keys against the target's keys
-        glossed = neighbour_glosses(neighbours, tgt)
-    trusted_dice, trusted = learned.trusted(first)  # Association.strength, inline
-    readable = readings(form) if zh_vi else None
-    for j, (t_lit, span, span_words, window_words, t_neighbours, syl) in enumerate(t_info):
+    zh_vi = (source, tgt) == ("zh", "vi")
+    glosses = gloss_words(form) if (source, tgt) == ("zh", "en") else None
+    strengths = memo.get(("dice", first))
+    trusted_dice, trusted = learned.trusted(first)  # Association.strength, inline below
+    if strengths is None:
+        strengths = memo["dice", first] = [None] * len(t_info) if trusted else [0.0] * len(t_info)
+    agree = glossed = reads = readable = None
+    if neighbours:
+        agree = memo.get(("agree", neighbours))
+        if agree is None:
+            agree = memo["agree", neighbours] = [None] * len(t_info)
+        if tgt != "vi":  # fr, en: each neighbour's gloss keys against the target's keys
+            glossed = neighbour_glosses(neighbours, tgt)
+    if zh_vi:
+        readable = readings(form)
+        reads = memo.get(("read", form))
+        if reads is None:
+            reads = memo["read", form] = [None] * len(t_info)
+    for j in range(len(t_info)) if only is None else only:
+        info = t_info[j]
+        t_lit = info[0]
         if t_lit and not s_lit:
             continue
         score = 2.0 if t_lit else 1.0
-        if zh_vi and not readable.isdisjoint(syl):  # the share of the term read and of the rendering reading it
-            score += read_score(form, syl)  # (0 when no syllable reads a character of the term)
-        elif glosses is not None and span_words & glosses:
+        if zh_vi:  # the share of the term read and of the rendering reading it
+            read = reads[j]
+            if read is None:
+                syl = info[5]
+                read = reads[j] = read_score(form, syl) if not readable.isdisjoint(syl) else False
+            if read is not False:  # (0 when no syllable reads a character of the term)
+                score += read
+        elif glosses is not None and info[2] & glosses:
             score += 1.0
-        if glossed is not None:  # the words next to the hit translated next to the target group
-            for keys in glossed:
-                if not keys.isdisjoint(t_neighbours):
-                    score += CONTEXT_WEIGHT
-        elif agree is not None:
-            agreeing = agree.get(j)
+        if agree is not None:  # the words next to the hit translated next to the target group
+            agreeing = agree[j]
             if agreeing is None:
-                agreeing = agree[j] = agreement(neighbours, t_neighbours, tgt)
-            score += CONTEXT_WEIGHT * agreeing
-        strength = dice.get(j)
+                if glossed is None:
+                    agreeing = agreement(neighbours, info[4], tgt)
+                else:
+                    t_neighbours = info[4]
+                    agreeing = sum(not keys.isdisjoint(t_neighbours) for keys in glossed)
+                agree[j] = agreeing
+            if glossed is None:
+                score += CONTEXT_WEIGHT * agreeing
+            else:  # one CONTEXT_WEIGHT per neighbour, added one by one as before
+                for _ in range(agreeing):
+                    score += CONTEXT_WEIGHT
+        strength = strengths[j]
         if strength is None:
-            common = trusted.intersection(window_words)
-            strength = dice[j] = max(map(trusted_dice.__getitem__, common)) if common else 0.0
+            common = trusted.intersection(info[3])
+            strength = strengths[j] = max(map(trusted_dice.__getitem__, common)) if common else 0.0
         out.append((j, score + strength))
     return out

@@ -12,13 +12,6 @@ __all__ = ["rendering_table"]
 _INT_COLUMNS = ("source_start", "source_end", "target_start", "target_end", "source_seg_id", "target_seg_id")
 
 
-def _int_column(values):
-    """A nullable integer column (``Int64``) from a list of ints and Nones."""
-    x = np.array(values, dtype=np.float64)
-    missing = np.isnan(x)
-    return pd.arrays.IntegerArray(np.where(missing, 0, x).astype(np.int64), missing)
-
-
 def rendering_table(rows, columns, doc_order, frame_order) -> pd.DataFrame:
     """The rows (tuples, in the order of `columns`) as a table, sorted by document, unit, frame,
     target language and source (else target) offset; `doc_order` and `frame_order` map a
@@ -32,14 +25,24 @@ def rendering_table(rows, columns, doc_order, frame_order) -> pd.DataFrame:
     """
     if not rows:
         return pd.DataFrame(rows, columns=columns).astype({"align_id": "int64", **{c: "Int64" for c in _INT_COLUMNS}})
-    data = dict(zip(columns, (list(c) for c in zip(*rows))))
-    for c in _INT_COLUMNS:
-        data[c] = _int_column(data[c])
-    data["align_id"] = np.array(data["align_id"], dtype=np.int64)
-    start = np.where(data["source_start"].isna(), data["target_start"].to_numpy(np.float64, na_value=np.nan),
-                     data["source_start"].to_numpy(np.float64, na_value=np.nan))
+    cols = list(zip(*rows))
+    data = dict(zip(columns, cols))
+    ints = {c: np.array(data[c], dtype=np.float64) for c in _INT_COLUMNS}
+    align = np.array(data["align_id"], dtype=np.int64)
+    start = np.where(np.isnan(ints["source_start"]), ints["target_start"], ints["source_start"])
     lang_code = pd.factorize(np.array(data["target_lang"], dtype=object), sort=True)[0]
     order = np.lexsort((start, lang_code, np.array([frame_order[f] for f in data["frame"]], dtype=np.int64),
-                        data["align_id"], np.array([doc_order[d] for d in data["doc_id"]], dtype=np.int64)))
-    out = pd.DataFrame(data, columns=columns)
-    return out.take(order).reset_index(drop=True)
+                        align, np.array([doc_order[d] for d in data["doc_id"]], dtype=np.int64)))
+    # the rows put in order before the table is made (no take of the whole table)
+    ordered = {}
+    for c in columns:
+        if c in ints:
+            x = ints[c][order]
+            missing = np.isnan(x)
+            ordered[c] = pd.arrays.IntegerArray(np.where(missing, 0, x).astype(np.int64), missing)
+        elif c == "align_id":
+            ordered[c] = align[order]
+        else:
+            values = data[c]
+            ordered[c] = [values[k] for k in order.tolist()]
+    return pd.DataFrame(ordered, columns=columns)

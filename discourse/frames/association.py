@@ -21,7 +21,7 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.languages import get_tokenizer, is_punct
 
-__all__ = ["Association", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE", "TRUSTED_COUNT"]
+__all__ = ["Association", "aligned_rows", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE", "TRUSTED_COUNT"]
 
 #: A Dice coefficient counts in a pairing score only from this many co-occurring units: from
 #: one, every word found once with the form has a Dice of 1 (军令状, in one sentence with
@@ -45,18 +45,13 @@ class Association:
         :func:`discourse.frames.frame_hits` of `units`.
     source, target : str
         The language pair.
+    aligned : tuple, optional
+        :func:`aligned_rows` of `units`, when the caller has it.
     """
 
-    def __init__(self, units, hits, source, target):
+    def __init__(self, units, hits, source, target, *, aligned=None):
         self.target = target
-        lang, align = units.column("lang"), units.column("align_id")
-        rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(align))
-        # a unit is (document, align id): one integer per pair of codes, no tuple per row
-        docs = units.column("doc_id")[rows]
-        aligns = pd.Series(align[rows]).astype("int64").to_numpy()
-        align_code, align_values = pd.factorize(aligns)
-        keys = pd.factorize(docs)[0].astype(np.int64) * max(len(align_values), 1) + align_code
-        row_lang = lang[rows]
+        rows, docs, aligns, keys, row_lang = aligned_rows(units) if aligned is None else aligned
         is_tgt = (row_lang == target) & np.isin(keys, keys[row_lang == source])
         codes, uniques = pd.factorize(keys[is_tgt])  # in order of first appearance
         first = np.flatnonzero(is_tgt)[np.unique(codes, return_index=True)[1]]
@@ -76,9 +71,9 @@ class Association:
         self._unit, self._type = self._unit[sel], self._type[sel]
         self._vocab = vocab
         self.count = np.bincount(self._type, minlength=len(vocab))
-        src = hits[hits["lang"] == source]
+        src = np.asarray(hits["lang"]) == source
         self.forms = {}
-        for d, a, form in zip(*(src[c].tolist() for c in ("doc_id", "align_id", "match"))):
+        for d, a, form in zip(*(np.asarray(hits[c])[src].tolist() for c in ("doc_id", "align_id", "match"))):
             code = self.unit_code.get((d, int(a)))
             if code is not None:
                 self.forms.setdefault(form, set()).add(code)
@@ -140,6 +135,26 @@ class Association:
         dice, trusted = self.trusted(form)
         common = trusted.intersection(words)
         return max(map(dice.__getitem__, common)) if common else 0.0
+
+
+def aligned_rows(units) -> tuple:
+    """What :class:`Association` needs of the aligned segments of `units`, whatever the language
+    pair (a caller building several gives it once, ``aligned=``): their rows, documents, align ids,
+    unit keys (one integer per document and align id) and languages.
+
+    >>> import discourse
+    >>> rows, docs, aligns, keys, langs = aligned_rows(discourse.load_corpus())
+    >>> len(rows), sorted(set(langs.tolist()))
+    (11, ['fr', 'vi', 'zh'])
+    """
+    lang, align = units.column("lang"), units.column("align_id")
+    rows = np.flatnonzero(units.mask(role=list(COUNTED_ROLES)) & pd.notna(align))
+    # a unit is (document, align id): one integer per pair of codes, no tuple per row
+    docs = units.column("doc_id")[rows]
+    aligns = pd.Series(align[rows]).astype("int64").to_numpy()
+    align_code, align_values = pd.factorize(aligns)
+    keys = pd.factorize(docs)[0].astype(np.int64) * max(len(align_values), 1) + align_code
+    return rows, docs, aligns, keys, lang[rows]
 
 
 def _content(vocab, target) -> np.ndarray:

@@ -176,12 +176,15 @@ def calque(term: str, rendering) -> bool | None:
     return any(a is not None and b == a + 1 for a, b in zip(reads, reads[1:]))
 
 
-def reading_spans(term: str, text: str, *, min_syllables: int = 2, syllables=None) -> list[tuple[int, int]]:
+def reading_spans(term: str, text: str, *, min_syllables: int = 2, syllables=None,
+                  positions=None) -> list[tuple[int, int]]:
     """Spans of a Vietnamese text whose consecutive syllables read consecutive characters of the term.
 
     Runs of at least `min_syllables` syllables (or the whole term when it is shorter), as
     ``(start, end)`` offsets into `text`, left to right. `syllables` is
-    :func:`syllables_of` of `text` when the caller has it already.
+    :func:`syllables_of` of `text` when the caller has it already, and `positions` (with it) maps
+    each of its syllables to the numbers of the syllables that are it, in order: the syllables reading
+    the term are then looked up, not searched for.
 
     >>> text = "Đảng uỷ gánh vác trách nhiệm chủ thể"
     >>> [text[s:e] for s, e in reading_spans("主体责任", text)]
@@ -194,7 +197,11 @@ def reading_spans(term: str, text: str, *, min_syllables: int = 2, syllables=Non
     readable = _readable(term)
     syl = syllables_of(text) if syllables is None else syllables
     out, run = [], []  # the maximal runs of syllables that read one of the term's characters
-    for k in [k for k, (s, _, _) in enumerate(syl) if s in readable] + [-2]:
+    if positions is None:
+        reading = [k for k, (s, _, _) in enumerate(syl) if s in readable]
+    else:
+        reading = sorted([k for s in readable for k in positions.get(s, ())])
+    for k in reading + [-2]:
         if run and k != run[-1] + 1:
             if len(run) >= need and calque(term, " ".join(syl[r][0] for r in run)):
                 out.append((syl[run[0]][1], syl[run[-1]][2]))

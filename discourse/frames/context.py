@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from discourse._dictionaries import cfdict_table
@@ -85,18 +86,20 @@ def source_neighbours(text: str, start: int, end: int, target: str) -> tuple[str
     left = _HAN_RUN_END.search(text, max(0, i - _LONGEST), i)
     if left:
         run = left.group()
-        word = next((run[-n:] for n in range(len(run), 1, -1) if run[-n:] in table), None)
-        if word:
-            out.append(word)
+        for n in range(len(run), 1, -1):  # the longest headword first
+            if run[-n:] in table:
+                out.append(run[-n:])
+                break
     j = end
     while j < len(text) and text[j] in _PARTICLES:
         j += 1
     right = _HAN_RUN.match(text, j, j + _LONGEST)
     if right:
         run = right.group()
-        word = next((run[:n] for n in range(len(run), 1, -1) if run[:n] in table), None)
-        if word:
-            out.append(word)
+        for n in range(len(run), 1, -1):
+            if run[:n] in table:
+                out.append(run[:n])
+                break
     return tuple(out)
 
 
@@ -188,7 +191,7 @@ def _term_keys(term: str, target: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(g.lower() for p in parts for g in table.get(p, ())))
 
 
-def dictionary_span(term: str, text: str, at: int, target: str, *, taken=()) -> tuple[int, int] | None:
+def dictionary_span(term: str, text: str, at: int, target: str, *, taken=(), runs=None) -> tuple[int, int] | None:
     """The target words the dictionary gives for `term`, in the clause of `text` at offset `at`.
 
     The clause (between , ; : . ! ? « » and the like) holding `at`, then the one after
@@ -200,7 +203,10 @@ def dictionary_span(term: str, text: str, at: int, target: str, *, taken=()) -> 
     weak evidence (攻坚, *prendre d'assaut des places fortifiées*, would take the *place* of
     « mettant en place »). ``None`` when no clause has them, or for zh–vi (its readings are
     :func:`~discourse.frames.calques.reading_spans`).
-    Words overlapping `taken` (``(start, end)`` pairs) are not used.
+    Words overlapping `taken` (``(start, end)`` pairs) are not used. `runs`, when given, is
+    what the caller found of `text` already: an object with the sorted ``starts``, ``ends``
+    and ``written`` of its runs of letters and the offsets ``marks`` of its clause marks
+    (:class:`~discourse.frames._render_scores.SegmentWords`); the text is then not searched again.
 
     >>> text = "la planification par le gouvernement central, le prise en charge par la province, et"
     >>> s, e = dictionary_span("省负总责", text, 50, "fr"); text[s:e]
@@ -213,22 +219,37 @@ def dictionary_span(term: str, text: str, at: int, target: str, *, taken=()) -> 
     keys, written = _term_keys(term, target)
     if not keys:
         return None
-    bounds = [0] + [m.end() for m in _TARGET_CLAUSE.finditer(text)] + [len(text)]
-    k = max(0, next((n for n in range(1, len(bounds)) if at < bounds[n]), len(bounds) - 1) - 1)
+    if runs is None:
+        marks = [m.start() for m in _TARGET_CLAUSE.finditer(text)]
+        found_runs = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        starts = [r[0] for r in found_runs]
+    else:
+        marks, starts = runs.marks, runs.starts
+        found_runs = None
+    # clause c runs from bound(c) to bound(c + 1): 0, after each clause mark (one character), the text's end
+    n_clauses, k = len(marks) + 1, bisect_left(marks, at)
     for c in (k, k + 1, k - 1):
-        if not 0 <= c < len(bounds) - 1:
+        if not 0 <= c < n_clauses:
             continue
-        found = [m for m in _WORD.finditer(text, bounds[c], bounds[c + 1])
-                 if _key(target, m.group()) in keys and not any(s < m.end() and m.start() < e for s, e in taken)]
-        if len({_key(target, m.group()) for m in found}) >= MIN_WORDS:
-            return found[0].start(), found[-1].end()
-        one = next((m for m in found if m.group().lower() in written), None)
+        lo = marks[c - 1] + 1 if c else 0
+        hi = marks[c] + 1 if c < len(marks) else len(text)
+        i0, i1 = bisect_left(starts, lo), bisect_left(starts, hi)  # no run of letters crosses a clause mark
+        if found_runs is None:
+            clause = zip(starts[i0:i1], runs.ends[i0:i1], runs.written[i0:i1])
+        else:
+            clause = found_runs[i0:i1]
+        found = [(s, e, w) for s, e, w in clause
+                 if _key(target, w) in keys and not any(a < e and s < b for a, b in taken)]
+        if len({_key(target, w) for _, _, w in found}) >= MIN_WORDS:
+            return found[0][0], found[-1][1]
+        one = next((f for f in found if f[2].lower() in written), None)
         if one:
-            return one.start(), one.end()
+            return one[0], one[1]
     return None
 
 
-def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, target: str, syllables=None) -> tuple:
+def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, target: str, syllables=None,
+             runs=None, positions=None) -> tuple:
     """A rendering of a hit the pairing left: by reading (zh–vi, anywhere in the unit), by dictionary
     (zh–fr, zh–en: :func:`dictionary_span` at `at`), or none.
 
@@ -237,7 +258,9 @@ def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, targ
     ``(segment id, start, end)`` spans already taken (a dictionary rendering is added to it).
     `syllables` (zh–vi), when given, is the caller's memo of the unit's
     :func:`~discourse.frames.calques.syllables_of` per segment id, filled here as needed (the
-    hits of one unit then split each text once).
+    hits of one unit then split each text once), and `positions` (with it) the caller's memo of where
+    each syllable is (``positions=`` of :func:`~discourse.frames.calques.reading_spans`); `runs` (zh–fr, zh–en), when given, maps a segment id
+    to what :func:`dictionary_span` may read instead of searching its text (``runs=``).
     Returns ``(rendering, start, end, method, status, calque, segment id)``.
 
     >>> fallback("省负总责", {7: "le gouvernement central, la prise en charge par la province"}, (7, 30), [],
@@ -251,14 +274,22 @@ def fallback(term: str, texts: dict, at: tuple, used: list, *, source: str, targ
                 syl = syllables.get(seg_id)
                 if syl is None:
                     syl = syllables[seg_id] = syllables_of(t)
-            spans = reading_spans(term, t, syllables=syl)
+            where = None
+            if syl is not None and positions is not None:
+                where = positions.get(seg_id)
+                if where is None:
+                    where = positions[seg_id] = {}
+                    for k, (x, _, _) in enumerate(syl):
+                        where.setdefault(x, []).append(k)
+            spans = reading_spans(term, t, syllables=syl, positions=where)
             if spans:
                 s, e = spans[0]
                 return (t[s:e], s, e, "reading", "kept", True, seg_id)
     elif has_dictionary(source, target):
         seg_id, offset = at
         t = texts[seg_id]
-        span = dictionary_span(term, t, offset, target, taken=[(s, e) for g, s, e in used if g == seg_id])
+        span = dictionary_span(term, t, offset, target, taken=[(s, e) for g, s, e in used if g == seg_id],
+                               runs=None if runs is None else runs(seg_id))
         if span:
             used.append((seg_id, *span))
             return (t[span[0]:span[1]], *span, "dictionary", "softened", None, seg_id)

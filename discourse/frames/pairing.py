@@ -60,6 +60,19 @@ class Greedy:
         self.state.append([ps, clause, left, right, low, high, want(ps, left, right)])
         self.cands.append([(j, base, t_pos[j]) for j, base in scores])
 
+    def limits(self, ps, clause):
+        """``(low, high)``: the target positions a source group at `ps` in `clause` may take now (the
+        pairs made in other clauses before and after it); they only narrow as pairs are made."""
+        low, high = -1.0, 2.0
+        for x, y, c in self.made:
+            if c != clause:
+                if x < ps:
+                    if y > low:
+                        low = y
+                elif x > ps and y < high:
+                    high = y
+        return low, high
+
     def _made(self, pair):
         """Bring every source group's state up to date with a pair just made."""
         self.made.append(pair)

@@ -73,10 +73,7 @@ How hits are paired, in one aligned unit, for one frame and one target language:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import warnings
-from bisect import bisect_left
 
 import numpy as np
 import pandas as pd
@@ -84,16 +81,12 @@ import pandas as pd
 from discourse.corpus import COUNTED_ROLES
 from discourse.errors import DiscourseWarning, InputError
 
-from .anchoring import expected, sentence_anchors, swap_pairs
-from .association import Association
-from .calques import calque, syllables_of
-from .context import fallback, has_dictionary, source_neighbours
+from .association import Association, aligned_rows
 from .lexicon import load_lexicon
 from ._hits import find_hits, warn_unmatched
 from ._render_hits import UnitHits
-from ._render_scores import SegmentWords, static_scores, target_info
 from ._render_table import rendering_table
-from .pairing import Greedy
+from ._render_unit import pair_unit
 from .rendering_summary import unit_shifts
 
 __all__ = ["RENDERING_COLUMNS", "METHODS", "renderings", "unit_shifts"]
@@ -102,7 +95,6 @@ RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term"
                      "target_lang", "rendering", "target_start", "target_end", "method", "status", "calque",
                      "source_seg_id", "target_seg_id"]
 METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
-_SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 
 
 def _units(corpus, unit):
@@ -180,14 +172,15 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     found = find_hits(units, toks, lex, role=COUNTED_ROLES)
     warn_unmatched(toks, lex, found, warn=None, stacklevel=3)
     uh = UnitHits(units, found, lex.names)
-    hits = pd.DataFrame({c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")}).assign(match=uh.match)
+    hits = {c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")} | {"match": uh.match}
+    aligned = aligned_rows(units)  # what each language pair's Association shares
     literal_langs = {}
     for frame, lang, kind in zip(*(lex.terms[c].tolist() for c in ("frame", "lang", "kind"))):
         if kind == "literal":
             literal_langs.setdefault(frame, set()).add(lang)
     rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
     for tgt in targets:
-        learned = Association(units, hits, source, tgt)
+        learned = Association(units, hits, source, tgt, aligned=aligned)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
         pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
         for d, a in pairs:
@@ -195,174 +188,9 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
                 src = uh.slice(d, a, source, frame)
                 tg = uh.slice(d, a, tgt, frame)
                 if len(src) or any(uh.lit[i] for i in tg):
-                    rows += _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
+                    rows += pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
     out = rendering_table(rows, RENDERING_COLUMNS, {d: i for i, d in enumerate(corpus.doc_ids)},
                           {f: i for i, f in enumerate(lex.names)})
     out.attrs["frames"] = lex.names
     out.attrs["unit"] = "paragraph" if units is corpus else "sentence"
     return out
-
-
-def _clause(seg_id, start, ends, s_order):
-    """(segment order, clause number) of a source hit: clauses end at , ; : . ! ? (not at 、).
-
-    `ends` are the offsets of the clause ends in the hit's segment."""
-    return s_order[seg_id], bisect_left(ends, start)
-
-
-def _pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache):
-    """The rows of one unit, frame and target language (module docstring, steps 1–4).
-
-    `src`, `tg`: the unit's source and target hits of the frame (:meth:`UnitHits.slice`)."""
-    s_order, t_order = order[(d, a, source)], order[(d, a, tgt)]
-    groups, t_groups = uh.groups(src, target=False), uh.groups(tg, target=True)
-    pos, lit, match = uh.pos, uh.lit, uh.match
-    t_pos = [pos[tgp[0]] for tgp in t_groups]
-    keys_of = tgt if has_dictionary(source, tgt) else None
-    glossed = (source, tgt) == ("zh", "en")  # only zh → en compares a target group's words (with glosses)
-    t_info = [target_info(tgp, uh, _segment_words(cache, text, d, tgt, uh.seg[tgp[0]]), keys_of, span_words=glossed,
-                          syllables=(source, tgt) == ("zh", "vi")) for tgp in t_groups]
-    if len(groups) > 1 and (d, a, tgt) not in cache:  # the unit's sentence ends, once for all its frames
-        s_len = {s: length[(d, source, s)] for s in s_order}
-        t_len = {s: length[(d, tgt, s)] for s in t_order}
-        cache[(d, a, tgt)] = sentence_anchors(d, source, tgt, s_order, t_order, s_len, t_len, text)
-    made = list(cache[(d, a, tgt)]) if len(groups) > 1 else []
-    anchors, pairs, static, s_pos, used, memo = list(made), [], {}, [], {}, {}
-    greedy = Greedy(made)
-
-    def add(sg):
-        i = len(s_pos)
-        h0 = sg[0]
-        s_pos.append(pos[h0])
-        seg_id = uh.seg[h0]
-        near = source_neighbours(text[(d, source, seg_id)], uh.start[h0], uh.end[sg[-1]], tgt) if keys_of else ()
-        scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, near)
-        for j, score in scores:
-            static[(i, j)] = score
-        key = ("clauses", d, seg_id)
-        if key not in cache:  # the clause ends of a source segment, once for all its hits
-            cache[key] = [m.start() for m in _SOURCE_CLAUSE.finditer(text[(d, source, seg_id)])]
-        greedy.add(s_pos[i], _clause(seg_id, uh.start[h0], cache[key], s_order), scores, t_pos)
-
-    for sg in groups:
-        add(sg)
-    while (best := greedy.best()) is not None:
-        _, i, j = best
-        greedy.take(i, j, t_pos[j])
-        pairs.append([i, j])
-        lits = [h for h in groups[i] if lit[h]]
-        n = len(t_groups[j])
-        if len(lits) > n:  # the hits left over compete again for the groups left
-            if _left_before(i, j, static, greedy.taken_t, t_pos):
-                used[i], rest = lits[-n:], lits[:-n]
-            else:
-                rest = lits[n:]
-            groups.append(rest)
-            add(groups[-1])
-    swap_pairs(pairs, [sum(lit[h] for h in g) for g in groups], [len(g) for g in t_groups], static, s_pos, t_pos,
-               anchors)
-    rendered = {}
-    for i, j in pairs:
-        lits = [h for h in groups[i] if lit[h]]
-        tgp = t_groups[j]
-        for k, h in enumerate(used.get(i, lits[:len(tgp)])):
-            rendered[h] = tgp[k:] if k == len(lits) - 1 else [tgp[k]]
-    t_len = {s: length[(d, tgt, s)] for s in t_order}
-    at = {h: _offset(expected(pos[h], greedy.made), t_order, t_len) for h in src if lit[h] and h not in rendered}
-    return _rows(d, a, frame, source, tgt, src, t_groups, greedy.taken_t, rendered, uh, text, t_order, learned, at,
-                 cache)
-
-
-def _segment_words(cache, text, d, lang, seg_id):
-    """The words of a target segment (:class:`SegmentWords`), found once for all its groups and frames."""
-    key = ("words", d, lang, seg_id)
-    sw = cache.get(key)
-    if sw is None:
-        sw = cache[key] = SegmentWords(text[(d, lang, seg_id)])
-    return sw
-
-
-def _unit_syllables(cache, text, d, a, tgt, t_order):
-    """:func:`~discourse.frames.calques.syllables_of` of each target segment of a unit, once for all its
-    frames: the words of :class:`SegmentWords` when the text is in NFC (they are then the same)."""
-    key = ("syllables", d, a, tgt)
-    out = cache.get(key)
-    if out is None:
-        out = cache[key] = {}
-        for seg_id in t_order:
-            sw = _segment_words(cache, text, d, tgt, seg_id)
-            out[seg_id] = (tuple(zip(sw.lower, sw.starts, sw.ends)) if unicodedata.is_normalized("NFC", sw.text)
-                           else syllables_of(sw.text))
-    return out
-
-
-def _offset(position, t_order, t_len):
-    """The target (segment, offset) at a relative position (the inverse of a hit's position)."""
-    x = min(max(position, 0.0), 1.0) * len(t_order)
-    k = min(int(x), len(t_order) - 1)
-    seg_id = next(s for s, n in t_order.items() if n == k)
-    return seg_id, round((x - k) * t_len[seg_id])
-
-
-def _left_before(i, j, static, taken_t, t_pos):
-    """Whether the target group nearest to `j` that source group `i` may still take comes before it.
-
-    Then the group's last hits render `j` and its first are left over: a list keeps its order
-    in translation (考核督查问责 ↔ « d'évaluation, d'inspection et de recours en responsabilité »)."""
-    left = [(abs(t_pos[m] - t_pos[j]), t_pos[m] < t_pos[j]) for (k, m) in static if k == i and m not in taken_t]
-    return bool(left) and min(left)[1]
-
-
-def _rows(d, a, frame, source, tgt, src, t_groups, taken_t, rendered, uh, text, t_order, learned, at, cache):
-    rows = []
-    seg, start, end, lit, match = uh.seg, uh.start, uh.end, uh.lit, uh.match
-    texts = syllables = used = None
-    for h in src:
-        if not lit[h]:
-            continue
-        part = rendered.get(h)
-        term = match[h]
-        base = (d, a, frame, source, term, start[h], end[h], tgt)
-        if part:
-            seg_id = seg[part[0]]
-            s, e = start[part[0]], end[part[-1]]
-            span = text[(d, tgt, seg_id)][s:e]
-            status = "kept" if any(lit[p] for p in part) else "softened"
-            rows.append(base + (span, s, e, "lexicon", status, _calque(source, tgt, term, span), seg[h], seg_id))
-            continue
-        if texts is None:  # the unit's target texts (and, zh → vi, their syllables), once per unit
-            texts = {s: text[(d, tgt, s)] for s in t_order}
-            used = [(seg[p], start[p], end[p]) for tgp in t_groups for p in tgp]  # learned never takes a hit
-            if (source, tgt) == ("zh", "vi"):
-                syllables = _unit_syllables(cache, text, d, a, tgt, t_order)
-        found = fallback(term, texts, at[h], used, source=source, target=tgt, syllables=syllables)
-        if found[3] == "none":
-            found = _learned(term, source, tgt, t_order, text, d, learned, used) or found
-        rows.append(base + found[:-1] + (seg[h], found[-1]))
-    for j, tgp in enumerate(t_groups):
-        if j in taken_t:
-            continue
-        for p in tgp:
-            if lit[p]:
-                rows.append((d, a, frame, source, None, None, None, tgt, match[p], start[p], end[p], "lexicon",
-                             "added", None, None, seg[p]))
-    return rows
-
-
-def _calque(source, tgt, term, span):
-    return calque(term, span) if (source, tgt) == ("zh", "vi") else None
-
-
-def _learned(term, source, tgt, t_order, text, d, learned, used):
-    """A rendering of source `term` found by association alone (:meth:`Association.learned`), in the
-    unit and not inside a frame hit or another learned rendering; softened (it is not a frame term:
-    those are hits, paired or added, above)."""
-    for word, _ in learned.learned(term):
-        pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
-        for seg_id in t_order:
-            for m in pattern.finditer(text[(d, tgt, seg_id)]):
-                if not any(seg == seg_id and s < m.end() and m.start() < e for seg, s, e in used):
-                    used.append((seg_id, m.start(), m.end()))
-                    return (m.group(), m.start(), m.end(), "learned", "softened",
-                            _calque(source, tgt, term, m.group()), seg_id)
-    return None
