@@ -133,7 +133,17 @@ def _renderings(rows):
     return "; ".join(f"{sig(r['renderings_s'])} s on {sig(float(r['tokens']) / 1e6)} M tokens ({r['corpus']}), "
                      f"{sig(r['ratio'])} × the time of `translation_shifts` ({sig(r['translation_shifts_s'])} s "
                      f"in the same run)" + (f", fixed cost {sig(r['seeds_call_ms'])} ms a call on the seeds"
-                                             if r.get("seeds_call_ms") else "") for r in rows)
+                                             if r.get("seeds_call_ms") else "") + _renderings_more(r) for r in rows)
+
+
+def _renderings_more(r):
+    """The varied corpus and the default (sentence) unit, when measured."""
+    out = f"; {sig(r['varied_renderings_s'])} s on the varied copies" if r.get("varied_renderings_s") else ""
+    if r.get("sentence_units_s"):
+        out += (f"; at the default sentence unit: the corpus's sentence units {sig(r['sentence_units_s'])} s "
+                f"(once per corpus) and their tokens {sig(r['sentence_tokenize_s'])} s, then "
+                f"{sig(r['sentence_renderings_s'])} s a call")
+    return out
 
 
 def _frames(rows):
