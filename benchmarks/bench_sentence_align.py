@@ -91,8 +91,13 @@ def corpus_units(sizes=(10_000, 100_000)) -> list[dict]:
     """Seconds of ``to_sentences()`` on the seeds repeated to each size in tokens."""
     import warnings
 
+    import tempfile
+
     import discourse
     from bench_renderings import repeated_seeds
+
+    # a cache folder of this run's own: the units are aligned, not read back from an earlier run
+    os.environ["DISCOURSE_CACHE_DIR"] = tempfile.mkdtemp(prefix="discourse-bench-")
 
     with warnings.catch_warnings():  # tokenizers, dictionaries and tables loaded once, outside the timings
         warnings.simplefilter("ignore")

@@ -140,8 +140,10 @@ def _renderings_more(r):
     """The varied corpus and the default (sentence) unit, when measured."""
     out = f"; {sig(r['varied_renderings_s'])} s on the varied copies" if r.get("varied_renderings_s") else ""
     if r.get("sentence_units_s"):
+        cached = (f", {sig(r['sentence_units_cached_s'])} s read back in a new session"
+                  if r.get("sentence_units_cached_s") else "")
         out += (f"; at the default sentence unit: the corpus's sentence units {sig(r['sentence_units_s'])} s "
-                f"(once per corpus) and their tokens {sig(r['sentence_tokenize_s'])} s, then "
+                f"(once per corpus{cached}) and their tokens {sig(r['sentence_tokenize_s'])} s, then "
                 f"{sig(r['sentence_renderings_s'])} s a call")
     return out
 

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 import discourse  # the aligner (sentence_align, anchors, sentences) and alignment_view load on first use
+from discourse import _sentence_cache as kept
 from discourse.errors import InputError
 
 __all__ = ["align_corpus", "at_unit", "SentenceLevel", "SentenceAlignment", "UNITS", "COLUMNS"]
@@ -85,8 +86,12 @@ def _pair_beads(jobs: dict, source_lang: str, target_lang: str) -> dict:
     return discourse.sentence_align.document_beads(jobs, source_lang=source_lang, target_lang=target_lang)
 
 
-def align_corpus(corpus) -> pd.DataFrame:
+def align_corpus(corpus, *, cache: bool = True) -> pd.DataFrame:
     """The sentences of ``corpus`` (:func:`discourse.sentences.sentences`) aligned into units.
+
+    With ``cache`` (the default), units aligned before for the same sentences, by the same
+    aligner and tokenizers, are read back from the user cache directory instead of aligned
+    again (:mod:`discourse._sentence_cache`), and new ones are kept there.
 
     Returns
     -------
@@ -104,6 +109,15 @@ def align_corpus(corpus) -> pd.DataFrame:
     """
     table = discourse.sentences.sentences(corpus).rename(columns={"align_id": "paragraph_align_id"})
     n = len(table)
+    if cache:
+        tokenizers = {lang: discourse.languages.get_tokenizer(lang) for lang in sorted(set(table["lang"]))}
+        cache_key = kept.key(table, tokenizers)
+        found = kept.load(cache_key, n)
+        if found is not None:
+            table["align_id"] = pd.array(found["align_id"], dtype="Int64")
+            table["align_score"] = found["align_score"]
+            table["low_confidence"] = found["low_confidence"]
+            return table[list(COLUMNS)]
     groups = _Groups(n)
     score = np.full(n, np.nan)
     low = np.zeros(n, dtype=bool)
@@ -148,6 +162,8 @@ def align_corpus(corpus) -> pd.DataFrame:
     table["align_id"] = _numbered(keys, ["stream", "coord", "lang", "sent"])
     table["align_score"] = score
     table["low_confidence"] = low
+    if cache and not table["align_id"].isna().any():
+        kept.store(cache_key, table["align_id"].to_numpy(dtype=np.int64), score, low)
     return table[list(COLUMNS)]
 
 

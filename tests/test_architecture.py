@@ -176,8 +176,13 @@ def _lazy_exports(package: str) -> dict[str, str]:
         target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
         if isinstance(target, ast.Name) and target.id == "_EXPORTS" and isinstance(node.value, ast.Dict):
             base = package if _is_package(package) else package.rpartition(".")[0]
-            return {k.value: (f"{base}.{v.value}" if f"{base}.{v.value}" in _sources() else base)
-                    for k, v in zip(node.value.keys, node.value.values)}
+            pairs = []
+            for k, v in zip(node.value.keys, node.value.values):
+                if k is None and isinstance(v, ast.Call) and len(v.args) == 2:  # **dict.fromkeys((names), "module")
+                    pairs += [(name.value, v.args[1].value) for name in getattr(v.args[0], "elts", ())]
+                elif isinstance(k, ast.Constant) and isinstance(v, ast.Constant):
+                    pairs.append((k.value, v.value))
+            return {k: (f"{base}.{v}" if f"{base}.{v}" in _sources() else base) for k, v in pairs}
     return {}
 
 
