@@ -10,8 +10,8 @@ by one.
 >>> sw = SegmentWords("la distinction claire, des responsabilités")
 >>> sw.words(3, 30)
 ['distinction', 'claire', 'des', 'res']
->>> sw.left(26, 40), sw.right(3, 40)
-(22, 21)
+>>> sw.bounds(26, 26, 40), sw.bounds(3, 3, 40)
+([(22, 42)], [(0, 21)])
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 
 from .calques import gloss_words, read_score, readings, syllables_of
-from .context import CONTEXT_WEIGHT, SIDE, agreement, neighbour_glosses, target_keys
+from .context import CONTEXT_WEIGHT, SIDE, TARGET_CLAUSE, WORD, agreement, neighbour_glosses, target_keys
 
 __all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "target_info", "static_scores"]
 
@@ -29,8 +29,6 @@ __all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "target_info", "static_
 WINDOW = 40
 #: … and for its dictionary neighbours (:func:`~discourse.frames.context.target_neighbours`).
 NEIGHBOUR_WINDOW = 60
-_CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 class SegmentWords:
@@ -46,11 +44,11 @@ class SegmentWords:
     def __init__(self, text):
         self.text = text
         # tuples of strings and numbers: the garbage collector stops tracking them after its first pass
-        runs = list(_WORD.finditer(text))
+        runs = list(WORD.finditer(text))
         self.starts, self.ends = tuple([m.start() for m in runs]), tuple([m.end() for m in runs])
         self.written = tuple([m.group() for m in runs])
         self.lower = tuple([w.lower() for w in self.written])
-        self.marks = tuple([m.start() for m in _CLAUSE.finditer(text)])
+        self.marks = tuple([m.start() for m in TARGET_CLAUSE.finditer(text)])
 
     def _cut(self, a, b, words):
         """`words` (:attr:`written` or :attr:`lower`) of the runs in ``text[a:b]``, the first and last cut there."""
@@ -69,24 +67,27 @@ class SegmentWords:
         return out
 
     def words(self, a, b):
-        """The words of ``text[a:b]`` as written (``_WORD.findall(text[a:b])``)."""
+        """The words of ``text[a:b]`` as written (``WORD.findall(text[a:b])``)."""
         return self._cut(a, b, self.written)
 
     def lowered(self, a, b):
         """The words of ``text[a:b]``, each lower-cased."""
         return self._cut(a, b, self.lower)
 
-    def left(self, s, size):
-        """Where the words before offset `s` begin: `size` characters back, after the last clause mark."""
-        a, marks = max(0, s - size), self.marks
+    def bounds(self, s, e, *sizes):
+        """For each of `sizes`: where the words before offset `s` begin (`size` characters back,
+        after the last clause mark) and where the words after offset `e` end (`size` characters
+        on, at the first clause mark); the clause marks looked up once for all the sizes."""
+        marks, n = self.marks, len(self.text)
         k = bisect_left(marks, s) - 1
-        return marks[k] + 1 if k >= 0 and marks[k] >= a else a
-
-    def right(self, e, size):
-        """Where the words after offset `e` end: `size` characters on, at the first clause mark."""
-        b, marks = min(len(self.text), e + size), self.marks
+        before = marks[k] if k >= 0 else -1
         k = bisect_left(marks, e)
-        return marks[k] if k < len(marks) and marks[k] < b else b
+        after = marks[k] if k < len(marks) else n
+        out = []
+        for size in sizes:
+            a, b = max(0, s - size), min(n, e + size)
+            out.append((before + 1 if before >= a else a, after if after < b else b))
+        return out
 
 
 def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
@@ -103,21 +104,14 @@ def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
     ((True, 'responsabilités'), ['des'], ['un'], None)
     """
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
-    text, marks, lowered = sw.text, sw.marks, sw.lowered
+    text, lowered = sw.text, sw.lowered
     span = text[s:e]
-    # SegmentWords.left and .right for both window sizes: the clause marks nearest the group, looked up once
-    k = bisect_left(marks, s) - 1
-    mark_s = marks[k] if k >= 0 else -1
-    k = bisect_left(marks, e)
-    n = len(text)
-    mark_e = marks[k] if k < len(marks) else n
-    a, b = max(0, s - WINDOW), min(n, e + WINDOW)
-    window = frozenset(lowered(mark_s + 1 if mark_s >= a else a, s) + lowered(e, mark_e if mark_e < b else b))
+    (a, b), *neighbours = sw.bounds(s, e, WINDOW, *((NEIGHBOUR_WINDOW,) if keys_of else ()))
+    window = frozenset(lowered(a, s) + lowered(e, b))
     near = None
     if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
-        a, b = max(0, s - NEIGHBOUR_WINDOW), min(n, e + NEIGHBOUR_WINDOW)
-        near = target_keys(sw.words(mark_s + 1 if mark_s >= a else a, s)[-SIDE:]
-                           + sw.words(e, mark_e if mark_e < b else b)[:SIDE], keys_of)
+        (a, b), = neighbours
+        near = target_keys(sw.words(a, s)[-SIDE:] + sw.words(e, b)[:SIDE], keys_of)
     syl = None
     if syllables:  # the runs of an NFC text, lower-cased, are its syllables
         syl = (tuple(lowered(s, e)) if unicodedata.is_normalized("NFC", span)

@@ -37,7 +37,7 @@ from discourse.languages.lemmas import lemmas
 
 from .calques import readings, reading_spans, syllables_of
 
-__all__ = ["STEM", "SIDE", "CONTEXT_WEIGHT", "MIN_WORDS", "source_neighbours", "target_neighbours", "target_keys",
+__all__ = ["STEM", "SIDE", "CONTEXT_WEIGHT", "MIN_WORDS", "TARGET_CLAUSE", "WORD", "source_neighbours", "target_neighbours", "target_keys",
            "agreement", "neighbour_glosses", "dictionary_span", "fallback", "has_dictionary"]
 
 #: Letters of a lemma compared (a gloss *charger* and a word *charge* share ``charg``).
@@ -55,8 +55,10 @@ _PARTICLES = frozenset("的之地得了着")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _HAN_RUN_END = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+$")
-_WORD = re.compile(r"[^\W\d_]+")
-_TARGET_CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
+#: A word of a target text: a run of letters.
+WORD = re.compile(r"[^\W\d_]+")
+#: What ends a clause of a target text (a word, its neighbours and a dictionary rendering stay inside one).
+TARGET_CLAUSE = re.compile(r"[,;:.!?«»“”\"()（）,。;:!?、《》]")
 
 
 def has_dictionary(source: str, target: str) -> bool:
@@ -109,9 +111,9 @@ def target_neighbours(text: str, start: int, end: int, *, side: int = SIDE) -> l
     >>> target_neighbours("un système de responsabilités marqué par la distinction", 14, 29)
     ['un', 'système', 'de', 'marqué', 'par', 'la']
     """
-    left = _TARGET_CLAUSE.split(text[max(0, start - 60):start])[-1]
-    right = _TARGET_CLAUSE.split(text[end:end + 60])[0]
-    return _WORD.findall(left)[-side:] + _WORD.findall(right)[:side]
+    left = TARGET_CLAUSE.split(text[max(0, start - 60):start])[-1]
+    right = TARGET_CLAUSE.split(text[end:end + 60])[0]
+    return WORD.findall(left)[-side:] + WORD.findall(right)[:side]
 
 
 @lru_cache(maxsize=1 << 18)  # per distinct word
@@ -220,8 +222,8 @@ def dictionary_span(term: str, text: str, at: int, target: str, *, taken=(), run
     if not keys:
         return None
     if runs is None:
-        marks = [m.start() for m in _TARGET_CLAUSE.finditer(text)]
-        found_runs = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        marks = [m.start() for m in TARGET_CLAUSE.finditer(text)]
+        found_runs = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         starts = [r[0] for r in found_runs]
     else:
         marks, starts = runs.marks, runs.starts
