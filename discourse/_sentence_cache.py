@@ -29,7 +29,7 @@ import numpy as np
 
 from . import __version__
 from ._data import data_path
-from ._util import atomic_write
+from ._util import atomic_write, remove_stale_temporaries
 from .languages.base import user_cache_dir
 
 __all__ = ["key", "path", "load", "store"]
@@ -113,11 +113,13 @@ def load(cache_key: str, n: int) -> dict | None:
 
 def store(cache_key: str, align_id, score, low) -> None:
     """Keep the three columns under ``cache_key``, written at once with the key and a checksum;
-    a cache that cannot be written (read-only, full) is left alone: the result is not lost."""
+    a cache that cannot be written (read-only, full) is left alone: the result is not lost.
+    Temporary files of writes killed over an hour ago are deleted first."""
     align_id, score, low = (np.asarray(align_id, dtype=np.int64), np.asarray(score, dtype=np.float64),
                             np.asarray(low, dtype=bool))
     buffer = io.BytesIO()
     np.savez(buffer, key=np.frombuffer(cache_key.encode("ascii"), dtype=np.uint8), align_id=align_id,
              align_score=score, low_confidence=low, digest=_checksum(cache_key, align_id, score, low))
     with contextlib.suppress(OSError):
+        remove_stale_temporaries(path(cache_key).parent, "*.npz")  # as the token cache: writes killed long ago
         atomic_write(path(cache_key), buffer.getvalue())
