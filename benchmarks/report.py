@@ -139,6 +139,8 @@ def _renderings(rows):
 def _renderings_more(r):
     """The varied corpus and the default (sentence) unit, when measured."""
     out = f"; {sig(r['varied_renderings_s'])} s on the varied copies" if r.get("varied_renderings_s") else ""
+    if r.get("varied_jobs2_s"):
+        out += f" ({sig(r['varied_jobs2_s'])} s with two worker processes, {sig(r['jobs2_speedup'])} × faster)"
     if r.get("sentence_units_s"):
         cached = (f", {sig(r['sentence_units_cached_s'])} s read back in a new session"
                   if r.get("sentence_units_cached_s") else "")

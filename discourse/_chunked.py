@@ -141,11 +141,12 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def worker_count(n_jobs=None, *, chars: int) -> int:
+def worker_count(n_jobs=None, *, chars: int, min_chars: int = PARALLEL_MIN_CHARS) -> int:
     """The worker processes to tokenize ``chars`` characters of one language with.
 
     ``n_jobs`` if given, else ``$DISCOURSE_JOBS`` if set: that many, whatever the size.
-    Otherwise (the default) one worker up to :data:`PARALLEL_MIN_CHARS` characters, and
+    Otherwise (the default) one worker up to `min_chars` characters (for tokenizing,
+    :data:`PARALLEL_MIN_CHARS`; work that costs more per character sets fewer), and
     above that the *free* cores: the cores this process may use (:func:`available_cores`,
     its CPU affinity) less the one-minute load average, rounded, at least one. On a busy
     machine a second worker does not get a core of its own and only adds the cost of
@@ -161,7 +162,7 @@ def worker_count(n_jobs=None, *, chars: int) -> int:
         return _whole_number(n_jobs, "n_jobs")
     if os.environ.get(JOBS_VARIABLE, "").strip():
         return _whole_number(os.environ[JOBS_VARIABLE], JOBS_VARIABLE)
-    if chars <= PARALLEL_MIN_CHARS:
+    if chars <= min_chars:
         return 1
     try:
         busy = round(os.getloadavg()[0])

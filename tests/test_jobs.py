@@ -1,5 +1,5 @@
-"""Worker processes for tokenizing: ``n_jobs``, ``--jobs``, ``$DISCOURSE_JOBS`` and the default
-(issue 18: never slower than one worker; the pool sized from the CPU affinity)."""
+"""Worker processes for tokenizing and for pairing renderings: ``n_jobs``, ``--jobs``, ``$DISCOURSE_JOBS``
+and the default (issue 18: never slower than one worker; the pool sized from the CPU affinity)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import concurrent.futures
 import os
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import discourse
 from discourse import _chunked
 from discourse.cli import main
+from discourse.frames._render_jobs import pieces_of
 from discourse.tokens import tokenize
 
 BIG = _chunked.PARALLEL_MIN_CHARS + 1
@@ -133,3 +135,52 @@ def test_cli_bad_environment_variable_is_an_error_naming_it(capsys, monkeypatch)
     assert main(["freq", "--lang", "fr", "--top", "3"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("discourse: error: DISCOURSE_JOBS is a number of worker processes") and "'abc'" in err
+
+
+# ---------------------------------------------------------------- renderings' pairing (frames/_render_jobs.py)
+
+@pytest.mark.parametrize("unit", ["paragraph", "sentence"])
+def test_renderings_in_two_workers_give_the_same_table(seeds, monkeypatch, unit):
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    started = _pool_spy(monkeypatch)
+    alone = discourse.renderings(seeds, unit=unit)
+    assert started == []  # the seeds are far too small to split
+    two = discourse.renderings(seeds, unit=unit, n_jobs=2)
+    assert started == [2]
+    assert len(alone) > 100
+    pd.testing.assert_frame_equal(two, alone, check_exact=True)
+    assert two.attrs == alone.attrs
+    monkeypatch.setenv("DISCOURSE_JOBS", "2")
+    pd.testing.assert_frame_equal(discourse.renderings(seeds, unit=unit, target="fr"),
+                                  alone.query("target_lang == 'fr'").reset_index(drop=True), check_exact=True)
+    assert started == [2, 2]
+
+
+@pytest.mark.parametrize("value", [0, -2, "two", 1.5])
+def test_renderings_refuse_a_bad_n_jobs_naming_it(seeds, value, monkeypatch):
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    with pytest.raises(discourse.InputError, match="n_jobs is a number of worker processes"):
+        discourse.renderings(seeds, n_jobs=value, unit="paragraph")
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 7, 8, 9, 100])
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_the_units_are_cut_in_pieces_covering_them_in_order(n, workers):
+    pieces = pieces_of(n, workers)
+    assert [i for lo, hi in pieces for i in range(lo, hi)] == list(range(n))
+    assert all(hi > lo for lo, hi in pieces)
+    assert len(pieces) == (min(n, 4 * workers) if workers > 1 else min(n, 1))
+
+
+def test_cli_renderings_jobs_option(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path))
+    started = _pool_spy(monkeypatch)
+    args = ["renderings", "--unit", "paragraph", "--format", "csv"]
+    assert main(args) == 0
+    alone, _ = capsys.readouterr()
+    assert started == [] and alone.count("\n") > 100
+    assert main([*args, "--jobs", "2"]) == 0
+    out, _ = capsys.readouterr()
+    assert 2 in started and set(started) == {2}
+    assert out == alone

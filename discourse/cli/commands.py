@@ -178,7 +178,7 @@ def add_renderings(p):  # issue 15
 
 def run_renderings(args, corpus):
     table = discourse.renderings(corpus, discourse.load_lexicon(args.lexicon), source=args.source,
-                                 target=args.target, unit=args.unit)
+                                 target=args.target, unit=args.unit, n_jobs=getattr(args, "jobs", None))
     return discourse.rendering_summary(table).round(4) if args.summary else table
 
 

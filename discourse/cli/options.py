@@ -91,8 +91,9 @@ def corpus_args(parser: argparse.ArgumentParser) -> None:
                        help="apply no stoplist: list every word, stopwords too (default: the package's function "
                             "words are left out of frequency, keyword and collocate tables)")
     group.add_argument("--jobs", type=jobs, metavar="N",
-                       help="worker processes for tokenizing (default: $DISCOURSE_JOBS if set, else one up to 2 M "
-                            "characters of a language and above that the free cores: CPU affinity less load)")
+                       help="worker processes for tokenizing and for pairing renderings (default: $DISCOURSE_JOBS if "
+                            "set, else one up to 2 M characters of a language (renderings: 0.4 M of aligned text) "
+                            "and above that the free cores: CPU affinity less load)")
 
 
 def output_args(parser: argparse.ArgumentParser) -> None:

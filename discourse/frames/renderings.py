@@ -85,6 +85,7 @@ from .association import Association, aligned_rows
 from .lexicon import load_lexicon
 from ._hits import find_hits, warn_unmatched
 from ._render_hits import UnitHits
+from ._render_jobs import pair_workers, pieces_of, run_pieces
 from ._render_table import rendering_table
 from ._render_unit import pair_unit
 from .rendering_summary import unit_shifts
@@ -110,7 +111,8 @@ def _units(corpus, unit):
     return corpus
 
 
-def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: str = "sentence") -> pd.DataFrame:
+def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: str = "sentence",
+               n_jobs=None) -> pd.DataFrame:
     """How each source frame hit is rendered in each target language, with offsets.
 
     See the module docstring for how hits are paired. ``calque`` (zh → vi only) says
@@ -129,6 +131,11 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     unit : {"sentence", "paragraph"}
         The aligned units searched: sentences (``corpus.to_sentences()``; while a corpus
         has none, paragraphs, with a warning) or the corpus's segments.
+    n_jobs : int, optional
+        Worker processes pairing the units (default: ``$DISCOURSE_JOBS`` if set, else one
+        up to 400,000 characters of aligned text and above that the free cores, as
+        :meth:`Corpus.tokens` counts them). The table is the same with any number; where
+        processes are not forked (macOS, Windows), one process pairs all units.
 
     Returns
     -------
@@ -178,17 +185,28 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
     for frame, lang, kind in zip(*(lex.terms[c].tolist() for c in ("frame", "lang", "kind"))):
         if kind == "literal":
             literal_langs.setdefault(frame, set()).add(lang)
-    rows, cache = [], {}  # what a unit's frames share: its sentence anchors, its clause ends
+    jobs = []  # per target language: its associations, frames and units
     for tgt in targets:
-        learned = Association(units, hits, source, tgt, aligned=aligned)
         frames = [f for f in lex.names if {source, tgt} <= literal_langs.get(f, set())]
         pairs = [k[:2] for k in order if k[2] == source and (k[0], k[1], tgt) in order]
-        for d, a in pairs:
+        jobs.append((tgt, Association(units, hits, source, tgt, aligned=aligned), frames, pairs))
+    cache = {}  # what a unit's frames share: its sentence anchors, its clause ends (one per process)
+
+    def pair(piece):  # the rows of some units of one target language
+        k, lo, hi = piece
+        tgt, learned, frames, pairs = jobs[k]
+        rows = []
+        for d, a in pairs[lo:hi]:
             for frame in frames:
                 src = uh.slice(d, a, source, frame)
                 tg = uh.slice(d, a, tgt, frame)
                 if len(src) or any(uh.lit[i] for i in tg):
                     rows += pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
+        return rows
+
+    workers = pair_workers(n_jobs, chars=sum(length.values()))
+    pieces = [(k, lo, hi) for k, job in enumerate(jobs) for lo, hi in pieces_of(len(job[3]), workers)]
+    rows = [row for part in run_pieces(pair, pieces, workers=workers) for row in part]
     out = rendering_table(rows, RENDERING_COLUMNS, {d: i for i, d in enumerate(corpus.doc_ids)},
                           {f: i for i, f in enumerate(lex.names)})
     out.attrs["frames"] = lex.names
