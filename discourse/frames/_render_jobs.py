@@ -13,29 +13,31 @@ only a piece's numbers are sent, and its rows come back); where processes are no
 
 from __future__ import annotations
 
-import multiprocessing
-
 from discourse._chunked import worker_count
 
-__all__ = ["PARALLEL_MIN_CHARS", "pair_workers", "pieces_of", "run_pieces"]
+__all__ = ["PAIR_MIN_CHARS", "pair_workers", "pieces_of", "run_pieces"]
 
 #: Below this many characters of aligned text (source and targets), the default is one process:
 #: about a second of pairing, which starting workers and sending their rows back would eat up.
-PARALLEL_MIN_CHARS = 400_000
+PAIR_MIN_CHARS = 400_000
 
 _WORKER: dict = {}  # in a worker process only: the function that pairs a piece
 
 
 def pair_workers(n_jobs, *, chars: int) -> int:
-    """The processes to pair units of `chars` characters with (:func:`~discourse._chunked.worker_count`,
-    at least :data:`PARALLEL_MIN_CHARS`; one where workers would not be forked).
+    """The processes to pair units of `chars` characters with: :func:`~discourse._chunked.worker_count`
+    with one up to :data:`PAIR_MIN_CHARS` (tokenizing costs less a character), and one where workers
+    would not be forked.
 
     >>> pair_workers(None, chars=1000), pair_workers(2, chars=1000) in (1, 2)
     (1, True)
     """
-    workers = worker_count(n_jobs, chars=chars, min_chars=PARALLEL_MIN_CHARS)
-    if workers > 1 and multiprocessing.get_context().get_start_method() != "fork":
-        return 1  # spawned workers would be sent the whole corpus's hits and texts
+    workers = worker_count(n_jobs, chars=chars, min_chars=PAIR_MIN_CHARS)
+    if workers > 1:
+        import multiprocessing  # deferred, as for tokenizing: only for a parallel run
+
+        if multiprocessing.get_context().get_start_method() != "fork":
+            return 1  # spawned workers would be sent the whole corpus's hits and texts
     return workers
 
 
@@ -60,7 +62,8 @@ def run_pieces(pair, pieces, *, workers: int) -> list:
     """
     if workers <= 1 or len(pieces) <= 1:
         return [pair(piece) for piece in pieces]
-    from concurrent.futures import ProcessPoolExecutor  # deferred: only for a parallel run
+    import multiprocessing  # deferred: only for a parallel run
+    from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(workers, len(pieces)), mp_context=multiprocessing.get_context("fork"),
                              initializer=_worker_starts, initargs=(pair,)) as pool:
