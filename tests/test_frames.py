@@ -456,6 +456,25 @@ def test_a_lexicon_file_is_read_once_while_unchanged(tmp_path, monkeypatch):
     assert load_lexicon(path).terms["term"].tolist() == ["lutte", "combat"]  # changed: read again
 
 
+def test_the_hits_of_a_term_list_are_searched_once_per_tokens(corpus, monkeypatch):
+    from discourse.frames import _match
+
+    searches = []
+    search = _match._match_terms
+    monkeypatch.setattr(_match, "_match_terms", lambda *a: searches.append(a[1]) or search(*a))
+    lex = load_lexicon({"once": {"fr": ["lutte", "acte d'engagement"], "zh": ["*攻坚*"]}})
+    first = frame_hits(corpus, lex)
+    assert len(searches) == 1 and len(first) > 10
+    pd.testing.assert_frame_equal(frame_hits(corpus, lex), first)
+    assert len(searches) == 1  # read back: the same hits
+    kept = _match.match_terms(corpus.tokens(), list(searches[0]))
+    assert len(searches) == 1 and not kept["start"].flags.writeable  # the kept arrays cannot be changed
+    for k in range(_match.KEPT):  # other term lists: the oldest are dropped, at most KEPT kept
+        _match.match_terms(corpus.tokens(), [("fr", f"mot{k}")])
+    assert len(corpus.tokens().memo(("match_terms",), dict)) <= _match.KEPT
+    assert len(frame_hits(corpus, lex)) == len(first) and len(searches) == 2 + _match.KEPT
+
+
 def _repeated(corpus, copies: int):
     """The corpus `copies` times, as new documents (what the benchmark measures on)."""
     seg, docs = corpus.segments, corpus.documents

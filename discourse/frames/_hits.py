@@ -114,14 +114,15 @@ def warn_unmatched(toks, lex, hits, *, warn: bool | None, stacklevel: int) -> No
         return
     skip = bundled_terms() if warn is None else frozenset()
     groups, found = hits["groups"], hits["found"]
+    checked = [(g, key) for g, key in enumerate(groups) if key not in skip]
+    if not checked:
+        return
     terms = lex.terms
     frames_of: dict[tuple[str, str], list[str]] = {}
-    for lang, term, frame in zip(terms["lang"], terms["term"], terms["frame"]):
+    for lang, term, frame in zip(*(terms[c].tolist() for c in ("lang", "term", "frame"))):
         frames_of.setdefault((lang, term), []).append(frame)
     bounds = np.searchsorted(found["term"], np.arange(len(groups) + 1))
-    for g, (lang, term) in enumerate(groups):
-        if (lang, term) in skip:
-            continue
+    for g, (lang, term) in checked:
         own = {col: found[col][bounds[g]:bounds[g + 1]] for col in ("seg_row", "start", "end")}
         problem = unmatched(toks, term, lang, hits=own, what=f"lexicon term (frame {', '.join(frames_of[(lang, term)])})")
         if problem:

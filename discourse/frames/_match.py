@@ -25,9 +25,11 @@ import unicodedata
 
 import numpy as np
 
-__all__ = ["compile_term", "match_terms"]
+__all__ = ["KEPT", "compile_term", "match_terms"]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
+#: The term lists whose hits are kept per Tokens (all dropped when one more is searched).
+KEPT = 8
 
 
 @functools.lru_cache(maxsize=4096)
@@ -100,7 +102,27 @@ def match_terms(tokens, terms, *, searched=None) -> dict[str, np.ndarray]:
     >>> hits = match_terms(toks, [("fr", "lutte"), ("zh", "lutte")])
     >>> set(hits["term"].tolist())
     {0}
+
+    The hits of all segments are kept with the tokens (:meth:`Tokens.memo`, the last
+    :data:`KEPT` term lists): a second search for the same terms, as each frame function
+    makes, reads them back (read-only arrays).
     """
+    if searched is not None:
+        return _match_terms(tokens, terms, searched)
+    store = tokens.memo(("match_terms",), dict)
+    key = tuple(terms)
+    found = store.get(key)
+    if found is None:
+        if len(store) >= KEPT:
+            store.clear()
+        found = _match_terms(tokens, key, None)
+        for values in found.values():
+            values.flags.writeable = False
+        store[key] = found
+    return dict(found)
+
+
+def _match_terms(tokens, terms, searched) -> dict[str, np.ndarray]:
     rows_of = tokens.lang_rows()
     n_seg = len(tokens.corpus)
     pattern_term, pattern_sets = [], []
