@@ -308,9 +308,9 @@ def test_incremental_pairing_equals_the_search():
         assert greedy.run() == _search_pairing(anchors, sources, t_pos)
 
 
-def test_greedy_limits_are_the_range_add_keeps():
-    # pair_unit leaves out of Greedy the target groups outside Greedy.limits: they must be those
-    # add and every later pair would rule out
+def test_greedy_open_gives_the_range_it_keeps():
+    # pair_unit leaves out of Greedy the target groups outside what Greedy.open gives: they must be
+    # those the group's state and every later pair rule out
     import random
 
     from discourse.frames.pairing import Greedy
@@ -321,12 +321,13 @@ def test_greedy_limits_are_the_range_add_keeps():
         greedy = Greedy(list(made))
         for _ in range(rng.randrange(1, 6)):
             ps, clause = rng.randrange(11) / 10, (0, rng.randrange(3))
-            low, high = greedy.limits(ps, clause)
-            greedy.add(ps, clause, [], [])
+            low, high = greedy.open(ps, clause)
+            greedy.offer([], [])
             assert (low, high) == tuple(greedy.state[-1][4:6])
             if rng.random() < 0.5:  # a pair made: the range only narrows
                 greedy.made.append((rng.randrange(11) / 10, rng.randrange(11) / 10, (0, rng.randrange(3))))
-                assert low <= greedy.limits(ps, clause)[0] and greedy.limits(ps, clause)[1] <= high
+                later = Greedy(list(greedy.made)).open(ps, clause)
+                assert low <= later[0] and later[1] <= high
 
 
 def test_dictionary_span_reads_the_segment_runs_as_it_searches_the_text(corpus):

@@ -10,8 +10,8 @@ by one.
 >>> sw = SegmentWords("la distinction claire, des responsabilités")
 >>> sw.words(3, 30)
 ['distinction', 'claire', 'des', 'res']
->>> sw.bounds(26, 26, 40), sw.bounds(3, 3, 40)
-([(22, 42)], [(0, 21)])
+>>> sw.lowered(0, 14), sw.marks
+(['la', 'distinction'], (21,))
 """
 
 from __future__ import annotations
@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from .calques import gloss_words, read_score, readings, syllables_of
 from .context import CONTEXT_WEIGHT, SIDE, TARGET_CLAUSE, WORD, agreement, neighbour_glosses, target_keys
 
 __all__ = ["SegmentWords", "WINDOW", "NEIGHBOUR_WINDOW", "target_info", "static_scores"]
+
+_PIECES = re.compile(f"({WORD.pattern})")
 
 #: Characters looked at on each side of a target group for the words of its clause.
 WINDOW = 40
@@ -43,10 +46,12 @@ class SegmentWords:
 
     def __init__(self, text):
         self.text = text
-        # tuples of strings and numbers: the garbage collector stops tracking them after its first pass
-        runs = list(WORD.finditer(text))
-        self.starts, self.ends = tuple([m.start() for m in runs]), tuple([m.end() for m in runs])
-        self.written = tuple([m.group() for m in runs])
+        # the text cut into non-letters and runs of letters, in turn: the offsets are the pieces' lengths
+        # summed (tuples of strings and numbers: the garbage collector stops tracking them after its first pass)
+        pieces = _PIECES.split(text)
+        offsets = tuple(accumulate(map(len, pieces)))
+        self.starts, self.ends = offsets[0:-1:2], offsets[1::2]
+        self.written = tuple(pieces[1::2])
         self.lower = tuple([w.lower() for w in self.written])
         self.marks = tuple([m.start() for m in TARGET_CLAUSE.finditer(text)])
 
@@ -74,21 +79,6 @@ class SegmentWords:
         """The words of ``text[a:b]``, each lower-cased."""
         return self._cut(a, b, self.lower)
 
-    def bounds(self, s, e, *sizes):
-        """For each of `sizes`: where the words before offset `s` begin (`size` characters back,
-        after the last clause mark) and where the words after offset `e` end (`size` characters
-        on, at the first clause mark); the clause marks looked up once for all the sizes."""
-        marks, n = self.marks, len(self.text)
-        k = bisect_left(marks, s) - 1
-        before = marks[k] if k >= 0 else -1
-        k = bisect_left(marks, e)
-        after = marks[k] if k < len(marks) else n
-        out = []
-        for size in sizes:
-            a, b = max(0, s - size), min(n, e + size)
-            out.append((before + 1 if before >= a else a, after if after < b else b))
-        return out
-
 
 def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
     """What the scores need of a target group (hit indices into `uh`, in the text `sw`): literal?,
@@ -106,12 +96,19 @@ def target_info(tgp, uh, sw, keys_of, *, span_words=True, syllables=False):
     s, e = uh.start[tgp[0]], uh.end[tgp[-1]]
     text, lowered = sw.text, sw.lowered
     span = text[s:e]
-    (a, b), *neighbours = sw.bounds(s, e, WINDOW, *((NEIGHBOUR_WINDOW,) if keys_of else ()))
-    window = frozenset(lowered(a, s) + lowered(e, b))
+    # the words around the group: up to WINDOW (NEIGHBOUR_WINDOW) characters on each side, inside its clause
+    marks, n = sw.marks, len(text)
+    k = bisect_left(marks, s) - 1
+    before = marks[k] + 1 if k >= 0 else 0
+    k = bisect_left(marks, e)
+    after = marks[k] if k < len(marks) else n
+    a, b = s - WINDOW, e + WINDOW
+    window = frozenset(lowered(a if a > before else before, s) + lowered(e, b if b < after else after))
     near = None
     if keys_of:  # target_neighbours: up to SIDE words on each side, inside the clause
-        (a, b), = neighbours
-        near = target_keys(sw.words(a, s)[-SIDE:] + sw.words(e, b)[:SIDE], keys_of)
+        a, b = s - NEIGHBOUR_WINDOW, e + NEIGHBOUR_WINDOW
+        near = target_keys(sw.words(a if a > before else before, s)[-SIDE:]
+                           + sw.words(e, b if b < after else after)[:SIDE], keys_of)
     syl = None
     if syllables:  # the runs of an NFC text, lower-cased, are its syllables
         syl = (tuple(lowered(s, e)) if unicodedata.is_normalized("NFC", span)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .anchoring import DISTANCE, expected, sentence_anchors, swap_pairs
 from .calques import calque, syllables_of
@@ -96,7 +97,7 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
         clause = (s_order[seg_id], bisect_left(ends, start[h0]))
         # a target group outside the range the pairs made allow now is never taken by Greedy (the
         # range only narrows): it is no candidate, and its score is computed only if swap_pairs asks for it
-        low, high = greedy.limits(ps, clause)
+        low, high = greedy.open(ps, clause)
         inside = (range(bisect_left(t_pos, low), bisect_right(t_pos, high)) if in_order
                   else [j for j, pt in enumerate(t_pos) if low <= pt <= high])
         near.append(_near(sg, uh, text, d, source, keys_of) if len(inside) else None)  # None: not needed yet
@@ -104,7 +105,7 @@ def pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learne
         scores = static_scores(sg, uh, t_info, source, tgt, learned, memo, near[i], only=inside)
         for j, score in scores:
             static[(i, j)] = score
-        greedy.add(ps, clause, scores, t_pos)
+        greedy.offer(scores, t_pos)
 
     for sg in groups:
         add(sg)
@@ -278,13 +279,19 @@ def _spans(seg_id, used):
     return [s for s, _ in spans], out
 
 
+@lru_cache(maxsize=1 << 12)
+def _whole_word(word):
+    """`word` as a whole word, in any case."""
+    return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
+
+
 def _learned(term, source, tgt, t_order, text, d, learned, used):
     """A rendering of source `term` found by association alone (:meth:`Association.learned`), in the
     unit and not inside a frame hit or another learned rendering; softened (it is not a frame term:
     those are hits, paired or added, above)."""
     by_seg = {}  # the spans used in a segment (used only grows when this returns)
     for word, _ in learned.learned(term):
-        pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
+        pattern = _whole_word(word)
         for seg_id in t_order:
             taken = None
             for m in pattern.finditer(text[(d, tgt, seg_id)]):

@@ -159,13 +159,15 @@ def swap_pairs(pairs, literal, t_sizes, static, s_pos, t_pos, anchors):
     for p in pairs:
         for q in pairs:
             (i, j), (k, m) = p, q
-            if i >= k or (i, m) not in static or (k, j) not in static:
+            if i >= k:
                 continue
             lo, hi = (j, m) if t_pos[j] <= t_pos[m] else (m, j)
             if before[hi] > after[lo]:
                 continue  # a sentence end lies between the two targets
             if not (0 < literal[i] <= t_sizes[m] and 0 < literal[k] <= t_sizes[j] and literal[i] <= t_sizes[j]
                     and literal[k] <= t_sizes[m]):
+                continue
+            if (i, m) not in static or (k, j) not in static:
                 continue
             if score(i, m) + score(k, j) > score(i, j) + score(k, m):
                 p[1], q[1] = m, j

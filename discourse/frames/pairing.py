@@ -43,6 +43,13 @@ class Greedy:
 
     def add(self, ps, clause, scores, t_pos):
         """A source group at position `ps` in `clause`, with ``(target group, static score)`` pairs."""
+        self.open(ps, clause)
+        self.offer(scores, t_pos)
+
+    def open(self, ps, clause):
+        """A source group at position `ps` in `clause`, its candidates to come (:meth:`offer`); returns
+        ``(low, high)``, the target positions it may take now (the pairs made in other clauses before
+        and after it): they only narrow as pairs are made, so a target outside them is no candidate."""
         left = right = None
         low, high = -1.0, 2.0  # positions are in [0, 1]
         for pair in self.made:  # the first of equals, as max and min give it
@@ -58,20 +65,11 @@ class Greedy:
                 if c != clause and y < high:
                     high = y
         self.state.append([ps, clause, left, right, low, high, want(ps, left, right)])
-        self.cands.append([(j, base, t_pos[j]) for j, base in scores])
-
-    def limits(self, ps, clause):
-        """``(low, high)``: the target positions a source group at `ps` in `clause` may take now (the
-        pairs made in other clauses before and after it); they only narrow as pairs are made."""
-        low, high = -1.0, 2.0
-        for x, y, c in self.made:
-            if c != clause:
-                if x < ps:
-                    if y > low:
-                        low = y
-                elif x > ps and y < high:
-                    high = y
         return low, high
+
+    def offer(self, scores, t_pos):
+        """The ``(target group, static score)`` pairs of the source group opened last."""
+        self.cands.append([(j, base, t_pos[j]) for j, base in scores])
 
     def _made(self, pair):
         """Bring every source group's state up to date with a pair just made."""
