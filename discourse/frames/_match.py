@@ -65,13 +65,19 @@ def compile_term(tokenizer, term: str) -> tuple[tuple[tuple[tuple[str, str], ...
     return tuple(variants)
 
 
+@functools.lru_cache(maxsize=64)
+def _glob_patterns(globs: tuple[str, ...]) -> tuple[list[re.Pattern], re.Pattern]:
+    """Each glob as a case-insensitive pattern, and one pattern matching any of them."""
+    compiled = [re.compile(fnmatch.translate(g), re.IGNORECASE) for g in globs]
+    return compiled, re.compile("|".join(f"(?:{rx.pattern})" for rx in compiled), re.IGNORECASE)
+
+
 def _glob_types(vocab, globs: list[str]) -> dict[str, np.ndarray]:
     """Type ids whose form fully matches each glob (case-insensitively): one combined
     pattern picks the few candidate types, each glob then tests only those."""
     if not globs:
         return {}
-    compiled = [re.compile(fnmatch.translate(g), re.IGNORECASE) for g in globs]
-    anyone = re.compile("|".join(f"(?:{rx.pattern})" for rx in compiled), re.IGNORECASE)
+    compiled, anyone = _glob_patterns(tuple(globs))
     candidates = [(i, v) for i, v in enumerate(vocab) if anyone.fullmatch(v)]
     return {g: np.array([i for i, v in candidates if rx.fullmatch(v)], dtype=np.int64)
             for g, rx in zip(globs, compiled)}

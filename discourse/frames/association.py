@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
-from discourse.languages import get_tokenizer, is_punct
+from discourse.languages import get_tokenizer
 
 __all__ = ["Association", "aligned_rows", "LEARNED_MIN_COUNT", "LEARNED_MIN_DICE", "TRUSTED_COUNT"]
 
@@ -66,7 +66,7 @@ class Association:
         pairs = np.unique(tok_unit[keep] * len(vocab) + toks.type_id[keep])
         self._unit = pairs // len(vocab)
         self._type = pairs % len(vocab)
-        content = toks.memo(("association_content", target), lambda: _content(vocab, target))
+        content = toks.memo(("association_content", target), lambda: _content(toks, target))
         sel = content[self._type] if len(self._type) else np.zeros(0, dtype=bool)
         self._unit, self._type = self._unit[sel], self._type[sel]
         self._vocab = vocab
@@ -157,8 +157,14 @@ def aligned_rows(units) -> tuple:
     return rows, docs, aligns, keys, lang[rows]
 
 
-def _content(vocab, target) -> np.ndarray:
-    """Per type of `vocab`, whether it is a content word of `target` (no stopword, punctuation or digit)."""
+def _content(toks, target) -> np.ndarray:
+    """Per type of the tokens' vocabulary, whether it is a content word of `target` (no stopword,
+    punctuation or digit: the punctuation is the tokens' own ``is_punct``; only a type that is
+    not all letters is looked at character by character, as no letter is a digit)."""
+    vocab, n = toks.vocab, len(toks.vocab)
     stop = get_tokenizer(target).stopwords
-    return np.array([not (v in stop or is_punct(v) or any(c.isdigit() for c in v)) for v in vocab],
-                    dtype=bool) if len(vocab) else np.zeros(0, dtype=bool)
+    out = ~(np.fromiter(map(stop.__contains__, vocab), dtype=bool, count=n) | toks.is_punct)
+    for i in np.flatnonzero(out & ~np.fromiter(map(str.isalpha, vocab), dtype=bool, count=n)).tolist():
+        if any(c.isdigit() for c in vocab[i]):
+            out[i] = False
+    return out
