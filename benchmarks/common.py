@@ -19,6 +19,17 @@ def best_in_turn(fns: dict, rounds: int) -> dict:
     return best
 
 
+def fresh(corpus):
+    """A new corpus object of the same segments, its tokens built (read back from the token cache):
+    what a first call on a corpus meets, without the tokenizing. A second call on one corpus object
+    is quicker (its tokens keep a lexicon's hits, as a notebook's next frame call finds them)."""
+    from discourse.corpus import Corpus
+
+    new = Corpus(corpus.segments, corpus.documents, name=corpus.name)
+    new.tokens()
+    return new
+
+
 def stamped(rows: list[dict]) -> list[dict]:
     """The rows with the load average and the date they were measured at, as the last columns."""
     return [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]

@@ -106,3 +106,19 @@ def test_a_changed_csv_column_is_a_clear_error_not_a_wrong_figure(tmp_path):
     assert done.returncode == 1
     assert "cli.csv" in done.stderr and "update HEADLINES in benchmarks/report.py" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_first_and_second_calls_and_the_one_unit_fixed_cost_are_told_apart(report, tmp_path):
+    write_csv(tmp_path / "results", "renderings",
+              "corpus,tokens,rendering_rows,tokenize_s,renderings_s,translation_shifts_s,ratio,fixed_ms,seeds_call_ms\n"
+              "seeds x 760,999400,105640,0.2,14.1,0.4,35.2,8.71,24.3\n")
+    write_csv(tmp_path / "results", "frames",
+              "function,corpus,tokens,tokenize_s,seconds,repeat_s,fixed_ms,fixed_repeat_ms,peer_s,ratio\n"
+              "frame_profile,seeds x 760,999400,0.1,0.548,0.21,3.2,1.1,0.119,4.62\n"
+              "frame_hits,seeds x 760,999400,0.1,0.426,0.15,2.5,0.8,0.119,3.6\n")
+    rows = report.last_run(report.read_results(tmp_path / "results")).splitlines()[2:]
+    renderings = next(r for r in rows if "`bench_renderings.py`" in r)
+    frames = next(r for r in rows if "`bench_frames.py`" in r)
+    assert "fixed cost 8.71 ms a call (24.3 ms on the seeds)" in renderings
+    assert "`frame_profile` 0.548 s (4.62 ×; 0.210 s a second call)" in frames
+    assert "fixed cost 3.20 / 2.50 ms (a second call 1.10 / 0.800 ms)" in frames
