@@ -28,7 +28,9 @@ The package is :mod:`~discourse.frames.lexicon` (lexicons), :mod:`~discourse.fra
 (hits, coverage, profiles) and :mod:`~discourse.frames.shifts` (translation shifts). All
 terms of a lexicon are searched together (``_match``), the hits kept as arrays (``_hits``);
 profiles, shifts and coverage count those arrays, only :func:`frame_hits` makes a table of
-one row per hit.
+one row per hit. The hits of a lexicon's terms are kept with the corpus's tokens (the last
+eight term lists), so that the next frame function called on the same corpus reads them back
+instead of searching again.
 
 Matching uses :func:`discourse.query.find` on the corpus's tokens: a term is a word, a
 phrase or a wildcard pattern per word, in the syntax of ``find``. So ``攻坚`` matches the
