@@ -43,11 +43,15 @@ from discourse._salign_anchors import KEY_WEIGHTS, anchor_stats, similarities
 from discourse._salign_dp import forward
 from discourse.anchors import (add_dictionary, add_equivalents, anchor_keys, content_words, equivalent_index,
                                learn_equivalents)
+from discourse._forked import fork_workers, pieces_of, run_pieces
 from discourse.errors import InputError
 from discourse.languages import LANGS
 
 __all__ = ["align_sentences", "align_documents", "document_beads", "BEAD_KINDS", "KEY_WEIGHTS"]
 
+#: Below this many characters of sentences, :func:`document_beads` aligns in one process by
+#: default (about a second of aligning, which starting workers and sending results back would eat up).
+ALIGN_MIN_CHARS = 150_000
 #: Bead kinds (source sentences, target sentences) and their prior probabilities.
 BEAD_KINDS = {(1, 1): 0.80, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.06, (1, 2): 0.06,
               (2, 2): 0.002, (1, 3): 0.015, (3, 1): 0.015}
@@ -359,8 +363,14 @@ def align_documents(documents: Mapping, *, source_lang: str, target_lang: str, m
 
 def document_beads(documents: Mapping, *, source_lang: str, target_lang: str, min_dice: float = 0.5,
                    lexicon: Mapping | None = None, dictionary: bool = True, band: int = 8,
-                   threshold: float = 0.5) -> dict:
+                   threshold: float = 0.5, n_jobs: int | None = None) -> dict:
     """:func:`align_documents` as ``{doc_id: beads}`` (each :func:`align_sentences`'s table).
+
+    The documents are aligned in forked worker processes (:mod:`discourse._forked`) when
+    `n_jobs` says so, or by default (``$DISCOURSE_JOBS``, else one process up to
+    :data:`ALIGN_MIN_CHARS` characters and the free cores above): each pass over pieces of
+    the documents, the equivalents learned in between over all of them, in order. The beads
+    are those of one process.
 
     >>> beads = document_beads({"a": (["卡瓦诺法官发言。"], ["Le juge Kavanaugh parle."], [1], [1])},
     ...                        source_lang="zh", target_lang="fr")
@@ -369,24 +379,41 @@ def document_beads(documents: Mapping, *, source_lang: str, target_lang: str, mi
     """
     if not isinstance(documents, Mapping):
         raise InputError("documents must be a mapping {doc_id: (source_sentences, target_sentences)}")
+    docs = list(documents.items())
+
+    def first_pass(piece):  # per document: its prepared inputs and the first pass's confident 1-1 links
+        out = []
+        for doc_id, pair in docs[piece[0]:piece[1]]:
+            if not (isinstance(pair, Sequence) and not isinstance(pair, str) and len(pair) in (2, 4)):
+                raise InputError(f"document {doc_id!r}: give a pair (source_sentences, target_sentences), or those "
+                                 "and their paragraph numbers")
+            paragraphs = pair[2:] if len(pair) == 4 else (None, None)
+            p = _prepare(pair[0], pair[1], source_lang=source_lang, target_lang=target_lang, lexicon=lexicon,
+                         source_paragraphs=paragraphs[0], target_paragraphs=paragraphs[1], dictionary=dictionary,
+                         band=band)
+            first = None if p is None else _beads(p, equivalents=None, learn=False, band=band, threshold=threshold)
+            out.append((doc_id, p, [] if p is None else [(s[0], t[0]) for s, t, score in zip(
+                first["source_ids"], first["target_ids"], first["score"]) if len(s) == len(t) == 1 and score >= 0.8]))
+        return out
+
+    chars = sum(len(x) for _, pair in docs if isinstance(pair, Sequence) for side in pair[:2]
+                if isinstance(side, Sequence) for x in side if isinstance(x, str))  # (first_pass checks them)
+    workers = fork_workers(n_jobs, chars=chars, min_chars=ALIGN_MIN_CHARS)
     prepared, words_s, words_t, links = {}, [], [], []
-    for doc_id, pair in documents.items():
-        if not (isinstance(pair, Sequence) and not isinstance(pair, str) and len(pair) in (2, 4)):
-            raise InputError(f"document {doc_id!r}: give a pair (source_sentences, target_sentences), or those "
-                             "and their paragraph numbers")
-        paragraphs = pair[2:] if len(pair) == 4 else (None, None)
-        p = prepared[doc_id] = _prepare(pair[0], pair[1], source_lang=source_lang, target_lang=target_lang,
-                                        lexicon=lexicon, source_paragraphs=paragraphs[0],
-                                        target_paragraphs=paragraphs[1], dictionary=dictionary, band=band)
-        if p is None:
-            continue
-        first = _beads(p, equivalents=None, learn=False, band=band, threshold=threshold)
-        offset_s, offset_t = len(words_s), len(words_t)
-        words_s += p.words_s
-        words_t += p.words_t
-        links += [(s[0] + offset_s, t[0] + offset_t) for s, t, score in
-                  zip(first["source_ids"], first["target_ids"], first["score"]) if len(s) == len(t) == 1 and score >= 0.8]
+    for part in run_pieces(first_pass, pieces_of(len(docs), workers), workers=workers):
+        for doc_id, p, own in part:
+            prepared[doc_id] = p
+            if p is not None:
+                links += [(s + len(words_s), t + len(words_t)) for s, t in own]
+                words_s += p.words_s
+                words_t += p.words_t
     pairs = [p[:2] for p in learn_equivalents(words_s, words_t, links, min_dice=min_dice)]
     index = equivalent_index(pairs)  # once for all the documents
-    return {doc_id: _beads(p, equivalents=pairs, learn=True, band=band, threshold=threshold, index=index)
-            for doc_id, p in prepared.items()}
+    done = list(prepared.items())
+
+    def second_pass(piece):
+        return [_beads(p, equivalents=pairs, learn=True, band=band, threshold=threshold, index=index)
+                for _, p in done[piece[0]:piece[1]]]
+
+    beads = [b for part in run_pieces(second_pass, pieces_of(len(done), workers), workers=workers) for b in part]
+    return {doc_id: b for (doc_id, _), b in zip(done, beads)}

@@ -13,7 +13,7 @@ import pytest
 import discourse
 from discourse import _chunked
 from discourse.cli import main
-from discourse.frames._render_jobs import pieces_of
+from discourse._forked import pieces_of
 from discourse.tokens import tokenize
 
 BIG = _chunked.PARALLEL_MIN_CHARS + 1
@@ -184,3 +184,44 @@ def test_cli_renderings_jobs_option(capsys, monkeypatch, tmp_path):
     out, _ = capsys.readouterr()
     assert 2 in started and set(started) == {2}
     assert out == alone
+
+
+# ---------------------------------------------------------------- sentence alignment (sentence_align.document_beads)
+
+def _copies(corpus, n: int):
+    """The corpus `n` times, as new documents."""
+    seg, docs = corpus.segments, corpus.documents
+    return discourse.Corpus(pd.concat([seg.assign(doc_id=seg["doc_id"] + f"_{k}") for k in range(n)], ignore_index=True),
+                            pd.concat([docs.assign(doc_id=docs["doc_id"] + f"_{k}") for k in range(n)], ignore_index=True))
+
+
+def test_documents_aligned_in_workers_give_the_same_sentence_units(seeds, monkeypatch, tmp_path):
+    monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path))  # aligned here, not read back
+    corpus = _copies(seeds, 3)
+    started = _pool_spy(monkeypatch)
+    alone = corpus.sentences()
+    assert started == []  # three copies of the seeds are aligned in one process by default
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path / "other"))
+    monkeypatch.setenv("DISCOURSE_JOBS", "2")
+    two = _copies(seeds, 3).sentences()
+    assert started and set(started) == {2}  # each pass over the three documents of a language pair
+    pd.testing.assert_frame_equal(two, alone, check_exact=True)
+    assert alone.groupby("doc_id")["align_id"].max().min() > 5
+
+
+def test_document_beads_in_workers_are_those_of_one_process_and_refuse_a_bad_n_jobs():
+    from discourse.sentence_align import document_beads
+
+    docs = {f"d{k}": (["卡瓦诺法官发言。", f"他说了{k}次。"], ["Le juge Kavanaugh parle.", f"Il l'a dit {k} fois."])
+            for k in range(5)}
+    alone = document_beads(docs, source_lang="zh", target_lang="fr", n_jobs=1)
+    two = document_beads(docs, source_lang="zh", target_lang="fr", n_jobs=2)
+    assert list(two) == list(alone) == list(docs)
+    for doc_id in docs:
+        pd.testing.assert_frame_equal(two[doc_id], alone[doc_id], check_exact=True)
+    bad = dict(docs, d3="not a pair of lists")
+    with pytest.raises(discourse.InputError, match="document 'd3': give a pair"):  # from a worker, as from one process
+        document_beads(bad, source_lang="zh", target_lang="fr", n_jobs=2)
+    with pytest.raises(discourse.InputError, match="n_jobs is a number of worker processes"):
+        document_beads(docs, source_lang="zh", target_lang="fr", n_jobs=0)
