@@ -24,7 +24,7 @@ fixed cost of one call (``fixed_ms``) is the median of 20 first calls
 of the seeds with a rendering: two segments, zh and vi), as ``bench_frames.py`` measures
 it; ``seeds_call_ms`` the same on the bundled seeds (two documents, 137 rows). At the default unit, ``renderings(corpus)`` pairs hits within aligned
 sentences: the corpus's sentence units are made first, once per corpus
-(``corpus.to_sentences()``, timed once: ``sentence_units_s``, in a cache folder of the
+(``corpus.to_sentences()``, its documents aligned in one process, timed once: ``sentence_units_s``, in a cache folder of the
 run's own; then again for a new corpus object of the same segments, as a new session has:
 read back from the cache, ``sentence_units_cached_s``; then their tokens,
 ``sentence_tokenize_s``), and ``renderings(corpus)`` is timed on them, best of ``--repeat``
@@ -172,12 +172,18 @@ def main(argv=None) -> list[dict]:
             rows[name] = len(out)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        jobs = os.environ.get("DISCOURSE_JOBS")
+        os.environ["DISCOURSE_JOBS"] = "1"  # the documents aligned in one process (bench_sentence_align.py: two)
         t0 = time.perf_counter()
         level = corpus.to_sentences()  # once per corpus (kept by the corpus, and in the cache folder)
         sentence_units = time.perf_counter() - t0
         t0 = time.perf_counter()
         Corpus(corpus.segments, corpus.documents, name="seeds_x").to_sentences()  # a new session's: read back
         sentence_units_cached = time.perf_counter() - t0
+        if jobs is None:
+            del os.environ["DISCOURSE_JOBS"]
+        else:
+            os.environ["DISCOURSE_JOBS"] = jobs
         t0 = time.perf_counter()
         level.tokens()
         sentence_tokenize = time.perf_counter() - t0

@@ -15,7 +15,9 @@ Run ``python benchmarks/bench_sentence_align.py`` from the repository with ``../
    equivalents learned over the corpus: what ``renderings(corpus)`` at its default sentence
    unit runs once per corpus) on the bundled seeds repeated to about 10 k and 100 k tokens
    (``--corpus-tokens``; tokens built first and the seeds aligned once, neither timed), seconds
-   and their ratio.
+   and their ratio, in one process (``DISCOURSE_JOBS=1``); and the same with two worker
+   processes aligning the documents (``DISCOURSE_JOBS=2``, a new corpus object and cache
+   folder: ``seconds_jobs2``, the same units).
 
 Results are printed and written to ``benchmarks/results/sentence_align.csv``.
 """
@@ -95,9 +97,11 @@ def corpus_units(sizes=(10_000, 100_000)) -> list[dict]:
 
     import discourse
     from bench_renderings import repeated_seeds
+    from discourse.corpus import Corpus
 
     # a cache folder of this run's own: the units are aligned, not read back from an earlier run
     os.environ["DISCOURSE_CACHE_DIR"] = tempfile.mkdtemp(prefix="discourse-bench-")
+    jobs = os.environ.get("DISCOURSE_JOBS")
 
     with warnings.catch_warnings():  # tokenizers, dictionaries and tables loaded once, outside the timings
         warnings.simplefilter("ignore")
@@ -106,15 +110,28 @@ def corpus_units(sizes=(10_000, 100_000)) -> list[dict]:
     for size in sizes:
         corpus, copies = repeated_seeds(size)
         tokens = len(corpus.tokens())
-        start = time.perf_counter()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            level = corpus.to_sentences()
-        seconds = time.perf_counter() - start
-        rows.append({"case": f"seeds x {copies}", "setting": "corpus", "seconds": seconds, "tokens": tokens,
-                     "sentences": len(level), "documents": len(corpus.doc_ids)})
-        print(f"seeds x {copies}: {tokens:,} tokens, {len(level):,} sentences, {len(corpus.doc_ids)} documents: "
-              f"to_sentences {seconds:.1f} s", flush=True)
+        seconds, units = {}, {}
+        for workers in ("1", "2"):  # each on a new corpus object, aligned in a cache folder of its own
+            os.environ["DISCOURSE_JOBS"] = workers
+            os.environ["DISCOURSE_CACHE_DIR"] = tempfile.mkdtemp(prefix="discourse-bench-")
+            again = Corpus(corpus.segments, corpus.documents, name=corpus.name)
+            again.tokens()
+            start = time.perf_counter()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                units[workers] = again.to_sentences().segments
+            seconds[workers] = time.perf_counter() - start
+        if not units["1"].equals(units["2"]):
+            raise SystemExit("two workers aligned other sentence units than one")
+        rows.append({"case": f"seeds x {copies}", "setting": "corpus", "seconds": seconds["1"],
+                     "seconds_jobs2": seconds["2"], "tokens": tokens, "sentences": len(units["1"]),
+                     "documents": len(corpus.doc_ids)})
+        print(f"seeds x {copies}: {tokens:,} tokens, {len(units['1']):,} sentences, {len(corpus.doc_ids)} documents: "
+              f"to_sentences {seconds['1']:.1f} s, with two workers {seconds['2']:.1f} s", flush=True)
+    if jobs is None:
+        os.environ.pop("DISCOURSE_JOBS", None)
+    else:
+        os.environ["DISCOURSE_JOBS"] = jobs
     return rows
 
 

@@ -153,7 +153,7 @@ def _renderings_more(r):
         cached = (f", {sig(r['sentence_units_cached_s'])} s read back in a new session"
                   if r.get("sentence_units_cached_s") else "")
         out += (f"; at the default sentence unit: the corpus's sentence units {sig(r['sentence_units_s'])} s "
-                f"(once per corpus{cached}) and their tokens {sig(r['sentence_tokenize_s'])} s, then "
+                f"(aligned in one process, once per corpus{cached}) and their tokens {sig(r['sentence_tokenize_s'])} s, then "
                 f"{sig(r['sentence_renderings_s'])} s a call")
     return out
 
@@ -203,7 +203,10 @@ def _sentence_align(rows):
     if corpus:
         big = corpus[-1]
         parts.append(f"a corpus's sentence units (`to_sentences`) on {sig(float(big['tokens']) / 1e6)} M tokens "
-                     f"({big['case']}) in {sig(big['seconds'])} s")
+                     f"({big['case']}) in {sig(big['seconds'])} s"
+                     + (f" in one process, {sig(big['seconds_jobs2'])} s with two workers "
+                        f"({sig(float(big['seconds']) / float(big['seconds_jobs2']))} × faster)"
+                        if big.get("seconds_jobs2") else ""))
     if len(corpus) > 1:
         parts.append(f"{sig(float(big['tokens']) / float(corpus[0]['tokens']))} × the tokens, "
                      f"{sig(float(big['seconds']) / float(corpus[0]['seconds']))} × the time")
