@@ -27,7 +27,6 @@ Results are printed and written to ``benchmarks/results/frames.csv``.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 import warnings
@@ -44,7 +43,7 @@ import pandas as pd  # noqa: E402
 import discourse  # noqa: E402
 from discourse.corpus import Corpus  # noqa: E402
 from discourse.frames import frame_hits, frame_profile, translation_shifts  # noqa: E402
-from common import fresh, stamped, write_csv  # noqa: E402
+from common import fixed_cost, fresh, stamped, write_csv  # noqa: E402
 
 FUNCTIONS = {"frame_profile": frame_profile, "translation_shifts": translation_shifts, "frame_hits": frame_hits}
 
@@ -62,18 +61,6 @@ def repeated_seeds(tokens: int) -> tuple[Corpus, int]:
 def peer(toks) -> Counter:
     """The floor: count the norm of every token."""
     return Counter(np.asarray(toks.vocab, dtype=object)[toks.type_id].tolist())
-
-
-def fixed_cost(fn, corpus, *, calls: int = 20, first: bool = True) -> float:
-    """Median seconds of `calls` calls of ``fn(corpus)``: each the first on a new corpus object of
-    its segments (`first`), else all on `corpus`."""
-    times = []
-    for _ in range(calls):
-        c = fresh(corpus) if first else corpus
-        t0 = time.perf_counter()
-        fn(c)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main(argv=None) -> list[dict]:

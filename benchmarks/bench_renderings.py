@@ -38,8 +38,8 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import functools
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -55,7 +55,7 @@ import pandas as pd  # noqa: E402
 import discourse  # noqa: E402
 from discourse.corpus import Corpus  # noqa: E402
 from discourse.frames import renderings, translation_shifts  # noqa: E402
-from common import fresh  # noqa: E402
+from common import fixed_cost, fresh  # noqa: E402
 
 
 def repeated_seeds(tokens: int) -> tuple[Corpus, int]:
@@ -125,18 +125,6 @@ def one_unit(seeds: Corpus) -> Corpus:
     raise SystemExit("no aligned unit of the seeds has a rendering")
 
 
-def first_calls(corpus: Corpus, *, calls: int = 20) -> float:
-    """Median seconds of `calls` calls ``renderings(c, unit="paragraph")``, each the first on a new
-    corpus object `c` of `corpus`'s segments (:func:`common.fresh`)."""
-    times = []
-    for _ in range(calls):
-        c = fresh(corpus)
-        t0 = time.perf_counter()
-        renderings(c, unit="paragraph")
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def main(argv=None) -> list[dict]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tokens", type=int, default=1_000_000)
@@ -152,7 +140,8 @@ def main(argv=None) -> list[dict]:
         warnings.simplefilter("ignore")
         seeds = discourse.load_corpus()
         renderings(seeds, unit="paragraph"), translation_shifts(seeds)
-        calls = {"seeds": first_calls(seeds), "unit": first_calls(one_unit(seeds))}
+        paragraphs = functools.partial(renderings, unit="paragraph")
+        calls = {"seeds": fixed_cost(paragraphs, seeds), "unit": fixed_cost(paragraphs, one_unit(seeds))}
     varied, _ = varied_seeds(args.tokens)  # built after the seed calls: as many live objects as before there
     len(varied.tokens())
     runs = {"renderings": (corpus, lambda c: renderings(c, unit="paragraph", n_jobs=1)),

@@ -30,6 +30,20 @@ def fresh(corpus):
     return new
 
 
+def fixed_cost(fn, corpus, *, calls: int = 20, first: bool = True) -> float:
+    """Median seconds of `calls` calls of ``fn(corpus)``: each the first on a new corpus object of
+    its segments (`first`, :func:`fresh`), else all on `corpus`."""
+    import statistics
+
+    times = []
+    for _ in range(calls):
+        c = fresh(corpus) if first else corpus
+        t0 = time.perf_counter()
+        fn(c)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
 def stamped(rows: list[dict]) -> list[dict]:
     """The rows with the load average and the date they were measured at, as the last columns."""
     return [dict(r, load_average=round(os.getloadavg()[0], 1), date=time.strftime("%Y-%m-%d")) for r in rows]

@@ -287,17 +287,10 @@ def _joined_text(tokens, lang: str) -> tuple[str, np.ndarray]:
 
 
 # ---------------------------------------------------------------------------- tokens
-def _cached(tokens, key, make, *, limit: int = 4096):
+def _cached(tokens, key, make):
     """``make()``, remembered per Tokens (a query's elements and type sets are the same each
-    time it is asked of the same tokens); at most ``limit`` entries are kept (all dropped
-    when that many are: a look-up costs the same however many queries came before)."""
-    store = tokens.memo(("query",), dict)
-    found = store.get(key)
-    if found is None:
-        if len(store) >= limit:
-            store.clear()
-        found = store[key] = make()
-    return found
+    time it is asked of the same tokens; the last 4096, :meth:`Tokens.memo_in`)."""
+    return tokens.memo_in(("query",), key, make, limit=4096)
 
 
 def _find_tokens(tokens, query, lang, rows, *, regex, case, diacritics) -> dict[str, np.ndarray]:

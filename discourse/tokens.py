@@ -167,6 +167,19 @@ class Tokens:
             memos[key] = make()
         return memos[key]
 
+    def memo_in(self, store, key, make, *, limit: int):
+        """``make()``, kept under ``key`` in the memo ``store`` of these tokens (:meth:`memo`), for
+        look-ups asked with many keys (a query's type sets, a lexicon's hits): at most ``limit``
+        keys are kept, all dropped when that many are (a look-up costs the same however many
+        came before)."""
+        kept = self.memo(store, dict)
+        found = kept.get(key)
+        if found is None:
+            if len(kept) >= limit:
+                kept.clear()
+            found = kept[key] = make()
+        return found
+
     def vocab_index(self) -> dict[str, int]:
         """Normalised form -> type id."""
         if getattr(self, "_index", None) is None:

@@ -137,7 +137,7 @@ def test_cli_bad_environment_variable_is_an_error_naming_it(capsys, monkeypatch)
     assert err.startswith("discourse: error: DISCOURSE_JOBS is a number of worker processes") and "'abc'" in err
 
 
-# ---------------------------------------------------------------- renderings' pairing (frames/_render_jobs.py)
+# ---------------------------------------------------------------- renderings' pairing (discourse/_forked.py)
 
 @pytest.mark.parametrize("unit", ["paragraph", "sentence"])
 def test_renderings_in_two_workers_give_the_same_table(seeds, monkeypatch, unit):

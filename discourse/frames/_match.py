@@ -109,23 +109,20 @@ def match_terms(tokens, terms, *, searched=None) -> dict[str, np.ndarray]:
     >>> set(hits["term"].tolist())
     {0}
 
-    The hits of all segments are kept with the tokens (:meth:`Tokens.memo`, the last
+    The hits of all segments are kept with the tokens (:meth:`Tokens.memo_in`, the last
     :data:`KEPT` term lists): a second search for the same terms, as each frame function
     makes, reads them back (read-only arrays).
     """
     if searched is not None:
         return _match_terms(tokens, terms, searched)
-    store = tokens.memo(("match_terms",), dict)
     key = tuple(terms)
-    found = store.get(key)
-    if found is None:
-        if len(store) >= KEPT:
-            store.clear()
-        found = _match_terms(tokens, key, None)
-        for values in found.values():
-            values.flags.writeable = False
-        store[key] = found
-    return dict(found)
+    return dict(tokens.memo_in(("match_terms",), key, lambda: _read_only(_match_terms(tokens, key, None)), limit=KEPT))
+
+
+def _read_only(arrays: dict) -> dict:
+    for values in arrays.values():
+        values.flags.writeable = False
+    return arrays
 
 
 def _match_terms(tokens, terms, searched) -> dict[str, np.ndarray]:

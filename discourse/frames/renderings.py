@@ -79,23 +79,26 @@ import numpy as np
 import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
+from discourse._forked import fork_workers, pieces_of, run_pieces
 from discourse.errors import DiscourseWarning, InputError
 
 from .association import Association, aligned_rows
 from .lexicon import load_lexicon
 from ._hits import find_hits, warn_unmatched
 from ._render_hits import UnitHits
-from ._render_jobs import pair_workers, pieces_of, run_pieces
 from ._render_table import rendering_table
 from ._render_unit import pair_unit
 from .rendering_summary import unit_shifts
 
-__all__ = ["RENDERING_COLUMNS", "METHODS", "renderings", "unit_shifts"]
+__all__ = ["RENDERING_COLUMNS", "METHODS", "PAIR_MIN_CHARS", "renderings", "unit_shifts"]
 
 RENDERING_COLUMNS = ["doc_id", "align_id", "frame", "source_lang", "source_term", "source_start", "source_end",
                      "target_lang", "rendering", "target_start", "target_end", "method", "status", "calque",
                      "source_seg_id", "target_seg_id"]
 METHODS = ("lexicon", "reading", "dictionary", "learned", "none")
+#: Below this many characters of aligned text (source and targets), the units are paired in one process by
+#: default (about a second of pairing, which starting workers and sending their rows back would eat up).
+PAIR_MIN_CHARS = 400_000
 
 
 def _units(corpus, unit):
@@ -204,7 +207,7 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
                     rows += pair_unit(d, a, frame, source, tgt, src, tg, uh, text, order, length, learned, cache)
         return rows
 
-    workers = pair_workers(n_jobs, chars=sum(length.values()))
+    workers = fork_workers(n_jobs, chars=sum(length.values()), min_chars=PAIR_MIN_CHARS)
     pieces = [(k, lo, hi) for k, job in enumerate(jobs) for lo, hi in pieces_of(len(job[3]), workers)]
     rows = [row for part in run_pieces(pair, pieces, workers=workers) for row in part]
     out = rendering_table(rows, RENDERING_COLUMNS, {d: i for i, d in enumerate(corpus.doc_ids)},
