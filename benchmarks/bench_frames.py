@@ -38,24 +38,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 
 import discourse  # noqa: E402
 from discourse.corpus import Corpus  # noqa: E402
 from discourse.frames import frame_hits, frame_profile, translation_shifts  # noqa: E402
-from common import fixed_cost, fresh, stamped, write_csv  # noqa: E402
+from common import fixed_cost, fresh, repeated_seeds, stamped, write_csv  # noqa: E402
 
 FUNCTIONS = {"frame_profile": frame_profile, "translation_shifts": translation_shifts, "frame_hits": frame_hits}
-
-
-def repeated_seeds(tokens: int) -> tuple[Corpus, int]:
-    """The seed corpus repeated (new doc_ids) until it holds about `tokens` tokens; and the copies."""
-    seeds = discourse.load_corpus()
-    copies = max(1, round(tokens / len(seeds.tokens())))
-    seg, docs = seeds.segments, seeds.documents
-    segs = [seg.assign(doc_id=seg["doc_id"] + f"_{k:05d}") for k in range(copies)]
-    dcs = [docs.assign(doc_id=docs["doc_id"] + f"_{k:05d}") for k in range(copies)]
-    return Corpus(pd.concat(segs, ignore_index=True), pd.concat(dcs, ignore_index=True), name="seeds_x"), copies
 
 
 def peer(toks) -> Counter:

@@ -55,18 +55,7 @@ import pandas as pd  # noqa: E402
 import discourse  # noqa: E402
 from discourse.corpus import Corpus  # noqa: E402
 from discourse.frames import renderings, translation_shifts  # noqa: E402
-from common import fixed_cost, fresh  # noqa: E402
-
-
-def repeated_seeds(tokens: int) -> tuple[Corpus, int]:
-    """The seed corpus repeated (new doc_ids) until it holds about `tokens` tokens; and the copies."""
-    seeds = discourse.load_corpus()
-    per_copy = len(seeds.tokens())
-    copies = max(1, round(tokens / per_copy))
-    seg, docs = seeds.segments, seeds.documents
-    segs = [seg.assign(doc_id=seg["doc_id"] + f"_{k:05d}") for k in range(copies)]
-    dcs = [docs.assign(doc_id=docs["doc_id"] + f"_{k:05d}") for k in range(copies)]
-    return Corpus(pd.concat(segs, ignore_index=True), pd.concat(dcs, ignore_index=True), name="seeds_x"), copies
+from common import fixed_cost, fresh, repeated_seeds  # noqa: E402
 
 
 def varied_seeds(tokens: int, *, seed: int = 0) -> tuple[Corpus, int]:

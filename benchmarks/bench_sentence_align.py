@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from discourse.sentence_align import align_sentences  # noqa: E402
 from tests.test_sentence_align_eval import NTREX, PAIRS, SETTINGS, UDHR, evaluate, evaluate_udhr, read_ntrex  # noqa: E402
-from common import write_csv  # noqa: E402
+from common import repeated_seeds, write_csv  # noqa: E402
 
 
 def quality(docs) -> list[dict]:
@@ -96,7 +96,6 @@ def corpus_units(sizes=(10_000, 100_000)) -> list[dict]:
     import tempfile
 
     import discourse
-    from bench_renderings import repeated_seeds
     from discourse.corpus import Corpus
 
     # a cache folder of this run's own: the units are aligned, not read back from an earlier run

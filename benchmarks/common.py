@@ -1,4 +1,4 @@
-"""What the benchmark scripts share: timing in turn, and writing a results CSV."""
+"""What the benchmark scripts share: the seeds repeated, timing in turn, and writing a results CSV."""
 
 from __future__ import annotations
 
@@ -17,6 +17,21 @@ def best_in_turn(fns: dict, rounds: int) -> dict:
             fn()
             best[name] = min(best[name], time.perf_counter() - t)
     return best
+
+
+def repeated_seeds(tokens: int):
+    """The seed corpus repeated (new doc_ids) until it holds about `tokens` tokens; and the copies."""
+    import pandas as pd
+
+    import discourse
+    from discourse.corpus import Corpus
+
+    seeds = discourse.load_corpus()
+    copies = max(1, round(tokens / len(seeds.tokens())))
+    seg, docs = seeds.segments, seeds.documents
+    segs = [seg.assign(doc_id=seg["doc_id"] + f"_{k:05d}") for k in range(copies)]
+    dcs = [docs.assign(doc_id=docs["doc_id"] + f"_{k:05d}") for k in range(copies)]
+    return Corpus(pd.concat(segs, ignore_index=True), pd.concat(dcs, ignore_index=True), name="seeds_x"), copies
 
 
 def fresh(corpus):

@@ -47,7 +47,7 @@ from discourse._forked import fork_workers, pieces_of, run_pieces
 from discourse.errors import InputError
 from discourse.languages import LANGS
 
-__all__ = ["align_sentences", "align_documents", "document_beads", "BEAD_KINDS", "KEY_WEIGHTS"]
+__all__ = ["align_sentences", "align_documents", "document_beads", "ALIGN_MIN_CHARS", "BEAD_KINDS", "KEY_WEIGHTS"]
 
 #: Below this many characters of sentences, :func:`document_beads` aligns in one process by
 #: default (about a second of aligning, which starting workers and sending results back would eat up).
