@@ -26,7 +26,9 @@ strings, a list like the peer's) and ``.to_frame()`` (those strings in the table
 
 Ours and the peer run in turn, ``--repeat`` rounds (default 9), each keeping its best time (this
 shared machine's speed drifts by tens of percent within a minute: only the ratios mean
-anything). Results are printed and written to ``benchmarks/results/kwic.csv``.
+anything), the garbage collector off during each timed call, as :mod:`timeit` has it: with it
+on, a full pass in the run left the peer's later calls at rank 100 slower (23–48 ms for the
+same query from one run to the next), and the ratio with them. Results are printed and written to ``benchmarks/results/kwic.csv``.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from nltk.text import ConcordanceIndex  # noqa: E402
 
 import discourse  # noqa: E402
 from discourse.concordance import kwic  # noqa: E402
-from common import best_in_turn  # noqa: E402
+from common import best_in_turn, timed  # noqa: E402
 
 COLUMNS = ["case", "words", "hits", "tokens", "ours_kwic_ms", "ours_lines_ms", "ours_table_ms", "nltk_ms",
            "nltk_vs_kwic", "nltk_vs_lines", "nltk_vs_table", "pandas_frame_ms", "same_hits", "load_average", "date"]
@@ -110,9 +112,7 @@ def main(argv=None) -> list[dict]:
                          ("table", lambda: [kwic(corpus, w, lang="fr").to_frame() for w in other]),
                          ("nltk", lambda: [index.find_concordance(w, width=80) for w in words]),
                          ("floor", lambda: frames(floor_arrays))):
-            t = time.perf_counter()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - t)
+            best[name] = min(best[name], timed(fn, gc_off=True))
     row("floor", rare[:40], best["ours"], best["lines"], best["table"], best["nltk"], best["floor"])
     for rank in (1, 10, 100):
         word = ranked[rank - 1]
@@ -121,7 +121,7 @@ def main(argv=None) -> list[dict]:
                              "lines": lambda: kwic(corpus, word, lang="fr").lines(),
                              "table": lambda: kwic(corpus, word, lang="fr").to_frame(),
                              "nltk": lambda: index.find_concordance(word, width=80),
-                             "floor": lambda: frames(arrays)}, args.repeat * (1 if rank == 1 else 3))
+                             "floor": lambda: frames(arrays)}, args.repeat * (1 if rank == 1 else 3), gc_off=True)
         row(f"rank {rank}", [word], best["ours"], best["lines"], best["table"], best["nltk"], best["floor"])
     out = HERE / "results" / "kwic.csv"
     out.parent.mkdir(exist_ok=True)

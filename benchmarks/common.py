@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import csv
+import gc
 import os
 import time
 from pathlib import Path
 
 
-def best_in_turn(fns: dict, rounds: int) -> dict:
-    """Best time of each function, run in turn ``rounds`` times (drift hits all alike)."""
+def best_in_turn(fns: dict, rounds: int, *, gc_off: bool = False) -> dict:
+    """Best time of each function, run in turn ``rounds`` times (drift hits all alike); with `gc_off`,
+    the garbage collector is off during each call, as :mod:`timeit` has it (its passes fall between
+    the calls, not inside one side's)."""
     best = dict.fromkeys(fns, float("inf"))
     for _ in range(rounds):
         for name, fn in fns.items():
-            t = time.perf_counter()
-            fn()
-            best[name] = min(best[name], time.perf_counter() - t)
+            best[name] = min(best[name], timed(fn, gc_off=gc_off))
     return best
+
+
+def timed(fn, *, gc_off: bool = False) -> float:
+    """Seconds of one call of ``fn()``, the garbage collector off during it with `gc_off`."""
+    was = gc.isenabled()
+    if gc_off:
+        gc.disable()
+    try:
+        t = time.perf_counter()
+        fn()
+        return time.perf_counter() - t
+    finally:
+        if was:
+            gc.enable()
 
 
 def repeated_seeds(tokens: int):
