@@ -39,7 +39,8 @@ WHAT = {
               "first calls on a 1-segment corpus (and of 20 calls on one)",
     "kwic": "KWIC on the French ELTeC against NLTK `ConcordanceIndex.find_concordance(word, width=80)` on "
             "our own tokens (it builds each hit's left and right context strings); ours with the context "
-            "built is `kwic(…).lines()` (the strings, a list like NLTK's) and `kwic(…).to_frame()` (the table)",
+            "built is `kwic(…).lines()` (the strings, a list like NLTK's) and `kwic(…).to_frame()` (the table); "
+            "best of rounds in turn, the garbage collector off during each timed call, as `timeit` has it",
     "sentence_align": "sentence alignment: link F1 on degraded NTREX news (and the UDHR), time at two sizes",
     "cli": "a cached `discourse freq` re-run on the 1.5 M-character zh reports against "
            "`python -c \"import pandas\"`",
