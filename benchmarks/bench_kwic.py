@@ -28,7 +28,8 @@ Ours and the peer run in turn, ``--repeat`` rounds (default 9), each keeping its
 shared machine's speed drifts by tens of percent within a minute: only the ratios mean
 anything), the garbage collector off during each timed call, as :mod:`timeit` has it: with it
 on, a full pass in the run left the peer's later calls at rank 100 slower (23–48 ms for the
-same query from one run to the next), and the ratio with them. Results are printed and written to ``benchmarks/results/kwic.csv``.
+same query from one run to the next), and the ratio with them. Results are printed and written
+to ``benchmarks/results/kwic.csv``.
 """
 
 from __future__ import annotations
