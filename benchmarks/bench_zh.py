@@ -31,11 +31,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
-from common import write_csv  # noqa: E402
+from common import fresh_processes, write_csv  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -74,22 +73,8 @@ def texts(fraction: float) -> list[str]:
 
 def startups(rounds: int) -> dict[str, tuple[float, float]]:
     """Best start-up time of each of :data:`STARTUP` (seconds, wall clock and CPU, inside a
-    fresh process each time; the names in turn, round after round), with the bytecode of our
-    modules cached as an installed package has it (a shell that sets
-    ``PYTHONDONTWRITEBYTECODE`` would have every round compile them: about 20 ms)."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(ROOT)
-    codes = {name: "import time\n" + snippet.replace("t = time.perf_counter()", "t, c = time.perf_counter(), "
-                                                      "time.process_time()")
-             + "\nprint(time.perf_counter() - t, time.process_time() - c)" for name, snippet in STARTUP.items()}
-    subprocess.run([sys.executable, "-c", codes["ours"]], capture_output=True, check=True, env=env, cwd=ROOT)
-    best = dict.fromkeys(STARTUP, (float("inf"), float("inf")))
-    for _ in range(rounds):
-        for name, code in codes.items():
-            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                 env=env, cwd=ROOT).stdout.split()
-            best[name] = (min(best[name][0], float(out[-2])), min(best[name][1], float(out[-1])))
-    return best
+    fresh process each time; the names in turn, round after round; ``ours`` run once first)."""
+    return fresh_processes(STARTUP, rounds, warm=("ours",))
 
 
 def check_words(tokenizer, segments) -> int:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import csv
 import gc
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def best_in_turn(fns: dict, rounds: int, *, gc_off: bool = False) -> dict:
@@ -17,6 +21,28 @@ def best_in_turn(fns: dict, rounds: int, *, gc_off: bool = False) -> dict:
     for _ in range(rounds):
         for name, fn in fns.items():
             best[name] = min(best[name], timed(fn, gc_off=gc_off))
+    return best
+
+
+def fresh_processes(snippets: dict[str, str], rounds: int, *, warm=None) -> dict[str, tuple[float, float]]:
+    """Best ``(wall clock, CPU)`` seconds of each snippet, each run in a fresh interpreter, the
+    snippets in turn round after round. A snippet starts its clock with the line
+    ``t = time.perf_counter()`` (``time`` is imported for it). The snippets named in `warm` (all
+    by default) run once first, so that our modules' bytecode is cached as an installed package
+    has it (a shell that sets ``PYTHONDONTWRITEBYTECODE`` would have every round compile them)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT)
+    codes = {name: "import time\n" + snippet.replace("t = time.perf_counter()", "t, c = time.perf_counter(), "
+                                                       "time.process_time()")
+             + "\nprint(time.perf_counter() - t, time.process_time() - c)" for name, snippet in snippets.items()}
+    for name in codes if warm is None else warm:
+        subprocess.run([sys.executable, "-c", codes[name]], capture_output=True, check=True, env=env, cwd=ROOT)
+    best = dict.fromkeys(codes, (float("inf"), float("inf")))
+    for _ in range(rounds):
+        for name, code in codes.items():
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                 env=env, cwd=ROOT).stdout.split()
+            best[name] = (min(best[name][0], float(out[-2])), min(best[name][1], float(out[-1])))
     return best
 
 

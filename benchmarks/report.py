@@ -47,6 +47,9 @@ WHAT = {
     "zh": "zh tokenization (the whole pipeline, one worker) on the Government Work Reports against bare "
           "jieba 0.42.1 (`Tokenizer().lcut(t, HMM=False)`) and bare rjieba 0.2.2 (`Jieba().cut(t, hmm=False)`), "
           "one call per segment; start-up in fresh processes; first checks every segment's words are jieba's",
+    "startup": "tokenizer start-up in fresh processes (the model and dictionaries loaded, one text tokenized) "
+               "against the peer's own: vi `from pyvi import ViTokenizer` (its model loads at import), fr and en "
+               "`from nltk.tokenize import RegexpTokenizer` with our pattern; best of rounds in turn",
     "jobs": "tokenizing with 1 and 2 workers (and the default) on 3 M characters of fr and vi, idle and with "
             "one core kept busy",
     "notebooks": "each notebook against a kernel that only imports pandas (the tests assert no timing)",
@@ -242,6 +245,11 @@ def _zh_startup(r):
             f"{sig(r['startup_ours_imported_cpu_s'])} s), ")
 
 
+def _startup(rows):
+    return "; ".join(f"{r['lang']} {sig(r['ours_s'])} s against {r['peer']}'s {sig(r['peer_s'])} s "
+                     f"({sig(r['ours_over_peer'])} × its time)" for r in rows)
+
+
 def _jobs(rows):
     return "one worker's time ÷ two workers': " + ", ".join(
         f"{r['lang']} {r['condition']} {sig(r['two_vs_one'])} ×" for r in rows) + " (table below)"
@@ -266,7 +274,7 @@ def _models(rows):
 
 
 HEADLINES = {"results": _pipeline, "sentences": _sentences, "renderings": _renderings, "frames": _frames,
-             "kwic": _kwic, "sentence_align": _sentence_align, "cli": _cli, "zh": _zh, "jobs": _jobs,
+             "kwic": _kwic, "sentence_align": _sentence_align, "cli": _cli, "zh": _zh, "startup": _startup, "jobs": _jobs,
              "notebooks": _notebooks, "groups": _groups, "models": _models}
 
 
@@ -333,6 +341,10 @@ def summary(tables: dict[str, list[dict]]) -> str:
         rows.append(["tokenizing zh, one worker", f"{faster(r['jieba_over_ours'], 'jieba')}, "
                      f"{sig(r['ours_over_rjieba'])} × the time of rjieba, {sig(r['ours_over_rjieba_cpu'])} × in CPU "
                      "(same words)"])
+    for r in tables.get("startup", []):
+        if r["lang"] == "vi":
+            rows.append(["tokenizer start-up, vi (fresh process)", f"{sig(r['ours_s'])} s against "
+                         f"{sig(r['peer_s'])} s for `from pyvi import ViTokenizer`"])
     if full:
         rows.append(["frequency table", ", ".join(f"{lang} {sig(r['freq_vs_freqdist'])} ×" for lang, r in full.items())
                      + " faster than NLTK `FreqDist`"])

@@ -20,6 +20,7 @@ import unicodedata
 from functools import cached_property, lru_cache
 
 from discourse._data import data_path
+from discourse.languages._vi_crf import load_model
 from discourse.languages.base import HAN, MARK_RUN, MARKS, WIDE_ALNUM, Columns, Token, Tokenizer, TypeIds, read_terms
 
 __all__ = ["VietnameseTokenizer", "is_syllable", "split_glued", "normalize_syllable", "crf_features"]
@@ -210,8 +211,9 @@ class VietnameseTokenizer(Tokenizer):
     A multi-syllable token spans its syllables and the single spaces between them
     (``text[start:end] == "trách nhiệm"``); syllables separated by anything else (two
     spaces, a line break, a mark) never form one word. pyvi's model is used directly on
-    the syllables (``ViTokenizer.sent2features`` and ``ViTokenizer.model``), with the
-    joining rules of ``ViTokenizer.tokenize``.
+    the syllables (the features of ``ViTokenizer.sent2features``, the CRF tagger of
+    ``ViTokenizer.model``, read by :mod:`discourse.languages._vi_crf` without importing
+    pyvi), with the joining rules of ``ViTokenizer.tokenize``.
 
     Examples
     --------
@@ -246,9 +248,7 @@ class VietnameseTokenizer(Tokenizer):
 
     @cached_property
     def _pyvi(self):
-        from pyvi.ViTokenizer import ViTokenizer  # deferred: pyvi loads its CRF model, only for Vietnamese
-
-        return ViTokenizer
+        return load_model()  # pyvi's CRF tagger and lexicon, on first use
 
     def _pieces(self, text: str) -> tuple[list[int], list[int], list[str], list[bool], list[bool], list[str]]:
         """The pieces of `text` as columns: start, end, norm, whether it is a syllable,
@@ -307,7 +307,7 @@ class VietnameseTokenizer(Tokenizer):
             return [], [], []
         vi = self._pyvi
         features = crf_features(pieces[5], vi.bi_grams, vi.tri_grams)
-        return self._words(text, pieces, vi.model.predict_single(features))
+        return self._words(text, pieces, vi.tag(features))
 
     def _words(self, text: str, pieces, labels: list[str]) -> tuple[list[int], list[int], list[str]]:
         starts, ends, norms, syllable, glued, surfaces = pieces
