@@ -22,7 +22,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from common import fresh_processes, stamped, write_csv  # noqa: E402
+from common import fresh_processes, stamped, write_csv
 
 HERE = Path(__file__).resolve().parent
 

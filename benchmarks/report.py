@@ -274,8 +274,8 @@ def _models(rows):
 
 
 HEADLINES = {"results": _pipeline, "sentences": _sentences, "renderings": _renderings, "frames": _frames,
-             "kwic": _kwic, "sentence_align": _sentence_align, "cli": _cli, "zh": _zh, "startup": _startup, "jobs": _jobs,
-             "notebooks": _notebooks, "groups": _groups, "models": _models}
+             "kwic": _kwic, "sentence_align": _sentence_align, "cli": _cli, "zh": _zh, "startup": _startup,
+             "jobs": _jobs, "notebooks": _notebooks, "groups": _groups, "models": _models}
 
 
 # ----------------------------------------------------------------------------- blocks

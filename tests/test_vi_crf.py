@@ -7,6 +7,7 @@ sentences, the NTREX news sentences and the Vietnamese lines of the seeds.
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 import subprocess
@@ -21,7 +22,6 @@ from discourse.languages.vi import VI_ONLY_LETTERS, crf_features
 from .conftest import ROOT
 
 SHARED = ROOT.parent / "shared"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason=f"shared data not found at {SHARED}")
 
 
 def _texts():
@@ -73,7 +73,7 @@ def test_vietnamese_is_tokenized_without_scikit_learn_or_scipy():
 def test_a_pickle_naming_another_class_is_refused():
     data = pickle.dumps(subprocess.Popen)
     with pytest.raises(pickle.UnpicklingError, match="subprocess.Popen"):
-        _vi_crf._StateUnpickler(__import__("io").BytesIO(data)).load()
+        _vi_crf._StateUnpickler(io.BytesIO(data)).load()
 
 
 def test_files_not_as_expected_fall_back_to_pyvi(tmp_path, monkeypatch):

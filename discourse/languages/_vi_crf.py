@@ -7,7 +7,7 @@ model inside it and pyvi's lexicon (``models/words.txt``). :func:`load_model` re
 it unpickles the objects' state only (a pickle naming any other class is refused) and
 opens the model in memory with python-crfsuite's ``Tagger``, the tagger that
 ``sklearn_crfsuite.CRF.predict_single`` calls, so the labels are pyvi's
-(``tests/test_languages.py`` checks them). Where pyvi's files are not as expected (another
+(``tests/test_vi_crf.py`` checks them). Where pyvi's files are not as expected (another
 pyvi version), it falls back to importing pyvi.
 
 >>> model = load_model()
@@ -104,7 +104,7 @@ def _tagger(path):
 
 
 def load_model() -> PyviModel:
-    """pyvi's CRF tagger and lexicon, read from pyvi's files (module docstring); about 60 ms."""
+    """pyvi's CRF tagger and lexicon, read from pyvi's files (module docstring)."""
     models = _models_dir()
     if models is not None:
         try:
@@ -112,7 +112,7 @@ def load_model() -> PyviModel:
             return PyviModel(tag, *read_lexicon(models / "words.txt"), data)
         except (OSError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError, EOFError):
             pass  # not the files of pyvi 0.1.1: pyvi reads them itself
-    from pyvi.ViTokenizer import ViTokenizer  # noqa: PLC0415  (slow: scikit-learn, SciPy)
+    from pyvi.ViTokenizer import ViTokenizer  # deferred: slow (scikit-learn, SciPy), only for other files
 
     return PyviModel(ViTokenizer.model.predict_single, frozenset(ViTokenizer.bi_grams),
                      frozenset(ViTokenizer.tri_grams))
