@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from discourse.languages.base import HAN, MARK_RUN, WIDE_ALNUM, WORD, RegexTokenizer
-from discourse.languages.base import snowball as _snowball
+from discourse.languages._en_snowball import stem as _stem
 
 __all__ = ["EnglishTokenizer"]
 
@@ -51,12 +51,13 @@ USER_DICT = False  # the tokenizer takes a user dictionary
 
 
 def stem(word: str) -> str:
-    """The Snowball (english) stem of a word (NLTK, no data needed).
+    """The Snowball (english) stem of a word: NLTK's ``SnowballStemmer("english")``'s, without
+    importing NLTK (:mod:`discourse.languages._en_snowball`).
 
     >>> stem("responsibilities")
     'respons'
     """
-    return _snowball("english")(word)
+    return _stem(word)
 
 
 def lemmas(norms: list[str]) -> list[str]:
