@@ -50,6 +50,9 @@ WHAT = {
     "startup": "tokenizer start-up in fresh processes (the model and dictionaries loaded, one text tokenized) "
                "against the peer's own: vi `from pyvi import ViTokenizer` (its model loads at import), fr and en "
                "`from nltk.tokenize import RegexpTokenizer` with our pattern; best of rounds in turn",
+    "stem": "Snowball stems, fr and en (ours, NLTK's exactly) against NLTK `SnowballStemmer`: the first stem of a "
+            "fresh process (our module's import; NLTK's `from nltk.stem.snowball import SnowballStemmer`), and "
+            "every distinct word of the ELTeC novels (fr) and of UD EWT + NTREX (en) stemmed once, best of rounds",
     "jobs": "tokenizing with 1 and 2 workers (and the default) on 3 M characters of fr and vi, idle and with "
             "one core kept busy",
     "notebooks": "each notebook against a kernel that only imports pandas (the tests assert no timing)",
@@ -250,6 +253,12 @@ def _startup(rows):
                      f"({sig(r['ours_over_peer'])} × its time)" for r in rows)
 
 
+def _stem(rows):
+    return "; ".join(f"{r['lang']} start-up {sig(r['startup_ours_s'])} s against NLTK's {sig(r['startup_nltk_s'])} s, "
+                     f"{int(r['types']):,} words {faster(r['speedup'], 'NLTK')} (same stems: "
+                     f"{'yes' if r['same_stems'] == 'True' else 'NO'})" for r in rows)
+
+
 def _jobs(rows):
     return "one worker's time ÷ two workers': " + ", ".join(
         f"{r['lang']} {r['condition']} {sig(r['two_vs_one'])} ×" for r in rows) + " (table below)"
@@ -275,7 +284,7 @@ def _models(rows):
 
 HEADLINES = {"results": _pipeline, "sentences": _sentences, "renderings": _renderings, "frames": _frames,
              "kwic": _kwic, "sentence_align": _sentence_align, "cli": _cli, "zh": _zh, "startup": _startup,
-             "jobs": _jobs, "notebooks": _notebooks, "groups": _groups, "models": _models}
+             "stem": _stem, "jobs": _jobs, "notebooks": _notebooks, "groups": _groups, "models": _models}
 
 
 # ----------------------------------------------------------------------------- blocks
@@ -345,6 +354,9 @@ def summary(tables: dict[str, list[dict]]) -> str:
         if r["lang"] == "vi":
             rows.append(["tokenizer start-up, vi (fresh process)", f"{sig(r['ours_s'])} s against "
                          f"{sig(r['peer_s'])} s for `from pyvi import ViTokenizer`"])
+    for r in tables.get("stem", []):
+        rows.append([f"first Snowball stem, {r['lang']} (fresh process)", f"{sig(r['startup_ours_s'])} s against "
+                     f"{sig(r['startup_nltk_s'])} s for NLTK's `SnowballStemmer` (same stems)"])
     if full:
         rows.append(["frequency table", ", ".join(f"{lang} {sig(r['freq_vs_freqdist'])} ×" for lang, r in full.items())
                      + " faster than NLTK `FreqDist`"])

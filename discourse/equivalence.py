@@ -302,7 +302,7 @@ def _wordlike(toks) -> np.ndarray:
 
 def _stems(toks, type_ids, lang) -> np.ndarray:
     """Per type: its Snowball stem for ``type_ids`` of a language that has a stemmer
-    (NLTK, no data needed), else its normalised form."""
+    (ours, the stems of NLTK's ``SnowballStemmer``), else its normalised form."""
     out = np.asarray(toks.vocab, dtype=object)
     stem = registry.stemmer(lang)
     if stem is not None:

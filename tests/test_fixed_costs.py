@@ -75,3 +75,18 @@ def test_a_cached_chinese_rerun_imports_no_other_language(tmp_path):
     assert first[:-1] == second[:-1] and "zh,gdp,1" in first[3]  # the same table from the cache
     assert runs[0].stdout.splitlines()[-1] == "0 1"  # tokenizing compiled the fallback pattern (the gaps)
     assert runs[1].stdout.splitlines()[-1] == "0 0"  # the re-run: exit 0, no pattern compiled, no other language
+
+
+def test_term_equivalents_with_stems_do_not_import_nltk(tmp_path):
+    """The first stemmed `equivalents` call of a notebook paid NLTK's import (2–4 s: `nltk/__init__`
+    imports SciPy); the fr and en stems are now ours (tests/test_fr_snowball.py, test_en_snowball.py)."""
+    code = ("import sys, discourse\ncorpus = discourse.load_corpus()\n"
+            "fr = discourse.equivalents(corpus, '责任', target='fr')\n"
+            "from discourse.languages import registry\n"
+            "assert registry.stemmer('en')('responsibilities') == 'respons'\n"
+            "print(len(fr), 'nltk' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "DISCOURSE_CACHE_DIR": str(tmp_path / "cache")}, timeout=300)
+    assert run.returncode == 0, run.stderr
+    rows, nltk = run.stdout.split()
+    assert int(rows) > 0 and nltk == "False"

@@ -1,7 +1,7 @@
 """The Snowball English (Porter2) stemmer as NLTK 3.x implements it, without importing NLTK.
 
 Importing ``nltk.stem.snowball`` runs ``nltk/__init__`` (which imports SciPy) and takes seconds;
-this module imports only :mod:`re`, :mod:`functools` and :mod:`types`, and gives the same stem as
+this module imports only :mod:`re` and :mod:`types`, and gives the same stem as
 ``nltk.stem.snowball.EnglishStemmer().stem`` (``ignore_stopwords=False``) for every string
 (``tests/test_en_snowball.py`` compares the two on some 58,000 distinct words).
 
@@ -37,15 +37,11 @@ NLTK's behaviour reproduced deliberately, where it differs from the published de
   or R1 at least three; here both regions are tracked by their lengths, with the same results;
 - ``y`` is marked left to right, a marked ``Y`` no longer being a vowel (*ayyy* is ``aYyY``);
 - in step 5 a final *e* in R1 (not R2) is kept in any word of fewer than four letters.
-
-The last 65,536 stems asked for are cached (:func:`functools.lru_cache`): running text repeats
-its words.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from types import MappingProxyType
 
 __all__ = ["stem"]
@@ -122,7 +118,6 @@ def _rewrite(word: str, r1: int, r2: int, cut: int, add: str = "") -> tuple[str,
     return word[:-cut] + add, (r1 + grow if r1 >= cut else 0), (r2 + grow if r2 >= cut else 0)
 
 
-@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The Snowball English (Porter2) stem of ``word``, the same as NLTK's ``SnowballStemmer("english")``.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from discourse.languages.base import HAN, MARK_RUN, WIDE_ALNUM, WORD, RegexTokenizer
-from discourse.languages.base import snowball as _snowball
+from discourse.languages._fr_snowball import stem as _stem
 
 __all__ = ["FrenchTokenizer"]
 
@@ -55,12 +55,13 @@ USER_DICT = False  # the tokenizer takes a user dictionary
 
 
 def stem(word: str) -> str:
-    """The Snowball (french) stem of a word (NLTK, no data needed).
+    """The Snowball (french) stem of a word: NLTK's ``SnowballStemmer("french")``'s, without
+    importing NLTK (:mod:`discourse.languages._fr_snowball`).
 
     >>> stem("responsabilités")
     'respons'
     """
-    return _snowball("french")(word)
+    return _stem(word)
 
 
 def lemmas(norms: list[str]) -> list[str]:
