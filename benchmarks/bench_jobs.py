@@ -16,7 +16,8 @@ ways of tokenizing (``tokenize(corpus, cache=False, n_jobs=…)``) are timed in 
     ``n_jobs=2``;
 ``default``
     ``n_jobs=None``: the rule of :func:`discourse._chunked.worker_count` (CPU affinity
-    less the one-minute load average), the workers it chose in ``default_workers``.
+    less the busy cores: the one-minute load average or, when lower, the other tasks
+    running now), the workers it chose in ``default_workers``.
 
 ``two_vs_one`` is ``one_s / two_s`` (above 1: two workers win) and ``default_vs_one``
 ``one_s / default_s``. The rows, with the load average at the start of each condition,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import time
 import unicodedata
 
 import numpy as np
@@ -21,7 +22,8 @@ from ._progress import progress_bar
 from .errors import InputError
 from .languages.base import TypeIds
 
-__all__ = ["nfc_with_map", "tokenize_arrays", "worker_count", "CHUNK_CHARS", "PARALLEL_MIN_CHARS", "JOBS_VARIABLE"]
+__all__ = ["nfc_with_map", "tokenize_arrays", "worker_count", "available_cores", "busy_elsewhere", "CHUNK_CHARS",
+           "PARALLEL_MIN_CHARS", "JOBS_VARIABLE", "SAMPLES"]
 
 
 def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
@@ -141,6 +143,40 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+#: Reads of the machine's runnable tasks :func:`busy_elsewhere` averages, a millisecond apart.
+SAMPLES = 5
+
+
+def _runnable() -> int:
+    """The tasks running or waiting for a core on this machine now, this one included (``/proc/loadavg``)."""
+    with open("/proc/loadavg", encoding="ascii") as loadavg:
+        return int(loadavg.read().split()[3].partition("/")[0])
+
+
+def busy_elsewhere(*, samples: int = SAMPLES) -> float | None:
+    """How many cores the other tasks of the machine want now; None where the system cannot
+    tell (no ``/proc/loadavg``: macOS, Windows).
+
+    The tasks running or runnable (the fourth field of ``/proc/loadavg``) less the one
+    reading it, averaged over `samples` reads a millisecond apart: a process spinning on a
+    core counts 1, and the work this process has just done counts nothing, unlike in the
+    load average.
+
+    >>> busy = busy_elsewhere(samples=2)
+    >>> busy is None or busy >= 0.0
+    True
+    """
+    counts = []
+    try:
+        for k in range(samples):
+            if k:
+                time.sleep(0.001)
+            counts.append(_runnable() - 1)
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0.0, sum(counts) / len(counts))
+
+
 def worker_count(n_jobs=None, *, chars: int, min_chars: int = PARALLEL_MIN_CHARS) -> int:
     """The worker processes to tokenize ``chars`` characters of one language with.
 
@@ -148,9 +184,13 @@ def worker_count(n_jobs=None, *, chars: int, min_chars: int = PARALLEL_MIN_CHARS
     Otherwise (the default) one worker up to `min_chars` characters (for tokenizing,
     :data:`PARALLEL_MIN_CHARS`; work that costs more per character sets fewer), and
     above that the *free* cores: the cores this process may use (:func:`available_cores`,
-    its CPU affinity) less the one-minute load average, rounded, at least one. On a busy
+    its CPU affinity) less those other processes keep busy, rounded, at least one. On a busy
     machine a second worker does not get a core of its own and only adds the cost of
     starting it and sending its results back; ``benchmarks/bench_jobs.py`` measures it.
+    The busy cores are the one-minute load average, or, when lower, what the other tasks
+    want now (:func:`busy_elsewhere`): the load average also counts this process's own work,
+    so a script or a notebook kernel that has computed for a minute would otherwise see the
+    second core of an idle 2-core machine as taken.
 
     A value that is not a whole number 1 or more (``0``, ``"abc"``) is an
     :class:`~discourse.errors.InputError` naming ``n_jobs`` or ``DISCOURSE_JOBS``.
@@ -162,13 +202,18 @@ def worker_count(n_jobs=None, *, chars: int, min_chars: int = PARALLEL_MIN_CHARS
         return _whole_number(n_jobs, "n_jobs")
     if os.environ.get(JOBS_VARIABLE, "").strip():
         return _whole_number(os.environ[JOBS_VARIABLE], JOBS_VARIABLE)
-    if chars <= min_chars:
+    cores = available_cores()
+    if chars <= min_chars or cores == 1:
         return 1
     try:
-        busy = round(os.getloadavg()[0])
+        busy = os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average on this system
-        busy = 0
-    return max(1, available_cores() - busy)
+        busy = 0.0
+    if round(busy):  # maybe this process's own work: see what the other tasks want now
+        now = busy_elsewhere()
+        if now is not None:
+            busy = min(busy, now)
+    return max(1, cores - round(busy))
 
 
 #: Texts are tokenized in chunks of about this many characters (for workers and the

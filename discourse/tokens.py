@@ -341,7 +341,7 @@ def tokenize(corpus, *, user_dict=None, stopwords=None, cache: bool = True, n_jo
         Worker processes for segmentation (1 or more). Default: ``$DISCOURSE_JOBS`` if
         set, else per language one up to two million characters (starting workers costs
         more than it saves) and above that the free cores: those of the CPU affinity less
-        the load average (:func:`discourse._chunked.worker_count`).
+        those other processes keep busy (:func:`discourse._chunked.worker_count`).
 
     Returns
     -------

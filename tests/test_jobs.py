@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,13 +25,17 @@ BIG = _chunked.PARALLEL_MIN_CHARS + 1
 
 @pytest.fixture
 def machine(monkeypatch):
-    """A machine of 64 cores of which this process may use those given, at a given load."""
+    """A machine of 64 cores of which this process may use those given, at a given load average, with
+    `others` cores wanted by other tasks now (by default the load average: none of it ours; None: the
+    system cannot tell, as without /proc/loadavg)."""
     monkeypatch.delenv("DISCOURSE_JOBS", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 64)
 
-    def set_up(cores, load=0.0):
+    def set_up(cores, load=0.0, others="load"):
         monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
         monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+        busy = load if others == "load" else others
+        monkeypatch.setattr(_chunked, "busy_elsewhere", lambda **options: busy)
 
     return set_up
 
@@ -46,6 +54,42 @@ def test_the_default_leaves_out_the_busy_cores(machine):
     assert _chunked.worker_count(chars=BIG) == 1
     machine(2, load=9.0)
     assert _chunked.worker_count(chars=BIG) == 1
+
+
+def test_the_load_this_process_adds_itself_does_not_take_a_core(machine):
+    # a script or a notebook kernel that has computed for a minute puts the load average near 1 by
+    # itself: on an otherwise idle 2-core machine the second core is free (bench_jobs: 1.7-1.9 x faster)
+    machine(2, load=1.2, others=0.1)
+    assert _chunked.worker_count(chars=BIG) == 2
+    machine(4, load=3.1, others=1.2)  # what the others want now, when less than the load average
+    assert _chunked.worker_count(chars=BIG) == 3
+    machine(4, load=0.4, others=3.0)  # a burst now, on a machine idle for the last minute
+    assert _chunked.worker_count(chars=BIG) == 4
+    machine(2, load=1.2, others=None)  # no /proc/loadavg (macOS): the load average alone
+    assert _chunked.worker_count(chars=BIG) == 1
+
+
+def _spin(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+@pytest.mark.skipif(not Path("/proc/loadavg").is_file(), reason="no /proc/loadavg: the load average alone is used")
+def test_busy_elsewhere_counts_other_processes_not_the_work_this_one_has_done():
+    quiet = _chunked.busy_elsewhere(samples=10)
+    assert quiet is not None and quiet >= 0.0
+    _spin(1.0)  # this process's own work, which the load average keeps for a minute
+    after = _chunked.busy_elsewhere(samples=10)
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.3)  # started and running
+        other = _chunked.busy_elsewhere(samples=10)
+    finally:
+        spinner.kill()
+        spinner.wait()
+    assert other - quiet >= 0.6, (quiet, other)  # another process spinning: a core's worth
+    assert after - quiet < 0.5, (quiet, after)
 
 
 def test_without_an_affinity_the_core_count_is_used(machine, monkeypatch):
