@@ -327,7 +327,7 @@ def _find_sequence(tokens, query, elements, rows, *, regex, case, diacritics) ->
             "start": tokens.start[cand].astype(np.int64), "end": tokens.end[cand + len(sets) - 1].astype(np.int64)}
     if case:  # the norms matched case-insensitively; now the surface must match as written
         texts = tokens.corpus.column("text")
-        surfaces = [texts[r][s:e] for r, s, e in zip(hits["seg_row"], hits["start"], hits["end"])]
+        surfaces = [texts[r][s:e] for r, s, e in zip(*(memoryview(hits[c]) for c in ("seg_row", "start", "end")))]
         if regex or len(elements) == 1 and elements[0][0] == "glob":
             rx = UserPattern(query) if regex else re.compile(fnmatch.translate(query.strip()))
             keep = [bool(rx.fullmatch(s if diacritics else fold_diacritics(s))) for s in surfaces]
