@@ -75,20 +75,35 @@ def _spin(seconds: float) -> None:
         pass
 
 
+def _least_busy(tries: int = 8) -> float:
+    """The least :func:`busy_elsewhere` says over a few reads, 20 ms apart: what the machine's
+    other tasks want, with a task passing through elsewhere (another test run, a build) left out."""
+    found = []
+    for k in range(tries):
+        if k:
+            time.sleep(0.02)
+        found.append(_chunked.busy_elsewhere(samples=10))
+    assert None not in found
+    return min(found)
+
+
 @pytest.mark.skipif(not Path("/proc/loadavg").is_file(), reason="no /proc/loadavg: the load average alone is used")
 def test_busy_elsewhere_counts_other_processes_not_the_work_this_one_has_done():
-    quiet = _chunked.busy_elsewhere(samples=10)
-    assert quiet is not None and quiet >= 0.0
+    # The machine may be shared (on 12-04 a profiling run beside CI made one read 0.5 above the
+    # quiet one): each figure is the least of a few reads, so a task elsewhere that comes and
+    # goes is not taken for this process's work; a spinning child is counted in every read.
+    quiet = _least_busy()
+    assert quiet >= 0.0
     _spin(1.0)  # this process's own work, which the load average keeps for a minute
-    after = _chunked.busy_elsewhere(samples=10)
+    after = _least_busy()
     spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     try:
         time.sleep(0.3)  # started and running
-        other = _chunked.busy_elsewhere(samples=10)
+        other = _least_busy()
     finally:
         spinner.kill()
         spinner.wait()
-    assert other - quiet >= 0.6, (quiet, other)  # another process spinning: a core's worth
+    assert other - min(quiet, after) >= 0.6, (quiet, after, other)  # another process spinning: a core's worth
     assert after - quiet < 0.5, (quiet, after)
 
 
