@@ -58,9 +58,10 @@ def anchor_stats(keys_s, keys_t, expected=((), ())):
     ``expected`` kinds: a number the translation lacks is evidence against a link, not against
     an omission). Array-based: the keys are coded once, their document frequencies counted."""
     (names_s, sent_s, count_s), (names_t, sent_t, count_t) = flatten(keys_s), flatten(keys_t)
-    index: dict = {}  # the keys coded in order of first occurrence (pandas.factorize's codes, without pandas)
-    codes = np.array([index.setdefault(k, len(index)) for k in names_s + names_t], dtype=np.int64)
-    uniques = list(index)
+    names = names_s + names_t  # the keys coded in order of first occurrence (pandas.factorize's codes, without pandas)
+    uniques = list(dict.fromkeys(names))
+    index = dict(zip(uniques, range(len(uniques))))
+    codes = np.fromiter(map(index.__getitem__, names), dtype=np.int64, count=len(names))
     code_s, code_t = codes[:len(names_s)], codes[len(names_s):]
     df_s, df_t = np.bincount(code_s, minlength=len(uniques)), np.bincount(code_t, minlength=len(uniques))
     shared = (df_s > 0) & (df_t > 0)
@@ -82,7 +83,8 @@ def anchor_stats(keys_s, keys_t, expected=((), ())):
                         axis=1).reshape(-1, 3)            # keys a sentence shares with the next one
         total = np.zeros(size)
         np.add.at(total, occ[:, 1], weight[occ[:, 0]] * occ[:, 2])
-        off = ~on & np.isin(np.array(kind, dtype=object), list(kinds))[code] if kinds else np.zeros(len(code), bool)
+        off = (~on & np.fromiter(map(set(kinds).__contains__, kind), dtype=bool, count=len(kind))[code] if kinds
+               else np.zeros(len(code), bool))  # the occurrences of unshared keys of the expected kinds
         extra = np.zeros(size)
         np.add.at(extra, sent[off], kind_weight[code[off]] * count[off] / np.sqrt(df[code[off]]))
         sides.append((occ, both, total + extra))

@@ -93,7 +93,7 @@ def _gather(matrix, rows, cols, lo, width):
     rows = np.broadcast_to(np.maximum(rows, 0), cols.shape)
     idx = cols - lo[rows]
     ok = (idx >= 0) & (idx < width)
-    return np.where(ok, matrix[rows, np.clip(idx, 0, width - 1)], 0.0)
+    return np.where(ok, matrix[rows, np.minimum(np.maximum(idx, 0), width - 1)], 0.0)  # (np.clip's overhead)
 
 
 def _dp(ls, lt, stats, ratio, var, half, para_s, para_t, centre=None):
@@ -299,7 +299,8 @@ def _beads(p: _Prepared | None, *, equivalents, learn: bool, band: int, threshol
     add_equivalents(keys_s, keys_t, p.words_s, p.words_t, equivalents or (), index=index)
     for keys, extra in ((keys_s, p.extra_s), (keys_t, p.extra_t)):
         for bag, more in zip(keys, extra):
-            bag.update(more)  # the dictionary keys, in the order they were found
+            dict.update(bag, more)  # the dictionary keys, in the order they were found: d: and c: keys, none
+            # of them in `bag` already (anchor and e: keys), so the counts Counter.update would add, in C
     beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected)
     confident = [(s[0], t[0]) for s, t, cost in beads if len(s) == 1 and len(t) == 1 and cost < SCORE_CENTRE - 1.4]
     if learn and len(confident) >= 3:
