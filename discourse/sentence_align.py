@@ -298,9 +298,8 @@ def _beads(p: _Prepared | None, *, equivalents, learn: bool, band: int, threshol
     keys_s, keys_t = [Counter(bag) for bag in p.keys_s], [Counter(bag) for bag in p.keys_t]
     add_equivalents(keys_s, keys_t, p.words_s, p.words_t, equivalents or (), index=index)
     for keys, extra in ((keys_s, p.extra_s), (keys_t, p.extra_t)):
-        for bag, more in zip(keys, extra):
-            dict.update(bag, more)  # the dictionary keys, in the order they were found: d: and c: keys, none
-            # of them in `bag` already (anchor and e: keys), so the counts Counter.update would add, in C
+        for bag, more in zip(keys, extra):  # the dictionary keys, in the order they were found: d: and c: keys,
+            dict.update(bag, more)  # none in `bag` already (anchor, e: keys): the counts Counter.update adds
     beads = _align(ls, lt, keys_s, keys_t, ratio, var, band, para_s, para_t, expected)
     confident = [(s[0], t[0]) for s, t, cost in beads if len(s) == 1 and len(t) == 1 and cost < SCORE_CENTRE - 1.4]
     if learn and len(confident) >= 3:

@@ -277,8 +277,9 @@ class Tokens:
             elif col in ("start", "end"):
                 out[col] = getattr(self, col)[keep]
             elif col == "token":
-                texts = list(column("text"))  # Python ints from memoryviews: no numpy scalar per token
-                out[col] = [texts[r][s:e] for r, s, e in zip(*map(memoryview, (rows, self.start[keep], self.end[keep])))]
+                texts = list(column("text"))
+                offsets = map(memoryview, (rows, self.start[keep], self.end[keep]))  # Python ints, not numpy scalars
+                out[col] = [texts[r][s:e] for r, s, e in zip(*offsets)]
             elif col == "norm":
                 vocab = np.asarray(self.vocab, dtype=object)
                 out[col] = vocab[self.type_id[keep]]

@@ -101,6 +101,23 @@ def test_numbers_acronyms_titles_and_lexicon_terms_are_anchors():
     assert "a:ccp" in fr
 
 
+def test_anchor_bags_hold_no_dictionary_keys_so_merging_those_adds_nothing_twice():
+    # _beads merges a sentence's dictionary keys (d:, c:) into its anchor bag with dict.update,
+    # which is Counter.update only while the bag holds no key of those kinds (its e: keys are
+    # "e:" + a word pair by construction)
+    import discourse
+
+    s = discourse.load_corpus().sentences()
+    text = {lang: s.loc[s["lang"] == lang, "text"].tolist() for lang in ("zh", "fr", "vi")}
+    lexicon = {"battle": {"zh": ["攻坚战"], "fr": ["bataille"], "vi": ["công kiên"]}}
+    for lang, other in (("zh", "fr"), ("fr", "zh"), ("zh", "vi"), ("vi", "zh"), ("zh", "en"), ("en", "zh")):
+        sentences = text.get(lang, ["The CPC's 2020 plan (FBI) \"Made in China\"."])
+        bags = anchor_keys(sentences, lang=lang, other_lang=other, lexicon=lexicon,
+                           other_sentences=text.get(other, ["The CPC's 2020 plan."]))
+        kinds = {key.split(":", 1)[0] for bag in bags for key in bag}
+        assert kinds and not kinds & {"d", "c"}, (lang, other, kinds)
+
+
 def test_the_hanviet_table_ships_with_its_provenance():
     table = hanviet_table()
     assert table["国"] == ("quốc",) and "kiên" in table["坚"] and "trách" in table["责"]
