@@ -11,7 +11,6 @@ tokenizer and the offsets mapped back (:func:`nfc_with_map`).
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import time
 import unicodedata
@@ -19,6 +18,7 @@ import unicodedata
 import numpy as np
 
 from ._progress import progress_bar
+from ._util import cyclic_gc_paused
 from .errors import InputError
 from .languages.base import TypeIds
 
@@ -61,25 +61,6 @@ def nfc_with_map(text: str) -> tuple[str, np.ndarray | None]:
     return "".join(pieces), np.asarray(mapping, dtype=np.int64)
 
 
-@contextlib.contextmanager
-def _cyclic_gc_paused():
-    """Pause Python's cyclic garbage collector for the block, then restore its state.
-
-    Tokenizing a chunk allocates a few objects per token (tuples, strings, pyvi's feature
-    dicts) that live until the chunk is done; each allocation burst triggers collections
-    that walk them all again, about 7 % of the time on the 10 M-character French
-    benchmark. They hold no reference cycles (reference counting frees them), so nothing
-    is left uncollected; a cycle made meanwhile is collected once the collector is back.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _tokenize_chunk(tokenizer, texts: list[str], vocab):
     """Tokenize texts (in a worker process or in this one), numbering norms in ``vocab``
     (a :class:`~discourse.languages.base.TypeIds` kept over the chunks a process does).
@@ -89,7 +70,7 @@ def _tokenize_chunk(tokenizer, texts: list[str], vocab):
     and per token the index of its norm in ``vocab`` — compact to send back from a worker,
     and interned into the corpus vocabulary once per process and norm, not per token.
     """
-    with _cyclic_gc_paused():  # the per-token objects are all freed before it resumes
+    with cyclic_gc_paused():  # the per-token objects are all freed before it resumes
         known = len(vocab.types)
         counts, start, end, ids = _chunk_arrays(tokenizer, texts, vocab)
         return counts, start, end, vocab.types[known:], ids

@@ -54,6 +54,27 @@ def test_columns_and_offsets_point_at_the_texts(corpus, table):
         assert text[(r.doc_id, r.source_seg_id)][r.source_start:r.source_end] == r.source_term
 
 
+def test_the_call_leaves_the_garbage_collector_as_it_found_it_and_no_cyclic_garbage(corpus):
+    # the pairing runs with the cyclic collector paused (discourse._util.cyclic_gc_paused): it must
+    # come back on, stay off for a caller who had switched it off, and leave nothing for it to find
+    import gc
+
+    assert gc.isenabled()
+    renderings(corpus, unit="paragraph")  # what a first call loads once (dictionaries, patterns)
+    new = discourse.load_corpus()
+    new.tokens()  # a new corpus with its tokens: the lexicon's hits are found again
+    gc.collect()
+    gc.disable()
+    try:
+        renderings(new, unit="paragraph")
+        assert not gc.isenabled()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    renderings(new, unit="paragraph")
+    assert gc.isenabled()
+
+
 def test_issue_cases(table):
     fr = table[(table["doc_id"].str.startswith("003")) & (table["frame"] == "battle")]
     pledge = fr[fr["source_term"] == "军令状"].iloc[0]

@@ -80,6 +80,7 @@ import pandas as pd
 
 from discourse.corpus import COUNTED_ROLES
 from discourse._forked import fork_workers, pieces_of, run_pieces
+from discourse._util import cyclic_gc_paused
 from discourse.errors import DiscourseWarning, InputError
 
 from .association import Association, aligned_rows
@@ -179,8 +180,14 @@ def renderings(corpus, lexicon=None, *, source: str = "zh", target=None, unit: s
         text[(d, lang, s)] = t
         length[(d, lang, s)] = len(t)
     toks = units.tokens()
+    with cyclic_gc_paused():  # the pairing's many small objects live to the end, with no cycles
+        return _rendered(corpus, units, toks, lex, source, targets, text, order, length, n_jobs)
+
+
+def _rendered(corpus, units, toks, lex, source, targets, text, order, length, n_jobs) -> pd.DataFrame:
+    """:func:`renderings`' table, from the aligned units' texts (`text`), their order and lengths."""
     found = find_hits(units, toks, lex, role=COUNTED_ROLES)
-    warn_unmatched(toks, lex, found, warn=None, stacklevel=3)
+    warn_unmatched(toks, lex, found, warn=None, stacklevel=4)  # (renderings, then this function)
     uh = UnitHits(units, found, lex.names)
     hits = {c: units.column(c)[uh.rows] for c in ("doc_id", "lang", "align_id")} | {"match": uh.match}
     aligned = aligned_rows(units)  # what each language pair's Association shares
