@@ -7,11 +7,14 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import discourse
 from discourse.errors import InputError
 from discourse.frames import rendering_summary, renderings, translation_shifts, unit_shifts
 from discourse.frames.calques import calque
+from discourse.frames._render_unit import whole_words
 from discourse.stats import wilson_interval
 
 GOLD = Path(__file__).parent / "data" / "renderings" / "seed_gold.csv"
@@ -73,6 +76,25 @@ def test_the_call_leaves_the_garbage_collector_as_it_found_it_and_no_cyclic_garb
         gc.enable()
     renderings(new, unit="paragraph")
     assert gc.isenabled()
+
+
+# letters in both cases (with accents, dotted/dotless i, the Kelvin sign, ß), digits, marks, spaces, apostrophes
+_WORDY = st.text(alphabet="aAbBéÉiIıİKkKßsſ1_ '’-.", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(word=st.one_of(st.text(alphabet="aAbBéÉiIıİKkKßsſ1_'’-", min_size=1, max_size=4),
+                      st.text(alphabet="aA-'", min_size=1, max_size=4)),  # few letters: rejected matches overlap
+       text=st.one_of(_WORDY, st.text(alphabet="aAb-' ", max_size=30)))
+@example(word="a-a", text="ba-a-a")  # the match at 1 is rejected (b before it), the one at 3 inside it is not
+@example(word="l'l", text="al'l'l")
+def test_whole_words_are_the_matches_of_the_look_behind_pattern(word, text):
+    # what _learned searched with before: a look-behind first, which re tries at every position
+    import re
+
+    old = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
+    assert [m.span() for m in whole_words(word, text)] == [m.span() for m in old.finditer(text)]
+    assert [m.group() for m in whole_words(word, text * 2)] == [m.group() for m in old.finditer(text * 2)]
 
 
 def test_issue_cases(table):

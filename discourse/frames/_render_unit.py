@@ -21,7 +21,7 @@ from .context import fallback, has_dictionary, source_neighbours
 from ._render_scores import SegmentWords, static_scores, target_info
 from .pairing import Greedy
 
-__all__ = ["pair_unit"]
+__all__ = ["pair_unit", "whole_words"]
 
 _SOURCE_CLAUSE = re.compile(r"[,;:.!?，；：。！？]")
 
@@ -280,9 +280,32 @@ def _spans(seg_id, used):
 
 
 @lru_cache(maxsize=1 << 12)
-def _whole_word(word):
-    """`word` as a whole word, in any case."""
-    return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
+def _word_then_no_letter(word):
+    """`word` in any case, no letter after it (the letter before is :func:`whole_words`' to check)."""
+    return re.compile(re.escape(word) + r"(?![^\W\d_])", re.IGNORECASE)
+
+
+_LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)
+
+
+def whole_words(word, text):
+    """The matches of `word` as a whole word in `text`, in any case: those of
+    ``re.finditer(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", text, re.IGNORECASE)``, in
+    order. A pattern that begins with the word is searched for about 3 × quicker than one that
+    begins with a look-behind (which is tried at every position), so the letter before a match is
+    checked here, and the search goes on one character after a match it rejects.
+
+    >>> [m.span() for m in whole_words("la", "La lame, la.")]
+    [(0, 2), (9, 11)]
+    """
+    pattern, pos = _word_then_no_letter(word), 0
+    while (m := pattern.search(text, pos)) is not None:
+        start, end = m.span()
+        if start and _LETTER.match(text, start - 1, start):
+            pos = start + 1
+            continue
+        yield m
+        pos = end if end > start else start + 1
 
 
 def _learned(term, source, tgt, t_order, text, d, learned, used):
@@ -291,10 +314,9 @@ def _learned(term, source, tgt, t_order, text, d, learned, used):
     those are hits, paired or added, above)."""
     by_seg = {}  # the spans used in a segment (used only grows when this returns)
     for word, _ in learned.learned(term):
-        pattern = _whole_word(word)
         for seg_id in t_order:
             taken = None
-            for m in pattern.finditer(text[(d, tgt, seg_id)]):
+            for m in whole_words(word, text[(d, tgt, seg_id)]):
                 if taken is None:
                     taken = by_seg.get(seg_id)
                     if taken is None:
