@@ -289,7 +289,7 @@ _LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)
 
 
 def whole_words(word, text):
-    """The matches of `word` as a whole word in `text`, in any case: those of
+    r"""The matches of `word` as a whole word in `text`, in any case: those of
     ``re.finditer(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", text, re.IGNORECASE)``, in
     order. A pattern that begins with the word is searched for about 3 × quicker than one that
     begins with a look-behind (which is tried at every position), so the letter before a match is
