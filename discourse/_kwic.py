@@ -57,8 +57,8 @@ def aligned_hits(toks, hits: pd.DataFrame, *, lang, query, options, glossary) ->
             if not terms.get(code):
                 continue
             by_row: dict[int, list] = {}
-            found = find(toks, terms[code], lang=code, warn=False)
-            for r, s, e in zip(*(found[c].tolist() for c in ("seg_row", "start", "end"))):  # (no namedtuple class made)
+            found = find(toks, terms[code], lang=code, warn=False)[["seg_row", "start", "end"]]
+            for r, s, e in found.itertuples(index=False, name=None):  # plain tuples: no namedtuple class made
                 by_row.setdefault(r, []).append((s, e))
             for i in np.flatnonzero(mask):
                 if members[i]:

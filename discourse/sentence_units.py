@@ -145,8 +145,8 @@ def align_corpus(corpus, *, cache: bool = True) -> pd.DataFrame:
         for key, beads in _pair_beads(pair_jobs, pivot, lang).items():
             src, tgt = rows_of[(pivot, lang)][key]
             last = -1.0
-            for s_ids, t_ids, s, flag in zip(*(beads[c].tolist() for c in ("source_ids", "target_ids", "score",
-                                                                          "low_confidence"))):
+            columns = beads[["source_ids", "target_ids", "score", "low_confidence"]]
+            for s_ids, t_ids, s, flag in columns.itertuples(index=False, name=None):  # (no namedtuple class)
                 members = [src[i] for i in s_ids] + [tgt[j] for j in t_ids]
                 groups.join(members)
                 score[members] = np.fmin(score[members], s)
