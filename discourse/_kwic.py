@@ -164,9 +164,10 @@ def context_bounds(toks, hits, window: int, unit: str) -> tuple[np.ndarray, np.n
     bounds = toks.segment_bounds()
     left, right = first - window, last - 1 + window  # first and last token of the context
     n = max(len(toks) - 1, 0)
-    lo = np.where(left >= bounds[row], toks.start[np.clip(left, 0, n)], 0)
+    # left may be below 0 and right past the last token (np.maximum, np.minimum: np.clip's wrapper costs as much again)
+    lo = np.where(left >= bounds[row], toks.start[np.maximum(left, 0)], 0)
     # past the segment's last token, the context runs to the end of the segment
-    hi = np.where(right < bounds[row + 1], toks.end[np.clip(right, 0, n)], length(row))
+    hi = np.where(right < bounds[row + 1], toks.end[np.minimum(right, n)], length(row))
     return np.minimum(lo, start), np.maximum(hi, end)
 
 

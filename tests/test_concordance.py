@@ -651,6 +651,29 @@ def test_one_word_quick_path_agrees_on_the_french_novels(shared):
     assert _both_paths(toks, words, [None, "fr"]) > 0.8 * len(words) * 2
 
 
+@pytest.mark.parametrize("window", [0, 1, 5, 40, 100_000])
+@pytest.mark.parametrize("unit", ["tokens", "chars"])
+def test_context_bounds_of_many_hits_are_those_of_few_hits(corpus, window, unit):
+    """The bounds of the vectorised path (more than 16 hits) are those computed hit by hit,
+    at every token of the seeds and of segments that begin and end with spaces and punctuation
+    (or hold no token): the first and last of each segment (contexts that run past its edges)
+    included, whatever the window."""
+    import numpy as np
+
+    from discourse._kwic import context_bounds, few_bounds
+
+    edges = discourse.Corpus(pd.DataFrame({"doc_id": "edges", "lang": "fr", "seg_id": range(8), "text": [
+        "  « Bonjour », dit-il.  ", "   ", "… l'État, enfin !", " — Oui. "] * 2}))
+    for toks in (corpus.tokens(), edges.tokens()):
+        first = np.arange(len(toks), dtype=np.int64)
+        hits = {"seg_row": toks.seg_row[first].astype(np.int64), "first": first, "last": first + 1,
+                "start": toks.start[first].astype(np.int64), "end": toks.end[first].astype(np.int64)}
+        columns = [hits[c].tolist() for c in ("seg_row", "first", "last", "start", "end")]
+        lo, hi = context_bounds(toks, hits, window, unit)
+        assert len(first) > 16
+        assert (lo.tolist(), hi.tolist()) == few_bounds(toks, columns, window, unit)
+
+
 @pytest.mark.parametrize("options", [{}, {"window": 0}, {"window": 12, "unit": "chars"}, {"sort": "R1"},
                                      {"doc_id": ZH_FR}, {"lang": "vi", "window": 1000}, {"parallel": True}])
 def test_kwic_of_one_word_is_the_same_by_both_paths(corpus, monkeypatch, options):
